@@ -1,0 +1,133 @@
+"""Ordinals of the four outline levels (GB/T 9704-2012 §7.3.3) and Chinese numerals.
+
+Level 1 一、  level 2 （一）  level 3 1.  level 4 （1）.  The parser is lenient on
+purpose: it also recognises the common wrong forms (一. 1、 （一）、 half-width
+brackets) and reports how the ordinal was written, so that rules can flag them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "零一二三四五六七八九"
+CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+
+# Level 1: 一、 (correct); 一. 一． 一， are common slips.
+RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
+# Level 2: （一） with optional stray 顿号 after it; brackets of either width.
+RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
+# Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number).
+RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!\d)")
+# Level 4: （1） with optional stray 顿号.
+RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
+
+FULL_WIDTH_BRACKETS = "（）"
+HALF_WIDTH_BRACKETS = "()"
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20), or None."""
+    if not text:
+        return None
+    text = text.replace("两", "二").replace("〇", "零")
+    total, current = 0, 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS.index(ch)
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    total += current
+    return total or None
+
+
+def int_to_cn(n: int) -> str:
+    """Chinese numeral for 1..999 as written in ordinals (11 → 十一, 20 → 二十)."""
+    if not 0 < n < 1000:
+        raise ValueError(f"ordinal out of range: {n}")
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += CN_DIGITS[hundreds] + "百"
+        if rest and tens == 0:
+            out += "零"
+    if tens:
+        out += ("" if tens == 1 and not hundreds else CN_DIGITS[tens]) + "十"
+    if ones:
+        out += CN_DIGITS[ones]
+    return out
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """An ordinal at the start of a line, as written.
+
+    level: 1..4; label: the numeral as written (三, 2); number: its value;
+    raw: the whole ordinal text (（一）、); rest: what follows it;
+    expected: the canonical form (（一）); width: 'full', 'half' or 'mixed'
+    for bracketed levels, '' otherwise.
+    """
+
+    level: int
+    label: str
+    number: int
+    raw: str
+    rest: str
+    expected: str
+    width: str = ""
+
+    @property
+    def well_formed(self) -> bool:
+        return self.raw == self.expected
+
+
+def canonical(level: int, number: int) -> str:
+    """The correct way to write ordinal `number` at `level`."""
+    if level == 1:
+        return f"{int_to_cn(number)}、"
+    if level == 2:
+        return f"（{int_to_cn(number)}）"
+    if level == 3:
+        return f"{number}."
+    if level == 4:
+        return f"（{number}）"
+    raise ValueError(f"no such level: {level}")
+
+
+def _width(open_: str, close: str) -> str:
+    full = (open_ == "（") + (close == "）")
+    return "full" if full == 2 else "half" if full == 0 else "mixed"
+
+
+def parse_ordinal(text: str) -> Ordinal | None:
+    """Read the ordinal at the start of `text` (already stripped of Markdown '#')."""
+    m = RE_L2.match(text)
+    if m:
+        number = cn_to_int(m["num"])
+        if number:
+            return Ordinal(2, m["num"], number, m.group(0), text[m.end():],
+                           canonical(2, number), _width(m["open"], m["close"]))
+    m = RE_L4.match(text)
+    if m:
+        number = int(m["num"])
+        if number:
+            return Ordinal(4, m["num"], number, m.group(0), text[m.end():],
+                           canonical(4, number), _width(m["open"], m["close"]))
+    m = RE_L1.match(text)
+    if m:
+        number = cn_to_int(m["num"])
+        # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
+        if number:
+            return Ordinal(1, m["num"], number, m.group(0), text[m.end():], canonical(1, number))
+    m = RE_L3.match(text)
+    if m:
+        number = int(m["num"])
+        if number:
+            return Ordinal(3, m["num"], number, m.group(0), text[m.end():], canonical(3, number))
+    return None
