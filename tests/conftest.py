@@ -1,0 +1,41 @@
+"""Shared fixtures: one real strict build of the site per test session."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class Build:
+    site: Path
+    returncode: int
+    log: str
+
+
+def mkdocs_build(config: Path, site: Path, *extra: str, env: dict | None = None) -> Build:
+    """Run a real `mkdocs build --strict` (never with -q: it hides warnings)."""
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site), *extra],
+        cwd=config.parent, capture_output=True, text=True, env=run_env,
+    )
+    return Build(site, proc.returncode, proc.stdout + proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Build:
+    """The real site, built strictly once for the whole session."""
+    site = tmp_path_factory.mktemp("site")
+    build = mkdocs_build(ROOT / "mkdocs.yml", site)
+    assert build.returncode == 0, build.log
+    return build
