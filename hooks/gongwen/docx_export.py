@@ -1,0 +1,489 @@
+"""Word (.docx) export laid out per GB/T 9704-2012 《党政机关公文格式》.
+
+Layout (clause numbers of GB/T 9704-2012):
+- A4 210 × 297 mm; margins top 37, bottom 35, left (binding) 28, right 26 mm, so the
+  text block is 156 × 225 mm (5.2).
+- 22 lines of 28 characters per page (5.2.2): exact line spacing 225 mm / 22 ≈ 28.95 pt
+  (579 twips) and a line grid (w:docGrid type="lines", linePitch 579); 28 characters
+  come from condensing 3号 text by 0.25 pt (w:spacing -5): 156 mm / 15.75 pt = 28.07.
+  Why not a character grid (type="linesAndChars", charSpace -849, which Word's 页面设置
+  writes for "28 字/行"): LibreOffice 7.4 puts every character wider than the grid pitch
+  into two grid cells, so such a file opens with 14 characters a line and twice the
+  pages (measured); condensed spacing gives 28 × 22 in Word, WPS and LibreOffice alike.
+- Title 2号 (22 pt) 方正小标宋简体, centred (7.3.1); body 3号 (16 pt) 仿宋_GB2312 with a
+  first-line indent of two characters (7.3.3); level-1 headings 黑体, level 2 楷体_GB2312,
+  levels 3 and 4 仿宋_GB2312 (level 3 bold, as is common practice) (7.3.3).
+- Page numbers 4号 (14 pt) half-width digits between 一字线 (— 1 —), 7 mm below the text
+  block; odd pages right, even pages left, one character in from the edge (7.5).
+
+Fonts: Word has no font fallback list, so every font is named in w:rFonts (w:eastAsia
+for Chinese; python-docx only sets w:ascii/w:hAnsi) and declared in the font table with
+a w:altName that Word and LibreOffice use when the font is missing:
+方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体 (黑体 ships with Windows).
+Latin letters and digits use Times New Roman, as is usual in 公文.
+
+Speed: python-docx builds the package (styles, section, footers, font table) once per
+`DocxWriter`; each document then only deep-copies prepared paragraph/run properties and
+serialises word/document.xml, appended to a copy of the prebuilt zip. This keeps a
+document at a few milliseconds instead of ~15 ms for a fresh python-docx save.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.document import Document as _DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
+
+from gongwen.plaintext import Block, fill_fields
+
+# --- GB/T 9704-2012 geometry -------------------------------------------------------
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGIN_TOP_MM, MARGIN_BOTTOM_MM = 37, 35
+MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 28, 26
+TEXT_WIDTH_MM, TEXT_HEIGHT_MM = 156, 225
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
+# 225 mm / 22 lines = 28.99 pt; Word rounds to whole twips and 579 (28.95 pt) keeps
+# 22 lines safely inside the text block.
+LINE_PITCH_TWIPS = 579
+LINE_PITCH = Pt(LINE_PITCH_TWIPS / 20)
+# 3号 text condensed by 0.25 pt (in 1/20 pt): 15.75 pt a character, 28 in 156 mm.
+CONDENSE_TWENTIETHS = -5
+# The page number's 一字线 sits 7 mm below the text block; the footer is ~5 mm high.
+FOOTER_DISTANCE = Mm(MARGIN_BOTTOM_MM - 7 - 5)
+
+# --- sizes (字号) ------------------------------------------------------------------
+SIZE_TITLE = Pt(22)      # 2号
+SIZE_BODY = Pt(16)       # 3号
+SIZE_PAGE_NUMBER = Pt(14)  # 4号
+SIZE_TABLE = Pt(14)      # 4号: tables are usually one size down
+INDENT_TWO_CHARS = Pt(32)
+
+# --- fonts -------------------------------------------------------------------------
+FONT_TITLE = "方正小标宋简体"
+FONT_BODY = "仿宋_GB2312"
+FONT_LEVEL1 = "黑体"
+FONT_LEVEL2 = "楷体_GB2312"
+FONT_PAGE_NUMBER = "宋体"
+FONT_LATIN = "Times New Roman"
+# Declared in the font table as w:altName: used where the first font is not installed.
+FONT_FALLBACKS: dict[str, str] = {
+    FONT_TITLE: "宋体",
+    FONT_BODY: "仿宋",
+    FONT_LEVEL2: "楷体",
+}
+
+# Level → (east-Asian font, bold): GB/T 9704 7.3.3, level 3 bold by common practice.
+LEVEL_FONTS: dict[int, tuple[str, bool]] = {
+    1: (FONT_LEVEL1, False),
+    2: (FONT_LEVEL2, False),
+    3: (FONT_BODY, True),
+    4: (FONT_BODY, False),
+}
+# Paragraph styles the document uses, so that Word's navigation pane shows the outline.
+STYLE_NAMES = {0: "公文正文", 1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+STYLE_TITLE = "公文标题"
+
+RE_DATE_LINE = re.compile(r"^[\dX×〇零一二三四五六七八九十○OＸ]{2,4}年[^，。]{1,3}月[^，。]{1,3}日$")
+RE_DATE_FIELD = re.compile(r"^【[^】]*(?:日期|时间)[^】]*】$")
+RE_SALUTATION = re.compile(r"^[^，。；！？\s]{1,24}[：:]$")
+ZIP_DATE = (2012, 7, 1, 0, 0, 0)  # GB/T 9704-2012 took effect on 1 July 2012
+
+
+def set_fonts(rpr, east_asian: str, latin: str = FONT_LATIN) -> None:
+    """Name the font for every script: python-docx's font.name only sets ascii/hAnsi."""
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:cs"), latin)
+
+
+def condense(rpr) -> None:
+    """Character spacing of 3号 text, so that 28 characters fill a 156 mm line."""
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(CONDENSE_TWENTIETHS))
+    # Schema order in w:rPr: …, w:spacing, w:w, w:kern, w:position, w:sz, ….
+    size = rpr.find(qn("w:sz"))
+    if size is not None:
+        size.addprevious(spacing)
+    else:
+        rpr.append(spacing)
+
+
+def _run_properties(doc: _DocumentObject, east_asian: str, size, bold: bool = False,
+                    highlight: bool = False, latin: str = FONT_LATIN):
+    """A prepared w:rPr, made with python-docx and deep-copied into every run of its kind."""
+    run = doc.add_paragraph().add_run("x")
+    run.font.size = size
+    run.font.bold = bold
+    if highlight:
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr, east_asian, latin)
+    if size == SIZE_BODY:
+        condense(rpr)
+    run._r.getparent().getparent().remove(run._r.getparent())
+    return rpr
+
+
+def _paragraph_properties(doc: _DocumentObject, style: str, align=None, indent=True,
+                          right_indent=None, line_spacing=LINE_PITCH, keep_next=False,
+                          snap=True):
+    paragraph = doc.add_paragraph(style=style)
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = line_spacing
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = INDENT_TWO_CHARS if indent else Pt(0)
+    if right_indent is not None:
+        fmt.right_indent = right_indent
+    if align is not None:
+        fmt.alignment = align
+    if keep_next:
+        fmt.keep_with_next = True
+    ppr = paragraph._p.get_or_add_pPr()
+    if indent:
+        # In character units too, so that the indent follows the character grid in Word/WPS.
+        ind = ppr.find(qn("w:ind"))
+        ind.set(qn("w:firstLineChars"), "200")
+    if not snap:
+        # Lines taller than the grid (2号 title) would take two grid lines in LibreOffice.
+        off = OxmlElement("w:snapToGrid")
+        off.set(qn("w:val"), "0")
+        ppr.find(qn("w:spacing")).addprevious(off)
+    paragraph._p.getparent().remove(paragraph._p)
+    return ppr
+
+
+def _add_page_number(footer, odd: bool) -> None:
+    """— PAGE — in 4号 宋体: odd pages right, even pages left, one character from the edge."""
+    paragraph = footer.paragraphs[0]
+    fmt = paragraph.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    if odd:
+        fmt.right_indent = SIZE_PAGE_NUMBER
+    else:
+        fmt.left_indent = SIZE_PAGE_NUMBER
+
+    def run(text: str | None = None, field: str | None = None, instr: str | None = None):
+        r = paragraph.add_run(text or "")
+        r.font.size = SIZE_PAGE_NUMBER
+        set_fonts(r._r.get_or_add_rPr(), FONT_PAGE_NUMBER, FONT_PAGE_NUMBER)
+        if field:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), field)
+            r._r.append(fld)
+        if instr:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = instr
+            r._r.append(el)
+        return r
+
+    run("— ")
+    run(field="begin")
+    run(instr=" PAGE ")
+    run(field="separate")
+    run("1")
+    run(field="end")
+    run(" —")
+
+
+def _declare_fallbacks(font_table: bytes) -> bytes:
+    """Add the GB/T 9704 fonts to word/fontTable.xml, each with its w:altName fallback."""
+    root = etree.fromstring(font_table)
+    known = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name in (FONT_TITLE, FONT_BODY, FONT_LEVEL1, FONT_LEVEL2, FONT_PAGE_NUMBER):
+        if name in known:
+            continue
+        font = etree.SubElement(root, qn("w:font"))
+        font.set(qn("w:name"), name)
+        if name in FONT_FALLBACKS:
+            etree.SubElement(font, qn("w:altName")).set(qn("w:val"), FONT_FALLBACKS[name])
+        etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86")  # GB2312 charset
+        etree.SubElement(font, qn("w:family")).set(
+            qn("w:val"), "modern" if name != FONT_LEVEL1 else "swiss")
+        etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "fixed")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _without_thumbnail(rels: bytes) -> bytes:
+    """python-docx's template ships a sample thumbnail; Explorer would show it for every file."""
+    root = etree.fromstring(rels)
+    for rel in list(root):
+        if rel.get("Target", "").endswith("thumbnail.jpeg"):
+            root.remove(rel)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+CORE_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms='
+    '"http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>"
+    "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+    "</cp:coreProperties>"
+)
+
+
+@dataclass
+class _Formats:
+    """Prepared w:pPr / w:rPr elements by paragraph and run kind."""
+
+    ppr: dict[str, object]
+    rpr: dict[str, object]
+
+
+class DocxWriter:
+    """Builds GB/T 9704 .docx files from document blocks; reuse one writer for many files."""
+
+    def __init__(self, author: str = "公文写作范本库") -> None:
+        self.author = author
+        base = Document()
+        self._setup_page(base)
+        self._setup_styles(base)
+        self._formats = self._prepare_formats(base)
+        self._base = base
+        self._element = copy.deepcopy(base.element)
+        self._package = self._static_package(base)
+
+    # --- the base package, built once -------------------------------------------------
+    @staticmethod
+    def _setup_page(doc: _DocumentObject) -> None:
+        section = doc.sections[0]
+        section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+        section.top_margin, section.bottom_margin = Mm(MARGIN_TOP_MM), Mm(MARGIN_BOTTOM_MM)
+        section.left_margin, section.right_margin = Mm(MARGIN_LEFT_MM), Mm(MARGIN_RIGHT_MM)
+        section.header_distance = Mm(15)
+        section.footer_distance = FOOTER_DISTANCE
+        sect_pr = section._sectPr
+        grid = sect_pr.find(qn("w:docGrid"))
+        if grid is None:
+            grid = OxmlElement("w:docGrid")
+            sect_pr.append(grid)
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+        grid.attrib.pop(qn("w:charSpace"), None)
+        doc.settings.odd_and_even_pages_header_footer = True
+        _add_page_number(section.footer, odd=True)
+        _add_page_number(section.even_page_footer, odd=False)
+
+    @staticmethod
+    def _setup_styles(doc: _DocumentObject) -> None:
+        styles = doc.styles
+        # Document defaults: 3号 仿宋, Chinese language, so that unstyled text is right too.
+        defaults = styles.element.find(qn("w:docDefaults"))
+        rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        set_fonts(rpr_default, FONT_BODY)
+        # The character grid is measured from the default size (LibreOffice reads it here).
+        size = rpr_default.find(qn("w:sz"))
+        if size is None:
+            size = OxmlElement("w:sz")
+            rpr_default.append(size)
+        size.set(qn("w:val"), str(int(SIZE_BODY.pt * 2)))
+        lang = rpr_default.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr_default.append(lang)
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        normal = styles["Normal"]
+        normal.font.size = SIZE_BODY
+        set_fonts(normal.element.get_or_add_rPr(), FONT_BODY)
+        condense(normal.element.get_or_add_rPr())
+        fmt = normal.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = LINE_PITCH
+        fmt.space_after = Pt(0)
+        fmt.widow_control = False  # 公文 pages are filled line by line, 22 lines each
+
+        def paragraph_style(name: str, east_asian: str, size, bold=False, outline=None):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = normal
+            style.font.size = size
+            style.font.bold = bold
+            set_fonts(style.element.get_or_add_rPr(), east_asian)
+            style.paragraph_format.first_line_indent = INDENT_TWO_CHARS
+            if outline is not None:
+                ppr = style.element.get_or_add_pPr()
+                level = OxmlElement("w:outlineLvl")
+                level.set(qn("w:val"), str(outline))
+                ppr.append(level)
+            return style
+
+        title = paragraph_style(STYLE_TITLE, FONT_TITLE, SIZE_TITLE, outline=0)
+        title.paragraph_format.first_line_indent = Pt(0)
+        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph_style(STYLE_NAMES[0], FONT_BODY, SIZE_BODY)
+        for level, (font, bold) in LEVEL_FONTS.items():
+            paragraph_style(STYLE_NAMES[level], font, SIZE_BODY, bold, outline=level)
+
+    @staticmethod
+    def _prepare_formats(doc: _DocumentObject) -> _Formats:
+        center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+        ppr = {
+            "title": _paragraph_properties(doc, STYLE_TITLE, center, indent=False, snap=False),
+            "subtitle": _paragraph_properties(doc, STYLE_NAMES[0], center, indent=False),
+            "body": _paragraph_properties(doc, STYLE_NAMES[0]),
+            "flush": _paragraph_properties(doc, STYLE_NAMES[0], indent=False),
+            "date": _paragraph_properties(doc, STYLE_NAMES[0], right, indent=False,
+                                          right_indent=Pt(4 * 16)),
+            "cell": _paragraph_properties(doc, STYLE_NAMES[0], indent=False,
+                                          line_spacing=Pt(20), snap=False),
+        }
+        for level in LEVEL_FONTS:
+            ppr[f"h{level}"] = _paragraph_properties(doc, STYLE_NAMES[level], keep_next=True)
+        rpr = {}
+        for mark in (False, True):
+            suffix = "+field" if mark else ""
+            rpr["title" + suffix] = _run_properties(doc, FONT_TITLE, SIZE_TITLE, highlight=mark)
+            rpr["body" + suffix] = _run_properties(doc, FONT_BODY, SIZE_BODY, highlight=mark)
+            rpr["subtitle" + suffix] = _run_properties(doc, FONT_LEVEL2, SIZE_BODY,
+                                                       highlight=mark)
+            rpr["cell" + suffix] = _run_properties(doc, FONT_BODY, SIZE_TABLE, highlight=mark)
+            for level, (font, bold) in LEVEL_FONTS.items():
+                rpr[f"h{level}" + suffix] = _run_properties(doc, font, SIZE_BODY, bold, mark)
+        return _Formats(ppr, rpr)
+
+    def _static_package(self, doc: _DocumentObject) -> bytes:
+        """Every part but word/document.xml and docProps/core.xml, zipped once."""
+        saved = io.BytesIO()
+        doc.save(saved)
+        out = io.BytesIO()
+        with zipfile.ZipFile(saved) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                name = info.filename
+                if name in ("word/document.xml", "docProps/core.xml", "docProps/thumbnail.jpeg"):
+                    continue
+                data = src.read(name)
+                if name == "word/fontTable.xml":
+                    data = _declare_fallbacks(data)
+                elif name == "_rels/.rels":
+                    data = _without_thumbnail(data)
+                dst.writestr(_entry(name), data)
+        return out.getvalue()
+
+    # --- one document -------------------------------------------------------------------
+    def render(self, blocks: list[Block], title: str | None = None) -> bytes:
+        """The .docx bytes of one document."""
+        element = copy.deepcopy(self._element)
+        doc = _DocumentObject(element, self._base.part)
+        title_text = title or next((b.text for b in blocks if b.kind == "title"), "")
+        after_title = False
+        closing = _signature_lines(blocks)
+        for index, block in enumerate(blocks):
+            if block.kind == "title":
+                self._paragraph(doc, "title", [("title", block.text)])
+                after_title = True
+                continue
+            if block.kind == "table":
+                self._table(doc, block)
+                after_title = False
+                continue
+            if after_title:
+                # GB/T 9704 7.3.3: one empty line between the title and what follows.
+                if _is_subtitle(block):
+                    self._paragraph(doc, "subtitle", [("subtitle", block.text)])
+                    continue
+                self._paragraph(doc, "flush", [])
+                after_title = False
+            if block.kind == "heading":
+                kind = f"h{block.level}" if block.level in LEVEL_FONTS else "body"
+                self._paragraph(doc, kind, [(kind, block.text)])
+            elif block.head and block.level in LEVEL_FONTS:
+                # A run-in heading stays run-in: its sentence in its level's font.
+                self._paragraph(doc, "body", [(f"h{block.level}", block.head),
+                                              ("body", block.body)])
+            elif RE_SALUTATION.match(block.text) and index < 3:
+                self._paragraph(doc, "flush", [("body", block.text)])  # 同志们： 顶格
+            elif index in closing:
+                self._paragraph(doc, "date", [("body", block.text)])  # 署名、成文日期 居右
+            else:
+                self._paragraph(doc, "body", [("body", block.text)])
+        return self._package_with(element, title_text)
+
+    def _paragraph(self, doc: _DocumentObject, kind: str, runs: list[tuple[str, str]],
+                   container=None) -> None:
+        paragraph = (container or doc).add_paragraph()
+        p = paragraph._p
+        p.insert(0, copy.deepcopy(self._formats.ppr[kind]))
+        for run_kind, text in runs:
+            for segment, is_field in fill_fields(text):
+                run = paragraph.add_run(segment)
+                key = run_kind + ("+field" if is_field else "")
+                run._r.insert(0, copy.deepcopy(self._formats.rpr[key]))
+
+    def _table(self, doc: _DocumentObject, block: Block) -> None:
+        columns = max((len(r) for r in block.rows), default=0)
+        if not columns:
+            return
+        table = doc.add_table(rows=len(block.rows), cols=columns)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for row, cells in zip(table.rows, block.rows):
+            for cell, text in zip(row.cells, cells):
+                cell._tc.remove(cell.paragraphs[0]._p)
+                self._paragraph(doc, "cell", [("cell", text)], container=cell)
+
+    def _package_with(self, element, title: str) -> bytes:
+        out = io.BytesIO(self._package)
+        with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(_entry("word/document.xml"), serialize_part_xml(element))
+            core = CORE_XML.format(title=escape(title), author=escape(self.author))
+            zf.writestr(_entry("docProps/core.xml"), core.encode("utf-8"))
+        return out.getvalue()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    # A fixed timestamp: the same page gives byte-identical files from build to build.
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _signature_lines(blocks: list[Block]) -> set[int]:
+    """Indexes of a closing 署名 + 成文日期 (GB/T 9704 7.3.5): set right, 4 characters in."""
+    if len(blocks) < 3:
+        return set()
+    last = len(blocks) - 1
+    date = blocks[last]
+    if date.kind != "paragraph" or not (RE_DATE_LINE.match(date.text)
+                                         or RE_DATE_FIELD.match(date.text)):
+        return set()
+    lines = {last}
+    signer = blocks[last - 1]
+    if signer.kind == "paragraph" and not signer.head and len(signer.text) <= 30 and \
+            not re.search(r"[。，；：！？]", signer.text):
+        lines.add(last - 1)
+    return lines
+
+
+def _is_subtitle(block: Block) -> bool:
+    """A line right under the title such as ——在…会议上的讲话 or （2024年X月X日）."""
+    text = block.text
+    return block.kind == "paragraph" and len(text) <= 60 and (
+        text.startswith("——") or (text.startswith("（") and text.endswith("）"))
+    )
+
+
+def export(blocks: list[Block], title: str | None = None) -> bytes:
+    """One-off export; for many documents create one DocxWriter and call render()."""
+    return DocxWriter().render(blocks, title)

@@ -1,0 +1,428 @@
+"""The document text of a page: what a writer would paste into WPS/Word.
+
+A template or exemplar page mixes the document (title, headings, paragraphs) with
+site-only material: front matter, admonitions (guidance), Material annotations, fenced
+code, HTML comments, raw HTML blocks and the 评注 notes after `<!-- gongwen:end -->`.
+`document_blocks()` keeps the document and drops the rest; `to_text()` renders it as
+plain text for the .txt download, and gongwen.docx_export lays it out as a .docx.
+
+Which paragraphs are headings, and of which level, is the outline reader's business
+(gongwen.reader): this module only splits a run-in heading (the bold first sentence of
+a paragraph) from the body text that follows it.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from gongwen.frontmatter import split_front_matter as read_front_matter
+from gongwen.numbering import parse_ordinal
+from gongwen.reader import read
+
+END_MARKER = "<!-- gongwen:end -->"
+
+RE_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
+RE_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)\s")
+RE_TABBED = re.compile(r"^ {0,3}===\+?\s")
+RE_ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+RE_ATTR_LIST = re.compile(r"\s*\{:?\s*(?:[.#][^{}]*|[\w-]+=[^{}]*)\}\s*$")
+RE_ATTR_LINE = re.compile(r"^\s*\{:?\s*[^{}]*\}\s*$")
+RE_ORDERED = re.compile(r"^ {0,3}(?P<num>\d{1,9})(?P<delim>[.)])(?:\s+|$)(?P<text>.*)$")
+RE_BULLET = re.compile(r"^ {0,3}[-*+]\s+(?P<text>.*)$")
+RE_QUOTE = re.compile(r"^ {0,3}>\s?")
+RE_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+RE_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+RE_HR = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+# HTML blocks per CommonMark type 6/7: a line that starts with a block-level tag.
+RE_HTML_BLOCK = re.compile(
+    r"^ {0,3}</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption"
+    r"|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|script|section|style"
+    r"|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|canvas|noscript|object|embed"
+    r"|textarea|select|button|template)(?:[\s/>]|$)",
+    re.IGNORECASE,
+)
+RE_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
+RE_ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]+\]:")
+RE_LINK_DEF = re.compile(r"^ {0,3}\[[^\]^]+\]:\s*\S")
+
+RE_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+RE_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+RE_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+RE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+RE_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+RE_ANNOTATION_MARKER = re.compile(r"\s?\(\d{1,3}\)!?")
+RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^=:\"'])")
+RE_BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<head>.+?)(?:\*\*|__)(?P<rest>.*)$", re.DOTALL)
+RE_EMPHASIS = re.compile(r"(?<!\\)(\*\*|==|\^\^|~~|\+\+)(?=\S)(.+?)(?<=\S)\1")
+RE_SINGLE_STAR = re.compile(r"(?<![\\*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)")
+RE_LEADING_TAGS = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>)+")
+RE_CODE_SPAN = re.compile(r"`([^`]*)`")
+RE_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+RE_FILL_FIELD = re.compile(r"【[^】\n]*】")
+# Placeholders replacing the escaped characters while inline markup is stripped.
+_ESC = "\x00"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the document.
+
+    kind: 'title' (the H1), 'heading' (a standalone heading), 'paragraph' or 'table'.
+    level: outline level 1–4 of a heading, or of a paragraph's run-in heading (0: none).
+    head: the run-in heading at the start of `text` (paragraphs only), '' when none.
+    rows: the cells of a table, row by row.
+    line: 1-based line in the page source (front matter included).
+    """
+
+    kind: str
+    text: str
+    line: int
+    level: int = 0
+    head: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The text after the run-in heading (all of it when there is none)."""
+        return self.text[len(self.head):]
+
+
+@dataclass
+class _Raw:
+    """A block before inline markup is stripped."""
+
+    kind: str
+    lines: list[str]
+    line: int
+    depth: int = 0
+    annotate: bool = False
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def split_front_matter(source: str) -> tuple[str, int]:
+    """The page without its YAML front matter, and how many lines the front matter took."""
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    lines = source.split("\n")
+    start = read_front_matter([line.rstrip("\r") for line in lines]).body_start
+    return "\n".join(lines[start:]), start
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _raw_blocks(text: str, offset: int) -> list[_Raw]:
+    """Group the page's lines into candidate document blocks, skipping site-only ones."""
+    lines = text.split("\n")
+    blocks: list[_Raw] = []
+    para: _Raw | None = None
+    i = 0
+    # After `{ .annotate }`, the next ordered list holds the annotations: not document text.
+    skip_next_ordered_list = False
+
+    def close() -> None:
+        nonlocal para
+        if para is not None:
+            blocks.append(para)
+            para = None
+
+    while i < len(lines):
+        line = lines[i].rstrip("\r")
+        number = offset + i + 1
+        stripped = line.strip()
+        if line.strip() == END_MARKER:
+            break
+        if not stripped:
+            close()
+            i += 1
+            continue
+        fence = RE_FENCE.match(line)
+        if fence:
+            close()
+            mark = fence["fence"]
+            i += 1
+            while i < len(lines) and not lines[i].strip().startswith(mark):
+                i += 1
+            i += 1
+            continue
+        if stripped.startswith("<!--"):
+            close()
+            while i < len(lines) and "-->" not in lines[i]:
+                i += 1
+            i += 1
+            continue
+        if RE_ADMONITION.match(line) or RE_TABBED.match(line):
+            # Guidance: the marker line and everything indented under it.
+            close()
+            i += 1
+            while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) >= 4):
+                i += 1
+            continue
+        if RE_HTML_BLOCK.match(line):
+            close()
+            while i < len(lines) and lines[i].strip():
+                i += 1
+            continue
+        if RE_ATTR_LINE.match(line) and para is None and blocks:
+            if ".annotate" in line:
+                blocks[-1].annotate = True
+                skip_next_ordered_list = True
+            i += 1
+            continue
+        if RE_ATTR_LINE.match(line) and para is not None:
+            if ".annotate" in line:
+                para.annotate = True
+                skip_next_ordered_list = True
+            close()
+            i += 1
+            continue
+        if RE_FOOTNOTE_DEF.match(line) or RE_ABBR_DEF.match(line) or RE_LINK_DEF.match(line):
+            close()
+            i += 1
+            while i < len(lines) and lines[i].strip() and _indent(lines[i]) >= 4:
+                i += 1
+            continue
+        if _indent(line) >= 4 and para is None:
+            # An indented code block (or a stray continuation of skipped guidance).
+            i += 1
+            continue
+        heading = RE_ATX.match(line)
+        if heading:
+            close()
+            content = heading["text"]
+            annotate = False
+            attrs = RE_ATTR_LIST.search(content)
+            if attrs:
+                annotate = ".annotate" in attrs.group(0)
+                content = content[: attrs.start()]
+            blocks.append(_Raw("heading", [content], number, len(heading["hashes"]), annotate))
+            skip_next_ordered_list = annotate
+            i += 1
+            continue
+        if RE_TABLE_ROW.match(line) and para is None:
+            table = _Raw("table", [], number)
+            while i < len(lines) and RE_TABLE_ROW.match(lines[i]):
+                row = lines[i].strip()
+                if not RE_TABLE_RULE.match(row):
+                    cells = re.split(r"(?<!\\)\|", row.strip("|"))
+                    table.rows.append([c.strip() for c in cells])
+                i += 1
+            blocks.append(table)
+            skip_next_ordered_list = False
+            continue
+        if RE_HR.match(line) and para is None:
+            i += 1
+            continue
+        ordered = RE_ORDERED.match(line)
+        bullet = RE_BULLET.match(line)
+        if ordered or bullet:
+            close()
+            if ordered and skip_next_ordered_list:
+                # The annotation list: every item and its indented continuation lines.
+                i += 1
+                while i < len(lines) and (
+                    not lines[i].strip() or _indent(lines[i]) >= 2 or RE_ORDERED.match(lines[i])
+                ):
+                    if not lines[i].strip() and i + 1 < len(lines) and not (
+                        _indent(lines[i + 1]) >= 2 or RE_ORDERED.match(lines[i + 1])
+                    ):
+                        break
+                    i += 1
+                skip_next_ordered_list = False
+                continue
+            # A list item of the document: keep an ordinal as written (1.加强学习).
+            text = f"{ordered['num']}{ordered['delim']}{ordered['text']}" if ordered else (
+                bullet["text"])
+            para = _Raw("paragraph", [text], number)
+            i += 1
+            continue
+        if RE_QUOTE.match(line):
+            line = RE_QUOTE.sub("", line, count=1)
+            if para is not None and para.kind != "quote":
+                close()
+            if para is None:
+                para = _Raw("quote", [], number)
+            para.lines.append(line)
+            i += 1
+            continue
+        if para is None:
+            para = _Raw("paragraph", [], number)
+            skip_next_ordered_list = False
+        para.lines.append(line.lstrip())  # trailing spaces may be a hard line break
+        i += 1
+    close()
+    return blocks
+
+
+def _inline(text: str, annotate: bool) -> str:
+    """Strip inline Markdown/HTML markup from one paragraph's text."""
+    text = RE_COMMENT.sub("", text)
+    # Hide backslash-escaped characters so that markup stripping leaves them alone.
+    escaped: list[str] = []
+
+    def hide(m: re.Match) -> str:
+        escaped.append(m.group(1))
+        return f"{_ESC}{len(escaped) - 1}{_ESC}"
+
+    text = RE_ESCAPE.sub(hide, text)
+    text = RE_CODE_SPAN.sub(r"\1", text)
+    text = RE_TAG.sub("", text)
+    text = RE_FOOTNOTE_REF.sub("", text)
+    text = RE_IMAGE.sub(r"\1", text)
+    text = RE_LINK.sub(r"\1", text)
+    text = RE_ATTR_LIST.sub("", text)
+    if annotate:
+        text = RE_ANNOTATION_MARKER.sub("", text)
+    for _ in range(3):  # nested emphasis (**==x==**)
+        new = RE_EMPHASIS.sub(r"\2", text)
+        new = RE_SINGLE_STAR.sub(r"\1", new)
+        if new == text:
+            break
+        text = new
+    text = re.sub(f"{_ESC}(\\d+){_ESC}", lambda m: escaped[int(m.group(1))], text)
+    return html.unescape(text).strip()
+
+
+def _split_lines(lines: list[str], first: int, levels: dict[int, int]
+                 ) -> list[tuple[int, list[str]]]:
+    """Split a paragraph's lines into (first line number, lines) parts: at Markdown hard
+    line breaks (two trailing spaces or a backslash), and where the reader saw a heading
+    start on a line of its own inside the paragraph (a forgotten blank line)."""
+    parts: list[tuple[int, list[str]]] = []
+    hard = True
+    for k, line in enumerate(lines):
+        number = first + k
+        if hard or number in levels:
+            parts.append((number, []))
+        hard = bool(RE_HARD_BREAK.search(line)) and not line.endswith("\\\\")
+        parts[-1][1].append(RE_HARD_BREAK.sub("", line).strip() if hard else line.strip())
+    return parts
+
+
+def _join(lines: list[str]) -> str:
+    """Join soft-wrapped lines: no space between CJK characters, one between Latin words."""
+    out = ""
+    for line in lines:
+        if out and line and (out[-1].isascii() and out[-1].isalnum()) and (
+            line[0].isascii() and line[0].isalnum()
+        ):
+            out += " "
+        out += line
+    return out
+
+
+def outline_levels(source: str, path: str = "page.md") -> dict[int, int]:
+    """Outline level of each heading by 1-based source line, as gongwen.reader reads it."""
+    return {h.line: h.level for h in read(source, path, markdown=True).headings}
+
+
+def document_blocks(source: str, levels: dict[int, int] | None = None) -> list[Block]:
+    """The document of a page (source with front matter), block by block.
+
+    levels: outline levels by 1-based source line; by default read by gongwen.reader,
+    so that the download marks exactly the headings the check panel shows.
+    """
+    if levels is None:
+        levels = outline_levels(source)
+    text, offset = split_front_matter(source)
+    blocks: list[Block] = []
+    title_seen = False
+    for raw in _raw_blocks(text, offset):
+        if raw.kind == "table":
+            rows = tuple(tuple(_inline(c, False) for c in row) for row in raw.rows)
+            joined = "\n".join("\t".join(r) for r in rows)
+            blocks.append(Block("table", joined, raw.line, rows=rows))
+            continue
+        if raw.kind == "heading":
+            content = _inline(raw.lines[0], raw.annotate)
+            if not content:
+                continue
+            if raw.depth == 1 and not title_seen:
+                title_seen = True
+                blocks.append(Block("title", content, raw.line))
+                continue
+            blocks.append(Block("heading", content, raw.line, _level(content, raw.line, levels)))
+            continue
+        for line, part in _split_lines(raw.lines, raw.line, levels):
+            # `<span id="slug"></span>` anchors precede run-in headings of levels 1–2.
+            lead = RE_BOLD_LEAD.match(RE_LEADING_TAGS.sub("", _join(part)))
+            if lead and raw.kind == "paragraph":
+                head = _inline(lead["head"], raw.annotate)
+                rest = _inline(lead["rest"], raw.annotate)
+                level = _level(head, raw.line, levels)
+                if rest and level:
+                    blocks.append(Block("paragraph", head + rest, line, level, head))
+                    continue
+                if not rest and level:
+                    blocks.append(Block("heading", head, line, level))
+                    continue
+            content = _inline(_join(part), raw.annotate)
+            if not content:
+                continue
+            level = _line_level(content, line, levels)
+            if level:
+                blocks.append(Block("heading", content, line, level))
+            else:
+                blocks.append(Block("paragraph", content, line))
+    return blocks
+
+
+def _line_level(text: str, line: int, levels: dict[int, int]) -> int:
+    """Level of a paragraph that is only a heading (1.完善制度), else 0."""
+    return levels.get(line, 0)
+
+
+def _level(text: str, line: int, levels: dict[int, int]) -> int:
+    """Level of a Markdown or bold run-in heading: the reader's, else its ordinal's."""
+    if line in levels:
+        return levels[line]
+    ordinal = parse_ordinal(text)
+    return ordinal.level if ordinal else 0
+
+
+def fill_fields(text: str) -> list[tuple[str, bool]]:
+    """Split text into (segment, is_fill_in_field) pairs; fields look like 【单位名称】."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in RE_FILL_FIELD.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos:m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+INDENT = "\u3000\u3000"  # two full-width spaces: the first-line indent of Chinese plain text
+
+
+def to_text(blocks: list[Block]) -> str:
+    """Plain text of the document: title, a blank line, then one indented line per paragraph."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "title":
+            lines.extend([block.text, ""])
+        elif block.kind == "table":
+            lines.extend(block.text.split("\n"))
+        else:
+            lines.append(INDENT + block.text)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def to_txt_bytes(blocks: list[Block]) -> bytes:
+    """The .txt download: UTF-8 with a BOM and CRLF line ends.
+
+    Why the BOM: Notepad before Windows 10 1903 (still common on government intranets)
+    and WPS read a BOM-less file as the ANSI code page (GBK) and show mojibake; with the
+    BOM every Notepad, WPS and browser opens it as UTF-8. CRLF: old Notepad shows LF-only
+    text as one long line.
+    """
+    return "\ufeff".encode() + to_text(blocks).replace("\n", "\r\n").encode("utf-8")
+
+
+def character_count(blocks: list[Block]) -> int:
+    """Characters of document text (no whitespace), e.g. to estimate pages (616 a page)."""
+    return sum(len(re.sub(r"\s", "", b.text)) for b in blocks)

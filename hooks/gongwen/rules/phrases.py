@@ -1,0 +1,55 @@
+"""Sentences a type expects: the 称呼 of a speech, the transition of a report."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding
+from ..reader import opening_text
+from ..schema import Schema
+from .base import PRACTICE, Rule, quote
+
+
+def _check_salutation(document, schema: Schema) -> Iterator[Finding]:
+    if schema.salutation is None:
+        return
+    sal = document.salutation
+    if sal is not None and schema.salutation.search(sal.text):
+        return
+    first = document.opening[0] if document.opening else None
+    where = f"，实际第{first.line}行是{quote(first.text[:20])}" if first else ""
+    yield SALUTATION.finding(
+        first.line if first else document.title_line,
+        f"缺少称呼：{schema.label}应在标题后单独一行写称呼，如"
+        f"{quote(schema.salutation.example or '同志们：')}{where}")
+
+
+def _check_transition(document, schema: Schema) -> Iterator[Finding]:
+    if schema.transition is None:
+        return
+    text, _ = opening_text(document)
+    if schema.transition.search(text):
+        return
+    first = next((h for h in document.headings if h.level == 1), None)
+    yield TRANSITION.finding(
+        first.line if first else None,
+        f"缺少过渡句：{schema.label}的开头应以{quote(schema.transition.example)}之类的句子"
+        f"引出正文，在第一个一级标题之前没有找到")
+
+
+SALUTATION = Rule(
+    "GW204", "salutation-missing", "warning", "missing-section", PRACTICE, "salutation",
+    """讲话稿的称呼：标题之后单独一行写称呼，如“同志们：”“各位领导、同志们：”。
+为什么：讲话是说给人听的，开口先称呼听众；schema 中有 salutation 的文种才检查。称呼是惯例，只提醒。
+正例：同志们：⏎ 这次会议的主要任务是……
+反例：（标题之后直接）这次会议的主要任务是……""",
+    _check_salutation, needs_schema=True)
+
+TRANSITION = Rule(
+    "GW205", "transition-missing", "warning", "missing-section", PRACTICE, "transition",
+    """过渡句：总结、汇报、对照检查材料的开头以“现将…如下”引出正文，方案以“特制定本方案”收束开头。
+为什么：过渡句告诉读者开头到此为止、正文从下面开始；schema 中有 transition 的文种才检查，只提醒。
+正例：……现将具体工作总结如下：⏎ 一、主要工作和成效
+反例：……取得了显著成效。⏎ 一、主要工作和成效""",
+    _check_transition, needs_schema=True)
+
+RULES = [SALUTATION, TRANSITION]

@@ -1,0 +1,350 @@
+"""What the site shows of check results: panel data, exemplar lists, the overview and rules pages.
+
+Pure functions over CheckResult and plain strings, so the MkDocs hook stays a thin caller
+and this module never imports MkDocs. URLs passed in are already relative to the page.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import inspect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import CheckResult, Finding, Heading
+from .numbering import canonical
+
+STATUS_LABELS = {"pass": "通过", "warn": "有提示", "fail": "有错误"}
+SEVERITY_LABELS = {"error": "错误", "warning": "提示", "info": "信息"}
+CATEGORY_LABELS = {
+    "numbering": "序号", "hierarchy": "层次", "missing-section": "缺少部分", "order": "顺序",
+    "declared-count": "自述结构", "style": "文风", "hygiene": "清理",
+}
+# Overview order: what needs attention first.
+STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2}
+
+EXEMPLARS_MARKER = "<!-- gongwen:exemplars -->"
+
+# The run-in anchor convention: an empty span at the very start of the paragraph.
+RE_SPAN_ANCHOR = re.compile(r'^\s*<span id="([^"]+)"></span>')
+RE_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# A trailing attr_list ({ #id .class }) is not part of the heading's text.
+RE_ATTR_LIST = re.compile(r"\s*\{\s*[:#.][^}]*\}\s*$")
+RE_EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+RE_TAG = re.compile(r"<[^>]+>")
+RE_MARKUP = re.compile(r"[*_`~\\]|\s+")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    line: int
+    id: str
+
+
+def _plain(text: str) -> str:
+    """Heading text without Markdown/HTML markup or spaces, for comparing with the toc."""
+    text = html.unescape(RE_TAG.sub("", RE_ATTR_LIST.sub("", text)))
+    return RE_MARKUP.sub("", text)
+
+
+def heading_anchors(source: str, toc: Sequence[tuple[str, str]]) -> list[Anchor]:
+    """Source line of every anchor a reader can jump to, in line order.
+
+    source: the whole file as the author wrote it (front matter included, so line numbers
+    are real); toc: (title, id) of the rendered page's headings in document order.
+    Markdown headings are matched to the toc in order, by text (a `#` line inside a code
+    block has no toc entry and is passed over); run-in headings carry their own span id.
+    """
+    anchors: list[Anchor] = []
+    pending = [(_plain(title), anchor_id) for title, anchor_id in toc]
+    next_toc = 0
+    for number, line in enumerate(source.splitlines(), start=1):
+        span = RE_SPAN_ANCHOR.match(line)
+        if span:
+            anchors.append(Anchor(number, span.group(1)))
+            continue
+        heading = RE_MD_HEADING.match(line)
+        if not heading or next_toc >= len(pending):
+            continue
+        explicit = RE_EXPLICIT_ID.search(heading.group(2))
+        text = _plain(heading.group(2))
+        # Look a few entries ahead: a heading the toc dropped must not derail the rest.
+        for index in range(next_toc, min(next_toc + 3, len(pending))):
+            title, anchor_id = pending[index]
+            if title == text or (explicit and explicit.group(1) == anchor_id):
+                anchors.append(Anchor(number, anchor_id))
+                next_toc = index + 1
+                break
+    return anchors
+
+
+def anchor_for_line(anchors: Sequence[Anchor], line: int | None) -> str | None:
+    """Id of the nearest anchor at or above `line` (None before the first one)."""
+    if line is None or not anchors:
+        return None
+    index = bisect.bisect_right([a.line for a in anchors], line) - 1
+    return anchors[index].id if index >= 0 else None
+
+
+def heading_label(heading: Heading) -> str:
+    """The ordinal as the author wrote it, so a wrong form stays visible in the outline."""
+    if heading.raw:
+        return heading.raw
+    try:
+        return canonical(heading.level, heading.number)
+    except ValueError:
+        return heading.label
+
+
+def counts(result: CheckResult) -> dict[str, int]:
+    """Findings per severity, plus how many were acknowledged by the author."""
+    out = {severity: 0 for severity in SEVERITY_LABELS}
+    out["acknowledged"] = 0
+    for finding in result.findings:
+        out[finding.severity] = out.get(finding.severity, 0) + 1
+        if finding.acknowledged:
+            out["acknowledged"] += 1
+    return out
+
+
+def panel_context(
+    result: CheckResult,
+    anchors: Sequence[Anchor],
+    *,
+    doctype_label: str | None,
+    guide_url: str | None,
+    rules_url: str | None,
+    rule_guides: Mapping[str, str],
+) -> dict[str, Any]:
+    """Everything the 结构检查 panel template needs, as plain data.
+
+    guide_url / rules_url: the guide and rules pages relative to the current page;
+    rule_guides: rule code → anchor id in the guide.
+    """
+    def finding_view(finding: Finding) -> dict[str, Any]:
+        guide = rule_guides.get(finding.rule)
+        return {
+            "severity": finding.severity,
+            "severity_label": SEVERITY_LABELS.get(finding.severity, finding.severity),
+            "rule": finding.rule,
+            "name": finding.name,
+            "message": finding.message,
+            "line": finding.line,
+            "anchor": anchor_for_line(anchors, finding.line),
+            "acknowledged": finding.acknowledged,
+            "guide_url": f"{guide_url}#{guide}" if guide_url and guide else None,
+            "rule_url": f"{rules_url}#{finding.rule.lower()}" if rules_url else None,
+        }
+
+    findings = sorted(result.findings, key=lambda f: (f.line or 0, f.rule))
+    return {
+        "status": result.status,
+        "status_label": STATUS_LABELS[result.status],
+        "doctype": result.doctype,
+        "doctype_label": doctype_label or result.doctype,
+        "counts": counts(result),
+        "findings": [finding_view(f) for f in findings],
+        "outline": [
+            {
+                "level": h.level,
+                "label": heading_label(h),
+                "title": h.title,
+                "line": h.line,
+                "anchor": anchor_for_line(anchors, h.line),
+            }
+            for h in result.outline
+        ],
+    }
+
+
+def _cell(value: Any) -> str:
+    """A value made safe for one Markdown table cell."""
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("\n", " ").strip() or "—"
+
+
+def _link_text(value: str) -> str:
+    return _cell(value).replace("[", "\\[").replace("]", "\\]")
+
+
+@dataclass(frozen=True)
+class ExemplarRow:
+    """One exemplar in its type page's list (link relative to the type page)."""
+
+    link: str
+    title: str
+    unit: Any
+    year: Any
+    occasion: Any
+    status: str
+
+
+def exemplar_table(rows: Iterable[ExemplarRow]) -> str:
+    """The Markdown table of a type's exemplars, newest first."""
+    rows = sorted(rows, key=lambda r: (-_year(r.year), r.title))
+    if not rows:
+        return "（暂无范文。）\n"
+    lines = [
+        "| 范文 | 发文单位 | 年份 | 场合 | 结构检查 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| [{_link_text(r.title)}]({r.link}) | {_cell(r.unit)} | {_cell(r.year)} "
+            f"| {_cell(r.occasion)} | {STATUS_LABELS.get(r.status, r.status)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _year(value: Any) -> int:
+    try:
+        return int(str(value)[:4])
+    except (TypeError, ValueError):
+        return 0
+
+
+def insert_exemplars(markdown: str, table: str) -> str:
+    """Put the table where the type page has its marker line, or at the end without one."""
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
+        if line.strip() == EXEMPLARS_MARKER:
+            lines[index : index + 1] = ["", table.rstrip("\n"), ""]
+            return "\n".join(lines) + "\n"
+    return markdown.rstrip("\n") + "\n\n" + table
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One checked page in the overview (link relative to the overview page)."""
+
+    link: str
+    title: str
+    doctype_label: str | None
+    result: CheckResult
+
+
+def overview_markdown(rows: Iterable[OverviewRow]) -> str:
+    """The 结构检查总览 page: totals, then every checked page, problems first."""
+    rows = sorted(rows, key=lambda r: (STATUS_ORDER[r.result.status], r.link))
+    by_status = {status: 0 for status in STATUS_LABELS}
+    for r in rows:
+        by_status[r.result.status] += 1
+    out = [
+        "---",
+        "title: 结构检查总览",
+        "---",
+        "",
+        "# 结构检查总览",
+        "",
+        "本页在每次构建时自动生成：列出本站每一页的结构检查结果（提纲、序号、必备部分等）。"
+        "点开页面可看其「结构检查」面板中的具体问题；每条问题的含义见[检查规则](../guide/rules.md)。",
+        "",
+        f"共检查 {len(rows)} 页：通过 {by_status['pass']} 页，有提示 {by_status['warn']} 页，"
+        f"有错误 {by_status['fail']} 页。",
+        "",
+        "| 页面 | 文种 | 状态 | 错误 | 提示 | 信息 |",
+        "| --- | --- | --- | --: | --: | --: |",
+    ]
+    for r in rows:
+        c = counts(r.result)
+        errors = f"{c['error']}（已确认 {c['acknowledged']}）" if c["acknowledged"] else c["error"]
+        out.append(
+            f"| [{_link_text(r.title)}]({r.link}) | {_cell(r.doctype_label)} "
+            f"| {STATUS_LABELS[r.result.status]} | {errors} | {c['warning']} | {c['info']} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+# Section names of a rule's docstring; its first line, unlabelled, says what is checked.
+DOC_SECTIONS = ("检查什么", "为什么", "正例", "反例", "依据", "如何修改", "说明")
+EXAMPLE_SECTIONS = ("正例", "反例")
+RE_DOC_SECTION = re.compile(rf"^({'|'.join(DOC_SECTIONS)})\s*[：:]\s*(.*)$")
+RE_MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
+
+
+def _escape(text: str) -> str:
+    """Text shown as written: 1. or （一） or _ from a docstring must not become markup."""
+    return RE_MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
+
+
+def doc_sections(doc: str) -> list[tuple[str, list[str]]]:
+    """(section name, non-empty lines) of a rule's docstring; the unlabelled start is 检查什么."""
+    sections: list[tuple[str, list[str]]] = []
+    for line in inspect.cleandoc(doc or "").splitlines():
+        m = RE_DOC_SECTION.match(line.strip())
+        if m:
+            sections.append((m.group(1), [m.group(2)] if m.group(2) else []))
+        elif not line.strip():
+            continue
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            sections.append(("检查什么", [line]))
+    return sections
+
+
+def rule_summary(doc: str) -> str:
+    """What the rule checks, in one line (its docstring's first section)."""
+    sections = doc_sections(doc)
+    return "".join(line.strip() for line in sections[0][1]) if sections else ""
+
+
+def rule_doc_markdown(doc: str) -> str:
+    """A rule's Chinese docstring as Markdown: one paragraph per section, name in bold.
+
+    Prose lines are joined without spaces (Chinese); a multi-line example becomes an
+    indented code block so its ordinals are shown as written, not read as a list.
+    """
+    out: list[str] = []
+    for name, body in doc_sections(doc):
+        if name in EXAMPLE_SECTIONS and len(body) > 1:
+            out += [f"**{name}**：", "", *("    " + line for line in body), ""]
+        else:
+            out += [f"**{name}**：" + _escape("".join(line.strip() for line in body)), ""]
+    return "\n".join(out).strip() + "\n"
+
+
+def _category(category: str) -> str:
+    label = CATEGORY_LABELS.get(category)
+    return f"{label}（{category}）" if label else _cell(category)
+
+
+def rules_markdown(rules: Sequence[Any], guide_link: str = "index.md") -> str:
+    """The 检查规则 page, generated from the rule registry (code, name, severity, docstring)."""
+    out = [
+        "---",
+        "title: 检查规则",
+        "---",
+        "",
+        "# 检查规则",
+        "",
+        "本页由检查器的规则表自动生成。每条规则有固定编号和英文名（构建日志与报告中引用），"
+        "严重程度：**错误**（error）使严格构建失败，除非页面以理由确认；**提示**（warning）"
+        "与**信息**（info）只显示，不使构建失败。",
+        "",
+        "| 编号 | 名称 | 严重程度 | 类别 | 依据 | 检查什么 |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for rule in rules:
+        summary = rule_summary(getattr(rule, "doc", "") or "")
+        out.append(
+            f"| [{rule.code}](#{rule.code.lower()}) | {_cell(rule.name)} "
+            f"| {SEVERITY_LABELS.get(rule.severity, rule.severity)} | {_category(rule.category)} "
+            f"| {_cell(rule.authority)} | {_cell(_escape(summary))} |"
+        )
+    for rule in rules:
+        guide = getattr(rule, "guide", None)
+        out += [
+            "",
+            f"## {rule.code} {rule.name} {{ #{rule.code.lower()} }}",
+            "",
+            f"- 严重程度：{SEVERITY_LABELS.get(rule.severity, rule.severity)}（{rule.severity}）",
+            f"- 类别：{_category(rule.category)}",
+            f"- 依据：{rule.authority}",
+        ]
+        if guide:
+            out.append(f"- 写作通则：[相关说明]({guide_link}#{guide})")
+        out += ["", rule_doc_markdown(getattr(rule, "doc", "") or "").rstrip("\n")]
+    return "\n".join(out) + "\n"

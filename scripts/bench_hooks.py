@@ -1,0 +1,123 @@
+"""Benchmark: what the structure-check hooks add to a build, and the checker's throughput.
+
+Makes a synthetic corpus of N exemplar pages (scripts/make_corpus.py), builds it with the
+real config and with the same config minus the check hooks, in fresh processes and
+alternating order (other work on the machine skews a single run; the best of each is
+kept), then times the library checker reading every page from disk in one process.
+
+    .venv/bin/python scripts/bench_hooks.py            # N = 1000, 2 builds of each
+    .venv/bin/python scripts/bench_hooks.py -n 200 -r 1
+
+Targets (issue 3): the hooks add at most 5% to the build; the checker reads at least
+1,000 documents per second. Prints figures; exits 0 unless a build fails.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import Corpus, config_variant, make_corpus  # noqa: E402
+
+from gongwen.check import check_file  # noqa: E402
+
+CHECK_HOOK = "hooks/gongwen_hooks.py"
+# Pages that only the check hook generates: their nav entries go with it.
+GENERATED_NAV = ("check/index.md", "guide/rules.md")
+BUILD_TARGET = 0.05
+CHECK_TARGET = 1000.0
+
+
+def build_seconds(config: Path, site: Path) -> float:
+    """Wall time of one `mkdocs build` in a fresh process (imports included, as a user sees it)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        cwd=config.parent, capture_output=True, text=True, env=env,
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"构建失败（{config.name}）：\n{proc.stderr[-3000:]}")
+    warnings = proc.stderr.count("WARNING")
+    if warnings:
+        print(f"  注意：{config.name} 的构建有 {warnings} 条 WARNING", file=sys.stderr)
+    shutil.rmtree(site, ignore_errors=True)
+    return seconds
+
+
+def check_throughput(paths: list[Path]) -> tuple[int, float]:
+    """Documents checked and seconds taken, one process, each file read from disk."""
+    start = time.perf_counter()
+    for path in paths:
+        check_file(path)
+    return len(paths), time.perf_counter() - start
+
+
+def run(corpus: Corpus, repeat: int, drop: tuple[str, ...]) -> dict[str, float]:
+    without = config_variant(corpus.config, "mkdocs-nohooks.yml", drop_hooks=drop,
+                             drop_nav=GENERATED_NAV)
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    order = [("with", corpus.config), ("without", without)]
+    for round_ in range(repeat):
+        for label, config in order if round_ % 2 == 0 else order[::-1]:
+            site = Path(tempfile.mkdtemp(prefix=f"gongwen-bench-{label}-"))
+            seconds = build_seconds(config, site)
+            times[label].append(seconds)
+            print(f"  第 {round_ + 1} 轮 {'含' if label == 'with' else '不含'}检查钩子：{seconds:.1f} s",
+                  flush=True)
+    pages = sorted(corpus.docs.rglob("*.md"))
+    checked, seconds = check_throughput(pages)
+    return {
+        "with": min(times["with"]),
+        "without": min(times["without"]),
+        "checked": checked,
+        "check_seconds": seconds,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="结构检查钩子与检查器的基准测试。")
+    parser.add_argument("-n", "--pages", type=int, default=1000, help="合成范文页数（默认 1000）")
+    parser.add_argument("-r", "--repeat", type=int, default=2,
+                        help="每种配置构建几次，取最快一次（默认 2）")
+    parser.add_argument("--drop", action="append", metavar="HOOK",
+                        help=f"“不含钩子”配置去掉的钩子（可重复；默认 {CHECK_HOOK}）")
+    parser.add_argument("--keep", action="store_true", help="保留合成语料目录")
+    args = parser.parse_args(argv)
+    if args.pages < 1 or args.repeat < 1:
+        parser.error("-n 与 -r 须为正整数")
+    drop = tuple(args.drop or (CHECK_HOOK,))
+
+    root = Path(tempfile.mkdtemp(prefix="gongwen-corpus-"))
+    try:
+        corpus = make_corpus(root, args.pages)
+        spread = "，".join(f"{t} {c}" for t, c in corpus.per_type.items())
+        print(f"合成语料：{len(corpus.pages)} 篇范文页（{spread}），目录 {root}")
+        print(f"比较：完整配置 与 去掉 {', '.join(drop)} 的配置；每种构建 {args.repeat} 次取最快")
+        figures = run(corpus, args.repeat, drop)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+
+    ratio = figures["with"] / figures["without"]
+    added = ratio - 1
+    rate = figures["checked"] / figures["check_seconds"]
+    print()
+    print(f"构建（不含检查钩子）：{figures['without']:.1f} s")
+    print(f"构建（含检查钩子）：  {figures['with']:.1f} s")
+    print(f"比值：{ratio:.3f}（钩子增加 {added:+.1%}，目标 ≤ {BUILD_TARGET:.0%}："
+          f"{'达标' if added <= BUILD_TARGET else '未达标'}）")
+    print(f"检查器吞吐：{figures['checked']} 篇 / {figures['check_seconds']:.2f} s = {rate:,.0f} 篇/秒"
+          f"（目标 ≥ {CHECK_TARGET:,.0f}：{'达标' if rate >= CHECK_TARGET else '未达标'}）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Benchmark: what the Word/plain-text download hook adds to a build.
+
+Makes a synthetic corpus of N exemplar pages (scripts/make_corpus.py), then builds it
+with the real config and with the same config minus hooks/gongwen_word.py, in fresh
+processes and alternating order (other work on the machine skews a single run; the best
+of each is kept), and also times the exporter alone on every page in one process.
+
+    .venv/bin/python scripts/bench_word.py            # N = 1000, 2 builds of each
+    .venv/bin/python scripts/bench_word.py -n 200 -r 1
+
+Target (issue 6): the hook adds at most 10% to the build at 1,000 exemplars.
+Prints figures; exit 0 when the target is met, 1 when not, 2 when a build fails.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))
+from make_corpus import config_variant, make_corpus  # noqa: E402
+
+from gongwen.docx_export import DocxWriter  # noqa: E402
+from gongwen.plaintext import document_blocks, to_txt_bytes  # noqa: E402
+
+WORD_HOOK = "hooks/gongwen_word.py"
+TARGET = 0.10
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def build_seconds(config: Path, site: Path) -> float:
+    """Wall time of one `mkdocs build` in a fresh process (imports included)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        cwd=config.parent, capture_output=True, text=True, env=env,
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise BuildFailed(f"构建失败（{config.name}）：\n{proc.stderr[-3000:]}")
+    shutil.rmtree(site, ignore_errors=True)
+    return seconds
+
+
+def exporter_seconds(pages: list[Path]) -> tuple[float, int]:
+    """Seconds to make the .docx and .txt of every page in one process, and bytes made."""
+    start = time.perf_counter()
+    writer = DocxWriter()
+    total = 0
+    for page in pages:
+        blocks = document_blocks(page.read_text(encoding="utf-8"))
+        total += len(writer.render(blocks)) + len(to_txt_bytes(blocks))
+    return time.perf_counter() - start, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="测量 Word/纯文本下载钩子给构建增加的时间")
+    parser.add_argument("-n", "--pages", type=int, default=1000, help="合成范文页数（默认 1000）")
+    parser.add_argument("-r", "--rounds", type=int, default=2, help="每种配置构建几次（取最快）")
+    parser.add_argument("--keep", action="store_true", help="保留合成语料目录")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="gongwen-bench-word-"))
+    try:
+        corpus = make_corpus(work / "corpus", args.pages)
+        with_hook = corpus.config
+        without_hook = config_variant(corpus.config, "mkdocs-noword.yml", drop_hooks=(WORD_HOOK,))
+        print(f"语料：{len(corpus.pages)} 篇合成范文 + 真实站点（{corpus.root}）")
+        times: dict[str, list[float]] = {"with": [], "without": []}
+        for round_ in range(args.rounds):
+            # Alternate the order so that neither configuration always runs on a warm cache.
+            order = [("without", without_hook), ("with", with_hook)]
+            if round_ % 2:
+                order.reverse()
+            for name, config in order:
+                seconds = build_seconds(config, work / f"site-{name}")
+                times[name].append(seconds)
+                print(f"  第 {round_ + 1} 轮 {'有' if name == 'with' else '无'}下载钩子："
+                      f"{seconds:.2f} s")
+        export, size = exporter_seconds(corpus.pages)
+        per_page = export / len(corpus.pages) * 1000
+        print(f"导出器单独运行：{len(corpus.pages)} 篇 {export:.2f} s（每篇 {per_page:.2f} ms，"
+              f"共 {size / 1e6:.1f} MB .docx + .txt）")
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    best_with, best_without = min(times["with"]), min(times["without"])
+    ratio = best_with / best_without
+    print(f"最快构建：无钩子 {best_without:.2f} s，有钩子 {best_with:.2f} s，"
+          f"比值 {ratio:.3f}（增加 {(ratio - 1) * 100:+.1f}%，目标 ≤ {TARGET * 100:.0f}%）")
+    if ratio - 1 > TARGET:
+        print("未达标：下载文件的生成使构建变慢超过 10%。", file=sys.stderr)
+        return 1
+    print("达标。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""scripts/check.py: JSON shape, exit codes 0/1/2, exact messages, inputs untouched."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "check.py"
+RAW = ROOT / "corpus" / "raw"
+SITE_PACKAGES = Path(yaml.__file__).resolve().parent.parent
+
+GOOD = ("---\ndoctype: summary\nkind: exemplar\n---\n\n# 市教育局2024年工作总结\n\n"
+        "现将工作总结如下。\n\n## 一、主要工作和成效\n\n正文。\n\n## 二、存在问题及原因分析\n\n"
+        "正文。\n\n## 三、下一步打算\n\n正文。\n")
+BAD = "# 标题\n\n一、甲\n\n三、丙\n"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    # -S: no site module, so the editable install's .pth is not read and `gongwen` is
+    # not importable; PYTHONPATH gives back the third-party packages (PyYAML). The
+    # script must find the library by itself.
+    env = {**os.environ, "PYTHONPATH": str(SITE_PACKAGES)}
+    return subprocess.run([sys.executable, "-S", str(SCRIPT), *args], cwd=cwd,
+                          capture_output=True, text=True, env=env)
+
+
+def test_clean_file_exits_0(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    proc = run("good.md", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-1] == \
+        "检查了 1 个文件：错误 0 个，警告 0 个，提示 0 个；没有未确认的错误。"
+
+
+def test_errors_exit_1_with_one_line_per_finding(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
+    proc = run("bad.md", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        "bad.md:5: [error] 序号跳号：应为“二、”，实为“三、” (GW103 numbering-gap)",
+        "检查了 1 个文件：错误 1 个，警告 0 个，提示 0 个；1 个文件有未确认的错误。",
+    ]
+
+
+def test_json_shape(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "bad.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / "docs" / "seed.txt").write_bytes((RAW / "004_c87274d175a5d971.txt").read_bytes())
+    proc = run("--json", "docs", cwd=tmp_path)
+    assert proc.returncode == 1
+    data = json.loads(proc.stdout)
+    assert [f["path"] for f in data["files"]] == ["docs/bad.md", "docs/seed.txt"]
+    for file in data["files"]:
+        assert set(file) >= {"path", "doctype", "outline", "findings"}
+        for item in file["outline"]:
+            assert set(item) >= {"level", "label", "title", "line"}
+            assert item["level"] in (1, 2, 3, 4) and isinstance(item["line"], int)
+        for finding in file["findings"]:
+            assert set(finding) >= {"rule", "severity", "category", "line", "message"}
+            assert finding["severity"] in ("error", "warning", "info")
+            assert finding["line"] is None or isinstance(finding["line"], int)
+    bad, seed = data["files"]
+    assert bad["doctype"] is None
+    assert bad["outline"] == [
+        {"level": 1, "label": "一", "title": "甲", "line": 3, "form": "line", "raw": "一、"},
+        {"level": 1, "label": "三", "title": "丙", "line": 5, "form": "line", "raw": "三、"}]
+    assert bad["findings"][0]["rule"] == "GW103"
+    assert bad["findings"][0]["message"] == "序号跳号：应为“二、”，实为“三、”"
+    # A .txt without --type: the doctype is inferred from its title.
+    assert seed["doctype"] == "progress-report"
+    assert [h["label"] for h in seed["outline"]] == ["一", "二", "三", "四"]
+
+
+def test_txt_with_unknown_title_has_null_doctype(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("一段没有文种的文字\n一、甲\n二、乙\n", encoding="utf-8")
+    proc = run("--json", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["files"][0]["doctype"] is None
+
+
+def test_type_option_overrides(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("一段文字\n一、甲\n", encoding="utf-8")
+    proc = run("--json", "--type", "summary", "a.txt", cwd=tmp_path)
+    data = json.loads(proc.stdout)
+    assert data["files"][0]["doctype"] == "summary"
+    assert proc.returncode == 1  # required parts of a summary are missing
+
+
+@pytest.mark.parametrize("args,setup,message", [
+    (["missing.md"], None, "check.py: 错误：路径不存在：missing.md (no such file or directory)"),
+    (["latin1.txt"], ("latin1.txt", "标题".encode("gbk")),
+     "check.py: 错误：文件不是 UTF-8 编码：latin1.txt（请另存为 UTF-8 后再检查） (not UTF-8)"),
+    (["--type", "notice", "a.md"], ("a.md", b"# x\n"),
+     "check.py: 错误：未知的文种 --type 'notice'，可用：plan、progress-report、self-review、"
+     "speech、summary (unknown type)"),
+    (["empty"], ("empty/readme.rst", b"x"),
+     "check.py: 错误：文件夹中没有 .md 或 .txt 文件：empty (no .md/.txt found)"),
+    (["a.docx"], ("a.docx", b"x"),
+     "check.py: 错误：不支持的文件类型：a.docx（只检查 .md 和 .txt） (unsupported file type)"),
+    ([], None,
+     "check.py: 错误：缺少要检查的路径：python scripts/check.py [--type TYPE] [--json] PATH..."
+     " (no PATH given)"),
+])
+def test_bad_usage_exits_2_with_a_clear_message(tmp_path: Path, args, setup, message) -> None:
+    if setup:
+        path = tmp_path / setup[0]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(setup[1])
+    proc = run(*args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == message
+    assert proc.stdout == ""
+
+
+def test_unknown_option_exits_2(tmp_path: Path) -> None:
+    proc = run("--colour", "a.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "--colour" in proc.stderr
+
+
+def test_inputs_are_untouched(tmp_path: Path) -> None:
+    files = {"a.md": BAD, "b.md": GOOD}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    run("--json", ".", cwd=tmp_path)
+    run(".", cwd=tmp_path)
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    assert after == before
+
+
+def test_library_not_importable_without_the_script_path(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SITE_PACKAGES)}
+    proc = subprocess.run([sys.executable, "-S", "-c", "import gongwen"], cwd=tmp_path,
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode != 0  # so the tests above prove the script's own sys.path
+
+
+def test_list_rules(tmp_path: Path) -> None:
+    proc = run("--list-rules", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert "GW103  numbering-gap" in proc.stdout

@@ -1,0 +1,159 @@
+"""Intranet and offline: Chinese search index, no off-site resources, the offline zip.
+
+The offline zip is built by scripts/package_offline.py once per session and opened from
+file:// in Debian's chromium: its search must work without a server and without internet.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+from test_browser import launch_chromium, new_context, search
+
+EXEMPLAR_000 = "self-review/exemplars/000_ee8c9e6e73e8fbdf"
+USERDICT = ROOT / "search" / "userdict.txt"
+PACKAGE = ROOT / "scripts" / "package_offline.py"
+# Resources a browser loads by itself; plain <a href> links are only followed on a click.
+RESOURCE = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\ssrc=\"([^\"]+)\""
+    r"|<link\b[^>]*\shref=\"([^\"]+)\"|url\(['\"]?([^'\")]+)"
+)
+
+
+def index_tokens(site: Path, location_prefix: str = "") -> set[str]:
+    """Words of the built search index (jieba's segments), for pages under a prefix."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    tokens: set[str] = set()
+    for doc in index["docs"]:
+        if doc["location"].startswith(location_prefix):
+            text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+            tokens.update(t for t in separator.split(text) if t)
+    return tokens
+
+
+def offsite_resources(site: Path) -> list[str]:
+    found = []
+    for html in sorted(site.rglob("*.html")):
+        for match in RESOURCE.finditer(html.read_text(encoding="utf-8")):
+            url = next(g for g in match.groups() if g)
+            if re.match(r"^([a-z][a-z0-9+.-]*:)?//", url, re.IGNORECASE):
+                found.append(f"{html.relative_to(site)}: {url}")
+    return found
+
+
+# ---------------------------------------------------------------- Chinese search index
+
+
+def test_search_index_keeps_minzhu_shenghuohui_whole(built_site):
+    tokens = index_tokens(built_site.site, EXEMPLAR_000)
+    assert tokens, "搜索索引中没有范文 000 的条目"
+    assert "民主生活会" in tokens
+
+
+def _term_site(tmp_path: Path, terms: list[str], userdict: Path | None) -> set[str]:
+    (tmp_path / "docs").mkdir()
+    body = "\n\n".join(f"我们要认真做好{term}这件事。" for term in terms)
+    (tmp_path / "docs" / "index.md").write_text(f"# 术语\n\n{body}\n", encoding="utf-8")
+    dict_line = f"      jieba_dict_user: {userdict}\n" if userdict else ""
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: 术语\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n"
+        "      lang: zh\n      separator: '[\\s\\u200b\\-]'\n" + dict_line,
+        encoding="utf-8",
+    )
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.log
+    return index_tokens(tmp_path / "site")
+
+
+def test_every_user_dictionary_term_stays_whole(tmp_path):
+    terms = [line.split()[0] for line in USERDICT.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert "民主生活会" in terms and "全面从严治党" in terms
+    tokens = _term_site(tmp_path, terms, USERDICT)
+    assert [t for t in terms if t not in tokens] == []
+
+
+def test_without_user_dictionary_jieba_splits_domain_terms(tmp_path):
+    # Why the dictionary exists: jieba alone cuts 民主生活会 into 民主 / 生活 / 会.
+    tokens = _term_site(tmp_path, ["民主生活会"], None)
+    assert "民主生活会" not in tokens
+
+
+# ---------------------------------------------------------------- intranet: no off-site resource
+
+
+def test_no_page_loads_an_offsite_resource(built_site):
+    assert offsite_resources(built_site.site) == []
+
+
+# ---------------------------------------------------------------- the offline zip
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    out = tmp_path_factory.mktemp("offline") / "gongwen-offline.zip"
+    proc = subprocess.run([sys.executable, str(PACKAGE), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out, proc
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip[0]) as zf:
+        zf.extractall(target)
+    return target / "gongwen-offline"
+
+
+def test_package_reports_progress_and_usage(offline_zip):
+    out, proc = offline_zip
+    assert "[1/3]" in proc.stdout and "[3/3]" in proc.stdout
+    assert f"完成：{out}" in proc.stdout
+    assert "gongwen-offline/index.html" in proc.stdout
+
+
+def test_package_never_overwrites_without_force(offline_zip, tmp_path):
+    existing = tmp_path / "old.zip"
+    existing.write_bytes(b"keep me")
+    proc = subprocess.run([sys.executable, str(PACKAGE), "-o", str(existing)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"错误：{existing} 已存在；如需覆盖，请加 --force。"
+    assert existing.read_bytes() == b"keep me"
+
+
+def test_offline_edition_is_self_contained(offline_site):
+    assert (offline_site / "index.html").is_file()
+    assert (offline_site / "search" / "search_index.js").is_file()
+    # The offline plugin's default polyfill is https://unpkg.com/iframe-worker/shim.
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/vendor/iframe-worker/shim.js"></script>' in home
+    assert (offline_site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+    assert offsite_resources(offline_site) == []
+    # file:// cannot resolve directory URLs: every link points at a .html file.
+    assert 'href="self-review/index.html"' in home
+
+
+def test_offline_search_works_from_file_url(offline_site):
+    with launch_chromium() as browser:
+        context = new_context(browser)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((offline_site / "index.html").as_uri(), wait_until="load")
+        links = search(page, "民主生活会")
+        assert any(f"{EXEMPLAR_000}.html" in link for link in links[:5]), links
+        assert all(link.startswith("file://") for link in links)
+        assert context.guard.offsite == []
+        assert errors == []
+        context.close()

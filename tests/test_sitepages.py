@@ -1,0 +1,122 @@
+"""gongwen.sitepages (what the site shows of check results) and the synthetic corpus maker."""
+from __future__ import annotations
+
+import sys
+
+from conftest import ROOT
+
+from gongwen.model import CheckResult, Finding, Heading
+from gongwen.sitepages import (
+    EXEMPLARS_MARKER,
+    ExemplarRow,
+    anchor_for_line,
+    exemplar_table,
+    heading_anchors,
+    insert_exemplars,
+    panel_context,
+    rule_doc_markdown,
+)
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_corpus import config_variant, make_corpus  # noqa: E402
+
+PAGE = """\
+---
+title: 示例
+---
+
+# 示例总结
+
+```markdown
+## 一、代码块里的标题
+```
+
+## 一、主要工作 { #work }
+
+<span id="一抓教学"></span>**（一）抓教学。**正文。
+
+1. 细项
+
+## 二、存在问题
+"""
+TOC = [("示例总结", "示例总结"), ("一、主要工作", "work"), ("二、存在问题", "二存在问题")]
+
+
+def test_anchors_follow_toc_and_run_in_spans_with_real_lines():
+    anchors = heading_anchors(PAGE, TOC)
+    assert [(a.line, a.id) for a in anchors] == [
+        (5, "示例总结"), (11, "work"), (13, "一抓教学"), (17, "二存在问题"),
+    ]
+    # A `#` line in a code block is not a heading: it takes no toc entry.
+    assert anchor_for_line(anchors, 8) == "示例总结"
+    assert anchor_for_line(anchors, 15) == "一抓教学"
+    assert anchor_for_line(anchors, 2) is None
+    assert anchor_for_line(anchors, None) is None
+
+
+def test_panel_links_findings_to_anchor_and_guide():
+    result = CheckResult(
+        "x.md", "summary", "示例",
+        outline=[Heading(13, 2, "一", 1, "抓教学", "run-in", "（一）")],
+        findings=[
+            Finding("GW103", "numbering-gap", "error", "numbering", 15, "序号跳号",
+                    acknowledged="原文如此"),
+            Finding("GW501", "placeholders", "info", "hygiene", None, "占位符"),
+        ],
+    )
+    view = panel_context(result, heading_anchors(PAGE, TOC), doctype_label="工作总结",
+                         guide_url="../../guide/", rules_url="../../guide/rules/",
+                         rule_guides={"GW103": "numbering"})
+    assert view["status_label"] == "有提示"
+    first, second = view["findings"][1], view["findings"][0]  # sorted by line, None first
+    assert first["anchor"] == "一抓教学" and first["acknowledged"] == "原文如此"
+    assert first["guide_url"] == "../../guide/#numbering"
+    assert first["rule_url"] == "../../guide/rules/#gw103"
+    assert second["anchor"] is None and second["guide_url"] is None
+    assert view["outline"] == [{"level": 2, "label": "（一）", "title": "抓教学", "line": 13,
+                                "anchor": "一抓教学"}]
+    assert view["counts"] == {"error": 1, "warning": 0, "info": 1, "acknowledged": 1}
+
+
+def test_exemplar_table_replaces_marker_or_is_appended():
+    rows = [ExemplarRow("exemplars/a.md", "甲|乙", "市教育局", 2023, None, "warn"),
+            ExemplarRow("exemplars/b.md", "丙", "区教育局", 2024, "年终", "pass")]
+    table = exemplar_table(rows)
+    assert table.splitlines()[2].startswith("| [丙](exemplars/b.md) | 区教育局 | 2024 | 年终 | 通过 |")
+    assert "[甲\\|乙](exemplars/a.md)" in table and "| — | 有提示 |" in table
+    page = f"# 工作总结\n\n## 范文\n\n{EXEMPLARS_MARKER}\n\n## 写法\n"
+    filled = insert_exemplars(page, table)
+    assert EXEMPLARS_MARKER not in filled
+    assert filled.index("[丙]") < filled.index("## 写法")
+    assert insert_exemplars("# 无标记\n", table).endswith(table)
+    assert exemplar_table([]) == "（暂无范文。）\n"
+
+
+def test_rule_doc_examples_are_shown_verbatim():
+    doc = """检查什么：同级序号不连续。
+    为什么：读者按序号找层次。
+    反例：
+    （一）……
+    1. ……
+    """
+    md = rule_doc_markdown(doc)
+    assert "**检查什么**：同级序号不连续。" in md
+    # Example lines are an indented code block: not a list, not an outline.
+    assert "\n    （一）……\n    1. ……" in md
+
+
+def test_make_corpus_spreads_pages_and_keeps_line_numbers(tmp_path):
+    corpus = make_corpus(tmp_path / "c", 10)
+    assert len(corpus.pages) == 10
+    assert set(corpus.per_type.values()) == {2}
+    page = corpus.pages[1]
+    assert page.parent.parent.name == "summary"
+    text = page.read_text(encoding="utf-8")
+    assert "（样本 0001）" in text and "kind: exemplar" in text
+    seed = sorted((ROOT / "docs/summary/exemplars").glob("*.md")) or [ROOT / "docs/summary/template.md"]
+    assert len(text.splitlines()) == len(seed[0].read_text(encoding="utf-8").splitlines())
+    without = config_variant(corpus.config, "nohooks.yml", drop_hooks=("hooks/gongwen_hooks.py",),
+                             drop_nav=("check/index.md",))
+    kept = without.read_text(encoding="utf-8")
+    assert "hooks/gongwen_hooks.py" not in kept and "check/index.md" not in kept
+    assert "hooks/gongwen_word.py" in kept and "summary/index.md" in kept
