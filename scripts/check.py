@@ -14,10 +14,10 @@ from pathlib import Path
 # Works without the package installed: the library lives in hooks/gongwen.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from gongwen.check import check_text  # noqa: E402
-from gongwen.report import format_json, format_text  # noqa: E402
-from gongwen.rules import RULES  # noqa: E402
-from gongwen.schema import SchemaError, load_schemas  # noqa: E402
+from gongwen.check import check_text
+from gongwen.report import format_json, format_text
+from gongwen.rules import RULES
+from gongwen.schema import SchemaError, load_schemas
 
 SUFFIXES = (".md", ".txt")
 PROG = "check.py"

@@ -27,7 +27,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     # script must find the library by itself.
     env = {**os.environ, "PYTHONPATH": str(SITE_PACKAGES)}
     return subprocess.run([sys.executable, "-S", str(SCRIPT), *args], cwd=cwd,
-                          capture_output=True, text=True, env=env)
+                          capture_output=True, text=True, env=env, check=False)
 
 
 def test_clean_file_exits_0(tmp_path: Path) -> None:
@@ -97,15 +97,15 @@ def test_type_option_overrides(tmp_path: Path) -> None:
     (["latin1.txt"], ("latin1.txt", "标题".encode("gbk")),
      "check.py: 错误：文件不是 UTF-8 编码：latin1.txt（请另存为 UTF-8 后再检查） (not UTF-8)"),
     (["--type", "notice", "a.md"], ("a.md", b"# x\n"),
-     "check.py: 错误：未知的文种 --type 'notice'，可用：plan、progress-report、self-review、"
-     "speech、summary (unknown type)"),
+     ("check.py: 错误：未知的文种 --type 'notice'，可用：plan、progress-report、self-review、"
+     "speech、summary (unknown type)")),
     (["empty"], ("empty/readme.rst", b"x"),
      "check.py: 错误：文件夹中没有 .md 或 .txt 文件：empty (no .md/.txt found)"),
     (["a.docx"], ("a.docx", b"x"),
      "check.py: 错误：不支持的文件类型：a.docx（只检查 .md 和 .txt） (unsupported file type)"),
     ([], None,
-     "check.py: 错误：缺少要检查的路径：python scripts/check.py [--type TYPE] [--json] PATH..."
-     " (no PATH given)"),
+     ("check.py: 错误：缺少要检查的路径：python scripts/check.py [--type TYPE] [--json] PATH..."
+     " (no PATH given)")),
 ])
 def test_bad_usage_exits_2_with_a_clear_message(tmp_path: Path, args, setup, message) -> None:
     if setup:
@@ -137,7 +137,7 @@ def test_inputs_are_untouched(tmp_path: Path) -> None:
 def test_library_not_importable_without_the_script_path(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(SITE_PACKAGES)}
     proc = subprocess.run([sys.executable, "-S", "-c", "import gongwen"], cwd=tmp_path,
-                          capture_output=True, text=True, env=env)
+                          capture_output=True, text=True, env=env, check=False)
     assert proc.returncode != 0  # so the tests above prove the script's own sys.path
 
 

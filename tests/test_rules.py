@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pytest
-
 from gongwen.check import check_text
 from gongwen.rules import RULES, find_rule
 

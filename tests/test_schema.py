@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from gongwen.check import check_text
 from gongwen.schema import SchemaError, infer_doctype, load_schema_file, load_schemas
 
@@ -78,18 +77,18 @@ def test_a_new_doctype_is_a_yaml_file(tmp_path: Path) -> None:
      "{path}: slots 应为非空列表，实为 []"),
     ("doctype: notice\nlabel: 通知\n",
      "{path}: 缺少键 'slots'"),
-    ("doctype: notice\nlabel: 通知\ncolour: red\nslots: [{name: a, label: A, synonyms: [甲], "
-     "grade: required}]\n",
+    (("doctype: notice\nlabel: 通知\ncolour: red\nslots: [{name: a, label: A, synonyms: [甲], "
+     "grade: required}]\n"),
      "{path}: 未知的键 'colour'，可用的键为 doctype、label、title_patterns、transition、salutation、slots"),
     ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: 甲, grade: required}]\n",
      "{path}: slots[0].synonyms 应为字符串列表，实为 '甲'"),
-    ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [甲], grade: required, "
-     "order: first}]\n",
+    (("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [甲], grade: required, "
+     "order: first}]\n"),
      "{path}: slots[0].order 应为整数，实为 'first'"),
-    ("doctype: notice\nlabel: 通知\ntitle_patterns: ['(通知']\n"
-     "slots: [{name: a, label: A, synonyms: [甲], grade: required}]\n",
-     "{path}: title_patterns[0] 应为正则表达式（missing ), unterminated subpattern at position 0），"
-     "实为 '(通知'"),
+    (("doctype: notice\nlabel: 通知\ntitle_patterns: ['(通知']\n"
+     "slots: [{name: a, label: A, synonyms: [甲], grade: required}]\n"),
+     ("{path}: title_patterns[0] 应为正则表达式（missing ), unterminated subpattern at position 0），"
+     "实为 '(通知'")),
     ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [], grade: required}]\n",
      "{path}: slots[0] 无法匹配：synonyms、phrases、topical 至少要有一项"),
     ("doctype: notice\nlabel: [通知\n",

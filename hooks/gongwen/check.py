@@ -144,5 +144,11 @@ def check_file(path: str | Path, doctype: str | None = None, *,
     return check_text(text, str(path), doctype, schemas=schemas)
 
 
-__all__ = ["check_text", "check_file", "check_document", "resolve_doctype", "UnknownDoctype",
-           "apply_acknowledgements"]
+__all__ = [
+    "UnknownDoctype",
+    "apply_acknowledgements",
+    "check_document",
+    "check_file",
+    "check_text",
+    "resolve_doctype",
+]

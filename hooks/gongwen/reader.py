@@ -274,9 +274,7 @@ def _body_lines(lines: list[str], start: int, markdown: bool, acks: list[Ack]
                 continue
         if "annotate" in raw and RE_ANNOTATE.search(raw):
             annotate_pending = True
-        if not stripped:
-            out.append((number, raw, "blank"))
-        elif lead in "-*_" and RE_HR.match(raw):
+        if not stripped or lead in "-*_" and RE_HR.match(raw):
             out.append((number, raw, "blank"))
         elif lead == "#" and RE_ATX.match(raw):
             out.append((number, raw, "atx"))
@@ -470,9 +468,8 @@ def _enumerations_in(para: Paragraph, text: str, start_line: int, doc: Document,
         for m in pattern.finditer(text):
             pos = m.start()
             at_start = pos == 0
-            if not at_start:
-                if kind == "序" or text[pos - 1] not in ENUM_BEFORE:
-                    continue
+            if not at_start and (kind == "序" or text[pos - 1] not in ENUM_BEFORE):
+                continue
             if kind == "序":
                 label, number = m.group("word"), SEQUENCE_WORDS[m.group("word")]
             else:
@@ -675,8 +672,7 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     """Read `text` (a whole file, front matter included) into a Document."""
     if markdown is None:
         markdown = not path.lower().endswith(".txt")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     lines = text.splitlines()
     front = split_front_matter(lines) if markdown else FrontMatter()
     doc = Document(path, markdown, front)

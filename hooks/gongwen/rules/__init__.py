@@ -24,4 +24,4 @@ def find_rule(key: str) -> Rule | None:
     return BY_CODE.get(key.upper()) or BY_NAME.get(key)
 
 
-__all__ = ["RULES", "BY_CODE", "BY_NAME", "Rule", "find_rule"]
+__all__ = ["BY_CODE", "BY_NAME", "RULES", "Rule", "find_rule"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Finding
-from .base import PRACTICE, Rule, no_check, quote
+from .base import PRACTICE, Rule, no_check
 
 KINDS = ("exemplar", "template")
 
