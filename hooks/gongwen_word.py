@@ -13,11 +13,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-
 from gongwen.docx_export import DocxWriter
 from gongwen.plaintext import document_blocks, to_txt_bytes
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("gongwen")
 

@@ -113,7 +113,7 @@ def check_document(document: Document, doctype: str | None = None,
     schemas = load_schemas() if schemas is None else schemas
     resolved = resolve_doctype(document, doctype, schemas)
     schema = schemas.get(resolved) if resolved else None
-    document.__dict__["_known_doctypes"] = tuple(schemas)
+    document.known_doctypes = tuple(schemas)
     is_document = _is_document(document, resolved)
     findings: list[Finding] = []
     for rule in RULES:

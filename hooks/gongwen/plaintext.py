@@ -60,8 +60,10 @@ RE_LEADING_TAGS = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>)+")
 RE_CODE_SPAN = re.compile(r"`([^`]*)`")
 RE_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 RE_FILL_FIELD = re.compile(r"【[^】\n]*】")
+RE_EMPHASIS_TRIGGER = re.compile(r"\*|==|\^\^|~~|\+\+")
 # Placeholders replacing the escaped characters while inline markup is stripped.
 _ESC = "\x00"
+RE_HIDDEN = re.compile(f"{_ESC}(\\d+){_ESC}")
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,7 @@ class _Raw:
 
 def split_front_matter(source: str) -> tuple[str, int]:
     """The page without its YAML front matter, and how many lines the front matter took."""
-    if source.startswith("\ufeff"):
-        source = source[1:]
+    source = source.removeprefix("\ufeff")
     lines = source.split("\n")
     start = read_front_matter([line.rstrip("\r") for line in lines]).body_start
     return "\n".join(lines[start:]), start
@@ -258,31 +259,42 @@ def _raw_blocks(text: str, offset: int) -> list[_Raw]:
 
 def _inline(text: str, annotate: bool) -> str:
     """Strip inline Markdown/HTML markup from one paragraph's text."""
-    text = RE_COMMENT.sub("", text)
-    # Hide backslash-escaped characters so that markup stripping leaves them alone.
+    # Each pattern runs only when its trigger character is present: most paragraphs of a
+    # document have no markup at all, and this runs for every paragraph of every page.
+    if "<!--" in text:
+        text = RE_COMMENT.sub("", text)
     escaped: list[str] = []
+    if "\\" in text:
+        # Hide backslash-escaped characters so that markup stripping leaves them alone.
+        def hide(m: re.Match) -> str:
+            escaped.append(m.group(1))
+            return f"{_ESC}{len(escaped) - 1}{_ESC}"
 
-    def hide(m: re.Match) -> str:
-        escaped.append(m.group(1))
-        return f"{_ESC}{len(escaped) - 1}{_ESC}"
-
-    text = RE_ESCAPE.sub(hide, text)
-    text = RE_CODE_SPAN.sub(r"\1", text)
-    text = RE_TAG.sub("", text)
-    text = RE_FOOTNOTE_REF.sub("", text)
-    text = RE_IMAGE.sub(r"\1", text)
-    text = RE_LINK.sub(r"\1", text)
-    text = RE_ATTR_LIST.sub("", text)
+        text = RE_ESCAPE.sub(hide, text)
+    if "`" in text:
+        text = RE_CODE_SPAN.sub(r"\1", text)
+    if "<" in text:
+        text = RE_TAG.sub("", text)
+    if "[" in text:
+        text = RE_FOOTNOTE_REF.sub("", text)
+        text = RE_IMAGE.sub(r"\1", text)
+        text = RE_LINK.sub(r"\1", text)
+    if "{" in text:
+        text = RE_ATTR_LIST.sub("", text)
     if annotate:
         text = RE_ANNOTATION_MARKER.sub("", text)
-    for _ in range(3):  # nested emphasis (**==x==**)
-        new = RE_EMPHASIS.sub(r"\2", text)
-        new = RE_SINGLE_STAR.sub(r"\1", new)
-        if new == text:
-            break
-        text = new
-    text = re.sub(f"{_ESC}(\\d+){_ESC}", lambda m: escaped[int(m.group(1))], text)
-    return html.unescape(text).strip()
+    if RE_EMPHASIS_TRIGGER.search(text):
+        for _ in range(3):  # nested emphasis (**==x==**)
+            new = RE_EMPHASIS.sub(r"\2", text)
+            new = RE_SINGLE_STAR.sub(r"\1", new)
+            if new == text:
+                break
+            text = new
+    if escaped:
+        text = RE_HIDDEN.sub(lambda m: escaped[int(m.group(1))], text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text.strip()
 
 
 def _split_lines(lines: list[str], first: int, levels: dict[int, int]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .frontmatter import FrontMatter, split_front_matter
 from .model import Heading
-from .numbering import cn_to_int, parse_ordinal
+from .numbering import canonical, cn_to_int, parse_ordinal
 
 END_MARKER = "<!-- gongwen:end -->"
 
@@ -102,6 +102,8 @@ class Paragraph:
     body: str = ""          # the text after a run-in heading (or the whole text)
     body_line: int = 0      # the line where `body` starts
     list_item: bool = False  # a Markdown list item: never a heading
+    raw_first: str = ""      # the first source line, markup included (bold marks a heading)
+    role: str = ""           # 'title', 'outline' (a 【提纲】 block), 'markdown' (a # heading)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,9 @@ class Document:
     closing: Paragraph | None = None
     lines: list[Line] = field(default_factory=list)  # every checked line, markup removed
     acks: list[Ack] = field(default_factory=list)
+    # Filled by the checker: the doctypes it knows, and analyses shared between rules.
+    known_doctypes: tuple[str, ...] = ()
+    cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def meta(self) -> dict:
@@ -341,8 +346,8 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
             return
         lines = [item[0] for item in current]
         text = "".join(line.text for line in lines)
-        para = Paragraph(lines[0].number, lines, text, list_item=current[0][2] == "list")
-        para.raw_first = current[0][1]  # type: ignore[attr-defined]
+        para = Paragraph(lines[0].number, lines, text, list_item=current[0][2] == "list",
+                         raw_first=current[0][1])
         doc.paragraphs.append(para)
         current.clear()
 
@@ -362,9 +367,8 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
                 continue
             made = _make_heading(content, content, number, "markdown")
             if made and len(hashes) > 1:
-                para = Paragraph(number, [Line(number, content)], content, made[0], "", number)
-                para.raw_first = raw  # type: ignore[attr-defined]
-                para.markdown_heading = True  # type: ignore[attr-defined]
+                para = Paragraph(number, [Line(number, content)], content, made[0], "", number,
+                                 raw_first=raw, role="markdown")
                 doc.paragraphs.append(para)
             else:
                 doc.plain_headings.append(Line(number, content))
@@ -408,24 +412,24 @@ def _read_title(doc: Document) -> None:
             if not parse_ordinal(second.text) and len(second.text) <= 80 and \
                     not RE_SENTENCE_END.search(second.text[:-1] if second.text else ""):
                 doc.title, doc.title_line = second.text, second.line
-                second.is_title = True  # type: ignore[attr-defined]
+                second.role = "title"
         return
     if len(first.text) <= 80 and not RE_SENTENCE_END.search(first.text):
         doc.title, doc.title_line = first.text, first.line
-        first.is_title = True  # type: ignore[attr-defined]
+        first.role = "title"
 
 
 def _read_outline_block(doc: Document) -> None:
     for para in doc.paragraphs:
-        if getattr(para, "is_title", False) or not RE_OUTLINE_START.match(para.text):
+        if para.role == "title" or not RE_OUTLINE_START.match(para.text):
             continue
-        para.is_outline = True  # type: ignore[attr-defined]
+        para.role = "outline"
         doc.outline_line = para.line
         group = [para]
         # A 【提纲】 line followed by list items (Markdown): the items belong to it.
         index = doc.paragraphs.index(para) + 1
         while index < len(doc.paragraphs) and doc.paragraphs[index].list_item:
-            doc.paragraphs[index].is_outline = True  # type: ignore[attr-defined]
+            doc.paragraphs[index].role = "outline"
             group.append(doc.paragraphs[index])
             index += 1
         parent: int | None = None
@@ -537,13 +541,13 @@ def _read_body(doc: Document) -> None:
     heading_index = 0
     for index, para in enumerate(doc.paragraphs):
         state["para_index"] = index
-        if getattr(para, "is_title", False) or getattr(para, "is_outline", False):
+        if para.role == "title" or para.role == "outline":
             continue
         if doc.title and para.text == doc.title and not first_heading_seen and \
-                not getattr(para, "markdown_heading", False):
-            para.is_title = True  # type: ignore[attr-defined]  # a repeated title line
+                para.role != "markdown":
+            para.role = "title"  # a repeated title line
             continue
-        if getattr(para, "markdown_heading", False):
+        if para.role == "markdown":
             doc.headings.append(para.heading)
             heading_index += 1
             state["scope"] = heading_index
@@ -551,7 +555,7 @@ def _read_body(doc: Document) -> None:
             continue
         body, body_line = para.text, para.line
         if not para.list_item or not doc.markdown:
-            made = _make_heading(para.text, getattr(para, "raw_first", para.text), para.line,
+            made = _make_heading(para.text, para.raw_first or para.text, para.line,
                                  None)
             if made:
                 heading, body = made
@@ -574,7 +578,7 @@ def _read_body(doc: Document) -> None:
     _read_declarations(doc)
     _read_transition(doc)
     for para in reversed(doc.paragraphs):
-        if getattr(para, "is_title", False) or getattr(para, "is_outline", False):
+        if para.role == "title" or para.role == "outline":
             continue
         if para.heading is None and len(RE_CJK.findall(para.text)) >= 10:
             if doc.headings and para.line > doc.headings[-1].line:
@@ -584,7 +588,7 @@ def _read_body(doc: Document) -> None:
 
 def _read_declarations(doc: Document) -> None:
     for index, para in enumerate(doc.paragraphs):
-        if getattr(para, "is_title", False) or getattr(para, "is_outline", False):
+        if para.role == "title" or para.role == "outline":
             continue
         text = para.text
         if not ("点" in text or "方面" in text or "条" in text or "问题" in text):
@@ -627,7 +631,6 @@ def _what_follows(doc: Document, index: int, offset: int, line: int, count: int,
             break
         if heading.level == level:
             found += 1
-    from .numbering import canonical
     return Declaration(line, count, text, found,
                        f"{_LEVEL_NAMES[level]}（{canonical(level, 1)}）", next_heading.line)
 
@@ -645,7 +648,7 @@ def opening_text(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     for para in doc.paragraphs:
         if limit is not None and para.line >= limit:
             break
-        if getattr(para, "is_title", False) or getattr(para, "is_outline", False):
+        if para.role == "title" or para.role == "outline":
             continue
         for line in para.lines:
             parts.append(line.text)

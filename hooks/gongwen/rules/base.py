@@ -44,7 +44,7 @@ def no_check(document, schema) -> Iterable[Finding]:
 
 def cached(document, key: str, compute: Callable[[], object]):
     """Share one analysis between the rules of a family (gap, repeat, disorder…)."""
-    store = document.__dict__.setdefault("_rule_cache", {})
+    store = document.cache
     if key not in store:
         store[key] = compute()
     return store[key]

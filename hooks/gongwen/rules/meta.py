@@ -19,7 +19,7 @@ def _check_front_matter(document, schema) -> Iterator[Finding]:
         yield FRONT_MATTER.finding(1, f"front matter 无法解析：{front.error}")
         return
     meta = front.meta
-    known = document.__dict__.get("_known_doctypes", ())
+    known = document.known_doctypes
     doctype = meta.get("doctype")
     if doctype is not None and known and doctype not in known:
         yield FRONT_MATTER.finding(

@@ -25,7 +25,7 @@ def _phrase_line(document, slot: Slot) -> int | None:
         return line_at(bounds, min(hits)) if hits else None
     paragraphs = [document.closing] if slot.where == "closing" else document.paragraphs
     for para in paragraphs:
-        if para is None or getattr(para, "is_outline", False):
+        if para is None or para.role == "outline":
             continue
         if any(p in para.text for p in slot.phrases):
             return para.line
