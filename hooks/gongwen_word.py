@@ -5,14 +5,25 @@ next to its HTML in site_dir: <stem>.docx (GB/T 9704 layout, gongwen.docx_export
 <stem>.txt (gongwen.plaintext). The links reach the page through
 context["gongwen_downloads"], rendered by overrides/partials/gongwen-downloads.html, so
 nothing is added to the Markdown (or to the search index).
+
+Generated files are cached by content in .cache/gongwen-word/ beside mkdocs.yml (outside
+docs_dir, so `mkdocs serve` is not retriggered): the key hashes the page source and the
+gongwen library's own code, so an edit to either makes a new file. Entries unused for
+30 days are removed after a build.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
+import shutil
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
+import docx
+import gongwen
 from gongwen.docx_export import DocxWriter
 from gongwen.plaintext import document_blocks, to_txt_bytes
 from mkdocs.exceptions import PluginError
@@ -21,6 +32,8 @@ from mkdocs.plugins import get_plugin_logger
 log = get_plugin_logger("gongwen")
 
 DOWNLOAD_KINDS = ("template", "exemplar")
+CACHE_DIR = ".cache/gongwen-word"
+CACHE_DAYS = 30
 # Characters Windows does not allow in file names.
 RE_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -40,10 +53,11 @@ class Downloads:
 class _BuildState:
     """Rebuilt in on_config: the hook module outlives a `mkdocs serve` rebuild."""
 
-    def __init__(self, author: str) -> None:
+    def __init__(self, author: str, cache: Path | None) -> None:
         self.author = author
+        self.cache = cache
+        self.version = _code_version(author)
         self.writer: DocxWriter | None = None
-        self.downloads: dict[str, Downloads] = {}
 
     def docx_writer(self) -> DocxWriter:
         if self.writer is None:  # built on first use: pages without downloads cost nothing
@@ -51,12 +65,24 @@ class _BuildState:
         return self.writer
 
 
-_state = _BuildState("公文写作范本库")
+def _code_version(author: str) -> str:
+    """A hash of everything that shapes the files besides the page: library code, versions."""
+    digest = hashlib.sha256(f"{author}\0{docx.__version__}".encode())
+    package = Path(gongwen.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# Replaced in on_config; a placeholder so that the module imports cleanly.
+_state = _BuildState("公文写作范本库", None)
 
 
 def on_config(config):
     global _state
-    _state = _BuildState(config.site_author or config.site_name or "公文写作范本库")
+    project = Path(config.config_file_path).resolve().parent if config.config_file_path else None
+    cache = project / CACHE_DIR if project else None
+    _state = _BuildState(config.site_author or config.site_name or "公文写作范本库", cache)
     return config
 
 
@@ -70,50 +96,90 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_build(config):
+    cache = _state.cache
+    if cache is None or not cache.is_dir():
+        return
+    cutoff = time.time() - CACHE_DAYS * 86400
+    for entry in os.scandir(cache):
+        try:
+            if entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # another build may be pruning the same entry
+
+
 def _write_downloads(page, config) -> Downloads | None:
-    source = page.file.content_string
     src = page.file.src_uri
+    stem = _file_stem(src)
+    out_dir = os.path.join(config.site_dir, *posixpath.dirname(page.file.dest_uri).split("/"))
+    targets = {ext: os.path.join(out_dir, f"{stem}.{ext}") for ext in ("docx", "txt")}
     try:
-        blocks = document_blocks(source)
-        docx = _state.docx_writer().render(blocks)
-        txt = to_txt_bytes(blocks)
+        os.makedirs(out_dir, exist_ok=True)
+        if not _from_cache(page.file.content_string, targets):
+            _generate(page.file.content_string, targets)
+    except OSError as exc:
+        raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
+                          ) from exc
     except Exception as exc:  # noqa: BLE001 - any failure must name the page
         log.error(f"docs/{src}：无法生成 Word/纯文本下载文件（{type(exc).__name__}: {exc}）。"
                   "请检查该页的 Markdown 是否完整，或向维护者报告此错误。")
         return None
-    title = next((b.text for b in blocks if b.kind == "title"), None) or page.title or "公文"
-    if page.meta.get("kind") == "template" and "模板" not in title:
-        title = f"{title}（模板）"
-    stem = posixpath.splitext(posixpath.basename(src))[0]
-    if stem in ("index", "README"):
-        stem = posixpath.basename(posixpath.dirname(src)) or "index"
-    if stem == "template":
-        # template.md of every type: keep the downloaded files apart in one folder.
-        stem = f"{posixpath.basename(posixpath.dirname(src))}-template"
-    out_dir = posixpath.dirname(page.file.dest_uri)
-    files = {}
-    for ext, data in (("docx", docx), ("txt", txt)):
-        uri = posixpath.join(out_dir, f"{stem}.{ext}")
-        _write_atomic(os.path.join(config.site_dir, *uri.split("/")), data)
-        files[ext] = (f"{stem}.{ext}", _size(len(data)))
-    name = RE_UNSAFE_NAME.sub("_", title).strip(" ._")[:80] or stem
+    name = RE_UNSAFE_NAME.sub("_", page.title or stem).strip(" ._")[:80] or stem
     return Downloads(
-        docx=files["docx"][0], txt=files["txt"][0],
+        docx=f"{stem}.docx", txt=f"{stem}.txt",
         docx_name=f"{name}.docx", txt_name=f"{name}.txt",
-        docx_size=files["docx"][1], txt_size=files["txt"][1],
+        docx_size=_size(os.path.getsize(targets["docx"])),
+        txt_size=_size(os.path.getsize(targets["txt"])),
     )
 
 
-def _write_atomic(path: str, data: bytes) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = f"{path}.tmp{os.getpid()}"
+def _file_stem(src: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(src))[0]
+    if stem in ("index", "template"):
+        # template.md of every type: name the files after the type (summary-template.docx).
+        parent = posixpath.basename(posixpath.dirname(src)) or "site"
+        stem = f"{parent}-{stem}" if stem == "template" else parent
+    return stem
+
+
+def _cache_key(source: str) -> str:
+    return hashlib.sha256(f"{_state.version}\0{source}".encode()).hexdigest()[:40]
+
+
+def _from_cache(source: str, targets: dict[str, str]) -> bool:
+    if _state.cache is None:
+        return False
+    key = _cache_key(source)
     try:
-        with open(tmp, "wb") as fh:
+        for ext, target in targets.items():
+            shutil.copyfile(_state.cache / f"{key}.{ext}", target)
+        for ext in targets:
+            os.utime(_state.cache / f"{key}.{ext}")  # keeps the entry from being pruned
+    except OSError:
+        return False  # a miss, or an entry pruned by another build: generate instead
+    return True
+
+
+def _generate(source: str, targets: dict[str, str]) -> None:
+    blocks = document_blocks(source)
+    files = {"docx": _state.docx_writer().render(blocks), "txt": to_txt_bytes(blocks)}
+    for ext, data in files.items():
+        with open(targets[ext], "wb") as fh:
             fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise PluginError(f"无法写入下载文件 {path}：{exc}。请检查输出目录（site_dir）是否可写。"
-                          ) from exc
+    if _state.cache is not None:
+        key = _cache_key(source)
+        try:
+            _state.cache.mkdir(parents=True, exist_ok=True)
+            # txt first, docx last: an entry counts as present when its .docx exists.
+            for ext in ("txt", "docx"):
+                path = _state.cache / f"{key}.{ext}"
+                tmp = path.with_suffix(f".{ext}.tmp{os.getpid()}")
+                tmp.write_bytes(files[ext])
+                os.replace(tmp, path)
+        except OSError as exc:  # a read-only checkout still builds, only slower
+            log.debug(f"下载文件缓存不可写（{exc}），本次构建不使用缓存")
+            _state.cache = None
 
 
 def _size(n: int) -> str:

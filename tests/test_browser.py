@@ -15,9 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright import sync_api
-
 from conftest import ROOT, Build, mkdocs_build
+from playwright import sync_api
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags a root Chromium phones Google hosts on start-up.
@@ -139,7 +138,7 @@ def pages_of(site: Path) -> list[str]:
     paths = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
-        paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        paths.append(rel.removesuffix("index.html"))
     return paths
 
 
@@ -239,6 +238,14 @@ DEMO_OUTLINE = """\
 
 DEMO_RUNIN_SECTION = "（一）理想信念方面。学习不够。"
 
+DEMO_FULL = f"""\
+对照检查材料（演示）
+根据【上级党组织】部署要求，现将对照检查情况报告如下。
+{DEMO_SECTION_1}
+二、原因剖析
+{DEMO_RUNIN_SECTION}
+（二）宗旨意识方面。联系群众不够。"""
+
 DEMO_CONFIG = """\
 site_name: 复制测试
 theme:
@@ -309,14 +316,7 @@ def test_copy_run_in_section_and_full_text(demo_url, context):
     assert clipboard(page) == DEMO_RUNIN_SECTION
     page.get_by_role("button", name="复制全文").click()
     page.get_by_text("已复制全文").wait_for(timeout=5_000)
-    assert clipboard(page) == "\n".join([
-        "对照检查材料（演示）",
-        "根据【上级党组织】部署要求，现将对照检查情况报告如下。",
-        DEMO_SECTION_1,
-        "二、原因剖析",
-        DEMO_RUNIN_SECTION,
-        "（二）宗旨意识方面。联系群众不够。",
-    ])
+    assert clipboard(page) == DEMO_FULL
 
 
 def test_copy_falls_back_without_async_clipboard(demo_url, context):

@@ -3,13 +3,13 @@ carry a 结构检查 panel (outside the search index), and generated pages and t
 list every checked page once, however many builds run in one process."""
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-
 from gongwen.rules import RULES
 
 MINIMAL_CONFIG = f"""\
@@ -146,7 +146,7 @@ def article(page_html: str) -> str:
 
 
 def panel(page_html: str) -> str:
-    m = re.search(r'<details class="gw-check.*?</details>', page_html, re.S)
+    m = re.search(r'<details class="gw-check.*?</details>', page_html, re.DOTALL)
     assert m, "页面上没有结构检查面板"
     return m.group(0)
 
@@ -295,27 +295,36 @@ def test_acknowledged_error_and_warnings_build_strictly(small_site, tmp_path):
     assert 'href="exemplars/warn/"' in html(build.site, "progress-report")
 
 
-def test_two_builds_in_one_process_give_the_same_result(small_site, tmp_path, monkeypatch):
-    """State is reset in on_config: a second build (as in `mkdocs serve`) piles nothing up."""
+def test_builds_in_one_process_reset_state_and_leave_page_meta_alone(tmp_path, monkeypatch):
+    """As under `mkdocs serve`: the hook module is reused, its state is not.
+
+    Two builds give the same result; after a page is deleted, a third build no longer lists
+    it anywhere. Spies around every event check that no hook touches page.meta.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    monkeypatch.chdir(small_site.parent)
+    config_file = minimal_site(tmp_path / "src")
+    add_page(config_file, "summary/exemplars/gap.md", GAP_PAGE.format(ack=""))
+    gone = add_page(config_file, "progress-report/exemplars/warn.md", WARN_PAGE)
+    monkeypatch.chdir(config_file.parent)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    outputs = []
+    outputs, modules = [], []
     meta_changes: list[str] = []
-    for run in range(2):
+    for run in range(3):
+        if run == 2:
+            gone.unlink()
         site = tmp_path / f"site{run}"
-        config = load_config(config_file=str(small_site), site_dir=str(site))
-        before: dict[str, set] = {}
+        config = load_config(config_file=str(config_file), site_dir=str(site))
+        modules.append(next(m for k, m in config.plugins.items() if k.endswith("gongwen_hooks.py")))
+        before: dict[str, dict] = {}
 
-        # Spies around every hook: page.meta as MkDocs read it, and after all events.
-        def first(markdown, page, config, files):
-            before[page.file.src_uri] = set(page.meta)
+        def first(markdown, page, config, files, before=before):
+            before[page.file.src_uri] = copy.deepcopy(page.meta)
             return markdown
 
-        def last(output, page, config):
-            if set(page.meta) != before[page.file.src_uri]:
+        def last(output, page, config, before=before):
+            if page.meta != before[page.file.src_uri]:
                 meta_changes.append(page.file.src_uri)
             return output
 
@@ -323,9 +332,14 @@ def test_two_builds_in_one_process_give_the_same_result(small_site, tmp_path, mo
         config.plugins.events["post_page"].append(last)
         build(config)
         report = json.loads((site / "gongwen-report.json").read_text("utf-8"))
-        outputs.append((report, article(html(site, "check"))))
+        outputs.append((report, article(html(site, "check")), article(html(site, "progress-report"))))
+    assert modules[0] is modules[1] is modules[2], "测试应复用同一个钩子模块（同 mkdocs serve）"
     assert outputs[0] == outputs[1]
-    paths = [f["path"] for f in outputs[1][0]["files"]]
-    assert len(paths) == len(set(paths))
-    assert outputs[1][1].count('href="../summary/exemplars/gap/"') == 1
+    report, overview, type_page = outputs[2]
+    paths = [f["path"] for f in report["files"]]
+    assert len(paths) == len(set(paths)) and "summary/exemplars/gap.md" in paths
+    assert "progress-report/exemplars/warn.md" not in paths
+    assert overview.count('href="../summary/exemplars/gap/"') == 1
+    assert "exemplars/warn/" not in overview and "exemplars/warn/" not in type_page
+    assert "exemplars/warn/" in outputs[1][1]
     assert meta_changes == [], f"钩子改动了 page.meta：{meta_changes}"

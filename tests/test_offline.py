@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, mkdocs_build
 from test_browser import launch_chromium, new_context, search
 
@@ -101,7 +100,7 @@ def test_no_page_loads_an_offsite_resource(built_site):
 def offline_zip(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("offline") / "gongwen-offline.zip"
     proc = subprocess.run([sys.executable, str(PACKAGE), "-o", str(out)],
-                          capture_output=True, text=True)
+                          check=False, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out, proc
 
@@ -125,7 +124,7 @@ def test_package_never_overwrites_without_force(offline_zip, tmp_path):
     existing = tmp_path / "old.zip"
     existing.write_bytes(b"keep me")
     proc = subprocess.run([sys.executable, str(PACKAGE), "-o", str(existing)],
-                          capture_output=True, text=True)
+                          check=False, capture_output=True, text=True)
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"错误：{existing} 已存在；如需覆盖，请加 --force。"
     assert existing.read_bytes() == b"keep me"

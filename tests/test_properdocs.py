@@ -19,7 +19,7 @@ def properdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [*PROPERDOCS, "build", "--strict", "-f", str(config), "-d", str(site)],
-        cwd=config.parent, capture_output=True, text=True, env=env,
+        check=False, cwd=config.parent, capture_output=True, text=True, env=env,
     )
 
 

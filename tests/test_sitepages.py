@@ -4,7 +4,6 @@ from __future__ import annotations
 import sys
 
 from conftest import ROOT
-
 from gongwen.model import CheckResult, Finding, Heading
 from gongwen.sitepages import (
     EXEMPLARS_MARKER,
@@ -18,7 +17,7 @@ from gongwen.sitepages import (
 )
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from make_corpus import config_variant, make_corpus  # noqa: E402
+from make_corpus import config_variant, make_corpus
 
 PAGE = """\
 ---

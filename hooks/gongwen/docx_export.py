@@ -92,9 +92,13 @@ LEVEL_FONTS: dict[int, tuple[str, bool]] = {
     3: (FONT_BODY, True),
     4: (FONT_BODY, False),
 }
+# Built-in styles the package keeps (the footers use Footer; tables use TableGrid).
+KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid",
+               "Header", "HeaderChar", "Footer", "FooterChar"}
 # Paragraph styles the document uses, so that Word's navigation pane shows the outline.
 STYLE_NAMES = {0: "公文正文", 1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 STYLE_TITLE = "公文标题"
+KEEP_STYLE_NAMES = {STYLE_TITLE, *STYLE_NAMES.values()}
 
 RE_DATE_LINE = re.compile(r"^[\dX×〇零一二三四五六七八九十○OＸ]{2,4}年[^，。]{1,3}月[^，。]{1,3}日$")
 RE_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -222,6 +226,18 @@ def _declare_fallbacks(font_table: bytes) -> bytes:
         etree.SubElement(font, qn("w:family")).set(
             qn("w:val"), "modern" if name != FONT_LEVEL1 else "swiss")
         etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "fixed")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _used_styles_only(styles: bytes) -> bytes:
+    """Drop python-docx's ~150 unused table and list styles: a third of every file's size."""
+    root = etree.fromstring(styles)
+    for style in root.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if style.get(qn("w:styleId")) in KEEP_STYLES or (
+                name is not None and name.get(qn("w:val")) in KEEP_STYLE_NAMES):
+            continue
+        root.remove(style)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -395,6 +411,8 @@ class DocxWriter:
                 data = src.read(name)
                 if name == "word/fontTable.xml":
                     data = _declare_fallbacks(data)
+                elif name == "word/styles.xml":
+                    data = _used_styles_only(data)
                 elif name == "_rels/.rels":
                     data = _without_thumbnail(data)
                 dst.writestr(_entry(name), data)
@@ -468,7 +486,8 @@ class DocxWriter:
     def _package_with(self, document: bytes, title: str) -> bytes:
         out = io.BytesIO(self._package)
         with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(_entry("word/document.xml"), document)
+            # Level 1: Chinese XML deflates slowly; level 6 took twice as long for 3% less.
+            zf.writestr(_entry("word/document.xml"), document, compresslevel=1)
             core = CORE_XML.format(title=escape(title), author=escape(self.author))
             zf.writestr(_entry("docProps/core.xml"), core.encode("utf-8"))
         return out.getvalue()

@@ -61,6 +61,9 @@ def heading_anchors(source: str, toc: Sequence[tuple[str, str]]) -> list[Anchor]
     pending = [(_plain(title), anchor_id) for title, anchor_id in toc]
     next_toc = 0
     for number, line in enumerate(source.splitlines(), start=1):
+        stripped = line.lstrip()
+        if not stripped.startswith(("#", "<span")):  # cheap test first: most lines are prose
+            continue
         span = RE_SPAN_ANCHOR.match(line)
         if span:
             anchors.append(Anchor(number, span.group(1)))
@@ -238,11 +241,11 @@ def overview_markdown(rows: Iterable[OverviewRow]) -> str:
         "",
         "# 结构检查总览",
         "",
-        "本页在每次构建时自动生成：列出本站每一页的结构检查结果（提纲、序号、必备部分等）。"
-        "点开页面可看其「结构检查」面板中的具体问题；每条问题的含义见[检查规则](../guide/rules.md)。",
+        ("本页在每次构建时自动生成：列出本站每一页的结构检查结果（提纲、序号、必备部分等）。"
+         "点开页面可看其「结构检查」面板中的具体问题；每条问题的含义见[检查规则](../guide/rules.md)。"),
         "",
-        f"共检查 {len(rows)} 页：通过 {by_status['pass']} 页，有提示 {by_status['warn']} 页，"
-        f"有错误 {by_status['fail']} 页。",
+        (f"共检查 {len(rows)} 页：通过 {by_status['pass']} 页，有提示 {by_status['warn']} 页，"
+         f"有错误 {by_status['fail']} 页。"),
         "",
         "| 页面 | 文种 | 状态 | 错误 | 提示 | 信息 |",
         "| --- | --- | --- | --: | --: | --: |",
@@ -320,9 +323,9 @@ def rules_markdown(rules: Sequence[Any], guide_link: str = "index.md") -> str:
         "",
         "# 检查规则",
         "",
-        "本页由检查器的规则表自动生成。每条规则有固定编号和英文名（构建日志与报告中引用），"
-        "严重程度：**错误**（error）使严格构建失败，除非页面以理由确认；**提示**（warning）"
-        "与**信息**（info）只显示，不使构建失败。",
+        ("本页由检查器的规则表自动生成。每条规则有固定编号和英文名（构建日志与报告中引用），"
+         "严重程度：**错误**（error）使严格构建失败，除非页面以理由确认；**提示**（warning）"
+         "与**信息**（info）只显示，不使构建失败。"),
         "",
         "| 编号 | 名称 | 严重程度 | 类别 | 依据 | 检查什么 |",
         "| --- | --- | --- | --- | --- | --- |",
