@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -20,15 +19,10 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from gongwen.offsite import external_references  # noqa: E402
+
 TOP = "gongwen-offline"
-# Resources a browser fetches by itself (not plain <a href> links, which only load on a click).
-RESOURCE = re.compile(
-    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*?\ssrc=[\"']?(?P<src>[^\"'\s>]+)"
-    r"|<link\b[^>]*?\shref=[\"']?(?P<href>[^\"'\s>]+)"
-    r"|url\(\s*[\"']?(?P<url>[^\"')]+)",
-    re.IGNORECASE,
-)
-EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 README = """\
 公文写作范本库（离线版）
 
@@ -38,18 +32,10 @@ README = """\
 """
 
 
-def external_resources(html: str) -> list[str]:
-    """URLs of resources on other hosts that a page would load (fonts, scripts, images)."""
-    found = []
-    for match in RESOURCE.finditer(html):
-        url = match.group("src") or match.group("href") or match.group("url")
-        if EXTERNAL.match(url):
-            found.append(url)
-    return found
-
-
 def build(config: Path, site: Path) -> None:
-    env = {**os.environ, "GONGWEN_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    # An offline copy has no address of its own: no site_url, so no canonical links to a host.
+    env = {**os.environ, "GONGWEN_OFFLINE": "true", "GONGWEN_SITE_URL": "",
+           "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
     # Run from the config's folder: search.jieba_dict_user is relative to the working directory.
     proc = subprocess.run(cmd, check=False, cwd=config.parent, env=env, capture_output=True,
@@ -62,10 +48,7 @@ def build(config: Path, site: Path) -> None:
 def check(site: Path) -> None:
     if not (site / "search" / "search_index.js").is_file():
         raise SystemExit("错误：缺少 search/search_index.js，离线版无法搜索（offline 插件未启用？）。")
-    problems = []
-    for html in sorted(site.rglob("*.html")):
-        for url in external_resources(html.read_text(encoding="utf-8")):
-            problems.append(f"{html.relative_to(site)}: {url}")
+    problems = external_references(site)
     if problems:
         raise SystemExit("错误：以下页面会请求站外地址，内网中无法打开：\n" + "\n".join(problems))
 

@@ -13,17 +13,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from gongwen.offsite import external_references
 from conftest import ROOT, mkdocs_build
 from test_browser import launch_chromium, new_context, search
 
 EXEMPLAR_000 = "self-review/exemplars/000_ee8c9e6e73e8fbdf"
 USERDICT = ROOT / "search" / "userdict.txt"
 PACKAGE = ROOT / "scripts" / "package_offline.py"
-# Resources a browser loads by itself; plain <a href> links are only followed on a click.
-RESOURCE = re.compile(
-    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\ssrc=\"([^\"]+)\""
-    r"|<link\b[^>]*\shref=\"([^\"]+)\"|url\(['\"]?([^'\")]+)"
-)
 
 
 def index_tokens(site: Path, location_prefix: str = "") -> set[str]:
@@ -36,16 +33,6 @@ def index_tokens(site: Path, location_prefix: str = "") -> set[str]:
             text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
             tokens.update(t for t in separator.split(text) if t)
     return tokens
-
-
-def offsite_resources(site: Path) -> list[str]:
-    found = []
-    for html in sorted(site.rglob("*.html")):
-        for match in RESOURCE.finditer(html.read_text(encoding="utf-8")):
-            url = next(g for g in match.groups() if g)
-            if re.match(r"^([a-z][a-z0-9+.-]*:)?//", url, re.IGNORECASE):
-                found.append(f"{html.relative_to(site)}: {url}")
-    return found
 
 
 # ---------------------------------------------------------------- Chinese search index
@@ -87,10 +74,6 @@ def test_without_user_dictionary_jieba_splits_domain_terms(tmp_path):
 
 
 # ---------------------------------------------------------------- intranet: no off-site resource
-
-
-def test_no_page_loads_an_offsite_resource(built_site):
-    assert offsite_resources(built_site.site) == []
 
 
 # ---------------------------------------------------------------- the offline zip
@@ -137,7 +120,7 @@ def test_offline_edition_is_self_contained(offline_site):
     home = (offline_site / "index.html").read_text(encoding="utf-8")
     assert '<script src="assets/vendor/iframe-worker/shim.js"></script>' in home
     assert (offline_site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
-    assert offsite_resources(offline_site) == []
+    assert external_references(offline_site) == []
     # file:// cannot resolve directory URLs: every link points at a .html file.
     assert 'href="self-review/index.html"' in home
 

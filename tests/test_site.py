@@ -9,57 +9,24 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from gongwen.offsite import external_references
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = yaml.safe_load((ROOT / "corpus" / "seeds.yaml").read_text(encoding="utf-8"))
 EXEMPLARS = {name: f"{SEEDS[name]['doctype']}/exemplars/{Path(name).stem}" for name in SEEDS}
 
-# Where a page makes the browser fetch or link: attributes of HTML, url()/@import of CSS.
-HTML_URL = re.compile(
-    r"""\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*["']([^"']*)["']""",
-    re.IGNORECASE)
-CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""", re.IGNORECASE)
-STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>|style\s*=\s*\"([^\"]*)\"", re.IGNORECASE | re.DOTALL)
 
 
 def site_host() -> str:
-    """The host of site_url, if any: links to the site itself are not external."""
-    m = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    return urlsplit(m.group(1).strip("'\"")).hostname or "" if m else ""
+    """The host of site_url as the build resolves it (canonical links point there)."""
+    from mkdocs.config import load_config
 
-
-def external(url: str, own_host: str) -> bool:
-    url = url.strip()
-    for part in url.split(","):  # srcset lists candidates
-        part = part.strip().split(" ")[0]
-        if re.match(r"^(https?:)?//", part, re.IGNORECASE):
-            host = urlsplit(part if ":" in part.split("/")[0] else "http:" + part).hostname
-            if host and host != own_host:
-                return True
-    return False
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return urlsplit(config.site_url or "").hostname or ""
 
 
 def external_urls(site: Path) -> list[str]:
-    """`file: url` for every reference to a foreign host in the built HTML and CSS.
-
-    JavaScript files are not scanned as text: Material's bundle holds URL strings in code
-    paths this site never takes (a ResizeObserver polyfill for old browsers, mermaid for
-    diagrams, the GitHub API for repo_url). What a page loads is in its HTML attributes.
-    """
-    own = site_host()
-    found = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in (".html", ".css"):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        urls: list[str] = []
-        if path.suffix == ".html":
-            urls += [html.unescape(u) for u in HTML_URL.findall(text)]
-            for block, attr in STYLE_BLOCK.findall(text):
-                urls += [a or b for a, b in CSS_URL.findall(block or html.unescape(attr))]
-        else:
-            urls += [a or b for a, b in CSS_URL.findall(text)]
-        found += [f"{path.relative_to(site)}: {u}" for u in urls if external(u, own)]
-    return found
+    return external_references(site, [site_host()])
 
 
 def test_the_external_url_scan_fires_and_stays_silent(tmp_path: Path):
