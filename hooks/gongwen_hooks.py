@@ -87,7 +87,9 @@ def on_files(files, config):
         STATE.results[file.src_uri] = result
         STATE.meta[file.src_uri] = document.meta
         _log_findings(file.src_uri, result)
-    files.append(File.generated(config, OVERVIEW_URI, content=_overview()))
+    overview = File.generated(config, OVERVIEW_URI, content="")
+    overview.content_string = _overview(files, overview)
+    files.append(overview)
     files.append(File.generated(config, RULES_URI, content=rules_markdown(RULES)))
     return files
 
@@ -109,16 +111,16 @@ def _title(src_uri: str) -> str:
     return str(STATE.meta[src_uri].get("title") or result.title or src_uri)
 
 
-def _overview() -> str:
-    rows = [
-        OverviewRow(
-            link=posixpath.relpath(src_uri, posixpath.dirname(OVERVIEW_URI)),
+def _overview(files, overview) -> str:
+    rows = []
+    for src_uri, result in STATE.results.items():
+        page_file = files.get_file_from_path(src_uri)
+        rows.append(OverviewRow(
+            url=page_file.url_relative_to(overview),
             title=_title(src_uri),
             doctype_label=STATE.labels.get(result.doctype or "", result.doctype),
             result=result,
-        )
-        for src_uri, result in STATE.results.items()
-    ]
+        ))
     return overview_markdown(rows)
 
 

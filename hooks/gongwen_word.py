@@ -153,9 +153,9 @@ def _from_cache(source: str, targets: dict[str, str]) -> bool:
     key = _cache_key(source)
     try:
         for ext, target in targets.items():
-            shutil.copyfile(_state.cache / f"{key}.{ext}", target)
-        for ext in targets:
-            os.utime(_state.cache / f"{key}.{ext}")  # keeps the entry from being pruned
+            cached = _state.cache / f"{key}.{ext}"
+            _place(cached, target)
+            os.utime(cached)  # keeps the entry from being pruned
     except OSError:
         return False  # a miss, or an entry pruned by another build: generate instead
     return True
@@ -164,22 +164,35 @@ def _from_cache(source: str, targets: dict[str, str]) -> bool:
 def _generate(source: str, targets: dict[str, str]) -> None:
     blocks = document_blocks(source)
     files = {"docx": _state.docx_writer().render(blocks), "txt": to_txt_bytes(blocks)}
-    for ext, data in files.items():
-        with open(targets[ext], "wb") as fh:
-            fh.write(data)
     if _state.cache is not None:
         key = _cache_key(source)
         try:
             _state.cache.mkdir(parents=True, exist_ok=True)
-            # txt first, docx last: an entry counts as present when its .docx exists.
-            for ext in ("txt", "docx"):
+            for ext, data in files.items():
                 path = _state.cache / f"{key}.{ext}"
                 tmp = path.with_suffix(f".{ext}.tmp{os.getpid()}")
-                tmp.write_bytes(files[ext])
+                tmp.write_bytes(data)
                 os.replace(tmp, path)
+                _place(path, targets[ext])
+            return
         except OSError as exc:  # a read-only checkout still builds, only slower
             log.debug(f"下载文件缓存不可写（{exc}），本次构建不使用缓存")
             _state.cache = None
+    for ext, data in files.items():
+        with open(targets[ext], "wb") as fh:
+            fh.write(data)
+
+
+def _place(cached: Path, target: str) -> None:
+    """Put a cached file into site_dir: a hard link (ten times faster than a copy here,
+    and nothing rewrites these files in place), else a copy (another file system)."""
+    try:
+        os.link(cached, target)
+    except FileExistsError:  # a dirty rebuild (mkdocs serve --dirty) left the old one
+        os.unlink(target)
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 def _size(n: int) -> str:

@@ -46,7 +46,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from gongwen.plaintext import Block, fill_fields
+from gongwen.plaintext import Block, fill_fields, layout
 
 # --- GB/T 9704-2012 geometry -------------------------------------------------------
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -100,11 +100,8 @@ STYLE_NAMES = {0: "公文正文", 1: "一级标题", 2: "二级标题", 3: "三�
 STYLE_TITLE = "公文标题"
 KEEP_STYLE_NAMES = {STYLE_TITLE, *STYLE_NAMES.values()}
 
-RE_DATE_LINE = re.compile(r"^[\dX×〇零一二三四五六七八九十○OＸ]{2,4}年[^，。]{1,3}月[^，。]{1,3}日$")
 RE_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 RE_XMLNS = re.compile(r'\sxmlns:\w+="[^"]*"')
-RE_DATE_FIELD = re.compile(r"^【[^】]*(?:日期|时间)[^】]*】$")
-RE_SALUTATION = re.compile(r"^[^，。；！？\s]{1,24}[：:]$")
 ZIP_DATE = (2012, 7, 1, 0, 0, 0)  # GB/T 9704-2012 took effect on 1 July 2012
 
 
@@ -423,32 +420,26 @@ class DocxWriter:
         """The .docx bytes of one document."""
         title_text = title or next((b.text for b in blocks if b.kind == "title"), "")
         body: list[str] = []
-        after_title = False
-        closing = _signature_lines(blocks)
-        for index, block in enumerate(blocks):
-            if block.kind == "title":
+        for role, block in layout(blocks):
+            if role == "title":
                 body.append(self._paragraph("title", [("title", block.text)]))
-                after_title = True
-                continue
-            if after_title:
+            elif role == "subtitle":
+                body.append(self._paragraph("subtitle", [("subtitle", block.text)]))
+            elif role == "gap":
                 # GB/T 9704 7.3.3: one empty line between the title and what follows.
-                if _is_subtitle(block):
-                    body.append(self._paragraph("subtitle", [("subtitle", block.text)]))
-                    continue
                 body.append(self._paragraph("flush", []))
-                after_title = False
-            if block.kind == "table":
+            elif role == "table":
                 body.append(self._table(block))
-            elif block.kind == "heading":
+            elif role == "heading":
                 kind = f"h{block.level}" if block.level in LEVEL_FONTS else "body"
                 body.append(self._paragraph(kind, [(kind, block.text)]))
-            elif block.head and block.level in LEVEL_FONTS:
+            elif role == "run-in":
                 # A run-in heading stays run-in: its sentence in its level's font.
                 body.append(self._paragraph("body", [(f"h{block.level}", block.head),
                                                      ("body", block.body)]))
-            elif RE_SALUTATION.match(block.text) and index < 3:
-                body.append(self._paragraph("flush", [("body", block.text)]))  # 同志们： 顶格
-            elif index in closing:
+            elif role == "salutation":
+                body.append(self._paragraph("flush", [("body", block.text)]))  # 称呼 顶格
+            elif role == "signature":
                 body.append(self._paragraph("date", [("body", block.text)]))  # 署名、日期居右
             else:
                 body.append(self._paragraph("body", [("body", block.text)]))
@@ -498,41 +489,16 @@ def _xml_text(text: str) -> str:
     return escape(RE_XML_INVALID.sub("", text))
 
 
-def _entry(name: str) -> zipfile.ZipInfo:
-    # A fixed timestamp: the same page gives byte-identical files from build to build.
-    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
-def _signature_lines(blocks: list[Block]) -> set[int]:
-    """Indexes of a closing 署名 + 成文日期 (GB/T 9704 7.3.5): set right, 4 characters in."""
-    if len(blocks) < 3:
-        return set()
-    last = len(blocks) - 1
-    date = blocks[last]
-    if date.kind != "paragraph" or not (RE_DATE_LINE.match(date.text)
-                                         or RE_DATE_FIELD.match(date.text)):
-        return set()
-    lines = {last}
-    signer = blocks[last - 1]
-    if signer.kind == "paragraph" and not signer.head and len(signer.text) <= 30 and \
-            not re.search(r"[。，；：！？]", signer.text):
-        lines.add(last - 1)
-    return lines
-
-
 def _xml_of(element) -> str:
     """An element as XML text without namespace declarations (document.xml declares them)."""
     return RE_XMLNS.sub("", etree.tostring(element, encoding="unicode"))
 
 
-def _is_subtitle(block: Block) -> bool:
-    """A line right under the title such as ——在…会议上的讲话 or （2024年X月X日）."""
-    text = block.text
-    return block.kind == "paragraph" and len(text) <= 60 and (
-        text.startswith("——") or (text.startswith("（") and text.endswith("）"))
-    )
+def _entry(name: str) -> zipfile.ZipInfo:
+    # A fixed timestamp: the same page gives byte-identical files from build to build.
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def export(blocks: list[Block], title: str | None = None) -> bytes:

@@ -45,7 +45,8 @@ RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 RE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 RE_STEM_NUMBER = re.compile(r"^(\d{3,})_")
 # HTML that would be live on the site: any tag but the curation's own anchor spans.
-RE_LIVE_HTML = re.compile(r'<(?!span id="[^"<>]*"></span>)(?=[A-Za-z/!?])')
+RE_ANCHOR_SPAN = re.compile(r'<span id="[^"<>]*"></span>')
+RE_LIVE_HTML = re.compile(r"<[A-Za-z/!?]")
 END_MARKER = "<!-- gongwen:end -->"
 # Lines looked at for the title when inferring the type: a web page title may come first.
 TITLE_LINES = 3
@@ -248,7 +249,7 @@ def plan_ingest(source: Source, root: Path, doctype: str | None = None, *,
                 f"{source.name}：无法由标题“{first[:40]}”推断文种。"
                 f"请用 --type 指定，可选：{valid_types(schemas)}。")
     elif doctype not in schemas:
-        raise IngestError(f"未知文种“{doctype}”。--type 可选：{valid_types(schemas)}。")
+        raise IngestError(f"未知文种“{doctype}”。请把 --type 改为其中之一：{valid_types(schemas)}。")
     stem = stem_for(source, root)
     suffix = Path(source.name).suffix.lower()
     raw_rel = f"{RAW_DIR}/{stem}.txt"
@@ -301,7 +302,7 @@ def _refuse_live_html(markdown: str, name: str) -> None:
     """A guard behind the curation's escaping: no tag of the source may reach the page."""
     body = markdown.split(END_MARKER, 1)[0]
     for number, line in enumerate(body.splitlines(), 1):
-        if RE_LIVE_HTML.search(line):
+        if RE_LIVE_HTML.search(RE_ANCHOR_SPAN.sub("", line)):
             raise IngestError(f"{name}：整理结果第 {number} 行含有未转义的 HTML（{line[:40]}）。"
                               "这是整理程序的缺陷，请把原文件报告给维护者。")
 

@@ -408,16 +408,84 @@ def fill_fields(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+RE_DATE_LINE = re.compile(r"^[\dX×〇零一二三四五六七八九十○OＸ]{2,4}年[^，。]{1,3}月[^，。]{1,3}日$")
+RE_DATE_FIELD = re.compile(r"^【[^】]*(?:日期|时间)[^】]*】$")
+RE_SALUTATION = re.compile(r"^[^，。；！？\s]{1,24}[：:]$")
+
+
+def layout(blocks: list[Block]) -> list[tuple[str, Block | None]]:
+    """How each block is set, in order, as (role, block).
+
+    Roles: title, subtitle (——在…会议上的讲话 under the title), gap (the empty line
+    after the title, GB/T 9704 7.3.3; block None), heading, run-in, salutation (同志们：
+    at the start, set flush left), signature (署名 and 成文日期 at the end, set right,
+    7.3.5), table, body.
+    """
+    closing = _signature_lines(blocks)
+    out: list[tuple[str, Block | None]] = []
+    after_title = False
+    for index, block in enumerate(blocks):
+        if block.kind == "title":
+            out.append(("title", block))
+            after_title = True
+            continue
+        if after_title:
+            if _is_subtitle(block):
+                out.append(("subtitle", block))
+                continue
+            out.append(("gap", None))
+            after_title = False
+        if block.kind in ("table", "heading"):
+            out.append((block.kind, block))
+        elif block.head and block.level:
+            out.append(("run-in", block))
+        elif index < 3 and RE_SALUTATION.match(block.text):
+            out.append(("salutation", block))
+        elif index in closing:
+            out.append(("signature", block))
+        else:
+            out.append(("body", block))
+    return out
+
+
+def _signature_lines(blocks: list[Block]) -> set[int]:
+    """Indexes of a closing 署名 + 成文日期: a date (or 【成文日期】) last, a short line before."""
+    if len(blocks) < 3:
+        return set()
+    last = len(blocks) - 1
+    date = blocks[last]
+    if date.kind != "paragraph" or not (RE_DATE_LINE.match(date.text)
+                                         or RE_DATE_FIELD.match(date.text)):
+        return set()
+    lines = {last}
+    signer = blocks[last - 1]
+    if signer.kind == "paragraph" and not signer.head and len(signer.text) <= 30 and \
+            not re.search(r"[。，；：！？]", signer.text):
+        lines.add(last - 1)
+    return lines
+
+
+def _is_subtitle(block: Block) -> bool:
+    """A line right under the title such as ——在…会议上的讲话 or （2024年X月X日）."""
+    text = block.text
+    return block.kind == "paragraph" and len(text) <= 60 and (
+        text.startswith("——") or (text.startswith("（") and text.endswith("）"))
+    )
+
+
 INDENT = "\u3000\u3000"  # two full-width spaces: the first-line indent of Chinese plain text
 
 
 def to_text(blocks: list[Block]) -> str:
-    """Plain text of the document: title, a blank line, then one indented line per paragraph."""
+    """Plain text of the document: title, a blank line, then one line per paragraph,
+    indented two characters (the title, a subtitle, 称呼 and table rows are not)."""
     lines: list[str] = []
-    for block in blocks:
-        if block.kind == "title":
-            lines.extend([block.text, ""])
-        elif block.kind == "table":
+    for role, block in layout(blocks):
+        if block is None:
+            lines.append("")
+        elif role in ("title", "subtitle", "salutation"):
+            lines.append(block.text)
+        elif role == "table":
             lines.extend(block.text.split("\n"))
         else:
             lines.append(INDENT + block.text)
