@@ -8,7 +8,6 @@ through the page context, where partials/gongwen-check.html renders the 结构�
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,12 +17,15 @@ from gongwen.reader import read
 from gongwen.rules import RULES
 from gongwen.schema import load_schemas
 from gongwen.sitepages import (
+    EXEMPLARS_MARKER,
+    OVERVIEW_MARKER,
     ExemplarRow,
     OverviewRow,
     exemplar_table,
     heading_anchors,
-    insert_exemplars,
+    insert_html,
     overview_markdown,
+    overview_table,
     panel_context,
     rules_markdown,
 )
@@ -87,9 +89,8 @@ def on_files(files, config):
         STATE.results[file.src_uri] = result
         STATE.meta[file.src_uri] = document.meta
         _log_findings(file.src_uri, result)
-    overview = File.generated(config, OVERVIEW_URI, content="")
-    overview.content_string = _overview(files, overview)
-    files.append(overview)
+    files.append(File.generated(config, OVERVIEW_URI,
+                                content=overview_markdown(STATE.results.values())))
     files.append(File.generated(config, RULES_URI, content=rules_markdown(RULES)))
     return files
 
@@ -111,38 +112,45 @@ def _title(src_uri: str) -> str:
     return str(STATE.meta[src_uri].get("title") or result.title or src_uri)
 
 
-def _overview(files, overview) -> str:
-    rows = []
-    for src_uri, result in STATE.results.items():
-        page_file = files.get_file_from_path(src_uri)
-        rows.append(OverviewRow(
-            url=page_file.url_relative_to(overview),
-            title=_title(src_uri),
-            doctype_label=STATE.labels.get(result.doctype or "", result.doctype),
-            result=result,
-        ))
-    return overview_markdown(rows)
+def on_page_content(html, page, config, files):
+    """Fill the generated tables: the overview's, and a type page's list of exemplars.
 
-
-def on_page_markdown(markdown, page, config, files):
-    """Fill a type page's exemplar list (type pages are <doctype>/index.md)."""
-    doctype, _, rest = page.file.src_uri.partition("/")
+    Both are HTML put in after Markdown has run (see gongwen.sitepages for why), at the
+    marker comment the page carries, or at the end of a page without one.
+    """
+    src_uri = page.file.src_uri
+    if src_uri == OVERVIEW_URI:
+        rows = [
+            OverviewRow(
+                url=_url(files, uri, page),
+                title=_title(uri),
+                doctype_label=STATE.labels.get(result.doctype or "", result.doctype),
+                result=result,
+            )
+            for uri, result in STATE.results.items()
+        ]
+        return insert_html(html, OVERVIEW_MARKER, overview_table(rows))
+    doctype, _, rest = src_uri.partition("/")
     if rest != "index.md" or doctype not in STATE.labels:
-        return markdown
+        return html
     prefix = f"{doctype}/exemplars/"
     rows = [
         ExemplarRow(
-            link=posixpath.relpath(src_uri, doctype),
-            title=_title(src_uri),
+            url=_url(files, uri, page),
+            title=_title(uri),
             unit=meta.get("unit"),
             year=meta.get("year"),
             occasion=meta.get("occasion"),
-            status=STATE.results[src_uri].status,
+            status=STATE.results[uri].status,
         )
-        for src_uri, meta in STATE.meta.items()
-        if src_uri.startswith(prefix) and src_uri.count("/") == 2
+        for uri, meta in STATE.meta.items()
+        if uri.startswith(prefix) and uri.count("/") == 2
     ]
-    return insert_exemplars(markdown, exemplar_table(rows))
+    return insert_html(html, EXEMPLARS_MARKER, exemplar_table(rows))
+
+
+def _url(files, src_uri: str, page) -> str:
+    return files.get_file_from_path(src_uri).url_relative_to(page.file)
 
 
 def on_page_context(context, page, config, nav):

@@ -11,7 +11,7 @@ from gongwen.sitepages import (
     anchor_for_line,
     exemplar_table,
     heading_anchors,
-    insert_exemplars,
+    insert_html,
     panel_context,
     rule_doc_markdown,
 )
@@ -77,18 +77,20 @@ def test_panel_links_findings_to_anchor_and_guide():
     assert view["counts"] == {"error": 1, "warning": 0, "info": 1, "acknowledged": 1}
 
 
-def test_exemplar_table_replaces_marker_or_is_appended():
-    rows = [ExemplarRow("exemplars/a.md", "甲|乙", "市教育局", 2023, None, "warn"),
-            ExemplarRow("exemplars/b.md", "丙", "区教育局", 2024, "年终", "pass")]
+def test_exemplar_table_is_escaped_newest_first_and_goes_at_the_marker():
+    rows = [ExemplarRow("exemplars/a/", "甲<乙>", "市教育局", 2023, None, "warn"),
+            ExemplarRow("exemplars/b/", "丙", "区教育局", 2024, "年终", "pass")]
     table = exemplar_table(rows)
-    assert table.splitlines()[2].startswith("| [丙](exemplars/b.md) | 区教育局 | 2024 | 年终 | 通过 |")
-    assert "[甲\\|乙](exemplars/a.md)" in table and "| — | 有提示 |" in table
-    page = f"# 工作总结\n\n## 范文\n\n{EXEMPLARS_MARKER}\n\n## 写法\n"
-    filled = insert_exemplars(page, table)
+    assert table.index("丙") < table.index("甲")
+    assert '<a href="exemplars/a/">甲&lt;乙&gt;</a>' in table
+    assert "<td>—</td>" in table and 'gw-badge--warn">有提示<' in table
+    assert "data-search-exclude" in table  # each exemplar is found on its own page
+    page = f"<h1>工作总结</h1>\n{EXEMPLARS_MARKER}\n<h2>写法</h2>\n"
+    filled = insert_html(page, EXEMPLARS_MARKER, table)
     assert EXEMPLARS_MARKER not in filled
-    assert filled.index("[丙]") < filled.index("## 写法")
-    assert insert_exemplars("# 无标记\n", table).endswith(table)
-    assert exemplar_table([]) == "（暂无范文。）\n"
+    assert filled.index("丙") < filled.index("<h2>写法")
+    assert insert_html("<h1>无标记</h1>", EXEMPLARS_MARKER, table).endswith(table)
+    assert exemplar_table([]) == "<p>（暂无范文。）</p>\n"
 
 
 def test_rule_doc_examples_are_shown_verbatim():

@@ -168,15 +168,11 @@ def _cell(value: Any) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip() or "—"
 
 
-def _link_text(value: str) -> str:
-    return _cell(value).replace("[", "\\[").replace("]", "\\]")
-
-
 @dataclass(frozen=True)
 class ExemplarRow:
-    """One exemplar in its type page's list (link relative to the type page)."""
+    """One exemplar in its type page's list; url is relative to the type page's URL."""
 
-    link: str
+    url: str
     title: str
     unit: Any
     year: Any
@@ -184,21 +180,37 @@ class ExemplarRow:
     status: str
 
 
+def _td(value: Any) -> str:
+    text = "" if value is None else str(value).strip()
+    return f"<td>{html.escape(text) if text else '—'}</td>"
+
+
 def exemplar_table(rows: Iterable[ExemplarRow]) -> str:
-    """The Markdown table of a type's exemplars, newest first."""
+    """A type's exemplars as an HTML table, newest first.
+
+    HTML put into the rendered page (not a Markdown table): it costs nothing to render
+    and is kept out of the search index (data-search-exclude), where each exemplar is
+    found on its own page; at 1,000 exemplars the Markdown table cost 1.5% of the build.
+    """
     rows = sorted(rows, key=lambda r: (-_year(r.year), r.title))
     if not rows:
-        return "（暂无范文。）\n"
-    lines = [
-        "| 范文 | 发文单位 | 年份 | 场合 | 结构检查 |",
-        "| --- | --- | --- | --- | --- |",
+        return "<p>（暂无范文。）</p>\n"
+    out = [
+        # No class: Material styles only `table:not([class])`.
+        "<table data-search-exclude>",
+        ("<thead><tr><th>范文</th><th>发文单位</th><th>年份</th><th>场合</th>"
+         "<th>结构检查</th></tr></thead>"),
+        "<tbody>",
     ]
     for r in rows:
-        lines.append(
-            f"| [{_link_text(r.title)}]({r.link}) | {_cell(r.unit)} | {_cell(r.year)} "
-            f"| {_cell(r.occasion)} | {STATUS_LABELS.get(r.status, r.status)} |"
+        out.append(
+            f'<tr><td><a href="{html.escape(r.url)}">{html.escape(r.title)}</a></td>'
+            f"{_td(r.unit)}{_td(r.year)}{_td(r.occasion)}"
+            f'<td><span class="gw-badge gw-badge--{r.status}">'
+            f"{STATUS_LABELS.get(r.status, r.status)}</span></td></tr>"
         )
-    return "\n".join(lines) + "\n"
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out) + "\n"
 
 
 def _year(value: Any) -> int:
@@ -206,16 +218,6 @@ def _year(value: Any) -> int:
         return int(str(value)[:4])
     except (TypeError, ValueError):
         return 0
-
-
-def insert_exemplars(markdown: str, table: str) -> str:
-    """Put the table where the type page has its marker line, or at the end without one."""
-    lines = markdown.splitlines()
-    for index, line in enumerate(lines):
-        if line.strip() == EXEMPLARS_MARKER:
-            lines[index : index + 1] = ["", table.rstrip("\n"), ""]
-            return "\n".join(lines) + "\n"
-    return markdown.rstrip("\n") + "\n\n" + table
 
 
 @dataclass(frozen=True)
@@ -228,18 +230,21 @@ class OverviewRow:
     result: CheckResult
 
 
-def overview_markdown(rows: Iterable[OverviewRow], rules_link: str = "../guide/rules.md") -> str:
-    """The 结构检查总览 page: totals, then every checked page, problems first.
+OVERVIEW_MARKER = "<!-- gongwen:overview -->"
 
-    The table is HTML, not a Markdown table: with 1,000 pages, Markdown's table and link
-    processing made this one page cost 1% of the whole build. The page is left out of
-    the search index (its text is only other pages' titles).
+
+def overview_markdown(results: Iterable[CheckResult], rules_link: str = "../guide/rules.md") -> str:
+    """The 结构检查总览 page's Markdown: totals and a marker where the table goes.
+
+    The table itself (overview_table) is HTML put in after Markdown has run: with 1,000
+    pages a Markdown table made this one page cost 1% of the build. The page is left out
+    of the search index (its text is only other pages' titles).
     """
-    rows = sorted(rows, key=lambda r: (STATUS_ORDER[r.result.status], r.url))
     by_status = {status: 0 for status in STATUS_LABELS}
-    for r in rows:
-        by_status[r.result.status] += 1
-    out = [
+    for result in results:
+        by_status[result.status] += 1
+    total = sum(by_status.values())
+    return "\n".join([
         "---",
         "title: 结构检查总览",
         "search:",
@@ -251,12 +256,21 @@ def overview_markdown(rows: Iterable[OverviewRow], rules_link: str = "../guide/r
         ("本页在每次构建时自动生成：列出本站每一页的结构检查结果（提纲、序号、必备部分等）。"
          f"点开页面可看其「结构检查」面板中的具体问题；每条问题的含义见[检查规则]({rules_link})。"),
         "",
-        (f"共检查 {len(rows)} 页：通过 {by_status['pass']} 页，有提示 {by_status['warn']} 页，"
+        (f"共检查 {total} 页：通过 {by_status['pass']} 页，有提示 {by_status['warn']} 页，"
          f"有错误 {by_status['fail']} 页。"),
         "",
+        OVERVIEW_MARKER,
+        "",
+    ])
+
+
+def overview_table(rows: Iterable[OverviewRow]) -> str:
+    """Every checked page as an HTML table row, pages with errors first."""
+    rows = sorted(rows, key=lambda r: (STATUS_ORDER[r.result.status], r.url))
+    out = [
         "<table>",
-        "<thead><tr><th>页面</th><th>文种</th><th>状态</th><th>错误</th><th>提示</th><th>信息</th>"
-        "</tr></thead>",
+        ("<thead><tr><th>页面</th><th>文种</th><th>状态</th><th>错误</th><th>提示</th>"
+         "<th>信息</th></tr></thead>"),
         "<tbody>",
     ]
     for r in rows:
@@ -272,6 +286,13 @@ def overview_markdown(rows: Iterable[OverviewRow], rules_link: str = "../guide/r
         )
     out += ["</tbody>", "</table>"]
     return "\n".join(out) + "\n"
+
+
+def insert_html(content: str, marker: str, block: str) -> str:
+    """Put `block` where the rendered page has `marker` (an HTML comment), else at the end."""
+    if marker in content:
+        return content.replace(marker, block, 1)
+    return content + block
 
 
 # Section names of a rule's docstring; its first line, unlabelled, says what is checked.

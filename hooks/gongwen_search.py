@@ -1,0 +1,42 @@
+"""MkDocs hook: a search index that stays small as the corpus grows (gongwen.searchindex).
+
+Runs after Material's search plugin has written search/search_index.json and before the
+offline plugin (priority -100) turns it into search_index.js.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gongwen import searchindex
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger("gongwen")
+
+# Exemplar page URLs of the current build; replaced in on_config (serve rebuilds).
+_exemplars: set[str] = set()
+
+
+def on_config(config):
+    global _exemplars
+    _exemplars = set()
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    if page.meta.get("kind") == "exemplar":
+        _exemplars.add(page.url)
+    return context
+
+
+def on_post_build(config):
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    budget = (config.extra.get("gongwen") or {}).get("search_budget",
+                                                     searchindex.DEFAULT_BUDGET)
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index, cut = searchindex.compact(index, _exemplars.__contains__, budget)
+    path.write_text(searchindex.dumps(index), encoding="utf-8")
+    if cut:
+        log.info(f"搜索索引：范文正文超出预算（{budget} 字），已截短 {cut} 个条目；标题与各级标题完整保留。")
