@@ -8,6 +8,7 @@ through the page context, where partials/gongwen-check.html renders the 结构�
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class BuildState:
     results: dict[str, CheckResult] = field(default_factory=dict)  # src_uri → result
     meta: dict[str, dict] = field(default_factory=dict)  # src_uri → front matter
     files: object = None  # mkdocs Files of this build
+    seconds: float = 0.0  # time spent in these hooks, reported after the build
 
 
 STATE = BuildState()
@@ -74,6 +76,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Check every page now, so the overview and type pages can list every result."""
+    start = time.perf_counter()
     STATE.files = files
     for file in files.documentation_pages():
         if file.generated_by:
@@ -92,6 +95,7 @@ def on_files(files, config):
     files.append(File.generated(config, OVERVIEW_URI,
                                 content=overview_markdown(STATE.results.values())))
     files.append(File.generated(config, RULES_URI, content=rules_markdown(RULES)))
+    STATE.seconds += time.perf_counter() - start
     return files
 
 
@@ -118,6 +122,14 @@ def on_page_content(html, page, config, files):
     Both are HTML put in after Markdown has run (see gongwen.sitepages for why), at the
     marker comment the page carries, or at the end of a page without one.
     """
+    start = time.perf_counter()
+    try:
+        return _fill_tables(html, page, files)
+    finally:
+        STATE.seconds += time.perf_counter() - start
+
+
+def _fill_tables(html, page, files):
     src_uri = page.file.src_uri
     if src_uri == OVERVIEW_URI:
         rows = [
@@ -155,6 +167,14 @@ def _url(files, src_uri: str, page) -> str:
 
 def on_page_context(context, page, config, nav):
     """Hand the typed page's check result to the theme (partials/gongwen-check.html)."""
+    start = time.perf_counter()
+    try:
+        return _panel(context, page)
+    finally:
+        STATE.seconds += time.perf_counter() - start
+
+
+def _panel(context, page):
     result = STATE.results.get(page.file.src_uri)
     if result is None or not result.doctype:
         return context
@@ -182,6 +202,7 @@ def _url_from(page, src_uri: str) -> str | None:
 
 def on_post_build(config):
     """Write the report of every checked page into the built site (never into docs_dir)."""
+    start = time.perf_counter()
     pages = []
     for src_uri, result in STATE.results.items():
         entry = result.to_dict()
@@ -193,7 +214,8 @@ def on_post_build(config):
     path = Path(config.site_dir) / REPORT_NAME
     # No indent: json's C encoder only runs without one (5x faster on 1,000 pages).
     path.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    STATE.seconds += time.perf_counter() - start
     log.info(
         f"结构检查：{len(pages)} 页，通过 {totals['pass']}，有提示 {totals['warn']}，"
-        f"有错误 {totals['fail']}；报告见 {REPORT_NAME}"
+        f"有错误 {totals['fail']}；检查用时 {STATE.seconds:.2f} s；报告见 {REPORT_NAME}"
     )

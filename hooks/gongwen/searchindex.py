@@ -17,9 +17,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-# About 1.2 million characters of exemplar text: measured to keep a first search under
+# 600,000 characters of exemplar text: measured to keep a first search under
 # 1 s and the index under 3 MB gzipped (scripts/bench_site.py).
-DEFAULT_BUDGET = 1_200_000
+DEFAULT_BUDGET = 600_000
 RE_TAG = re.compile(r"<[^>]+>")
 ZWSP = "\u200b"  # the separator jieba's segments are joined with
 
