@@ -15,11 +15,8 @@ Targets (issue 3): the hooks add at most 5% to the build; the checker reads at l
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gongwen.check import check_file
-from make_corpus import Corpus, config_variant, make_corpus
+from make_corpus import BuildFailed, Corpus, config_variant, make_corpus, timed_build
 
 CHECK_HOOK = "hooks/gongwen_hooks.py"
 # Pages that only the check hook generates: their nav entries go with it.
@@ -39,32 +36,16 @@ CHECK_TARGET = 1000.0
 
 
 def build_seconds(config: Path, site: Path) -> tuple[float, float, float | None]:
-    """(wall, CPU, hooks) seconds of one `mkdocs build` in a fresh process, imports included.
-
-    hooks: the time the check hooks report spending in their own events (检查用时 in the
-    build log), None for a build without them.
-
-    CPU time (user + system of the child) is the steadier figure when other work shares
-    the machine; the build is single-threaded, so on an idle machine the two agree.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-        cwd=config.parent, capture_output=True, text=True, env=env, check=False,
-    )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode != 0:
-        sys.exit(f"构建失败（{config.name}）：\n{proc.stderr[-3000:]}")
-    warnings = proc.stderr.count("WARNING")
-    if warnings:
-        print(f"  注意：{config.name} 的构建有 {warnings} 条 WARNING", file=sys.stderr)
-    shutil.rmtree(site, ignore_errors=True)
-    own = RE_HOOK_SECONDS.search(proc.stderr)
-    return wall, cpu, float(own.group(1)) if own else None
+    """(wall, CPU, hooks) seconds of one build; hooks: what the check hooks report spending
+    in their own events (检查用时 in the log), None for a build without them."""
+    try:
+        timing = timed_build(config, site)
+    except BuildFailed as exc:
+        sys.exit(str(exc))
+    if timing.warnings:
+        print(f"  注意：{config.name} 的构建有 {timing.warnings} 条 WARNING", file=sys.stderr)
+    own = RE_HOOK_SECONDS.search(timing.log)
+    return timing.wall, timing.cpu, float(own.group(1)) if own else None
 
 
 def check_throughput(paths: list[Path]) -> tuple[int, float, float]:

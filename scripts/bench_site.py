@@ -21,10 +21,8 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -34,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import make_corpus
+from make_corpus import BuildFailed, make_corpus, timed_build
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -72,17 +70,11 @@ def gz(data: bytes) -> int:
 
 
 def build(config: Path, site: Path) -> tuple[float, int]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.perf_counter()
-    # Not --strict: the synthetic corpus repeats real exemplars' check findings on purpose.
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-        check=False, cwd=config.parent, capture_output=True, text=True, env=env,
-    )
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"构建失败（{config}）：\n{proc.stderr[-3000:]}")
-    return seconds, proc.stderr.count("WARNING")
+    try:
+        timing = timed_build(config, site, keep=True)
+    except BuildFailed as exc:
+        sys.exit(str(exc))
+    return timing.wall, timing.warnings
 
 
 @contextlib.contextmanager

@@ -18,14 +18,10 @@ target, 1 when not, 2 when a build fails.
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,43 +29,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "hooks"))
 from gongwen.docx_export import DocxWriter
 from gongwen.plaintext import document_blocks, to_txt_bytes
-from make_corpus import config_variant, make_corpus
+from make_corpus import BuildFailed, BuildTiming, config_variant, make_corpus, timed_build
 
 WORD_HOOK = "hooks/gongwen_word.py"
 CACHE_DIR = ".cache/gongwen-word"  # hooks/gongwen_word.py caches generated files here
 TARGET = 0.10
-
-
-class BuildFailed(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class Timing:
-    wall: float
-    cpu: float  # user + system time of the build process
-
-
-def build_seconds(config: Path, site: Path) -> Timing:
-    """Wall and CPU time of one `mkdocs build` in a fresh process (imports included).
-
-    CPU time is the figure compared: on a shared machine the wall time of the same build
-    varied by 50% between runs (other processes took the cores), its CPU time by a few %.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-        cwd=config.parent, capture_output=True, text=True, env=env, check=False,
-    )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise BuildFailed(f"构建失败（{config.name}）：\n{proc.stderr[-3000:]}")
-    shutil.rmtree(site, ignore_errors=True)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timing(wall, cpu)
 
 
 def exporter_seconds(pages: list[Path]) -> tuple[float, int]:
@@ -97,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"语料：{len(corpus.pages)} 篇合成范文 + 真实站点（{corpus.root}）")
         cache = corpus.root / CACHE_DIR
         labels = {"without": "无下载钩子", "cold": "有钩子（空缓存）", "warm": "有钩子（缓存命中）"}
-        times: dict[str, list[Timing]] = {name: [] for name in labels}
+        times: dict[str, list[BuildTiming]] = {name: [] for name in labels}
         for round_ in range(args.rounds):
             # Alternate the order so that no configuration always runs on a warm disk cache.
             order = ["without", "cold", "warm"] if round_ % 2 == 0 else ["cold", "warm", "without"]
@@ -105,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 if name == "cold":
                     shutil.rmtree(cache, ignore_errors=True)
                 config = without_hook if name == "without" else with_hook
-                timing = build_seconds(config, work / f"site-{name}")
+                timing = timed_build(config, work / f"site-{name}")
                 times[name].append(timing)
                 print(f"  第 {round_ + 1} 轮 {labels[name]}：CPU {timing.cpu:.2f} s，"
                       f"墙钟 {timing.wall:.2f} s")

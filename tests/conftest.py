@@ -27,7 +27,7 @@ def mkdocs_build(config: Path, site: Path, *extra: str, env: dict | None = None)
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     proc = subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site), *extra],
-        cwd=config.parent, capture_output=True, text=True, env=run_env,
+        cwd=config.parent, capture_output=True, text=True, env=run_env, check=False,
     )
     return Build(site, proc.returncode, proc.stdout + proc.stderr)
 

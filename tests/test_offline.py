@@ -13,9 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from gongwen.offsite import external_references
 from conftest import ROOT, mkdocs_build
+from gongwen.offsite import external_references
 from test_browser import launch_chromium, new_context, search
 
 EXEMPLAR_000 = "self-review/exemplars/000_ee8c9e6e73e8fbdf"

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
 from gongwen.offsite import external_references
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-
 from gongwen.check import check_file
 from gongwen.rules import RULES
 
@@ -258,7 +257,7 @@ def test_chinese_text_uses_full_width_punctuation(path):
 def test_type_page_skeleton(doctype, built_site):
     source = (DOCS / doctype / "index.md").read_text(encoding="utf-8")
     assert "doctype:" not in front_matter(DOCS / doctype / "index.md")
-    headings = re.findall(r"^## (.+)$", source, flags=re.M)
+    headings = re.findall(r"^## (.+)$", source, flags=re.MULTILINE)
     assert headings == list(TYPE_PAGE_SECTIONS)
     assert "<!-- gongwen:exemplars -->" in source
     page = (built_site.site / doctype / "index.html").read_text(encoding="utf-8")
@@ -272,7 +271,7 @@ def test_exemplar_has_at_least_three_notes_apart_from_the_source(doctype, built_
     for stem in EXEMPLARS[doctype]:
         notes = (ROOT / "corpus" / "notes" / f"{stem}.md").read_text(encoding="utf-8")
         assert notes.startswith("## 评注\n")
-        assert len(re.findall(r'^!!! \w+ "评注：', notes, flags=re.M)) >= 3
+        assert len(re.findall(r'^!!! \w+ "评注：', notes, flags=re.MULTILINE)) >= 3
         source = (DOCS / doctype / "exemplars" / f"{stem}.md").read_text(encoding="utf-8")
         # The notes come after the end of the document, never inside it.
         end = source.index("<!-- gongwen:end -->")
