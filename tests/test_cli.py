@@ -145,3 +145,25 @@ def test_list_rules(tmp_path: Path) -> None:
     proc = run("--list-rules", cwd=tmp_path)
     assert proc.returncode == 0
     assert "GW103  numbering-gap" in proc.stdout
+
+
+def test_every_json_finding_links_to_its_explanation_in_the_guide(tmp_path):
+    """A finding of each kind carries the guide section that explains its rule."""
+    import re
+
+    from gongwen.rules import RULES
+
+    guide = (ROOT / "docs" / "guide" / "index.md").read_text(encoding="utf-8")
+    ids = set(re.findall(r"\{ *#([\w-]+) *\}", guide))
+    page = tmp_path / "x.md"
+    page.write_text("---\ndoctype: summary\nkind: exemplar\n---\n\n# 测试工作总结\n\n"
+                    "## 一、主要工作\n\n## 三、下一步打算\n\n一是做好。三是做实。© 点赞\n",
+                    encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--json", str(page)],
+                         capture_output=True, text=True, check=False)
+    findings = json.loads(out.stdout)["files"][0]["findings"]
+    assert {"GW103", "GW121", "GW402"} <= {f["rule"] for f in findings}
+    for finding in findings:
+        assert finding["guide"].startswith("guide/#"), finding
+        assert finding["guide"].split("#")[1] in ids, finding
+    assert all(rule.guide in ids for rule in RULES)

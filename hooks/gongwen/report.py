@@ -4,6 +4,16 @@ from __future__ import annotations
 import json
 
 from .model import CheckResult
+from .rules import BY_CODE
+
+# Where each rule is explained, as a path of the built site (docs/guide/index.md).
+GUIDE_PAGE = "guide/"
+
+
+def guide_url(code: str) -> str | None:
+    """Site path of the guide section explaining rule `code`, e.g. guide/#numbering."""
+    rule = BY_CODE.get(code)
+    return f"{GUIDE_PAGE}#{rule.guide}" if rule and rule.guide else None
 
 
 def summary_line(results: list[CheckResult]) -> str:
@@ -38,6 +48,8 @@ def to_json_data(results: list[CheckResult]) -> dict:
         data = result.to_dict()
         for item, heading in zip(data["outline"], result.outline):
             item["raw"] = heading.raw
+        for item in data["findings"]:
+            item["guide"] = guide_url(item["rule"])
         files.append(data)
     findings = [f for r in results for f in r.findings]
     return {
