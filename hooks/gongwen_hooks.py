@@ -4,10 +4,16 @@ Every Markdown page is checked once per build, in on_files, from the file as the
 wrote it (so line numbers are real). Results live in a per-build state object keyed by
 src_uri, never in page.meta (that slowed a 1,000-page build by 25%), and reach the theme
 through the page context, where partials/gongwen-check.html renders the 结构检查 panel.
+
+The lists (the overview, each type page's exemplars) are split into pages of
+`extra.gongwen.list_page_size` rows, so no page grows with the corpus: the first page is
+check/index.md or the type page, the others are generated at <dir>/page/2.md, … and are
+left out of the nav and of search. The full data is in site_dir/gongwen-report.json.
 """
 from __future__ import annotations
 
 import json
+import posixpath
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,21 +24,28 @@ from gongwen.reader import read
 from gongwen.rules import RULES
 from gongwen.schema import load_schemas
 from gongwen.sitepages import (
+    DEFAULT_PAGE_SIZE,
     EXEMPLARS_MARKER,
     OVERVIEW_MARKER,
     ExemplarRow,
     OverviewRow,
+    exemplar_order,
     exemplar_table,
     heading_anchors,
     insert_html,
+    list_page_markdown,
+    list_page_uri,
     overview_markdown,
+    overview_order,
     overview_table,
+    pager_html,
+    paginate,
     panel_context,
     rules_markdown,
 )
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 log = get_plugin_logger("gongwen")
 
@@ -40,6 +53,17 @@ OVERVIEW_URI = "check/index.md"
 RULES_URI = "guide/rules.md"
 GUIDE_URI = "guide/index.md"
 REPORT_NAME = "gongwen-report.json"
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a generated list: the checked pages it shows and its sibling pages."""
+
+    kind: str  # "overview" or "exemplars"
+    number: int  # 1-based
+    rows: tuple[str, ...]  # src_uri of each listed page, in display order
+    pages: tuple[str, ...]  # src_uri of every page of this list; pages[0] is its first page
+    total: int  # rows over all pages
 
 
 @dataclass
@@ -51,6 +75,8 @@ class BuildState:
     results: dict[str, CheckResult] = field(default_factory=dict)  # src_uri → result
     meta: dict[str, dict] = field(default_factory=dict)  # src_uri → front matter
     files: object = None  # mkdocs Files of this build
+    page_size: int = DEFAULT_PAGE_SIZE  # rows per list page (extra.gongwen.list_page_size)
+    lists: dict[str, ListPage] = field(default_factory=dict)  # src_uri → its part of a list
     seconds: float = 0.0  # time spent in these hooks, reported after the build
 
 
@@ -70,8 +96,17 @@ def on_config(config):
     STATE = BuildState(
         labels={doctype: schema.label for doctype, schema in load_schemas().items()},
         guides={rule.code: rule.guide for rule in RULES if rule.guide},
+        page_size=_page_size(config),
     )
     return config
+
+
+def _page_size(config) -> int:
+    size = (config.extra.get("gongwen") or {}).get("list_page_size", DEFAULT_PAGE_SIZE)
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise PluginError(f"mkdocs.yml: extra.gongwen.list_page_size 应为正整数（每个列表页的行数），"
+                          f"实为 {size!r}")
+    return size
 
 
 def on_files(files, config):
@@ -92,11 +127,57 @@ def on_files(files, config):
         STATE.results[file.src_uri] = result
         STATE.meta[file.src_uri] = document.meta
         _log_findings(file.src_uri, result)
-    files.append(File.generated(config, OVERVIEW_URI,
-                                content=overview_markdown(STATE.results.values())))
-    files.append(File.generated(config, RULES_URI, content=rules_markdown(RULES)))
+    _plan_lists(files, config)
+    _generate(files, config, RULES_URI, rules_markdown(RULES))
     STATE.seconds += time.perf_counter() - start
     return files
+
+
+def _plan_lists(files, config) -> None:
+    """Split the overview and every type page's exemplars into pages; generate pages 2, …"""
+    size = STATE.page_size
+    checked = sorted(STATE.results, key=lambda uri: overview_order(uri, STATE.results[uri]))
+    chunks = paginate(checked, size)
+    first = overview_markdown(STATE.results.values(), STATE.labels, pages=len(chunks),
+                              report_link=f"../{REPORT_NAME}")
+    _add_list(files, config, "overview", OVERVIEW_URI, chunks, first=first,
+              title="结构检查总览", marker=OVERVIEW_MARKER)
+    for doctype, label in STATE.labels.items():
+        type_page = f"{doctype}/index.md"
+        if files.get_file_from_path(type_page) is None:
+            continue  # a 文种 without a type page has nowhere to list its exemplars
+        prefix = f"{doctype}/exemplars/"
+        exemplars = sorted(
+            (uri for uri in STATE.meta if uri.startswith(prefix) and uri.count("/") == 2),
+            key=lambda uri: exemplar_order(_title(uri), STATE.meta[uri].get("year")),
+        )
+        _add_list(files, config, "exemplars", type_page, paginate(exemplars, size), first=None,
+                  title=f"{label}范文", back_text=f"{label}范文列表", marker=EXEMPLARS_MARKER)
+
+
+def _add_list(files, config, kind: str, first_uri: str, chunks: list[list[str]], *,
+              first: str | None, title: str, marker: str, back_text: str | None = None) -> None:
+    # first: the first page's Markdown, or None when the author wrote it (a type page).
+    pages = tuple(list_page_uri(first_uri, number) for number in range(1, len(chunks) + 1))
+    total = sum(map(len, chunks))
+    for number, (src_uri, rows) in enumerate(zip(pages, chunks), start=1):
+        STATE.lists[src_uri] = ListPage(kind, number, tuple(rows), pages, total)
+        if number == 1:
+            if first is not None:
+                _generate(files, config, src_uri, first)
+            continue
+        back = posixpath.relpath(first_uri, posixpath.dirname(src_uri))
+        _generate(files, config, src_uri, list_page_markdown(
+            title, number, len(pages), back=back, back_text=back_text or title, marker=marker),
+            inclusion=InclusionLevel.NOT_IN_NAV)  # linked from the list, deliberately not in nav
+
+
+def _generate(files, config, src_uri: str, content: str,
+              inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> None:
+    if files.get_file_from_path(src_uri) is not None:
+        raise PluginError(f"docs/{src_uri}：此路径的页面由构建自动生成，请把该文件改名或移走。"
+                          " (this page is generated by hooks/gongwen_hooks.py)")
+    files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
 
 
 def _log_findings(src_uri: str, result: CheckResult) -> None:
@@ -130,35 +211,37 @@ def on_page_content(html, page, config, files):
 
 
 def _fill_tables(html, page, files):
-    src_uri = page.file.src_uri
-    if src_uri == OVERVIEW_URI:
+    listing = STATE.lists.get(page.file.src_uri)
+    if listing is None:
+        return html
+    hrefs = [_url(files, uri, page) for uri in listing.pages]
+    if listing.kind == "overview":
         rows = [
             OverviewRow(
                 url=_url(files, uri, page),
                 title=_title(uri),
-                doctype_label=STATE.labels.get(result.doctype or "", result.doctype),
-                result=result,
+                doctype_label=STATE.labels.get(STATE.results[uri].doctype or "",
+                                               STATE.results[uri].doctype),
+                result=STATE.results[uri],
             )
-            for uri, result in STATE.results.items()
+            for uri in listing.rows
         ]
-        return insert_html(html, OVERVIEW_MARKER, overview_table(rows))
-    doctype, _, rest = src_uri.partition("/")
-    if rest != "index.md" or doctype not in STATE.labels:
-        return html
-    prefix = f"{doctype}/exemplars/"
+        pager = pager_html(listing.number, hrefs, total=listing.total, noun="个页面",
+                           label="结构检查总览分页")
+        return insert_html(html, OVERVIEW_MARKER, overview_table(rows) + pager)
     rows = [
         ExemplarRow(
             url=_url(files, uri, page),
             title=_title(uri),
-            unit=meta.get("unit"),
-            year=meta.get("year"),
-            occasion=meta.get("occasion"),
+            unit=STATE.meta[uri].get("unit"),
+            year=STATE.meta[uri].get("year"),
+            occasion=STATE.meta[uri].get("occasion"),
             status=STATE.results[uri].status,
         )
-        for uri, meta in STATE.meta.items()
-        if uri.startswith(prefix) and uri.count("/") == 2
+        for uri in listing.rows
     ]
-    return insert_html(html, EXEMPLARS_MARKER, exemplar_table(rows))
+    pager = pager_html(listing.number, hrefs, total=listing.total, noun="篇", label="范文列表分页")
+    return insert_html(html, EXEMPLARS_MARKER, exemplar_table(rows) + pager)
 
 
 def _url(files, src_uri: str, page) -> str:

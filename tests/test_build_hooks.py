@@ -343,3 +343,100 @@ def test_builds_in_one_process_reset_state_and_leave_page_meta_alone(tmp_path, m
     assert "exemplars/warn/" not in overview and "exemplars/warn/" not in type_page
     assert "exemplars/warn/" in outputs[1][1]
     assert meta_changes == [], f"钩子改动了 page.meta：{meta_changes}"
+
+
+# --- lists split into pages ---------------------------------------------------------
+
+
+def pager_hrefs(page_html: str) -> list[str]:
+    navs = re.findall(r'<nav class="gw-pager".*?</nav>', page_html, re.DOTALL)
+    return [href for nav in navs for href in re.findall(r'href="([^"]+)"', nav)]
+
+
+def listed(page_html: str, prefix: str) -> list[str]:
+    """Links in the page's list table(s) that start with `prefix`, in order."""
+    tables = re.findall(r"<table.*?</table>", article(page_html), re.DOTALL)
+    return [href for table in tables for href in re.findall(rf'href="({prefix}[^"]*)"', table)]
+
+
+def test_real_site_lists_fit_on_one_page(built_site):
+    """The silent case: a few exemplars per type, so no pager and no generated list pages."""
+    site = built_site.site
+    for url in ("check", "self-review", "summary", "plan", "speech", "progress-report"):
+        assert "gw-pager" not in html(site, url), f"{url} 不应分页"
+        assert not (site / url / "page").exists(), f"{url}/page/ 不应生成"
+    overview = article(html(site, "check"))
+    assert "<td><strong>合计</strong></td>" in overview and "gongwen-report.json" in overview
+
+
+def test_long_lists_are_split_into_linked_pages(tmp_path):
+    """The firing case: 5 exemplars of one type and list_page_size 2 give three list pages
+    for the type and paginate the overview; every page is listed exactly once, newest first,
+    and the extra pages stay out of the nav and the search index."""
+    config = minimal_site(tmp_path / "src")
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "extra:\n  gongwen:\n    list_page_size: 2\n", encoding="utf-8")
+    code = rule_code("numbering-gap")
+    ack = f"acknowledge:\n  - rule: {code}\n    reason: 测试用：原文即如此\n"
+    for n in range(5):
+        text = GAP_PAGE.format(ack=ack).replace("（跳号）", f"（跳号 {n}）")
+        add_page(config, f"summary/exemplars/gap{n}.md", text.replace("year: 2024", f"year: {2020 + n}"))
+    add_page(config, "progress-report/exemplars/warn.md", WARN_PAGE)
+    build = mkdocs_build(config, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    site = build.site
+
+    pages = ["summary", "summary/page/2", "summary/page/3"]
+    assert not (site / "summary/page/4").exists() and not (site / "summary/page/1").exists()
+    rows = [listed(html(site, url), "../../exemplars/" if "page" in url else "exemplars/")
+            for url in pages]
+    assert [len(r) for r in rows] == [2, 2, 1]
+    stems = [href.rstrip("/").rsplit("/", 1)[-1] for r in rows for href in r]
+    assert stems == ["gap4", "gap3", "gap2", "gap1", "gap0"]  # newest first, each once
+    second = html(site, "summary/page/2")
+    assert "<title>工作总结范文（第 2 页）" in second
+    assert "共 5 篇，分 3 页：" in second and '<span aria-current="page">第 2 页</span>' in second
+    assert 'href="../../" rel="prev"' in second and 'href="../3/" rel="next"' in second
+    assert '本页是<a href="../../">工作总结范文列表</a>的第 2 页' in second
+    # Only one exemplar of the other type: no pager there.
+    assert "gw-pager" not in html(site, "progress-report")
+
+    checked = typed_pages(site)
+    report = json.loads((site / "gongwen-report.json").read_text("utf-8"))["files"]
+    overview_pages = ["check", *(f"check/page/{n}" for n in range(2, (len(report) + 1) // 2 + 1))]
+    assert not (site / f"check/page/{len(overview_pages) + 1}").exists()
+    seen = [href for url in overview_pages for href in listed(html(site, url), "../")]
+    assert len(seen) == len(report) == len(set(seen)) and len(checked) == 6
+    # Pages with findings first: the warned exemplars come before the passing index pages.
+    first_page = listed(html(site, "check"), "../")
+    assert all("exemplars/" in href for href in first_page), first_page
+
+    for url in pages + overview_pages:
+        page = html(site, url)
+        hrefs = pager_hrefs(page)
+        assert hrefs, f"{url} 没有分页链接"
+        for href in hrefs:
+            assert (site / url / href / "index.html").resolve().is_file(), f"{url}: {href}"
+    # Not in the nav (it would grow with the corpus), not in search.
+    assert "page/2/" not in html(site, "")
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    assert not [d["location"] for d in index["docs"] if "page/" in d["location"]]
+
+
+def test_list_page_size_must_be_a_positive_integer(tmp_path):
+    config = minimal_site(tmp_path / "src")
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "extra:\n  gongwen:\n    list_page_size: 0\n", encoding="utf-8")
+    build = mkdocs_build(config, tmp_path / "site")
+    assert build.returncode == 1
+    assert "extra.gongwen.list_page_size 应为正整数（每个列表页的行数），实为 0" in build.log
+
+
+def test_generated_list_page_path_taken_by_an_author_page_fails(tmp_path):
+    config = minimal_site(tmp_path / "src")
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "extra:\n  gongwen:\n    list_page_size: 2\n", encoding="utf-8")
+    add_page(config, "check/page/2.md", "# 作者写的页面\n")
+    build = mkdocs_build(config, tmp_path / "site")
+    assert build.returncode == 1
+    assert "docs/check/page/2.md：此路径的页面由构建自动生成，请把该文件改名或移走。" in build.log

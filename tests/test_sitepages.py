@@ -1,17 +1,26 @@
 """gongwen.sitepages (what the site shows of check results) and the synthetic corpus maker."""
 from __future__ import annotations
 
+import re
 import sys
 
+import pytest
 from conftest import ROOT
 from gongwen.model import CheckResult, Finding, Heading
 from gongwen.sitepages import (
     EXEMPLARS_MARKER,
+    OVERVIEW_MARKER,
     ExemplarRow,
     anchor_for_line,
     exemplar_table,
     heading_anchors,
     insert_html,
+    list_page_markdown,
+    list_page_uri,
+    overview_markdown,
+    overview_summary,
+    pager_html,
+    paginate,
     panel_context,
     rule_doc_markdown,
 )
@@ -91,6 +100,73 @@ def test_exemplar_table_is_escaped_newest_first_and_goes_at_the_marker():
     assert filled.index("丙") < filled.index("<h2>写法")
     assert insert_html("<h1>无标记</h1>", EXEMPLARS_MARKER, table).endswith(table)
     assert exemplar_table([]) == "<p>（暂无范文。）</p>\n"
+
+
+def test_paginate_lists_every_item_once_in_order():
+    items = list(range(7))
+    assert paginate(items, 3) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert paginate(items, 7) == [items]
+    assert paginate([], 3) == [[]]  # an empty list still has its first page
+    with pytest.raises(ValueError):
+        paginate(items, 0)
+
+
+def test_list_pages_live_under_the_first_page_folder():
+    assert list_page_uri("summary/index.md", 1) == "summary/index.md"
+    assert list_page_uri("summary/index.md", 2) == "summary/page/2.md"
+    assert list_page_uri("check/index.md", 12) == "check/page/12.md"
+    assert list_page_uri("index.md", 3) == "page/3.md"
+
+
+def test_pager_links_prev_next_and_a_window_of_pages():
+    hrefs = [f"p{n}/" for n in range(1, 11)]
+    pager = pager_html(5, hrefs, total=400, noun="篇", label="范文列表分页")
+    assert pager.startswith('<nav class="gw-pager" aria-label="范文列表分页" data-search-exclude>')
+    assert "共 400 篇，分 10 页：" in pager
+    assert '<a href="p4/" rel="prev">上一页</a>' in pager
+    assert '<a href="p6/" rel="next">下一页</a>' in pager
+    assert '<span aria-current="page">第 5 页</span>' in pager
+    shown = [int(n) for n in re.findall(r">第 (\d+) 页<", pager)]
+    assert shown == [1, 3, 4, 5, 6, 7, 10]  # first, last, and two either side
+    assert pager.count("<span>…</span>") == 2
+    first = pager_html(1, hrefs[:2], total=50, noun="篇", label="x")
+    assert "上一页" not in first and '<a href="p2/" rel="next">下一页</a>' in first
+    assert pager_html(1, ["./"], total=3, noun="篇", label="x") == ""  # fits on one page
+
+
+def test_continuation_page_is_titled_linked_back_and_out_of_search():
+    md = list_page_markdown("工作总结范文", 2, 3, back="../index.md", back_text="工作总结范文列表",
+                            marker=EXEMPLARS_MARKER)
+    assert md.startswith("---\ntitle: 工作总结范文（第 2 页）\nsearch:\n  exclude: true\n---\n")
+    assert "# 工作总结范文（第 2 页）" in md
+    assert "本页是[工作总结范文列表](../index.md)的第 2 页，共 3 页。" in md
+    assert md.rstrip().endswith(EXEMPLARS_MARKER)
+
+
+def _result(path: str, doctype: str | None, status: str) -> CheckResult:
+    severity = {"pass": None, "warn": "warning", "fail": "error"}[status]
+    findings = [Finding("GW000", "x", severity, "hygiene", 1, "x")] if severity else []
+    result = CheckResult(path, doctype, path, findings=findings)
+    assert result.status == status
+    return result
+
+
+def test_overview_summarises_by_type_and_status():
+    results = [_result("a.md", "summary", "pass"), _result("b.md", "summary", "fail"),
+               _result("c.md", "plan", "warn"), _result("index.md", None, "pass")]
+    labels = {"plan": "整改方案", "summary": "工作总结", "speech": "讲话稿"}
+    table = overview_summary(results, labels)
+    assert "| 整改方案 | 1 | 0 | 1 | 0 |" in table
+    assert "| 工作总结 | 2 | 1 | 0 | 1 |" in table
+    assert "| 其他页面 | 1 | 1 | 0 | 0 |" in table
+    assert "| **合计** | 4 | 2 | 1 | 1 |" in table
+    assert "讲话稿" not in table  # a 文种 with no pages adds no row
+    assert table.index("整改方案") < table.index("工作总结")  # labels' order
+    md = overview_markdown(results, labels, pages=3, report_link="../gongwen-report.json")
+    assert "search:\n  exclude: true" in md and table in md
+    assert "列表分 3 页。" in md and '<a href="../gongwen-report.json">' in md
+    assert md.rstrip().endswith(OVERVIEW_MARKER)
+    assert "列表分" not in overview_markdown(results, labels)
 
 
 def test_rule_doc_examples_are_shown_verbatim():

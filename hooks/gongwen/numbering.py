@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CN_DIGITS = "零一二三四五六七八九"
 CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
@@ -21,10 +22,18 @@ RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!\d)")
 # Level 4: （1） with optional stray 顿号.
 RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 
+# What an ordinal can start with: most paragraphs start with none of these and are
+# turned away without trying the four patterns.
+BRACKET_LEADS = "（("
+NUMERAL_LEADS = frozenset("一二三四五六七八九十百零〇两")
+
 FULL_WIDTH_BRACKETS = "（）"
 HALF_WIDTH_BRACKETS = "()"
 
 
+# Pure functions of a few distinct values, called for every ordinal and enumeration
+# item: a small bounded cache (nothing an author edits is kept in it).
+@lru_cache(maxsize=512, typed=True)
 def cn_to_int(text: str) -> int | None:
     """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20), or None."""
     if not text:
@@ -46,6 +55,7 @@ def cn_to_int(text: str) -> int | None:
     return total or None
 
 
+@lru_cache(maxsize=512, typed=True)
 def int_to_cn(n: int) -> str:
     """Chinese numeral for 1..999 as written in ordinals (11 → 十一, 20 → 二十)."""
     if not 0 < n < 1000:
@@ -87,6 +97,7 @@ class Ordinal:
         return self.raw == self.expected
 
 
+@lru_cache(maxsize=512, typed=True)
 def canonical(level: int, number: int) -> str:
     """The correct way to write ordinal `number` at `level`."""
     if level == 1:
@@ -107,6 +118,32 @@ def _width(open_: str, close: str) -> str:
 
 def parse_ordinal(text: str) -> Ordinal | None:
     """Read the ordinal at the start of `text` (already stripped of Markdown '#')."""
+    lead = text[:1]
+    if not lead:
+        return None
+    if lead in BRACKET_LEADS:
+        return _bracketed(text)
+    if lead in NUMERAL_LEADS:
+        m = RE_L1.match(text)
+        if m:
+            number = cn_to_int(m["num"])
+            # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
+            if number:
+                return Ordinal(1, m["num"], number, m.group(0), text[m.end():],
+                               canonical(1, number))
+        return None
+    if lead.isdigit():  # a superset of the \d that RE_L3 matches
+        m = RE_L3.match(text)
+        if m:
+            number = int(m["num"])
+            if number:
+                return Ordinal(3, m["num"], number, m.group(0), text[m.end():],
+                               canonical(3, number))
+    return None
+
+
+def _bracketed(text: str) -> Ordinal | None:
+    """Levels 2 and 4: （一） or （1）, brackets of either width."""
     m = RE_L2.match(text)
     if m:
         number = cn_to_int(m["num"])
@@ -119,15 +156,4 @@ def parse_ordinal(text: str) -> Ordinal | None:
         if number:
             return Ordinal(4, m["num"], number, m.group(0), text[m.end():],
                            canonical(4, number), _width(m["open"], m["close"]))
-    m = RE_L1.match(text)
-    if m:
-        number = cn_to_int(m["num"])
-        # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
-        if number:
-            return Ordinal(1, m["num"], number, m.group(0), text[m.end():], canonical(1, number))
-    m = RE_L3.match(text)
-    if m:
-        number = int(m["num"])
-        if number:
-            return Ordinal(3, m["num"], number, m.group(0), text[m.end():], canonical(3, number))
     return None

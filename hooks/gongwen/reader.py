@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .frontmatter import FrontMatter, split_front_matter
 from .model import Heading
-from .numbering import canonical, cn_to_int, parse_ordinal
+from .numbering import BRACKET_LEADS, NUMERAL_LEADS, canonical, cn_to_int, parse_ordinal
 
 END_MARKER = "<!-- gongwen:end -->"
 
@@ -54,10 +54,16 @@ RE_STRONG = re.compile(r"\*\*|(?<![A-Za-z0-9_])__(?![A-Za-z0-9_])")
 SENTENCE_END = "。！？!?"
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
 CN_NUM = "一二两三四五六七八九十"
-# 一是… 二是…: not 是否/是非 (一是否…), not inside a word (统一是).
-RE_ENUM_SHI = re.compile(rf"(?P<num>[{CN_NUM}]{{1,3}})是(?![否非])")
+# 一是… 二是…: not 是否/是非 (一是否…), not inside a word (统一是). Up to three numerals,
+# spelt [n][n]?[n]? rather than [n]{1,3}: a leading class lets re skip to candidates.
+RE_ENUM_SHI = re.compile(rf"(?P<num>[{CN_NUM}][{CN_NUM}]?[{CN_NUM}]?)是(?![否非])")
 RE_ENUM_SEQ = re.compile(r"(?P<word>首先|其次|再次|最后)")
 RE_ENUM_DI = re.compile(rf"第(?P<num>[{CN_NUM}]{{1,3}})(?=[，,、：:]|是)")
+# Quick tests before the full patterns: most paragraphs have no item at all. Each
+# alternative starts with a literal, so that re skips straight to the candidates.
+RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|最后")
+RE_ENUM_SHI_HINT = re.compile(rf"[{CN_NUM}]是")
+ITEM_LEADS = frozenset(CN_NUM + "首其再最第" + BRACKET_LEADS) | NUMERAL_LEADS
 ENUM_BEFORE = set("。；;：:，,！？!?")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position
 RE_DECLARED = re.compile(
@@ -66,6 +72,8 @@ RE_DECLARED = re.compile(
     rf"|(?:从|围绕)(?:以下)?(?P<b>[{CN_NUM}])个方面"
     rf"|(?:一共|共)(?P<c>[{CN_NUM}])(?:条|点))"
 )
+# Every announced count has its numeral right before 点, 个, 方面 or 条.
+RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个|方面|条)")
 RE_TRANSITION = re.compile(r"现将.{0,60}?如下|特制定本方案|制定本方案|制定如下方案|特制定此方案")
 RE_SALUTATION = re.compile(
     r"^[^。！？!?，,]{0,30}?(?:同志们|同事们|领导|来宾|朋友们|代表们?|委员们|老师们|同学们)"
@@ -75,7 +83,8 @@ RE_OUTLINE_START = re.compile(r"^【提纲】")
 RE_OUTLINE_ENTRY = re.compile(
     rf"(?:(?<=^)|(?<=[。；;：:\s】]))(?:(?P<l1>[{CN_NUM}]{{1,3}})[、.．]|[（(](?P<l2>[{CN_NUM}]{{1,3}})[）)])"
 )
-RE_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Ten CJK characters or more: stops at the tenth instead of listing every one.
+RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
 
 
 @dataclass(frozen=True)
@@ -246,9 +255,12 @@ def _body_lines(lines: list[str], start: int, markdown: bool, acks: list[Ack]
             if not stripped or raw.startswith(("    ", "\t")) or RE_ORDERED_ITEM.match(raw):
                 continue
             in_annotation_list = False
+        if not stripped:
+            out.append((number, raw, "blank"))
+            continue
         # Dispatch on the first character: most lines are plain Chinese text and
         # should not pay for a dozen regular expressions.
-        lead = stripped[:1]
+        lead = stripped[0]
         if lead in "`~":
             m = RE_FENCE.match(raw)
             if m:
@@ -272,14 +284,14 @@ def _body_lines(lines: list[str], start: int, markdown: bool, acks: list[Ack]
             # Tables and quotations (examples quoted on a guide page) are not the
             # document's own structure.
             continue
-        if annotate_pending and stripped:
+        if annotate_pending:
             annotate_pending = False
             if lead.isdigit() and RE_ORDERED_ITEM.match(raw):
                 in_annotation_list = True
                 continue
         if "annotate" in raw and RE_ANNOTATE.search(raw):
             annotate_pending = True
-        if not stripped or lead in "-*_" and RE_HR.match(raw):
+        if lead in "-*_" and RE_HR.match(raw):
             out.append((number, raw, "blank"))
         elif lead == "#" and RE_ATX.match(raw):
             out.append((number, raw, "atx"))
@@ -303,6 +315,10 @@ def _clean_line(raw: str, kind: str) -> str:
 def _starts_item(text: str) -> bool:
     """Does a line start a numbered heading or an enumeration item?"""
     if not text:
+        return False
+    lead = text[0]
+    # Every item starts with one of these: other lines skip the four patterns.
+    if lead not in ITEM_LEADS and not lead.isdigit():
         return False
     return bool(parse_ordinal(text) or RE_ENUM_SHI.match(text) or RE_ENUM_SEQ.match(text)
                 or RE_ENUM_DI.match(text))
@@ -337,31 +353,32 @@ def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
                    ordinal.raw.strip(), ordinal.width), body
 
 
+def _paragraph(lines: list[Line], raw_first: str, first_kind: str) -> Paragraph:
+    text = lines[0].text if len(lines) == 1 else "".join([line.text for line in lines])
+    return Paragraph(lines[0].number, lines, text, list_item=first_kind == "list",
+                     raw_first=raw_first)
+
+
 def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document) -> None:
     """Group lines into logical paragraphs; read Markdown # headings on the way."""
-    current: list[tuple[Line, str, str]] = []
-
-    def flush() -> None:
-        if not current:
-            return
-        lines = [item[0] for item in current]
-        text = "".join(line.text for line in lines)
-        para = Paragraph(lines[0].number, lines, text, list_item=current[0][2] == "list",
-                         raw_first=current[0][1])
-        doc.paragraphs.append(para)
-        current.clear()
-
+    paragraphs, doc_lines = doc.paragraphs, doc.lines
+    current: list[Line] = []  # the paragraph being read, and its first line's raw text and kind
+    first_raw, first_kind, last_kind = "", "", ""
     for number, raw, kind in body:
         if kind == "blank":
-            flush()
+            if current:
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
             continue
         if kind == "atx":
-            flush()
+            if current:
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
             m = RE_ATX.match(raw)
             hashes, content = m.group(1), (m.group(2) or "")
             content = RE_ATX_CLOSING.sub("", content)
             content = clean_inline(RE_ATTR_LIST.sub("", content))
-            doc.lines.append(Line(number, content))
+            doc_lines.append(Line(number, content))
             if len(hashes) == 1 and doc.title_line is None:
                 doc.title, doc.title_line = content, number
                 continue
@@ -369,32 +386,39 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
             if made and len(hashes) > 1:
                 para = Paragraph(number, [Line(number, content)], content, made[0], "", number,
                                  raw_first=raw, role="markdown")
-                doc.paragraphs.append(para)
+                paragraphs.append(para)
             else:
                 doc.plain_headings.append(Line(number, content))
             continue
         text = _clean_line(raw, kind)
         line = Line(number, text)
-        doc.lines.append(line)
+        doc_lines.append(line)
         if not markdown:
-            current.append((line, raw, kind))
-            flush()
+            paragraphs.append(_paragraph([line], raw, kind))  # .txt: a line is a paragraph
             continue
         if kind == "list":
-            flush()
+            if current:
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
         elif current:
-            prev = current[-1][0].text
+            prev = current[-1].text
             # A numbered item after a finished sentence starts a new paragraph, even
             # without a blank line in between (authors often forget it).
-            if prev and (prev[-1] in "。！？!?：:；;" or current[-1][2] == "list"
-                         or len(current) == 1 and current[0][0].text and
-                         parse_ordinal(current[0][0].text) and len(prev) <= 40) \
+            if prev and (prev[-1] in "。！？!?：:；;" or last_kind == "list"
+                         or len(current) == 1 and current[0].text and
+                         parse_ordinal(current[0].text) and len(prev) <= 40) \
                     and _starts_item(text):
-                flush()
-        current.append((line, raw, kind))
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
+        if not current:
+            first_raw, first_kind = raw, kind
+        current.append(line)
+        last_kind = kind
         if kind == "list":
-            flush()
-    flush()
+            paragraphs.append(_paragraph(current, first_raw, first_kind))
+            current = []
+    if current:
+        paragraphs.append(_paragraph(current, first_raw, first_kind))
 
 
 def _read_title(doc: Document) -> None:
@@ -462,12 +486,15 @@ def _enumerations_in(para: Paragraph, text: str, start_line: int, doc: Document,
     usually run one per paragraph); an item inside a paragraph continues the
     paragraph's own sequence, or starts one when it is number one (a nested list).
     """
-    line_of = _line_locator(para, text, start_line)
+    if not RE_ENUM_HINT.search(text):
+        return
+    line_of = None  # built at the first item
     base = len(para.text) - len(text)
     para_index = state["para_index"]
     para_seq: dict[str, int] = {}
     for kind, pattern in (("是", RE_ENUM_SHI), ("第", RE_ENUM_DI), ("序", RE_ENUM_SEQ)):
-        if kind == "是" and "是" not in text or kind == "第" and "第" not in text:
+        if kind == "是" and ("是" not in text or not RE_ENUM_SHI_HINT.search(text)) or \
+                kind == "第" and "第" not in text:
             continue
         for m in pattern.finditer(text):
             pos = m.start()
@@ -511,6 +538,8 @@ def _enumerations_in(para: Paragraph, text: str, start_line: int, doc: Document,
                 para_seq[kind] = seq
             last_number[seq] = number
             state["recent_seq"][key] = seq
+            if line_of is None:
+                line_of = _line_locator(para, text, start_line)
             doc.enumerations.append(
                 Enumeration(line_of(pos), kind, label, number, seq, para_index, base + pos))
 
@@ -580,7 +609,7 @@ def _read_body(doc: Document) -> None:
     for para in reversed(doc.paragraphs):
         if para.role == "title" or para.role == "outline":
             continue
-        if para.heading is None and len(RE_CJK.findall(para.text)) >= 10:
+        if para.heading is None and RE_TEN_CJK.match(para.text):
             if doc.headings and para.line > doc.headings[-1].line:
                 doc.closing = para
             break
@@ -591,7 +620,7 @@ def _read_declarations(doc: Document) -> None:
         if para.role == "title" or para.role == "outline":
             continue
         text = para.text
-        if not ("点" in text or "方面" in text or "条" in text or "问题" in text):
+        if not RE_DECLARED_HINT.search(text):
             continue
         for m in RE_DECLARED.finditer(text):
             count = cn_to_int(m.group("a") or m.group("b") or m.group("c") or "")

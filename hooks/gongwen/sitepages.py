@@ -11,7 +11,7 @@ import inspect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import CheckResult, Finding, Heading
 from .numbering import canonical
@@ -192,7 +192,7 @@ def exemplar_table(rows: Iterable[ExemplarRow]) -> str:
     and is kept out of the search index (data-search-exclude), where each exemplar is
     found on its own page; at 1,000 exemplars the Markdown table cost 1.5% of the build.
     """
-    rows = sorted(rows, key=lambda r: (-_year(r.year), r.title))
+    rows = sorted(rows, key=lambda r: exemplar_order(r.title, r.year))
     if not rows:
         return "<p>（暂无范文。）</p>\n"
     out = [
@@ -213,6 +213,11 @@ def exemplar_table(rows: Iterable[ExemplarRow]) -> str:
     return "\n".join(out) + "\n"
 
 
+def exemplar_order(title: str, year: Any) -> tuple[int, str]:
+    """Sort key of a type's exemplar list (newest first, then by title), shared by its pages."""
+    return (-_year(year), title)
+
+
 def _year(value: Any) -> int:
     try:
         return int(str(value)[:4])
@@ -231,42 +236,100 @@ class OverviewRow:
 
 
 OVERVIEW_MARKER = "<!-- gongwen:overview -->"
+OTHER_PAGES = "其他页面"  # the summary's row for pages without a 文种
 
 
-def overview_markdown(results: Iterable[CheckResult], rules_link: str = "../guide/rules.md") -> str:
-    """The 结构检查总览 page's Markdown: totals and a marker where the table goes.
+def _front_matter(title: str, *, search: bool) -> list[str]:
+    lines = ["---", f"title: {title}"]
+    if not search:
+        # List pages hold only other pages' titles: keep them out of search results.
+        lines += ["search:", "  exclude: true"]
+    return [*lines, "---", ""]
 
-    The table itself (overview_table) is HTML put in after Markdown has run: with 1,000
-    pages a Markdown table made this one page cost 1% of the build. The page is left out
-    of the search index (its text is only other pages' titles).
+
+def overview_summary(results: Iterable[CheckResult], labels: Mapping[str, str]) -> str:
+    """Pages per 文种 and status as a Markdown table (a few rows, whatever the corpus size).
+
+    labels: doctype → 中文名, in the order the rows go; pages of an unknown or no 文种
+    are counted under 其他页面.
     """
-    by_status = {status: 0 for status in STATUS_LABELS}
+    table: dict[str, dict[str, int]] = {}
+    for label in [*labels.values(), OTHER_PAGES]:
+        table[label] = {status: 0 for status in STATUS_LABELS}
     for result in results:
-        by_status[result.status] += 1
-    total = sum(by_status.values())
+        label = labels.get(result.doctype or "", OTHER_PAGES)
+        table[label][result.status] += 1
+    total = {status: sum(row[status] for row in table.values()) for status in STATUS_LABELS}
+    out = ["| 文种 | 页数 | 通过 | 有提示 | 有错误 |", "| --- | ---: | ---: | ---: | ---: |"]
+    for label, row in [*table.items(), ("**合计**", total)]:
+        if sum(row.values()) or label == "**合计**":
+            out.append(f"| {label} | {sum(row.values())} | {row['pass']} | {row['warn']} "
+                       f"| {row['fail']} |")
+    return "\n".join(out) + "\n"
+
+
+def overview_markdown(
+    results: Iterable[CheckResult],
+    labels: Mapping[str, str] | None = None,
+    *,
+    pages: int = 1,
+    rules_link: str = "../guide/rules.md",
+    report_link: str | None = None,
+) -> str:
+    """The 结构检查总览 page's Markdown: a summary by 文种 and status, then the list's marker.
+
+    The list itself (overview_table) is HTML put in after Markdown has run: with 1,000
+    pages a Markdown table made this one page cost 1% of the build. It is split into
+    `pages` list pages (see list_page_uri), errors first, so this page shows what needs
+    attention. The page is left out of the search index (its text is other pages' titles).
+    report_link: the JSON report relative to this page, linked as the full data.
+    """
+    results = list(results)
+    by_status = {status: sum(r.status == status for r in results) for status in STATUS_LABELS}
+    report = (f'完整结果（含每条问题）见 <a href="{html.escape(report_link)}">'
+              f"{html.escape(report_link.rsplit('/', 1)[-1])}</a>。" if report_link else "")
+    more = f"列表分 {pages} 页。" if pages > 1 else ""
     return "\n".join([
-        "---",
-        "title: 结构检查总览",
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        *_front_matter("结构检查总览", search=False),
         "# 结构检查总览",
         "",
         ("本页在每次构建时自动生成：列出本站每一页的结构检查结果（提纲、序号、必备部分等）。"
          f"点开页面可看其「结构检查」面板中的具体问题；每条问题的含义见[检查规则]({rules_link})。"),
         "",
-        (f"共检查 {total} 页：通过 {by_status['pass']} 页，有提示 {by_status['warn']} 页，"
+        (f"共检查 {len(results)} 页：通过 {by_status['pass']} 页，有提示 {by_status['warn']} 页，"
          f"有错误 {by_status['fail']} 页。"),
+        "",
+        overview_summary(results, labels or {}),
+        "## 各页结果",
+        "",
+        f"先列有错误的页面，再列有提示的，最后是通过的。{more}{report}",
         "",
         OVERVIEW_MARKER,
         "",
     ])
 
 
+def list_page_markdown(title: str, number: int, pages: int, *, back: str, back_text: str,
+                       marker: str) -> str:
+    """A generated continuation page of a list (page `number` of `pages`, from 2 on).
+
+    back: the list's first page, as a Markdown link target relative to this page (MkDocs
+    checks it); the rows and the pager go in at `marker` after Markdown has run.
+    """
+    heading = f"{title}（第 {number} 页）"
+    return "\n".join([
+        *_front_matter(heading, search=False),
+        f"# {heading}",
+        "",
+        f"本页是[{back_text}]({back})的第 {number} 页，共 {pages} 页。",
+        "",
+        marker,
+        "",
+    ])
+
+
 def overview_table(rows: Iterable[OverviewRow]) -> str:
-    """Every checked page as an HTML table row, pages with errors first."""
-    rows = sorted(rows, key=lambda r: (STATUS_ORDER[r.result.status], r.url))
+    """Checked pages as HTML table rows, in the order given (see overview_order)."""
     out = [
         "<table>",
         ("<thead><tr><th>页面</th><th>文种</th><th>状态</th><th>错误</th><th>提示</th>"
@@ -286,6 +349,62 @@ def overview_table(rows: Iterable[OverviewRow]) -> str:
         )
     out += ["</tbody>", "</table>"]
     return "\n".join(out) + "\n"
+
+
+def overview_order(src_uri: str, result: CheckResult) -> tuple[int, str]:
+    """Sort key of the overview's list: errors first, then warnings, then by path."""
+    return (STATUS_ORDER[result.status], src_uri)
+
+
+T = TypeVar("T")
+LIST_PAGE_DIR = "page"  # continuation pages: <list dir>/page/2.md, as Material's blog does
+DEFAULT_PAGE_SIZE = 40  # rows per list page: ~40 x 300 B on a ~35 KB Material page stays < 60 KB
+PAGER_WINDOW = 2  # page links either side of the current one; the first and last always show
+
+
+def paginate(items: Sequence[T], size: int) -> list[list[T]]:
+    """`items` in chunks of `size`, in order; an empty list is one empty page."""
+    if size < 1:
+        raise ValueError(f"page size must be at least 1, not {size}")
+    return [list(items[i:i + size]) for i in range(0, len(items), size)] or [[]]
+
+
+def list_page_uri(first_uri: str, number: int) -> str:
+    """src_uri of page `number` of the list whose first page is `first_uri` (a dir/index.md)."""
+    if number == 1:
+        return first_uri
+    folder = first_uri.rpartition("/")[0]
+    return f"{folder}/{LIST_PAGE_DIR}/{number}.md" if folder else f"{LIST_PAGE_DIR}/{number}.md"
+
+
+def pager_html(current: int, hrefs: Sequence[str], *, total: int, noun: str, label: str) -> str:
+    """Links between a list's pages: 共 N 篇 · 上一页 · 第 1 页 … 第 k 页 … · 下一页.
+
+    hrefs: the URL of every page (1-based page i at hrefs[i - 1]) relative to the current
+    page. Empty when the list fits on one page. Long lists show the first and last pages and
+    a window around the current one, so the pager stays small however many pages there are.
+    """
+    count = len(hrefs)
+    if count <= 1:
+        return ""
+    shown = sorted({1, count, *range(max(1, current - PAGER_WINDOW),
+                                     min(count, current + PAGER_WINDOW) + 1)})
+    parts = []
+    if current > 1:
+        parts.append(f'<a href="{html.escape(hrefs[current - 2])}" rel="prev">上一页</a>')
+    previous = 0
+    for number in shown:
+        if number > previous + 1:
+            parts.append("<span>…</span>")
+        if number == current:
+            parts.append(f'<span aria-current="page">第 {number} 页</span>')
+        else:
+            parts.append(f'<a href="{html.escape(hrefs[number - 1])}">第 {number} 页</a>')
+        previous = number
+    if current < count:
+        parts.append(f'<a href="{html.escape(hrefs[current])}" rel="next">下一页</a>')
+    return (f'<nav class="gw-pager" aria-label="{html.escape(label)}" data-search-exclude>'
+            f"<p>共 {total} {noun}，分 {count} 页：{' '.join(parts)}</p></nav>\n")
 
 
 def insert_html(content: str, marker: str, block: str) -> str:

@@ -7,20 +7,30 @@ from collections.abc import Iterator
 from ..model import Finding
 from .base import PRACTICE, Rule, quote
 
+# Every alternative of these patterns starts with a literal character: re then skips
+# to the candidate characters instead of trying each alternative at every position
+# (4 to 10 times faster on Chinese text, and these run on every line of every page).
+
 # X/XX/XXX/XXXX市 (Latin or full-width X, not inside an English word), ×××, ○○, _ runs.
-RE_PLACEHOLDER = re.compile(r"(?<![A-Za-z])[XＸ]+(?![A-Za-z])|×{2,}|○{2,}|□{2,}|_+")
+RE_PLACEHOLDER = re.compile(
+    r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])"
+    r"|××+|○○+|□□+|__*")
 RE_FIELD = re.compile(r"【(?!提纲】)[^【】\n]{1,30}】")
 
+# THE END in any case, spelt out: re.IGNORECASE would hide the literal first characters.
 RE_JUNK_WORDS = re.compile(
-    r"©|版权声明|版权所有|免责声明|THE\s+END|喜欢就支持一下|本文来源|原文链接|转载请注明"
-    r"|关注公众号|扫码关注|长按识别|阅读原文|点击上方|打赏作者", re.IGNORECASE)
+    r"©|版权声明|版权所有|免责声明|T[Hh][Ee]\s+[Ee][Nn][Dd]|t[Hh][Ee]\s+[Ee][Nn][Dd]"
+    r"|喜欢就支持一下|本文来源|原文链接|转载请注明"
+    r"|关注公众号|扫码关注|长按识别|阅读原文|点击上方|打赏作者")
 # A short line made only of share/like counters: 网友 分享 时间:  /  点赞9 分享
 RE_JUNK_COUNTERS = re.compile(
     r"^(?:(?:网友|分享|点赞|收藏|评论|转发|阅读|浏览|时间|来源|作者|编辑|举报)[\s:：\d]*)+$")
 RE_JUNK_NUMBERS = re.compile(r"^\d+(?:\s+\d+)+$")
+# Code fragments: a line made only of punctuation with a ; { or }, or a JavaScript word.
+RE_JUNK_CODE_LINE = re.compile(r"[\s\"'`;(){}\[\]<>/\\=+-]*[;{}][\s\"'`;(){}\[\]<>/\\=+-]*$")
 RE_JUNK_CODE = re.compile(
-    r"^[\s\"'`;(){}\[\]<>/\\=+-]*[;{}][\s\"'`;(){}\[\]<>/\\=+-]*$"
-    r"|function\s*\(|document\.\w|window\.\w|console\.log|javascript:|var\s+\w+\s*=")
+    r"function\s*\(|document\.\w|window\.\w|console\.log|javascript:|var\s+\w+\s*=")
+RE_JUNK_ANYWHERE = re.compile(f"{RE_JUNK_WORDS.pattern}|{RE_JUNK_CODE.pattern}")
 
 
 def _check_placeholders(document, schema) -> Iterator[Finding]:
@@ -45,13 +55,16 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
 
 
 def _check_junk(document, schema) -> Iterator[Finding]:
+    # Junk words and code are rare: one search over the whole text (a line's match is a
+    # match there too) spares the per-line search on a clean page.
+    anywhere = RE_JUNK_ANYWHERE.search("\0".join([line.text for line in document.lines]))
     for line in document.lines:
         text = line.text.strip()
         if not text:
             continue
-        if RE_JUNK_WORDS.search(text) or len(text) <= 30 and (
+        if anywhere and RE_JUNK_ANYWHERE.search(text) or len(text) <= 30 and (
                 RE_JUNK_COUNTERS.match(text) or RE_JUNK_NUMBERS.match(text)) \
-                or RE_JUNK_CODE.search(text):
+                or RE_JUNK_CODE_LINE.match(text):
             yield WEB_JUNK.finding(
                 line.number, f"网页残留：{quote(text[:30])}不是公文内容，应删除"
                              f"（整理范文时把删除记入整理记录）")
