@@ -76,14 +76,29 @@ def test_panel_links_findings_to_anchor_and_guide():
                          guide_url="../../guide/", rules_url="../../guide/rules/",
                          rule_guides={"GW103": "numbering"})
     assert view["status_label"] == "有提示"
-    first, second = view["findings"][1], view["findings"][0]  # sorted by line, None first
+    [first] = view["findings"]  # info findings are grouped apart
     assert first["anchor"] == "一抓教学" and first["acknowledged"] == "原文如此"
     assert first["guide_url"] == "../../guide/#numbering"
     assert first["rule_url"] == "../../guide/rules/#gw103"
-    assert second["anchor"] is None and second["guide_url"] is None
+    [second] = view["info_groups"]
+    assert second["rule"] == "GW501" and second["lines"] == [] and second["guide_url"] is None
     assert view["outline"] == [{"level": 2, "label": "（一）", "title": "抓教学", "line": 13,
                                 "anchor": "一抓教学"}]
     assert view["counts"] == {"error": 1, "warning": 0, "info": 1, "acknowledged": 1}
+
+
+def test_info_findings_of_one_rule_make_one_panel_entry_with_every_line():
+    result = CheckResult("x.md", "summary", "示例", findings=[
+        Finding("GW401", "placeholder", "info", "hygiene", line, f"填写项{line}")
+        for line in (13, 15, 20)])
+    view = panel_context(result, heading_anchors(PAGE, TOC), doctype_label="工作总结",
+                         guide_url="../../guide/", rules_url=None,
+                         rule_guides={"GW401": "placeholders"})
+    assert view["findings"] == []
+    [group] = view["info_groups"]
+    assert [item["line"] for item in group["lines"]] == [13, 15, 20]
+    assert group["lines"][0]["anchor"] == "一抓教学"
+    assert group["guide_url"] == "../../guide/#placeholders"
 
 
 def test_exemplar_table_is_escaped_newest_first_and_goes_at_the_marker():

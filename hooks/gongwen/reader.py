@@ -41,14 +41,16 @@ RE_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 RE_HR = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
 
 # --- Inline markup removed before reading ----------------------------------------------
+# Patterns that run on many lines start with a literal character (`` ``* rather than `+,
+# the lookbehind after __ rather than before): re then skips straight to candidates.
 RE_ACK = re.compile(r"<!--\s*gongwen:\s*ack\s+([A-Za-z][\w-]*)\s*(.*?)\s*-->")
 RE_INLINE_COMMENT = re.compile(r"<!--.*?-->")
 RE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-RE_INLINE_CODE = re.compile(r"`+[^`]*`+")
+RE_INLINE_CODE = re.compile(r"``*[^`]*`+")
 RE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 RE_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
-RE_STRONG = re.compile(r"\*\*|(?<![A-Za-z0-9_])__(?![A-Za-z0-9_])")
+RE_STRONG = re.compile(r"\*\*|__(?<![A-Za-z0-9_]__)(?![A-Za-z0-9_])")
 
 # --- What the reader looks for in the text ---------------------------------------------
 SENTENCE_END = "。！？!?"

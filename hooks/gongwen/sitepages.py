@@ -142,13 +142,24 @@ def panel_context(
         }
 
     findings = sorted(result.findings, key=lambda f: (f.line or 0, f.rule))
+    # Info findings (placeholders, fill-in fields) come by the dozen on a template: one
+    # entry per rule with links to its lines keeps the panel short (pages ≤ 60 KB).
+    info_groups: dict[str, dict[str, Any]] = {}
+    for finding in findings:
+        if finding.severity != "info":
+            continue
+        group = info_groups.setdefault(finding.rule, {**finding_view(finding), "lines": []})
+        if finding.line:
+            group["lines"].append({"line": finding.line,
+                                   "anchor": anchor_for_line(anchors, finding.line)})
     return {
         "status": result.status,
         "status_label": STATUS_LABELS[result.status],
         "doctype": result.doctype,
         "doctype_label": doctype_label or result.doctype,
         "counts": counts(result),
-        "findings": [finding_view(f) for f in findings],
+        "findings": [finding_view(f) for f in findings if f.severity != "info"],
+        "info_groups": list(info_groups.values()),
         "outline": [
             {
                 "level": h.level,
