@@ -35,6 +35,7 @@ from gongwen.sitepages import (
     insert_html,
     list_page_markdown,
     list_page_uri,
+    mark_fields,
     overview_markdown,
     overview_order,
     overview_table,
@@ -205,6 +206,8 @@ def on_page_content(html, page, config, files):
     """
     start = time.perf_counter()
     try:
+        if page.meta.get("kind") == "template":
+            return mark_fields(html)
         return _fill_tables(html, page, files)
     finally:
         STATE.seconds += time.perf_counter() - start

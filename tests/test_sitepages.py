@@ -212,3 +212,24 @@ def test_make_corpus_spreads_pages_and_keeps_line_numbers(tmp_path):
     kept = without.read_text(encoding="utf-8")
     assert "hooks/gongwen_hooks.py" not in kept and "check/index.md" not in kept
     assert "hooks/gongwen_word.py" in kept and "summary/index.md" in kept
+
+
+def test_fill_in_fields_are_marked_in_text_but_not_in_attributes_or_code():
+    from gongwen.sitepages import mark_fields
+
+    html = ('<p title="【不动】">根据【上级部署】，<code>【代码】</code>'
+            '<a href="#x">【链接】</a></p><pre><code>【块】</code></pre>')
+    out = mark_fields(html)
+    assert '<mark class="gw-field">【上级部署】</mark>' in out
+    assert '<mark class="gw-field">【链接】</mark>' in out
+    assert 'title="【不动】"' in out and "<code>【代码】</code>" in out
+    assert "<pre><code>【块】</code></pre>" in out
+    assert mark_fields("<p>没有填写项。</p>") == "<p>没有填写项。</p>"
+
+
+def test_built_templates_mark_their_fields_and_exemplars_do_not(built_site):
+    template = (built_site.site / "summary" / "template" / "index.html").read_text("utf-8")
+    exemplar = (built_site.site / "summary" / "exemplars" / "001_2b297bc324b49a8c"
+                / "index.html").read_text("utf-8")
+    assert template.count('<mark class="gw-field">') >= 10
+    assert 'class="gw-field"' not in exemplar

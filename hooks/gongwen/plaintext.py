@@ -17,24 +17,33 @@ import re
 from dataclasses import dataclass, field
 
 from gongwen.frontmatter import split_front_matter as read_front_matter
+from gongwen.markdown_syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
 from gongwen.numbering import parse_ordinal
 from gongwen.reader import read
 
-END_MARKER = "<!-- gongwen:end -->"
+# Patterns named like gongwen.reader's differ on purpose (merging them would change the
+# downloads or the outline): the reader is the more lenient; each says how.
 
+# Spaces only, and the indent is kept (the reader also accepts tabs).
 RE_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
+# Whitespace required after the marker (the reader also accepts a bare !!! at line end).
 RE_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)\s")
 RE_TABBED = re.compile(r"^ {0,3}===\+?\s")
+# Text required, closing #s dropped here (the reader accepts an empty heading).
 RE_ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+# Also key=value attributes (the reader drops only .class and #id lists).
 RE_ATTR_LIST = re.compile(r"\s*\{:?\s*(?:[.#][^{}]*|[\w-]+=[^{}]*)\}\s*$")
 RE_ATTR_LINE = re.compile(r"^\s*\{:?\s*[^{}]*\}\s*$")
 RE_ORDERED = re.compile(r"^ {0,3}(?P<num>\d{1,9})(?P<delim>[.)])(?:\s+|$)(?P<text>.*)$")
 RE_BULLET = re.compile(r"^ {0,3}[-*+]\s+(?P<text>.*)$")
 RE_QUOTE = re.compile(r"^ {0,3}>\s?")
+# A row needs its closing pipe (the reader skips any line starting with one).
 RE_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 RE_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# One character repeated (the reader also takes a mixed -*_ rule).
 RE_HR = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
-# HTML blocks per CommonMark type 6/7: a line that starts with a block-level tag.
+# HTML blocks per CommonMark type 6/7: a line that starts with a block-level tag
+# (the reader's list is its own: center, svg, input…, and any word boundary after it).
 RE_HTML_BLOCK = re.compile(
     r"^ {0,3}</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption"
     r"|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|script|section|style"
@@ -46,17 +55,19 @@ RE_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 RE_ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]+\]:")
 RE_LINK_DEF = re.compile(r"^ {0,3}\[[^\]^]+\]:\s*\S")
 
-RE_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A well-formed tag only (the reader removes anything from < plus a letter to >).
 RE_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-RE_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 RE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# Reference links too, images apart (the reader reads inline links and images alike).
 RE_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
 RE_ANNOTATION_MARKER = re.compile(r"\s?\(\d{1,3}\)!?")
+# pymdownx's escapable ~^=:"' too: their markup is stripped here, not by the reader.
 RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~^=:\"'])")
 RE_BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<head>.+?)(?:\*\*|__)(?P<rest>.*)$", re.DOTALL)
 RE_EMPHASIS = re.compile(r"(?<!\\)(\*\*|==|\^\^|~~|\+\+)(?=\S)(.+?)(?<=\S)\1")
 RE_SINGLE_STAR = re.compile(r"(?<![\\*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)")
 RE_LEADING_TAGS = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>)+")
+# Code keeps its text in the download (the reader drops code from the outline).
 RE_CODE_SPAN = re.compile(r"`([^`]*)`")
 RE_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 RE_FILL_FIELD = re.compile(r"【[^】\n]*】")

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 
 from .frontmatter import FrontMatter, split_front_matter
+from .markdown_syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
 from .model import Heading
 from .numbering import BRACKET_LEADS, NUMERAL_LEADS, canonical, cn_to_int, parse_ordinal
 
-END_MARKER = "<!-- gongwen:end -->"
-
 # --- Markdown block syntax that is not part of the checked document --------------------
+# gongwen.plaintext reads several of these more strictly, on purpose (see there).
 RE_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 RE_ADMONITION = re.compile(r"^[ \t]{0,3}(?:!!!|\?\?\?\+?)(?:[ \t]|$)")
 RE_HTML_BLOCK = re.compile(
@@ -44,11 +44,9 @@ RE_HR = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
 # Patterns that run on many lines start with a literal character (`` ``* rather than `+,
 # the lookbehind after __ rather than before): re then skips straight to candidates.
 RE_ACK = re.compile(r"<!--\s*gongwen:\s*ack\s+([A-Za-z][\w-]*)\s*(.*?)\s*-->")
-RE_INLINE_COMMENT = re.compile(r"<!--.*?-->")
 RE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 RE_INLINE_CODE = re.compile(r"``*[^`]*`+")
 RE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-RE_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 RE_STRONG = re.compile(r"\*\*|__(?<![A-Za-z0-9_]__)(?![A-Za-z0-9_])")
 
@@ -197,7 +195,7 @@ class Document:
 def clean_inline(text: str) -> str:
     """Text as a reader sees it: no HTML tags or comments, no ** or code, links as text."""
     if "<" in text:
-        text = RE_INLINE_COMMENT.sub("", text)
+        text = RE_COMMENT.sub("", text)
         text = RE_TAG.sub("", text)
     if "`" in text:
         text = RE_INLINE_CODE.sub("", text)
@@ -273,7 +271,7 @@ def _body_lines(lines: list[str], start: int, markdown: bool, acks: list[Ack]
                 if "-->" not in stripped:
                     in_comment = True
                     continue
-                if RE_INLINE_COMMENT.sub("", stripped) == "":
+                if RE_COMMENT.sub("", stripped) == "":
                     continue
             elif RE_HTML_BLOCK.match(raw):
                 in_html = True
@@ -339,7 +337,7 @@ def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
     else:
         # A bold heading sentence marks its own end: **（一）标题。**正文
         bold = raw_text.lstrip()
-        bold = RE_TAG.sub("", RE_INLINE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
+        bold = RE_TAG.sub("", RE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
         end = -1
         if bold.startswith("**"):
             close = bold.find("**", 2)

@@ -516,3 +516,25 @@ def rules_markdown(rules: Sequence[Any], guide_link: str = "index.md") -> str:
             out.append(f"- 写作通则：[相关说明]({guide_link}#{guide})")
         out += ["", rule_doc_markdown(getattr(rule, "doc", "") or "").rstrip("\n")]
     return "\n".join(out) + "\n"
+
+
+RE_HTML_TAG = re.compile(r"(<[^>]*>)")
+RE_FIELD = re.compile(r"【[^【】<>\n]{1,40}】")
+
+
+def mark_fields(html: str) -> str:
+    """Wrap a template's fill-in fields 【单位名称】 in <mark class="gw-field">.
+
+    Only text between tags is touched (never an attribute), and nothing inside code: a
+    writer sees every field to replace at a glance, and the copied text is unchanged.
+    """
+    parts = RE_HTML_TAG.split(html)
+    in_code = 0
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            name = part[1:].lstrip("/").split(None, 1)[0].rstrip(">").lower() if part[1:] else ""
+            if name in ("code", "pre"):
+                in_code += -1 if part.startswith("</") else 1
+        elif not in_code and "【" in part:
+            parts[i] = RE_FIELD.sub(r'<mark class="gw-field">\g<0></mark>', part)
+    return "".join(parts)
