@@ -27,10 +27,10 @@ from pathlib import PurePosixPath
 import yaml
 from pymdownx.slugs import slugify
 
+from gongwen.markdown_syntax import END_MARKER
 from gongwen.numbering import parse_ordinal
 from gongwen.punctuation import Restoration, restore, undo
 
-END_MARKER = "<!-- gongwen:end -->"
 OUTLINE_PREFIX = "【提纲】"
 SLUGIFY = slugify(case="lower")  # the site's toc slugify (mkdocs.yml), so ids match
 RECORD_VERSION = 1

@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from gongwen.curate import Curated, CurationError, curate, junk_reason
+from gongwen.markdown_syntax import END_MARKER
 from gongwen.schema import Schema, infer_doctype, load_schemas
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -47,7 +48,6 @@ RE_STEM_NUMBER = re.compile(r"^(\d{3,})_")
 # HTML that would be live on the site: any tag but the curation's own anchor spans.
 RE_ANCHOR_SPAN = re.compile(r'<span id="[^"<>]*"></span>')
 RE_LIVE_HTML = re.compile(r"<[A-Za-z/!?]")
-END_MARKER = "<!-- gongwen:end -->"
 # Lines looked at for the title when inferring the type: a web page title may come first.
 TITLE_LINES = 3
 

@@ -362,7 +362,9 @@ def _paragraph(lines: list[Line], raw_first: str, first_kind: str) -> Paragraph:
 def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document) -> None:
     """Group lines into logical paragraphs; read Markdown # headings on the way."""
     paragraphs, doc_lines = doc.paragraphs, doc.lines
-    current: list[Line] = []  # the paragraph being read, and its first line's raw text and kind
+    # The lines of the paragraph being read, its first line as written and the kinds of
+    # its first and last lines (kept apart: no tuple to build and unpack per line).
+    current: list[Line] = []
     first_raw, first_kind, last_kind = "", "", ""
     for number, raw, kind in body:
         if kind == "blank":
@@ -376,8 +378,11 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
                 current = []
             m = RE_ATX.match(raw)
             hashes, content = m.group(1), (m.group(2) or "")
-            content = RE_ATX_CLOSING.sub("", content)
-            content = clean_inline(RE_ATTR_LIST.sub("", content))
+            if "#" in content:
+                content = RE_ATX_CLOSING.sub("", content)
+            if "{" in content:
+                content = RE_ATTR_LIST.sub("", content)
+            content = clean_inline(content)
             doc_lines.append(Line(number, content))
             if len(hashes) == 1 and doc.title_line is None:
                 doc.title, doc.title_line = content, number
@@ -491,44 +496,58 @@ def _enumerations_in(para: Paragraph, text: str, start_line: int, doc: Document,
     line_of = None  # built at the first item
     base = len(para.text) - len(text)
     para_index = state["para_index"]
+    heading_seqs, recent_seqs, last_number = \
+        state["heading_seq"], state["recent_seq"], state["last_number"]
     para_seq: dict[str, int] = {}
-    for kind, pattern in (("是", RE_ENUM_SHI), ("第", RE_ENUM_DI), ("序", RE_ENUM_SEQ)):
-        if kind == "是" and ("是" not in text or not RE_ENUM_SHI_HINT.search(text)) or \
-                kind == "第" and "第" not in text:
-            continue
-        for m in pattern.finditer(text):
+    for kind in ("是", "第", "序"):
+        if kind == "是":
+            if "是" not in text or not RE_ENUM_SHI_HINT.search(text):
+                continue
+            matches = RE_ENUM_SHI.finditer(text)
+        elif kind == "第":
+            if "第" not in text:
+                continue
+            matches = RE_ENUM_DI.finditer(text)
+        else:
+            # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose).
+            first = RE_ENUM_SEQ.match(text)
+            if first is None:
+                continue
+            matches = (first,)
+        for m in matches:
             pos = m.start()
             at_start = pos == 0
-            if not at_start and (kind == "序" or text[pos - 1] not in ENUM_BEFORE):
+            if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue
             if kind == "序":
-                label, number = m.group("word"), SEQUENCE_WORDS[m.group("word")]
+                label = m.group("word")
+                number = SEQUENCE_WORDS[label]
             else:
-                number = cn_to_int(m.group("num")) or 0
+                num = m.group("num")
+                number = cn_to_int(num) or 0
                 if not number:
                     continue
-                label = f"{m.group('num')}是" if kind == "是" else f"第{m.group('num')}"
+                label = f"{num}是" if kind == "是" else f"第{num}"
             key = (kind, state["scope"])
-            last_number = state["last_number"]
             if at_start:
-                seq = state["heading_seq"].get(key)
+                seq = heading_seqs.get(key)
                 if seq is not None and number == 1:
                     seq = None  # a fresh 一是 starts a new list under the same heading
                 if seq is None:
                     # 主要有两点：一是…。 ⏎ 二是…: a list begun inside the previous
                     # paragraph goes on at the start of this one.
-                    recent = state["recent_seq"].get(key)
+                    recent = recent_seqs.get(key)
                     if recent is not None and last_number.get(recent) == number - 1:
                         seq = recent
                     else:
                         seq = state["next_id"]
                         state["next_id"] += 1
-                    state["heading_seq"][key] = seq
+                    heading_seqs[key] = seq
                 para_seq[kind] = seq
             elif kind in para_seq and number != 1:
                 seq = para_seq[kind]
             else:
-                heading_seq = state["heading_seq"].get(key)
+                heading_seq = heading_seqs.get(key)
                 if number != 1 and heading_seq is not None and \
                         last_number.get(heading_seq) == number - 1:
                     seq = heading_seq
@@ -537,7 +556,7 @@ def _enumerations_in(para: Paragraph, text: str, start_line: int, doc: Document,
                     state["next_id"] += 1
                 para_seq[kind] = seq
             last_number[seq] = number
-            state["recent_seq"][key] = seq
+            recent_seqs[key] = seq
             if line_of is None:
                 line_of = _line_locator(para, text, start_line)
             doc.enumerations.append(

@@ -44,11 +44,11 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
                                                  or "×" in text or "○" in text
                                                  or "□" in text) else []
         if fields:
-            shown = "".join(quote(f) for f in dict.fromkeys(fields))
+            shown = "".join([quote(f) for f in dict.fromkeys(fields)])
             what = "模板填写项" if template else "填写项"
             yield PLACEHOLDER.finding(line.number, f"{what}{shown}：行文时替换为实际内容")
         if marks:
-            shown = "".join(quote(m) for m in dict.fromkeys(marks))
+            shown = "".join([quote(m) for m in dict.fromkeys(marks)])
             yield PLACEHOLDER.finding(
                 line.number, f"占位符{shown}：原文在此删去了内容（数字、名称等），"
                              f"范文照原样保留，行文时须填写实际内容")

@@ -41,9 +41,11 @@ def match_slots(document, schema: Schema) -> dict[str, tuple[int, str] | None]:
             hit = None
             if slot.synonyms:
                 for line, title in _candidates(document, slot):
-                    if any(s in title for s in slot.synonyms):
-                        claimed.add(line)
-                        hit = hit or (line, "heading")
+                    for synonym in slot.synonyms:  # a loop, not any(): no generator per heading
+                        if synonym in title:
+                            claimed.add(line)
+                            hit = hit or (line, "heading")
+                            break
             found[slot.name] = hit
         for slot in schema.slots:
             if found[slot.name] is None and slot.phrases:
