@@ -1,7 +1,7 @@
 """What every rule is: a code, a name, a severity and a check generator."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Finding
@@ -48,6 +48,18 @@ def cached(document, key: str, compute: Callable[[], object]):
     if key not in store:
         store[key] = compute()
     return store[key]
+
+
+def family_member(key: str, analyse: Callable[[object], list], code: str):
+    """The check() of one rule of a family: its share of the family's cached analysis.
+
+    analyse(document) returns [(rule, finding), …] for the whole family at once.
+    """
+    def check(document, schema) -> Iterator[Finding]:
+        for rule, finding in cached(document, key, lambda: analyse(document)):
+            if rule.code == code:
+                yield finding
+    return check
 
 
 def quote(text: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Heading
 from ..numbering import canonical
-from .base import PRACTICE, Rule, cached, quote
+from .base import PRACTICE, Rule, family_member, quote
 
 RE_NOT_WORD = re.compile(r"[\W_]+")
 
@@ -76,11 +76,7 @@ def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
 
 
 def _family(code: str):
-    def check(document, schema) -> Iterator[Finding]:
-        for rule, finding in cached(document, "outline", lambda: _analyse_outline(document)):
-            if rule.code == code:
-                yield finding
-    return check
+    return family_member("outline", _analyse_outline, code)
 
 
 DECLARED_COUNT = Rule(

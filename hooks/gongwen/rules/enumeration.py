@@ -1,11 +1,9 @@
 """In-paragraph enumerations: 一是…二是…, 首先…其次…最后…, 第一…第二…"""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..model import Finding
 from ..numbering import int_to_cn
-from .base import PRACTICE, Rule, cached, quote
+from .base import PRACTICE, Rule, family_member, quote
 
 SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
 
@@ -49,11 +47,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
 
 
 def _family(code: str):
-    def check(document, schema) -> Iterator[Finding]:
-        for rule, finding in cached(document, "enumeration", lambda: _analyse(document)):
-            if rule.code == code:
-                yield finding
-    return check
+    return family_member("enumeration", _analyse, code)
 
 
 ENUMERATION_GAP = Rule(

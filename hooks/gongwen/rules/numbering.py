@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Heading
 from ..numbering import canonical
-from .base import GBT_NUMBERING, Rule, cached, quote
+from .base import GBT_NUMBERING, Rule, family_member, quote
 
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
@@ -87,12 +87,8 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     return out
 
 
-def _family(rule_code: str):
-    def check(document, schema) -> Iterator[Finding]:
-        for rule, finding in cached(document, "numbering", lambda: _analyse(document)):
-            if rule.code == rule_code:
-                yield finding
-    return check
+def _family(code: str):
+    return family_member("numbering", _analyse, code)
 
 
 ORDINAL_PUNCTUATION = Rule(
