@@ -9,17 +9,24 @@ import json
 from pathlib import Path
 
 from gongwen import searchindex
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("gongwen")
 
-# Exemplar page URLs of the current build; replaced in on_config (serve rebuilds).
+# Exemplar page URLs and the budget of the current build; replaced in on_config, since
+# a `mkdocs serve` rebuild reuses this module.
 _exemplars: set[str] = set()
+_budget = searchindex.DEFAULT_BUDGET
 
 
 def on_config(config):
-    global _exemplars
+    global _exemplars, _budget
     _exemplars = set()
+    _budget = (config.extra.get("gongwen") or {}).get("search_budget", searchindex.DEFAULT_BUDGET)
+    if not isinstance(_budget, int) or isinstance(_budget, bool) or _budget < 0:
+        raise PluginError(f"mkdocs.yml: extra.gongwen.search_budget 应为非负整数（搜索索引中范文正文的"
+                          f"字符预算），实为 {_budget!r}。")
     return config
 
 
@@ -33,10 +40,8 @@ def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
-    budget = (config.extra.get("gongwen") or {}).get("search_budget",
-                                                     searchindex.DEFAULT_BUDGET)
     index = json.loads(path.read_text(encoding="utf-8"))
-    index, cut = searchindex.compact(index, _exemplars.__contains__, budget)
+    index, cut = searchindex.compact(index, _exemplars.__contains__, _budget)
     path.write_text(searchindex.dumps(index), encoding="utf-8")
     if cut:
-        log.info(f"搜索索引：范文正文超出预算（{budget} 字），已截短 {cut} 个条目；标题与各级标题完整保留。")
+        log.info(f"搜索索引：范文正文超出预算（{_budget} 字符），已截短 {cut} 个条目；标题与各级标题完整保留。")
