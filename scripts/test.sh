@@ -10,15 +10,21 @@ echo "== Python packages (.venv)"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 
 echo "== Debian packages"
+# chromium (browser tests, never a downloaded browser), LibreOffice (the .docx → PDF test),
+# CJK fonts (screenshots, PDF page counts), npm (axe-core for the accessibility tests).
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer)
+lean=()  # LibreOffice's recommends are hundreds of MB the test does not use
+command -v soffice >/dev/null 2>&1 || lean+=(libreoffice-writer)
 command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q . || need+=(fonts-noto-cjk)
-if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-  echo "installing: ${need[*]}"
+command -v npm >/dev/null 2>&1 || need+=(npm)
+if [ $((${#need[@]} + ${#lean[@]})) -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo -E"
+  echo "installing: ${need[*]} ${lean[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  [ ${#need[@]} -eq 0 ] || $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  [ ${#lean[@]} -eq 0 ] || $SUDO apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
 fi
 
 if [ -f tests/browser/package.json ]; then
