@@ -440,3 +440,15 @@ def test_generated_list_page_path_taken_by_an_author_page_fails(tmp_path):
     build = mkdocs_build(config, tmp_path / "site")
     assert build.returncode == 1
     assert "docs/check/page/2.md：此路径的页面由构建自动生成，请把该文件改名或移走。" in build.log
+
+
+def test_every_panel_finding_links_to_its_explanation_in_the_guide(built_site):
+    """Each entry of every panel (grouped info entries too) links to guide/#<topic>."""
+    site = built_site.site
+    entries = 0
+    for entry in typed_pages(site):
+        box = panel(html(site, url_of(entry["path"])))
+        for item in re.findall(r'<li class="gw-finding.*?</li>', box, flags=re.DOTALL):
+            assert re.search(r'class="gw-guide" href="(?:\.\./)+guide/#[\w-]+"', item), item
+            entries += 1
+    assert entries >= 10
