@@ -34,6 +34,7 @@ from gongwen.sitepages import (
     heading_anchors,
     insert_html,
     list_page_markdown,
+    join_cjk_lines,
     list_page_uri,
     mark_fields,
     overview_markdown,
@@ -206,6 +207,7 @@ def on_page_content(html, page, config, files):
     """
     start = time.perf_counter()
     try:
+        html = join_cjk_lines(html)
         if page.meta.get("kind") == "template":
             return mark_fields(html)
         return _fill_tables(html, page, files)

@@ -233,3 +233,19 @@ def test_built_templates_mark_their_fields_and_exemplars_do_not(built_site):
                 / "index.html").read_text("utf-8")
     assert template.count('<mark class="gw-field">') >= 10
     assert 'class="gw-field"' not in exemplar
+
+
+def test_wrapped_chinese_lines_join_without_a_space_but_code_and_latin_keep_theirs():
+    from gongwen.sitepages import join_cjk_lines
+
+    html = ("<p>面向机关工作人员的参考。\n每个页面都附有检查，\n“一是”不跳项。</p>"
+            "<pre><code>第一行\n第二行</code></pre><p>GB/T\n9704 与\nWord</p>")
+    out = join_cjk_lines(html)
+    assert "<p>面向机关工作人员的参考。每个页面都附有检查，“一是”不跳项。</p>" in out
+    assert "<pre><code>第一行\n第二行</code></pre>" in out
+    assert "GB/T\n9704 与\nWord" in out
+
+
+def test_built_pages_have_no_break_inside_chinese_text(built_site):
+    page = (built_site.site / "index.html").read_text("utf-8")
+    assert "真实范文</strong>。每个页面都附有" in page
