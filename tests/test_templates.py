@@ -229,7 +229,7 @@ def half_width_in_chinese(markdown: str) -> list[tuple[int, str]]:
 def test_half_width_detector_fires_and_ignores_markup():
     assert half_width_in_chinese("一是加强学习,提高认识。") == [(1, "一是加强学习,提高认识。")]
     assert [n for n, _ in half_width_in_chinese("正文\n(一)坚持规范提升\n说明:")] == [2, 2, 3]
-    clean = "\n".join([
+    clean = "\n".join([  # noqa: FLY002 - one source line per list item reads best
         "---", "title: 模板: 说明", "---",
         "现将有关工作总结如下。(1)",
         "{ .annotate }",
