@@ -146,3 +146,15 @@ def test_inline_acknowledgements_and_escapes() -> None:
 def test_numbers_are_not_headings() -> None:
     doc = read("2024年工作总结\n12.5%的增幅。\n3月1日召开会议。\n1-2项改革。\n", "a.txt")
     assert doc.headings == []
+
+
+def test_heading_levels_match_the_reader_and_follow_edits(monkeypatch):
+    from gongwen import reader
+
+    text = "# 标题\n\n## 一、总体要求\n\n### （一）指导思想\n"
+    assert reader.heading_levels(text) == {h.line: h.level for h in reader.read(text).headings}
+    # A second call for the same text does not read it again.
+    monkeypatch.setattr(reader, "_read_body", lambda doc: (_ for _ in ()).throw(AssertionError))
+    assert reader.heading_levels(text) == {3: 1, 5: 2}
+    monkeypatch.undo()
+    assert reader.heading_levels(text.replace("### （一）", "## 二、")) == {3: 1, 5: 1}

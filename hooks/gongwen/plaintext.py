@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from gongwen.frontmatter import split_front_matter as read_front_matter
 from gongwen.markdown_syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
 from gongwen.numbering import parse_ordinal
-from gongwen.reader import read
+from gongwen.reader import heading_levels
 
 # Patterns named like gongwen.reader's differ on purpose (merging them would change the
 # downloads or the outline): the reader is the more lenient; each says how.
@@ -338,7 +338,7 @@ def _join(lines: list[str]) -> str:
 
 def outline_levels(source: str, path: str = "page.md") -> dict[int, int]:
     """Outline level of each heading by 1-based source line, as gongwen.reader reads it."""
-    return {h.line: h.level for h in read(source, path, markdown=True).headings}
+    return heading_levels(source, markdown=True)
 
 
 def document_blocks(source: str, levels: dict[int, int] | None = None) -> list[Block]:

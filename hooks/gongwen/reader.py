@@ -13,6 +13,7 @@ counts (讲三点意见), a 【提纲】 block and the transition (现将…如�
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from .frontmatter import FrontMatter, split_front_matter
@@ -723,6 +724,7 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     """Read `text` (a whole file, front matter included) into a Document."""
     if markdown is None:
         markdown = not path.lower().endswith(".txt")
+    key = (text, markdown)
     text = text.removeprefix("\ufeff")
     lines = text.splitlines()
     front = split_front_matter(lines) if markdown else FrontMatter()
@@ -732,4 +734,29 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     _read_title(doc)
     _read_outline_block(doc)
     _read_body(doc)
+    _remember_levels(key, doc)
     return doc
+
+
+# Heading levels of recently read texts, keyed by the text itself (so an edited page is a
+# new key and nothing stale survives a `mkdocs serve` rebuild). The build reads each page
+# for the check, then again for its Word download: this spares the second read.
+_LEVELS: OrderedDict[tuple[str, bool], tuple[tuple[int, int], ...]] = OrderedDict()
+_LEVELS_MAX = 2048
+
+
+def _remember_levels(key: tuple[str, bool], doc: Document) -> None:
+    _LEVELS[key] = tuple((h.line, h.level) for h in doc.headings)
+    _LEVELS.move_to_end(key)
+    if len(_LEVELS) > _LEVELS_MAX:
+        _LEVELS.popitem(last=False)
+
+
+def heading_levels(text: str, markdown: bool = True) -> dict[int, int]:
+    """Outline level of each heading by 1-based line, as read() reads them (memoised)."""
+    key = (text, markdown)
+    levels = _LEVELS.get(key)
+    if levels is None:
+        read(text, "page.md" if markdown else "page.txt", markdown)
+        levels = _LEVELS[key]
+    return dict(levels)
