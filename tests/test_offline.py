@@ -138,3 +138,15 @@ def test_offline_search_works_from_file_url(offline_site):
         assert context.guard.offsite == []
         assert errors == []
         context.close()
+
+
+def test_a_build_without_jieba_fails_loudly(tmp_path):
+    """Without jieba Material's search finds almost nothing in Chinese: refuse to build."""
+    blocker = tmp_path / "blocker" / "jieba"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('jieba blocked for this test')\n",
+                                         encoding="utf-8")
+    build = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site",
+                         env={"PYTHONPATH": str(blocker.parent)})
+    assert build.returncode == 1
+    assert "缺少 jieba：中文搜索无法分词" in build.log
