@@ -206,22 +206,26 @@ def exemplar_table(rows: Iterable[ExemplarRow]) -> str:
     rows = sorted(rows, key=lambda r: exemplar_order(r.title, r.year))
     if not rows:
         return "<p>（暂无范文。）</p>\n"
-    out = [
-        # No class: Material styles only `table:not([class])`.
-        "<table data-search-exclude>",
-        ("<thead><tr><th>范文</th><th>发文单位</th><th>年份</th><th>场合</th>"
-         "<th>结构检查</th></tr></thead>"),
-        "<tbody>",
-    ]
-    for r in rows:
-        out.append(
-            f'<tr><td><a href="{html.escape(r.url)}">{html.escape(r.title)}</a></td>'
-            f"{_td(r.unit)}{_td(r.year)}{_td(r.occasion)}"
-            f'<td><span class="gw-badge gw-badge--{r.status}">'
-            f"{STATUS_LABELS.get(r.status, r.status)}</span></td></tr>"
-        )
-    out += ["</tbody>", "</table>"]
-    return "\n".join(out) + "\n"
+    return _html_table(
+        "<table data-search-exclude>", ("范文", "发文单位", "年份", "场合", "结构检查"),
+        (f"<td>{_link(r.url, r.title)}</td>{_td(r.unit)}{_td(r.year)}{_td(r.occasion)}"
+         f"<td>{_badge(r.status)}</td>" for r in rows))
+
+
+def _html_table(open_tag: str, headers: Sequence[str], rows: Iterable[str]) -> str:
+    """An HTML table; `rows` are the cells of each row. No class on the table itself:
+    Material styles only `table:not([class])`."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "\n".join(f"<tr>{cells}</tr>" for cells in rows)
+    return f"{open_tag}\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
+
+
+def _link(url: str, title: str) -> str:
+    return f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
+
+
+def _badge(status: str) -> str:
+    return f'<span class="gw-badge gw-badge--{status}">{STATUS_LABELS.get(status, status)}</span>'
 
 
 def exemplar_order(title: str, year: Any) -> tuple[int, str]:
@@ -341,25 +345,15 @@ def list_page_markdown(title: str, number: int, pages: int, *, back: str, back_t
 
 def overview_table(rows: Iterable[OverviewRow]) -> str:
     """Checked pages as HTML table rows, in the order given (see overview_order)."""
-    out = [
-        "<table>",
-        ("<thead><tr><th>页面</th><th>文种</th><th>状态</th><th>错误</th><th>提示</th>"
-         "<th>信息</th></tr></thead>"),
-        "<tbody>",
-    ]
-    for r in rows:
+    def cells(r: OverviewRow) -> str:
         c = counts(r.result)
         errors = f"{c['error']}（已确认 {c['acknowledged']}）" if c["acknowledged"] else c["error"]
-        status = r.result.status
-        out.append(
-            f'<tr><td><a href="{html.escape(r.url)}">{html.escape(r.title)}</a></td>'
-            f"<td>{html.escape(r.doctype_label or '—')}</td>"
-            f'<td><span class="gw-badge gw-badge--{status}">{STATUS_LABELS[status]}</span></td>'
-            f'<td class="gw-num">{errors}</td><td class="gw-num">{c["warning"]}</td>'
-            f'<td class="gw-num">{c["info"]}</td></tr>'
-        )
-    out += ["</tbody>", "</table>"]
-    return "\n".join(out) + "\n"
+        return (f"<td>{_link(r.url, r.title)}</td><td>{html.escape(r.doctype_label or '—')}</td>"
+                f"<td>{_badge(r.result.status)}</td><td class=\"gw-num\">{errors}</td>"
+                f'<td class="gw-num">{c["warning"]}</td><td class="gw-num">{c["info"]}</td>')
+
+    return _html_table("<table>", ("页面", "文种", "状态", "错误", "提示", "信息"),
+                       (cells(r) for r in rows))
 
 
 def overview_order(src_uri: str, result: CheckResult) -> tuple[int, str]:
