@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongwen.check import check_document
-from gongwen.model import CheckResult
-from gongwen.reader import read
-from gongwen.rules import RULES
-from gongwen.schema import load_schemas
-from gongwen.sitepages import (
+from gongwen.check.document import read
+from gongwen.check.model import CheckResult
+from gongwen.check.rules import RULES
+from gongwen.check.schema import load_schemas
+from gongwen.site.panel import (
     DEFAULT_PAGE_SIZE,
     EXEMPLARS_MARKER,
     OVERVIEW_MARKER,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongwen import searchindex
+from gongwen.site import searchindex
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 

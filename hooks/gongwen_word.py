@@ -24,8 +24,8 @@ from pathlib import Path
 
 import docx
 import gongwen
-from gongwen.docx_export import DocxWriter
-from gongwen.plaintext import document_blocks, to_txt_bytes
+from gongwen.export.docx_export import DocxWriter
+from gongwen.export.plaintext import document_blocks, to_txt_bytes
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 

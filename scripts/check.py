@@ -15,9 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from gongwen.check import check_text
-from gongwen.report import format_json, format_text
-from gongwen.rules import RULES
-from gongwen.schema import SchemaError, load_schemas
+from gongwen.check.report import format_json, format_text
+from gongwen.check.rules import RULES
+from gongwen.check.schema import SchemaError, load_schemas
 
 SUFFIXES = (".md", ".txt")
 PROG = "check.py"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-from gongwen.rules import RULES
+from gongwen.check.rules import RULES
 
 MINIMAL_CONFIG = f"""\
 site_name: 结构检查测试站

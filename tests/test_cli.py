@@ -151,7 +151,7 @@ def test_every_json_finding_links_to_its_explanation_in_the_guide(tmp_path):
     """A finding of each kind carries the guide section that explains its rule."""
     import re
 
-    from gongwen.rules import RULES
+    from gongwen.check.rules import RULES
 
     guide = (ROOT / "docs" / "guide" / "index.md").read_text(encoding="utf-8")
     ids = set(re.findall(r"\{ *#([\w-]+) *\}", guide))

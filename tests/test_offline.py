@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-from gongwen.offsite import external_references
+from gongwen.site.offsite import external_references
 from test_browser import launch_chromium, new_context, search
 
 EXEMPLAR_000 = "self-review/exemplars/000_ee8c9e6e73e8fbdf"

@@ -2,7 +2,7 @@
 and the parts of a page that are not the checked document."""
 from __future__ import annotations
 
-from gongwen.reader import read
+from gongwen.check.document import read
 
 
 def outline(doc) -> list[tuple[int, int, str, str, str]]:
@@ -149,7 +149,7 @@ def test_numbers_are_not_headings() -> None:
 
 
 def test_heading_levels_match_the_reader_and_follow_edits(monkeypatch):
-    from gongwen import reader
+    from gongwen.check import document as reader
 
     text = "# 标题\n\n## 一、总体要求\n\n### （一）指导思想\n"
     assert reader.heading_levels(text) == {h.line: h.level for h in reader.read(text).headings}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from gongwen.check import check_text
-from gongwen.rules import RULES, find_rule
+from gongwen.check.rules import RULES, find_rule
 
 RE_EXPECT = re.compile(r"<!-- expect: ([A-Z0-9 ]+) -->")
 RE_EXPECT_PAGE = re.compile(r"<!-- expect-page: ([A-Z0-9 ]+) -->")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from gongwen import searchindex
+from gongwen.site import searchindex
 
 ZW = "\u200b"
 

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 from conftest import ROOT
-from gongwen.model import CheckResult, Finding, Heading
-from gongwen.sitepages import (
+from gongwen.check.model import CheckResult, Finding, Heading
+from gongwen.site.panel import (
     EXEMPLARS_MARKER,
     OVERVIEW_MARKER,
     ExemplarRow,
@@ -215,7 +215,7 @@ def test_make_corpus_spreads_pages_and_keeps_line_numbers(tmp_path):
 
 
 def test_fill_in_fields_are_marked_in_text_but_not_in_attributes_or_code():
-    from gongwen.sitepages import mark_fields
+    from gongwen.site.panel import mark_fields
 
     html = ('<p title="【不动】">根据【上级部署】，<code>【代码】</code>'
             '<a href="#x">【链接】</a></p><pre><code>【块】</code></pre>')
@@ -236,7 +236,7 @@ def test_built_templates_mark_their_fields_and_exemplars_do_not(built_site):
 
 
 def test_wrapped_chinese_lines_join_without_a_space_but_code_and_latin_keep_theirs():
-    from gongwen.sitepages import join_cjk_lines
+    from gongwen.site.panel import join_cjk_lines
 
     html = ("<p>面向机关工作人员的参考。\n每个页面都附有检查，\n“一是”不跳项。</p>"
             "<pre><code>第一行\n第二行</code></pre><p>GB/T\n9704 与\nWord</p>")

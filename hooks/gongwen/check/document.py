@@ -16,10 +16,11 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from .frontmatter import FrontMatter, split_front_matter
-from .markdown_syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
+from gongwen.text.frontmatter import FrontMatter, split_front_matter
+from gongwen.text.numbering import BRACKET_LEADS, NUMERAL_LEADS, canonical, cn_to_int, parse_ordinal
+from gongwen.text.syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
+
 from .model import Heading
-from .numbering import BRACKET_LEADS, NUMERAL_LEADS, canonical, cn_to_int, parse_ordinal
 
 # --- Markdown block syntax that is not part of the checked document --------------------
 # gongwen.plaintext reads several of these more strictly, on purpose (see there).

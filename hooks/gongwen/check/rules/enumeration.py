@@ -1,8 +1,9 @@
 """In-paragraph enumerations: 一是…二是…, 首先…其次…最后…, 第一…第二…"""
 from __future__ import annotations
 
+from gongwen.text.numbering import int_to_cn
+
 from ..model import Finding
-from ..numbering import int_to_cn
 from .base import PRACTICE, Rule, family_member, quote
 
 SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gongwen.text.numbering import canonical
+
 from ..model import Finding, Heading
-from ..numbering import canonical
 from .base import GBT_NUMBERING, Rule, family_member, quote
 
 LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .model import CheckResult, Finding, Heading
-from .numbering import canonical
+from gongwen.check.model import CheckResult, Finding, Heading
+from gongwen.text.numbering import canonical
 
 STATUS_LABELS = {"pass": "通过", "warn": "有提示", "fail": "有错误"}
 SEVERITY_LABELS = {"error": "错误", "warning": "提示", "info": "信息"}

@@ -46,7 +46,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from gongwen.plaintext import Block, fill_fields, layout
+from gongwen.export.plaintext import Block, fill_fields, layout
 
 # --- GB/T 9704-2012 geometry -------------------------------------------------------
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gongwen.text.numbering import canonical
+
 from ..model import Finding, Heading
-from ..numbering import canonical
 from .base import PRACTICE, Rule, family_member, quote
 
 RE_NOT_WORD = re.compile(r"[\W_]+")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from .document import Document, read
 from .model import CheckResult, Finding
-from .reader import Document, read
 from .rules import RULES, find_rule
 from .rules.meta import ACK_UNUSED, KINDS
 from .schema import Schema, infer_doctype, load_schemas

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..document import opening_text
 from ..model import Finding
-from ..reader import opening_text
 from ..schema import Schema
 from .base import PRACTICE, Rule, quote
 

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import yaml
 
-from gongwen.curate import Curated, CurationError, curate, junk_reason
-from gongwen.markdown_syntax import END_MARKER
-from gongwen.schema import Schema, infer_doctype, load_schemas
+from gongwen.check.schema import Schema, infer_doctype, load_schemas
+from gongwen.corpus.curate import Curated, CurationError, curate, junk_reason
+from gongwen.text.syntax import END_MARKER
 
 MAX_BYTES = 5 * 1024 * 1024
 SEEDS = "corpus/seeds.yaml"

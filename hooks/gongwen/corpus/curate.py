@@ -27,9 +27,9 @@ from pathlib import PurePosixPath
 import yaml
 from pymdownx.slugs import slugify
 
-from gongwen.markdown_syntax import END_MARKER
-from gongwen.numbering import parse_ordinal
-from gongwen.punctuation import Restoration, restore, undo
+from gongwen.corpus.punctuation import Restoration, restore, undo
+from gongwen.text.numbering import parse_ordinal
+from gongwen.text.syntax import END_MARKER
 
 OUTLINE_PREFIX = "【提纲】"
 SLUGIFY = slugify(case="lower")  # the site's toc slugify (mkdocs.yml), so ids match

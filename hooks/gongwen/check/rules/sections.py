@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..document import line_at, opening_text
 from ..model import Finding
-from ..reader import line_at, opening_text
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached, quote
 

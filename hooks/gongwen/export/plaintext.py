@@ -16,10 +16,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from gongwen.frontmatter import split_front_matter as read_front_matter
-from gongwen.markdown_syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
-from gongwen.numbering import parse_ordinal
-from gongwen.reader import heading_levels
+from gongwen.check.document import heading_levels
+from gongwen.text.frontmatter import split_front_matter as read_front_matter
+from gongwen.text.numbering import parse_ordinal
+from gongwen.text.syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
 
 # Patterns named like gongwen.reader's differ on purpose (merging them would change the
 # downloads or the outline): the reader is the more lenient; each says how.
