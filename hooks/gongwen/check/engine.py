@@ -13,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from gongwen.common import quote
+
 from .document import Document, read
-from .model import CheckResult, Finding
+from .model import SEVERITY_ORDER, CheckResult, Finding
 from .rules import RULES, find_rule
 from .rules.meta import ACK_UNUSED, KINDS
 from .schema import Schema, infer_doctype, load_schemas
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 class UnknownDoctype(ValueError):
@@ -103,13 +103,9 @@ def _unused(key: str, where: str, report_line: int, line: int | None,
                                            f"检查结果，请删除这条确认")
 
 
-def quote(text: str) -> str:
-    return f"“{text}”"
-
-
 def check_document(document: Document, doctype: str | None = None,
                    schemas: dict[str, Schema] | None = None) -> CheckResult:
-    """Run the rules on a Document already read (see gongwen.reader.read)."""
+    """Run the rules on a Document already read (see gongwen.check.document.read)."""
     schemas = load_schemas() if schemas is None else schemas
     resolved = resolve_doctype(document, doctype, schemas)
     schema = schemas.get(resolved) if resolved else None

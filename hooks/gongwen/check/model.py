@@ -1,6 +1,8 @@
 """The shared records: outline headings, findings and a page's check result.
 
-Everything that leaves the library (hooks, CLI, JSON report) is built from these.
+Everything that leaves the library (hooks, CLI, JSON report) is built from these, and
+the words readers see for them are defined here once: the CLI, the panel, the overview
+and the rules page all take their severity and category names from this module.
 """
 from __future__ import annotations
 
@@ -8,10 +10,27 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-CATEGORIES: tuple[str, ...] = (
-    "numbering", "hierarchy", "missing-section", "order", "declared-count", "style", "hygiene",
-)
+# Severity → the one Chinese word for it, most severe first (also the sort order).
+SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITIES: tuple[str, ...] = tuple(SEVERITY_LABELS)
+SEVERITY_ORDER: dict[str, int] = {severity: i for i, severity in enumerate(SEVERITIES)}
+# Category → its Chinese name (the English id stays in JSON only).
+CATEGORY_LABELS: dict[str, str] = {
+    "numbering": "序号", "hierarchy": "层次", "missing-section": "缺少部分", "order": "顺序",
+    "declared-count": "自述结构", "hygiene": "清理",
+}
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
+# A page's status → its Chinese name (the overview's badges and counts).
+STATUS_LABELS: dict[str, str] = {"pass": "通过", "warn": "有警告", "fail": "有错误"}
+LEVEL_NAMES: dict[int, str] = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+
+
+def severity_label(severity: str) -> str:
+    return SEVERITY_LABELS.get(severity, severity)
+
+
+def category_label(category: str) -> str:
+    return CATEGORY_LABELS.get(category, category)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from gongwen.check.schema import Schema, infer_doctype, load_schemas
+from gongwen.common import write_atomic
 from gongwen.corpus.curate import Curated, CurationError, curate, junk_reason
 from gongwen.text.syntax import END_MARKER
 
@@ -350,16 +350,3 @@ def write_plan(plan: Plan, root: Path, force: bool = False) -> list[str]:
     write_atomic(root / SEEDS, plan.seeds_text.encode("utf-8"))
     written.append(SEEDS)
     return written
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same folder and os.replace: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -7,7 +7,7 @@ code, HTML comments, raw HTML blocks and the 评注 notes after `<!-- gongwen:en
 plain text for the .txt download, and gongwen.docx_export lays it out as a .docx.
 
 Which paragraphs are headings, and of which level, is the outline reader's business
-(gongwen.reader): this module only splits a run-in heading (the bold first sentence of
+(gongwen.check.document): this module only splits a run-in heading (the bold first sentence of
 a paragraph) from the body text that follows it.
 """
 from __future__ import annotations
@@ -16,12 +16,12 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from gongwen.check.document import heading_levels
+from gongwen.check.document import heading_levels, read
 from gongwen.text.frontmatter import split_front_matter as read_front_matter
 from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
 
-# Patterns named like gongwen.reader's differ on purpose (merging them would change the
+# Patterns named like gongwen.text.blocks' differ on purpose (merging them would change the
 # downloads or the outline): the reader is the more lenient; each says how.
 
 # Spaces only, and the indent is kept (the reader also accepts tabs).
@@ -336,15 +336,18 @@ def _join(lines: list[str]) -> str:
     return out
 
 
-def outline_levels(source: str, path: str = "page.md") -> dict[int, int]:
-    """Outline level of each heading by 1-based source line, as gongwen.reader reads it."""
-    return heading_levels(source, markdown=True)
+def outline_levels(source: str) -> dict[int, int]:
+    """Outline level of each heading by 1-based source line, as the checker reads it.
+
+    The build passes the levels of the Document it already read instead (one read a page).
+    """
+    return heading_levels(read(source, "page.md", markdown=True))
 
 
 def document_blocks(source: str, levels: dict[int, int] | None = None) -> list[Block]:
     """The document of a page (source with front matter), block by block.
 
-    levels: outline levels by 1-based source line; by default read by gongwen.reader,
+    levels: outline levels by 1-based source line; by default read by gongwen.check.document,
     so that the download marks exactly the headings the check panel shows.
     """
     if levels is None:

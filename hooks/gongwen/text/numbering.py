@@ -92,10 +92,6 @@ class Ordinal:
     expected: str
     width: str = ""
 
-    @property
-    def well_formed(self) -> bool:
-        return self.raw == self.expected
-
 
 @lru_cache(maxsize=512, typed=True)
 def canonical(level: int, number: int) -> str:
@@ -157,3 +153,14 @@ def _bracketed(text: str) -> Ordinal | None:
             return Ordinal(4, m["num"], number, m.group(0), text[m.end():],
                            canonical(4, number), _width(m["open"], m["close"]))
     return None
+
+
+# --- In-paragraph enumeration items: 一是…, 首先…, 第一，… ------------------------------
+CN_NUM = "一二两三四五六七八九十"
+# 一是… 二是…: not 是否/是非 (一是否…), not inside a word (统一是). Up to three numerals,
+# spelt [n][n]?[n]? rather than [n]{1,3}: a leading class lets re skip to candidates.
+RE_ENUM_SHI = re.compile(rf"(?P<num>[{CN_NUM}][{CN_NUM}]?[{CN_NUM}]?)是(?![否非])")
+RE_ENUM_SEQ = re.compile(r"(?P<word>首先|其次|再次|最后)")
+RE_ENUM_DI = re.compile(rf"第(?P<num>[{CN_NUM}]{{1,3}})(?=[，,、：:]|是)")
+# What a numbered heading or an enumeration item can start with.
+ITEM_LEADS = frozenset(CN_NUM + "首其再最第" + BRACKET_LEADS) | NUMERAL_LEADS

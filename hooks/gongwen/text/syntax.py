@@ -15,3 +15,5 @@ END_MARKER = "<!-- gongwen:end -->"
 RE_COMMENT = re.compile(r"<!--.*?-->")
 # A footnote reference [^1]: dropped from the document's text.
 RE_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+# An inline acknowledgement of a finding: <!-- gongwen: ack GW103 原因 -->
+RE_ACK = re.compile(r"<!--\s*gongwen:\s*ack\s+([A-Za-z][\w-]*)\s*(.*?)\s*-->")

@@ -60,7 +60,3 @@ def family_member(key: str, analyse: Callable[[object], list], code: str):
             if rule.code == code:
                 yield finding
     return check
-
-
-def quote(text: str) -> str:
-    return f"“{text}”"

@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gongwen.common import quote
+
 from ..model import Finding
-from .base import PRACTICE, Rule, quote
+from .base import PRACTICE, Rule
 
 # Every alternative of these patterns starts with a literal character: re then skips
 # to the candidate characters instead of trying each alternative at every position

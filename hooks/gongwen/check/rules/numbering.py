@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gongwen.common import quote
 from gongwen.text.numbering import canonical
 
-from ..model import Finding, Heading
-from .base import GBT_NUMBERING, Rule, family_member, quote
-
-LEVEL_NAMES = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+from ..model import LEVEL_NAMES, Finding, Heading
+from .base import GBT_NUMBERING, Rule, family_member
 
 
 def _normalised(h: Heading) -> str:

@@ -1,21 +1,54 @@
-"""Sentences a type expects: the 称呼 of a speech, the transition of a report."""
+"""Sentences a type expects: the 称呼 of a speech, the transition of a report.
+
+The family owns its lookup of the salutation (`salutation(document)`, once per document);
+the transition is looked up with the type's own patterns (schemas/*.yaml).
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..document import opening_text
+from gongwen.common import quote
+
+from ..document import Document, Line, Paragraph, opening_text
 from ..model import Finding
 from ..schema import Schema
-from .base import PRACTICE, Rule, quote
+from .base import PRACTICE, Rule, cached
+
+RE_SALUTATION = re.compile(
+    r"^[^。！？!?，,]{0,30}?(?:同志们|同事们|领导|来宾|朋友们|代表们?|委员们|老师们|同学们)"
+    r"[^。！？!?]{0,20}[：:]$"
+)
+
+
+def salutation(document: Document) -> tuple[Line | None, list[Paragraph]]:
+    """The 称呼 line, and the other paragraphs before the first heading (cached)."""
+    return cached(document, "salutation", lambda: _find_salutation(document))
+
+
+def _find_salutation(doc: Document) -> tuple[Line | None, list[Paragraph]]:
+    found: Line | None = None
+    opening: list[Paragraph] = []
+    for para in doc.paragraphs:
+        if para.role == "title" or para.role == "outline":
+            continue
+        if para.role == "markdown" or para.heading is not None:
+            break
+        # A short line ending in ： among the first lines (after any share line).
+        if found is None and len(opening) < 4 and RE_SALUTATION.match(para.text):
+            found = Line(para.line, para.text)
+        else:
+            opening.append(para)
+    return found, opening
 
 
 def _check_salutation(document, schema: Schema) -> Iterator[Finding]:
     if schema.salutation is None:
         return
-    sal = document.salutation
+    sal, opening = salutation(document)
     if sal is not None and schema.salutation.search(sal.text):
         return
-    first = document.opening[0] if document.opening else None
+    first = opening[0] if opening else None
     where = f"，实际第{first.line}行是{quote(first.text[:20])}" if first else ""
     yield SALUTATION.finding(
         first.line if first else document.title_line,

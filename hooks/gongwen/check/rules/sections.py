@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gongwen.common import quote
+
 from ..document import line_at, opening_text
 from ..model import Finding
 from ..schema import Schema, Slot
-from .base import PRACTICE, Rule, cached, quote
+from .base import PRACTICE, Rule, cached
 
 
 def _candidates(document, slot: Slot) -> list[tuple[int, str]]:
