@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from gongwen.corpus.curate import (
-    CurationError,
-    curate,
-    page_blocks,
-    rebuild_source,
-    verify,
-)
+from gongwen.corpus.curate import CurationError, curate
+from gongwen.corpus.page import page_blocks
 from gongwen.corpus.punctuation import restore, undo
+from gongwen.corpus.record import rebuild_source, verify
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "raw"

@@ -7,6 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# The process's umask, read once (reading it means setting it): mkstemp makes 0600 files,
+# and a download or page that only its owner may read is a 403 behind the web server.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 def quote(text: str) -> str:
     """Chinese quotation marks around `text`: “text”."""
@@ -21,6 +26,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_UMASK)
     try:
         yield Path(tmp)
         os.replace(tmp, target)

@@ -57,31 +57,21 @@ class Finding:
     """One problem found by one rule. `acknowledged` holds the author's reason, if any."""
 
     rule: str            # stable code, e.g. GW103
-    name: str            # readable name, e.g. numbering-gap
+    name: str            # English id, e.g. numbering-gap (JSON and acknowledgements only)
     severity: str        # error | warning | info
     category: str        # one of CATEGORIES
     line: int | None     # 1-based line in the source file, None for the whole page
     message: str         # Chinese, says what was expected and what was found
     authority: str = "实务"
     acknowledged: str | None = None
+    title: str = ""      # the rule's short Chinese name, e.g. 序号跳号
 
     def format(self, path: str) -> str:
-        """`path:line: [severity] message (CODE name)`, the one message shape."""
+        """`path:line: [严重程度] message (CODE 中文名)`, the one message shape."""
         where = f"{path}:{self.line}" if self.line else path
         ack = f" [已确认：{self.acknowledged}]" if self.acknowledged else ""
-        return f"{where}: [{self.severity}] {self.message} ({self.rule} {self.name}){ack}"
-
-    def to_dict(self) -> dict:
-        return {
-            "rule": self.rule,
-            "name": self.name,
-            "severity": self.severity,
-            "category": self.category,
-            "line": self.line,
-            "message": self.message,
-            "authority": self.authority,
-            "acknowledged": self.acknowledged,
-        }
+        return (f"{where}: [{severity_label(self.severity)}] {self.message} "
+                f"({self.rule} {self.title or self.name}){ack}")
 
 
 @dataclass
@@ -107,17 +97,3 @@ class CheckResult:
         if any(f.severity in ("error", "warning") for f in self.findings):
             return "warn"
         return "pass"
-
-    def to_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "doctype": self.doctype,
-            "title": self.title,
-            "status": self.status,
-            "outline": [
-                {"level": h.level, "label": h.label, "title": h.title, "line": h.line,
-                 "form": h.form}
-                for h in self.outline
-            ],
-            "findings": [f.to_dict() for f in self.findings],
-        }

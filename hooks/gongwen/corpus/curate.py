@@ -18,34 +18,31 @@ The heuristics work without hints on ordinary input.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from dataclasses import dataclass
 
-import yaml
-from pymdownx.slugs import slugify
-
-from gongwen.corpus.punctuation import Restoration, restore, undo
+from gongwen.corpus.punctuation import Restoration, restore
 from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import END_MARKER
+from gongwen.text.webjunk import junk_reason
+
+from .page import (
+    SLUGIFY,
+    Block,
+    CurationError,
+    SourceLine,
+    about_note,
+    escape_markdown,
+    front_matter_text,
+    gap_marker,
+    incomplete_note,
+    page_paths,
+    placeholder_kinds,
+)
+from .record import build_record, dump_record
 
 OUTLINE_PREFIX = "【提纲】"
-SLUGIFY = slugify(case="lower")  # the site's toc slugify (mkdocs.yml), so ids match
-RECORD_VERSION = 1
 
-# Whole-line web-page junk, anywhere in the text: (pattern, reason shown in the record).
-JUNK_LINE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^©|版权声明|版权所有|Copyright", re.IGNORECASE), "网页版权声明"),
-    (re.compile(r"^THE\s*END$", re.IGNORECASE), "网页结束标记"),
-    (re.compile(r"^(喜欢就支持一下|觉得有用.{0,6}(点赞|收藏)|点个赞)"), "网页点赞提示"),
-    (re.compile(r"^(点赞|赞|收藏|分享|打赏|评论)\s*\d*(\s*(点赞|赞|收藏|分享|打赏|评论)\s*\d*)*$"),
-     "网页点赞/分享按钮"),
-    (re.compile(r"^(网友|作者|来源|发布)?\s*分享\s*时间\s*[:：]?"), "网页分享行"),
-    (re.compile(r"^(上一篇|下一篇|相关推荐|猜你喜欢|推荐阅读)\s*[:：]?"), "网页推荐链接"),
-    (re.compile(r"^(扫一扫|扫码|长按识别|微信扫一扫)"), "网页二维码提示"),
-)
 # A web page's own title repeats the document title with a suffix: …讲话稿, …范文.
 WEB_TITLE_SUFFIXES = ("稿", "范文", "全文", "范本", "精选", "（全文）", "(全文)", "word版", "下载")
 SENTENCE_END = "。！？"
@@ -54,40 +51,10 @@ LINE_END = "。！？；：…!?;:"
 CLOSERS = "”’）》」』】)"
 DATE_LINE = re.compile(r"^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-PLACEHOLDER = re.compile(r"X+|×{2,}|_")
 # Longest standalone line still read as a heading, and longest unpunctuated short line
 # kept on its own (a subtitle) rather than joined to the next.
 MAX_HEADING = 80
-MAX_JUNK_LINE = 30
 MAX_SHORT_LINE = 20
-
-
-class CurationError(ValueError):
-    """The input or its hints do not fit: the message says what to change."""
-
-
-@dataclass
-class SourceLine:
-    n: int                      # 1-based line number in the raw source
-    raw: str
-    text: str = ""              # stripped, punctuation restored, stray spaces removed
-    role: str = "body"          # blank | junk | title | outline | body
-    reason: str = ""
-    restorations: list[Restoration] = field(default_factory=list)  # offsets = raw columns
-    whitespace: list[tuple[int, str, str]] = field(default_factory=list)  # col, text, why
-
-
-@dataclass
-class Block:
-    kind: str                   # title | outline | heading | run-in | paragraph
-    lines: list[SourceLine]
-    level: int = 0
-    head: str = ""              # the heading sentence of a heading or run-in block
-    anchor: str = ""            # id of a run-in heading's span
-
-    @property
-    def text(self) -> str:
-        return "".join(line.text for line in self.lines)
 
 
 @dataclass
@@ -130,59 +97,8 @@ def _standalone_heading(text: str) -> bool:
     return end < 0 or end == len(text) - 1
 
 
-def junk_reason(text: str) -> str:
-    """Why a whole line is web-page junk, or '' if it is not."""
-    if len(text) > MAX_JUNK_LINE:
-        return ""  # a body sentence may well mention 版权 or 分享
-    for pattern, reason in JUNK_LINE_PATTERNS:
-        if pattern.search(text):
-            return reason
-    return ""
-
-
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-# Markdown-significant characters of source text. `<` and `&` become entities because
-# Python-Markdown has no backslash escape for them.
-_ESCAPE = {"\\", "`", "*", "_", "[", "]", "{", "}", "#"}
-_ENTITIES = {"&": "&amp;", "<": "&lt;"}
-_LINE_START = re.compile(r"^([>+\-!]|\d+\.(\s|$))")
-
-
-def escape_markdown(text: str) -> str:
-    """Source text as inline Markdown that renders as exactly that text."""
-    out = []
-    for ch in text:
-        if ch in _ESCAPE:
-            out.append("\\" + ch)
-        else:
-            out.append(_ENTITIES.get(ch, ch))
-    escaped = "".join(out)
-    m = _LINE_START.match(escaped)
-    if m:  # a list, quote or admonition marker at the start of a paragraph: 1\. \> \- \!
-        i = escaped.index(".") if m.group(1)[0].isdigit() else 0
-        escaped = escaped[:i] + "\\" + escaped[i:]
-    return escaped
-
-
-_SPAN = re.compile(r'^<span id="[^"]*"></span>')
-_TOKEN = re.compile(r"\\(.)|&(amp|lt);|\*\*", re.DOTALL)
-
-
-def plain_text(markdown_line: str) -> str:
-    """The source text of one curated Markdown line: markup removed, escapes undone."""
-    line = re.sub(r"^#{1,6} ", "", markdown_line)
-    line = _SPAN.sub("", line)
-
-    def token(m: re.Match[str]) -> str:
-        if m.group(1) is not None:
-            return m.group(1)
-        if m.group(2):
-            return "&" if m.group(2) == "amp" else "<"
-        return ""  # ** of a bold heading sentence
-    return _TOKEN.sub(token, line)
 
 
 # ---------------------------------------------------------------- reading the source
@@ -400,168 +316,11 @@ def render_block(block: Block) -> str:
 
 # ---------------------------------------------------------------- the page
 
-def _indent(text: str) -> str:
-    return "\n".join(("    " + line) if line.strip() else "" for line in text.strip().split("\n"))
-
-
-def _front_matter(meta: dict, title: str, source_name: str, record_path: str) -> str:
-    fm: dict = {"title": title, "doctype": meta["doctype"], "kind": "exemplar"}
-    for key in ("unit", "year", "occasion"):
-        if meta.get(key) not in (None, ""):
-            fm[key] = meta[key]
-    fm["source"] = source_name
-    fm["record"] = record_path
-    if meta.get("incomplete"):
-        fm["incomplete"] = True
-    if meta.get("acknowledge"):
-        fm["acknowledge"] = meta["acknowledge"]
-    dumped = yaml.safe_dump(fm, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n"
-
-
-def _placeholder_kinds(text: str) -> list[str]:
-    """The placeholder forms present in the body, as a reader would spell them."""
-    kinds = sorted({m.group(0) for m in PLACEHOLDER.finditer(text)}, key=lambda k: (len(k), k))
-    return [k.replace("_", "\\_") for k in kinds[:4]]
-
-
-def _about(source_name: str, record_path: str, record: dict, placeholders: list[str],
-           provenance: str) -> str:
-    summary = record["summary"]
-    done = []
-    if summary["removed"]:
-        reasons = list(dict.fromkeys(
-            e["reason"] for e in record["lines"] if e["action"] == "removed"))
-        done.append(f"删去网页残留 {summary['removed']} 行（{'、'.join(reasons)}）")
-    if summary["joined"]:
-        done.append(f"接合句中断行 {summary['joined']} 处")
-    if summary["restored"]:
-        done.append(f"半角标点恢复为全角 {summary['restored']} 个（数字和字母仍用半角）")
-    if summary["whitespace"]:
-        done.append(f"删去多余空白 {summary['whitespace']} 处")
-    headings = summary["headings"] + summary["run_in"]
-    if headings:
-        done.append(
-            f"标出层次标题 {headings} 个（独占一行的排为标题，段首标题保留在段内并加粗）"
-        )
-    lines = [
-        f"- 原文：`corpus/raw/{source_name}`，{provenance}，正文逐字保留，未作删改润色。",
-        "- 整理：" + ("；".join(done) if done else "无改动") + "。",
-        f"- 整理记录：`{record_path}`，逐条列出删去、接合、改动之处，据此可逐字还原原文。",
-    ]
-    if placeholders:
-        lines.append(f"- 文中的 {'、'.join(placeholders)} 是原文发布时隐去的数字、名称或字词，照录不补。")
-    return '!!! info "关于本范文"\n\n' + _indent("\n".join(lines)) + "\n"
-
-
-def _incomplete_note(meta: dict) -> str:
-    note = meta.get("incomplete_note") or (
-        "本文原稿在网上流传时已不完整。本页只收录原文现有的文字，缺失部分不补写，"
-        "在缺失处以“原文缺失”标出。"
-    )
-    return '!!! warning "原文不完整"\n\n' + _indent(str(note)) + "\n"
-
-
-def _gap_marker(gap: dict) -> str:
-    """A "原文缺失" admonition; its optional anchor lets other pages link to the gap."""
-    span = f'<span id="{gap["anchor"]}"></span>' if gap.get("anchor") else ""
-    return '!!! failure "原文缺失"\n\n' + _indent(span + str(gap["note"]).strip()) + "\n"
-
 
 # ---------------------------------------------------------------- the record
 
-def _record(source_name: str, raw_text: str, final_newline: bool, lines: list[SourceLine],
-            blocks: list[Block], meta: dict, page_path: str, record_path: str) -> dict:
-    index = {id(line): i for i, block in enumerate(blocks) for line in block.lines}
-    kinds = {id(block.lines[0]): block for block in blocks if block.lines}
-    entries, restored, whitespace, moved = [], [], [], []
-    for line in lines:
-        if line.role == "blank":
-            entry = {"line": line.n, "action": "blank"}
-            if line.raw:
-                entry["text"] = line.raw
-        elif line.role == "junk":
-            entry = {"line": line.n, "action": "removed", "reason": line.reason, "text": line.raw}
-        else:
-            block = kinds.get(id(line))
-            entry = {"line": line.n, "action": "kept" if block else "joined",
-                     "block": index[id(line)], "length": len(line.text)}
-            if block:
-                entry["as"] = block.kind if not block.level else f"{block.kind}-{block.level}"
-            else:
-                entry["reason"] = "句中断行，与上一行接合"
-        entries.append(entry)
-        if line.role in ("blank", "junk"):
-            continue  # kept verbatim in the entry: nothing to undo
-        if line.restorations:
-            restored.append({
-                "line": line.n,
-                "cols": [r.offset for r in line.restorations],
-                "from": "".join(r.before for r in line.restorations),
-                "to": "".join(r.after for r in line.restorations),
-            })
-        for col, text, why in sorted(line.whitespace):
-            whitespace.append({"line": line.n, "col": col, "text": text, "reason": why})
-    title = blocks[0]
-    if title.lines and any(b.lines and b.lines[0].n < title.lines[0].n for b in blocks):
-        moved.append({"line": title.lines[0].n, "reason": "标题移到页首（原文标题前另有内容）"})
-    summary = {
-        "removed": sum(1 for e in entries if e["action"] == "removed"),
-        "joined": sum(1 for e in entries if e["action"] == "joined"),
-        "restored": sum(len(r["cols"]) for r in restored),
-        "whitespace": len(whitespace),
-        "headings": sum(1 for b in blocks if b.kind == "heading"),
-        "run_in": sum(1 for b in blocks if b.kind == "run-in"),
-        "gaps": len(meta.get("gaps") or []),
-    }
-    return {
-        "version": RECORD_VERSION,
-        "source": source_name,
-        "source_path": f"corpus/raw/{source_name}",
-        "page": page_path,
-        "sha256": hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
-        "line_count": len(lines),
-        "final_newline": final_newline,
-        "summary": summary,
-        "lines": entries,
-        "restored": restored,
-        "whitespace": whitespace,
-        "moved": moved,
-        "gaps": [{"after_line": int(g["after_line"]), "note": str(g["note"]).strip(),
-                  **({"anchor": g["anchor"]} if g.get("anchor") else {})}
-                 for g in meta.get("gaps") or []],
-        "headings": [
-            {"line": b.lines[0].n, "level": b.level, "form": b.kind, "text": b.head,
-             "id": b.anchor or SLUGIFY(b.head, "-")}
-            for b in blocks if b.kind in ("heading", "run-in")
-        ],
-    }
-
-
-def dump_record(record: dict) -> str:
-    """The record as JSON, one list entry per line: readable and diff-friendly."""
-    out = ["{"]
-    items = list(record.items())
-    for i, (key, value) in enumerate(items):
-        comma = "," if i < len(items) - 1 else ""
-        if isinstance(value, list) and value:
-            out.append(f"  {json.dumps(key)}: [")
-            for j, item in enumerate(value):
-                sep = "," if j < len(value) - 1 else ""
-                out.append("    " + json.dumps(item, ensure_ascii=False) + sep)
-            out.append(f"  ]{comma}")
-        else:
-            out.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
-    out.append("}")
-    return "\n".join(out) + "\n"
-
 
 # ---------------------------------------------------------------- entry points
-
-def page_paths(source_name: str, doctype: str) -> tuple[str, str]:
-    """(exemplar page, curation record), relative to the repository root."""
-    stem = PurePosixPath(source_name).stem
-    return f"docs/{doctype}/exemplars/{stem}.md", f"corpus/records/{stem}.json"
 
 
 def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
@@ -601,20 +360,20 @@ def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
         # The title is not in the text: the page shows the given one, the record says so.
         blocks.insert(0, Block("title", [], head=str(meta["title"])))
     _assign_anchors(blocks)
-    record = _record(source_name, raw_text, final_newline, lines, blocks, meta,
+    record = build_record(source_name, raw_text, final_newline, lines, blocks, meta,
                      page_path, record_path)
     if title_line is None:
         record["title_from_meta"] = True
 
     title = blocks[0].head
     body_text = "".join(b.text for b in blocks)
-    parts = [_front_matter(meta, title, source_name, record_path)]
+    parts = [front_matter_text(meta, title, source_name, record_path)]
     title_block = blocks[0]
     parts.append("# " + escape_markdown(title_block.head) + "\n")
     if meta.get("incomplete"):
-        parts.append(_incomplete_note(meta))
+        parts.append(incomplete_note(meta))
     provenance = str(meta.get("provenance") or "网上公开发布的真实公文")
-    parts.append(_about(source_name, record_path, record, _placeholder_kinds(body_text),
+    parts.append(about_note(source_name, record_path, record, placeholder_kinds(body_text),
                         provenance))
     gaps: dict[int, list[dict]] = {}
     for gap in meta.get("gaps") or []:
@@ -624,7 +383,7 @@ def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
         parts.append(render_block(block) + "\n")
         for line in block.lines:
             for gap in gaps.get(line.n, []):
-                parts.append(_gap_marker(gap))
+                parts.append(gap_marker(gap))
             placed.add(line.n)
     # A gap must follow a kept line: after a blank or removed one it would have no place.
     for n in sorted(gaps):
@@ -639,74 +398,3 @@ def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
     return Curated(markdown, record, page_path, record_path)
 
 
-def page_blocks(markdown: str) -> list[str]:
-    """Plain text of the page's text blocks in order (admonitions and notes left out)."""
-    text = markdown
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        text = text[end + 5:] if end >= 0 else text
-    blocks: list[str] = []
-    in_admonition = False
-    for line in text.split("\n"):
-        if line.strip() == END_MARKER:
-            break
-        if re.match(r"^(!!!|\?\?\?\+?) ", line):
-            in_admonition = True
-            continue
-        if in_admonition and (not line.strip() or line.startswith("    ")):
-            continue
-        in_admonition = False
-        if line.strip():
-            blocks.append(plain_text(line))
-    return blocks
-
-
-def rebuild_source(page_markdown: str, record: dict) -> str:
-    """The raw source, rebuilt from the exemplar page and its curation record."""
-    blocks = page_blocks(page_markdown)
-    used = [0] * len(blocks)
-    out: list[str] = []
-    for entry in record["lines"]:
-        if entry["action"] in ("blank", "removed"):
-            out.append(entry.get("text", ""))
-            continue
-        b, length = entry["block"], entry["length"]
-        if b >= len(blocks):
-            raise CurationError(f"第 {entry['line']} 行：页面中没有第 {b} 个文字块（页面与记录不符）")
-        out.append(blocks[b][used[b]:used[b] + length])
-        used[b] += length
-    skip_title = 1 if record.get("title_from_meta") else 0
-    for b, text in enumerate(blocks[skip_title:], skip_title):
-        if used[b] != len(text):
-            raise CurationError(
-                f"页面第 {b} 个文字块有记录之外的文字：“{text[used[b]:used[b] + 20]}”（页面被改动过？）"
-            )
-    spaces: dict[int, list[dict]] = {}
-    for item in record["whitespace"]:
-        spaces.setdefault(item["line"], []).append(item)
-    for n, items in spaces.items():
-        text = out[n - 1]
-        for item in sorted(items, key=lambda i: i["col"]):
-            text = text[:item["col"]] + item["text"] + text[item["col"]:]
-        out[n - 1] = text
-    for item in record["restored"]:
-        changes = [Restoration(c, f, t) for c, f, t in zip(item["cols"], item["from"], item["to"])]
-        out[item["line"] - 1] = undo(out[item["line"] - 1], changes)
-    return "\n".join(out) + ("\n" if record["final_newline"] else "")
-
-
-def verify(raw_text: str, page_markdown: str, record: dict) -> list[str]:
-    """Problems found when checking a page + record against the raw source ([] if none)."""
-    problems = []
-    digest = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
-    if digest != record.get("sha256"):
-        problems.append(f"{record.get('source_path')}：原文已改动，记录过期，请重新运行 scripts/curate.py")
-    try:
-        rebuilt = rebuild_source(page_markdown, record)
-    except (CurationError, ValueError, KeyError, IndexError) as exc:
-        return problems + [f"{record.get('page')}：无法由页面和记录还原原文：{exc}"]
-    if rebuilt != raw_text:
-        a, b = rebuilt.split("\n"), raw_text.split("\n")
-        n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        problems.append(f"{record.get('page')}：还原结果与原文第 {n + 1} 行不同")
-    return problems

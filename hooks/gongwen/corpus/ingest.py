@@ -31,8 +31,9 @@ import yaml
 
 from gongwen.check.schema import Schema, infer_doctype, load_schemas
 from gongwen.common import write_atomic
-from gongwen.corpus.curate import Curated, CurationError, curate, junk_reason
+from gongwen.corpus.curate import Curated, CurationError, curate
 from gongwen.text.syntax import END_MARKER
+from gongwen.text.webjunk import junk_reason
 
 MAX_BYTES = 5 * 1024 * 1024
 SEEDS = "corpus/seeds.yaml"

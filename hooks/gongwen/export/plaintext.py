@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from gongwen.check.document import heading_levels, read
 from gongwen.text.frontmatter import split_front_matter as read_front_matter
 from gongwen.text.numbering import parse_ordinal
-from gongwen.text.syntax import END_MARKER, RE_COMMENT, RE_FOOTNOTE_REF
+from gongwen.text.syntax import END_MARKER, RE_COMMENT, RE_FILL_FIELD, RE_FOOTNOTE_REF
 
 # Patterns named like gongwen.text.blocks' differ on purpose (merging them would change the
 # downloads or the outline): the reader is the more lenient; each says how.
@@ -70,7 +70,6 @@ RE_LEADING_TAGS = re.compile(r"^(?:\s*</?[A-Za-z][^<>]*>)+")
 # Code keeps its text in the download (the reader drops code from the outline).
 RE_CODE_SPAN = re.compile(r"`([^`]*)`")
 RE_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
-RE_FILL_FIELD = re.compile(r"【[^】\n]*】")
 RE_EMPHASIS_TRIGGER = re.compile(r"\*|==|\^\^|~~|\+\+")
 # Placeholders replacing the escaped characters while inline markup is stripped.
 _ESC = "\x00"

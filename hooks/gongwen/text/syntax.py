@@ -1,8 +1,5 @@
-"""Markdown syntax that the outline reader and the plain-text exporter read alike.
-
-Only what means exactly the same in both lives here; the patterns each module reads
-its own way stay in gongwen.reader and gongwen.plaintext (each says how it differs).
-"""
+"""The page conventions every part of the library reads alike, defined once:
+the end marker, comments, footnote references, inline acknowledgements, fill-in fields."""
 from __future__ import annotations
 
 import re
@@ -17,3 +14,6 @@ RE_COMMENT = re.compile(r"<!--.*?-->")
 RE_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 # An inline acknowledgement of a finding: <!-- gongwen: ack GW103 原因 -->
 RE_ACK = re.compile(r"<!--\s*gongwen:\s*ack\s+([A-Za-z][\w-]*)\s*(.*?)\s*-->")
+# A fill-in field of a template, 【单位名称】 (not the 【提纲】 label of an outline block):
+# reported by GW401, marked on template pages, highlighted in the Word download.
+RE_FILL_FIELD = re.compile(r"【(?!提纲】)[^【】\n]{1,40}】")

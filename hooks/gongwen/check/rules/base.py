@@ -1,6 +1,8 @@
-"""What every rule is: a code, a name, a severity and a check generator."""
+"""What every rule is: a code, names, a severity, its documentation and a check generator."""
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -10,11 +12,16 @@ GBT_NUMBERING = "GB/T 9704-2012 §7.3.3"
 PRACTICE = "实务"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Rule:
-    """One check. `doc` is its Chinese documentation: 检查什么 / 为什么 / 正例 / 反例."""
+    """One check. `doc` is its Chinese documentation: 检查什么 / 为什么 / 正例 / 反例.
+
+    code: stable (GW103); title: its short Chinese name, what readers see (序号跳号);
+    name: an English id (numbering-gap), kept in JSON and accepted in acknowledgements.
+    """
 
     code: str
+    title: str
     name: str
     severity: str
     category: str
@@ -29,12 +36,12 @@ class Rule:
 
     def finding(self, line: int | None, message: str, severity: str | None = None) -> Finding:
         return Finding(self.code, self.name, severity or self.severity, self.category, line,
-                       message, self.authority)
+                       message, self.authority, title=self.title)
 
     @property
     def summary(self) -> str:
-        """The first line of the documentation (检查什么)."""
-        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+        """What the rule checks, in one line (the documentation's first section, whole)."""
+        return rule_summary(self.doc)
 
 
 def no_check(document, schema) -> Iterable[Finding]:
@@ -60,3 +67,31 @@ def family_member(key: str, analyse: Callable[[object], list], code: str):
             if rule.code == code:
                 yield finding
     return check
+
+
+# Section names of a rule's docstring; its first line, unlabelled, says what is checked.
+DOC_SECTIONS = ("检查什么", "为什么", "正例", "反例", "依据", "如何修改", "说明")
+EXAMPLE_SECTIONS = ("正例", "反例")
+RE_DOC_SECTION = re.compile(rf"^({'|'.join(DOC_SECTIONS)})\s*[：:]\s*(.*)$")
+
+
+def doc_sections(doc: str) -> list[tuple[str, list[str]]]:
+    """(section name, non-empty lines) of a rule's docstring; the unlabelled start is 检查什么."""
+    sections: list[tuple[str, list[str]]] = []
+    for line in inspect.cleandoc(doc or "").splitlines():
+        m = RE_DOC_SECTION.match(line.strip())
+        if m:
+            sections.append((m.group(1), [m.group(2)] if m.group(2) else []))
+        elif not line.strip():
+            continue
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            sections.append(("检查什么", [line]))
+    return sections
+
+
+def rule_summary(doc: str) -> str:
+    """What the rule checks, in one line (its docstring's first section)."""
+    sections = doc_sections(doc)
+    return "".join(line.strip() for line in sections[0][1]) if sections else ""

@@ -212,29 +212,32 @@ def _family(code: str):
 
 
 DECLARED_COUNT = Rule(
-    "GW301", "declared-count", "error", "declared-count", PRACTICE, "declared-count",
-    """宣布的条数：文中宣布“讲三点意见”“从以下四个方面”“一共三条”，其后的部分数要相符。
+    code="GW301", title="宣布条数不符", name="declared-count", severity="error",
+    category="declared-count", authority=PRACTICE, guide="declared-count",
+    doc="""宣布的条数：文中宣布“讲三点意见”“从以下四个方面”“一共三条”，其后的部分数要相符。
 为什么：讲话稿靠说出来的结构让听众跟上，宣布三点却讲了四点，听众就乱了。
 数的是宣布之后紧接的那一组：同段内的“一是…”，或其后第一个标题所在层次的标题。
 正例：我讲三点意见。⏎ 一、… 二、… 三、…
 反例：我讲三点意见。⏎ 一、… 二、… 三、… 四、…""",
-    _check_count)
+    check=_check_count)
 
 OUTLINE_MISSING = Rule(
-    "GW302", "outline-entry-missing", "error", "declared-count", PRACTICE, "outline-block",
-    """【提纲】所列的部分，正文中都要有：提纲的每个“一、”在正文中有对应的一级标题，
+    code="GW302", title="提纲所列部分缺失", name="outline-entry-missing", severity="error",
+    category="declared-count", authority=PRACTICE, guide="outline-block",
+    doc="""【提纲】所列的部分，正文中都要有：提纲的每个“一、”在正文中有对应的一级标题，
 对应上的一级标题之下有提纲所列的每个“（一）”。
 为什么：提纲是对读者的承诺；正文缺了提纲列出的部分，多是材料被截断或漏抄。
 正例：【提纲】一、存在的主要问题。二、问题根源剖析。⏎ 一、存在的主要问题 … 二、问题根源剖析 …
 反例：【提纲】一、存在的主要问题。二、问题根源剖析。⏎ 一、存在的主要问题 …（没有二、）""",
-    _family("GW302"))
+    check=_family("GW302"))
 
 OUTLINE_MISMATCH = Rule(
-    "GW303", "outline-entry-mismatch", "warning", "declared-count", PRACTICE, "outline-block",
-    """【提纲】条目与正文标题的措辞不一致（序号对得上，标题对不上）。
+    code="GW303", title="提纲与正文不一致", name="outline-entry-mismatch", severity="warning",
+    category="declared-count", authority=PRACTICE, guide="outline-block",
+    doc="""【提纲】条目与正文标题的措辞不一致（序号对得上，标题对不上）。
 为什么：改了正文标题忘了改提纲（或反过来）；读者对照提纲找不到原文。只提醒。
 正例：提纲“二、问题根源剖析”，正文“二、问题根源剖析”
 反例：提纲“二、问题根源剖析”，正文“二、主要原因”""",
-    _family("GW303"))
+    check=_family("GW303"))
 
 RULES = [DECLARED_COUNT, OUTLINE_MISSING, OUTLINE_MISMATCH]

@@ -188,19 +188,21 @@ def _family(code: str):
 
 
 ENUMERATION_GAP = Rule(
-    "GW121", "enumeration-gap", "error", "numbering", PRACTICE, "enumeration",
-    """段内列举跳号：一是之后应为二是，首先之后应为其次，第一之后应为第二。
+    code="GW121", title="列举跳号", name="enumeration-gap", severity="error",
+    category="numbering", authority=PRACTICE, guide="enumeration",
+    doc="""段内列举跳号：一是之后应为二是，首先之后应为其次，第一之后应为第二。
 为什么：列举跳号说明漏了一项（常见于截断或删改），与标题序号跳号同理。
 正例：一是…。二是…。三是…。
 反例：一是…。三是…。（缺“二是”）""",
-    _family("GW121"))
+    check=_family("GW121"))
 
 ENUMERATION_ORDER = Rule(
-    "GW122", "enumeration-order", "error", "numbering", PRACTICE, "enumeration",
-    """段内列举重复或颠倒：同一组列举的序数只能依次递增。
+    code="GW122", title="列举重复或颠倒", name="enumeration-order", severity="error",
+    category="numbering", authority=PRACTICE, guide="enumeration",
+    doc="""段内列举重复或颠倒：同一组列举的序数只能依次递增。
 为什么：重复或颠倒多是调整内容后没有改序数，读者数不清有几项。
 正例：首先…其次…最后…
 反例：一是…二是…二是… / 其次…首先…""",
-    _family("GW122"))
+    check=_family("GW122"))
 
 RULES = [ENUMERATION_GAP, ENUMERATION_ORDER]

@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterator
 
 from gongwen.common import quote
+from gongwen.text.syntax import RE_FILL_FIELD
+from gongwen.text.webjunk import junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule
@@ -17,23 +19,6 @@ from .base import PRACTICE, Rule
 RE_PLACEHOLDER = re.compile(
     r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])"
     r"|××+|○○+|□□+|__*")
-RE_FIELD = re.compile(r"【(?!提纲】)[^【】\n]{1,30}】")
-
-# THE END in any case, spelt out: re.IGNORECASE would hide the literal first characters.
-RE_JUNK_WORDS = re.compile(
-    r"©|版权声明|版权所有|免责声明|T[Hh][Ee]\s+[Ee][Nn][Dd]|t[Hh][Ee]\s+[Ee][Nn][Dd]"
-    r"|喜欢就支持一下|本文来源|原文链接|转载请注明"
-    r"|关注公众号|扫码关注|长按识别|阅读原文|点击上方|打赏作者")
-# A short line made only of share/like counters: 网友 分享 时间:  /  点赞9 分享
-RE_JUNK_COUNTERS = re.compile(
-    r"^(?:(?:网友|分享|点赞|收藏|评论|转发|阅读|浏览|时间|来源|作者|编辑|举报)[\s:：\d]*)+$")
-RE_JUNK_NUMBERS = re.compile(r"^\d+(?:\s+\d+)+$")
-# Code fragments: a line made only of punctuation with a ; { or }, or a JavaScript word.
-RE_JUNK_CODE_LINE = re.compile(r"[\s\"'`;(){}\[\]<>/\\=+-]*[;{}][\s\"'`;(){}\[\]<>/\\=+-]*$")
-RE_JUNK_CODE = re.compile(
-    r"function\s*\(|document\.\w|window\.\w|console\.log|javascript:|var\s+\w+\s*=")
-RE_JUNK_ANYWHERE = re.compile(f"{RE_JUNK_WORDS.pattern}|{RE_JUNK_CODE.pattern}")
-
 
 def _check_placeholders(document, schema) -> Iterator[Finding]:
     template = document.meta.get("kind") == "template"
@@ -41,7 +26,7 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
         text = line.text
         if not text:
             continue
-        fields = RE_FIELD.findall(text) if "【" in text else []
+        fields = RE_FILL_FIELD.findall(text) if "【" in text else []
         marks = RE_PLACEHOLDER.findall(text) if ("X" in text or "Ｘ" in text or "_" in text
                                                  or "×" in text or "○" in text
                                                  or "□" in text) else []
@@ -57,36 +42,31 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
 
 
 def _check_junk(document, schema) -> Iterator[Finding]:
-    # Junk words and code are rare: one search over the whole text (a line's match is a
-    # match there too) spares the per-line search on a clean page.
-    anywhere = RE_JUNK_ANYWHERE.search("\0".join([line.text for line in document.lines]))
     for line in document.lines:
         text = line.text.strip()
-        if not text:
-            continue
-        if anywhere and RE_JUNK_ANYWHERE.search(text) or len(text) <= 30 and (
-                RE_JUNK_COUNTERS.match(text) or RE_JUNK_NUMBERS.match(text)) \
-                or RE_JUNK_CODE_LINE.match(text):
+        if text and junk_reason(text):
             yield WEB_JUNK.finding(
                 line.number, f"网页残留：{quote(text[:30])}不是公文内容，应删除"
                              f"（整理范文时把删除记入整理记录）")
 
 
 PLACEHOLDER = Rule(
-    "GW401", "placeholder", "info", "hygiene", PRACTICE, "placeholders",
-    """占位符与填写项：X、XX、XXX、×××、_（来源删去的数字、名称），模板的【单位名称】等填写项。
+    code="GW401", title="占位符与填写项", name="placeholder", severity="info",
+    category="hygiene", authority=PRACTICE, guide="placeholders",
+    doc="""占位符与填写项：X、XX、XXX、×××、_（来源删去的数字、名称），模板的【单位名称】等填写项。
 为什么：范文里的占位符是来源的事实，照原样保留；模板的填写项要在行文前逐一替换。
 只作提示（info），不影响构建。
 正例：市教育局2024年第三季度党建工作总结
 反例：共发展预备党员XXX名 / 【单位名称】2025年工作总结""",
-    _check_placeholders, documents_only=True)
+    check=_check_placeholders, documents_only=True)
 
 WEB_JUNK = Rule(
-    "GW402", "web-junk", "error", "hygiene", PRACTICE, "web-junk",
-    """网页残留：从网页复制时带进来的 ©、版权声明、THE END、点赞/分享计数、代码碎片（\");）等。
+    code="GW402", title="网页残留", name="web-junk", severity="error",
+    category="hygiene", authority=PRACTICE, guide="web-junk",
+    doc="""网页残留：从网页复制时带进来的 ©、版权声明、THE END、点赞/分享计数、代码碎片（\");）等。
 为什么：这些不是公文的内容，留在文中会被原样复制进正式文件。
 正例：（正文最后一段之后没有别的内容）
 反例：点赞9 分享 / THE END / \");""",
-    _check_junk, documents_only=True)
+    check=_check_junk, documents_only=True)
 
 RULES = [PLACEHOLDER, WEB_JUNK]

@@ -92,62 +92,69 @@ def _family(code: str):
 
 
 ORDINAL_PUNCTUATION = Rule(
-    "GW101", "ordinal-punctuation", "warning", "numbering", GBT_NUMBERING, "ordinal-punctuation",
-    """序数的标点：一级“一、”，二级“（一）”，三级“1.”，四级“（1）”。
+    code="GW101", title="序数标点", name="ordinal-punctuation", severity="warning",
+    category="numbering", authority=GBT_NUMBERING, guide="ordinal-punctuation",
+    doc="""序数的标点：一级“一、”，二级“（一）”，三级“1.”，四级“（1）”。
 为什么：GB/T 9704-2012 §7.3.3 规定了四级序数的写法；“（一）、”多一个顿号，“1、”应为点号，
 “一.”应为顿号。标准用的是“可以”，所以只提醒，不使构建失败。
 正例：（一）坚持规范提升，夯实党建基础。
 反例：（一）、坚持规范提升 / 1、深化理论武装 / 一.指导思想""",
-    _check_punctuation)
+    check=_check_punctuation)
 
 BRACKET_WIDTH = Rule(
-    "GW102", "bracket-width", "warning", "numbering", GBT_NUMBERING, "ordinal-punctuation",
-    """序数的括号宽度：二级、四级序数用全角括号（一）（1）。
+    code="GW102", title="括号宽度", name="bracket-width", severity="warning",
+    category="numbering", authority=GBT_NUMBERING, guide="ordinal-punctuation",
+    doc="""序数的括号宽度：二级、四级序数用全角括号（一）（1）。
 为什么：从网页复制的文本常把括号压成半角 (一)，或一半全角一半半角（一)，排版时对不齐。
 正例：（二）强化督查督办
 反例：(二)强化督查督办 / （二)强化督查督办""",
-    _check_width)
+    check=_check_width)
 
 NUMBERING_GAP = Rule(
-    "GW103", "numbering-gap", "error", "numbering", GBT_NUMBERING, "numbering",
-    """序号跳号：同一层次的序号从一起依次排列，不得跳过。
+    code="GW103", title="序号跳号", name="numbering-gap", severity="error",
+    category="numbering", authority=GBT_NUMBERING, guide="numbering",
+    doc="""序号跳号：同一层次的序号从一起依次排列，不得跳过。
 为什么：跳号说明丢了一部分内容（截断、删改时漏掉），读者会以为缺页。
 正例：（一）…（二）…（三）…
 反例：（一）…（三）…（缺“（二）”）""",
-    _family("GW103"))
+    check=_family("GW103"))
 
 NUMBERING_REPEAT = Rule(
-    "GW104", "numbering-repeat", "error", "numbering", GBT_NUMBERING, "numbering",
-    """序号重复：同一上级下，同一层次的序号不得出现两次。
+    code="GW104", title="序号重复", name="numbering-repeat", severity="error",
+    category="numbering", authority=GBT_NUMBERING, guide="numbering",
+    doc="""序号重复：同一上级下，同一层次的序号不得出现两次。
 为什么：重复的序号多是复制粘贴段落后忘了改号，引用“第二部分”时会指错。
 正例：1.…2.…3.…
 反例：1.…2.…2.…""",
-    _family("GW104"))
+    check=_family("GW104"))
 
 NUMBERING_DISORDER = Rule(
-    "GW105", "numbering-disorder", "error", "numbering", GBT_NUMBERING, "numbering",
-    """序号顺序颠倒：同一层次的序号只能递增。
+    code="GW105", title="序号颠倒", name="numbering-disorder", severity="error",
+    category="numbering", authority=GBT_NUMBERING, guide="numbering",
+    doc="""序号顺序颠倒：同一层次的序号只能递增。
 为什么：顺序颠倒多是调整段落次序后没有重新编号。
 正例：一、…二、…三、…
 反例：一、…三、…二、…""",
-    _family("GW105"))
+    check=_family("GW105"))
 
 NUMBERING_RESTART = Rule(
-    "GW106", "numbering-restart", "error", "hierarchy", GBT_NUMBERING, "hierarchy",
-    """换了上级后下级序号要重新从一起算。
+    code="GW106", title="序号未重新起算", name="numbering-restart", severity="error",
+    category="hierarchy", authority=GBT_NUMBERING, guide="hierarchy",
+    doc="""换了上级后下级序号要重新从一起算。
 为什么：每个层次在各自的上级之下独立计数；接着上一部分往下编，说明层次关系乱了。
 正例：一、…（一）（二） 二、…（一）（二）
 反例：一、…（一）（二） 二、…（三）（四）""",
-    _family("GW106"))
+    check=_family("GW106"))
 
 CHILD_BEFORE_PARENT = Rule(
-    "GW111", "child-before-parent", "warning", "hierarchy", GBT_NUMBERING, "hierarchy",
-    """下级序数出现在任何上级之前：如没有“一、”就先出现“（一）”。
+    code="GW111", title="下级先于上级", name="child-before-parent", severity="warning",
+    category="hierarchy", authority=GBT_NUMBERING, guide="hierarchy",
+    doc="""下级序数出现在任何上级之前：如没有“一、”就先出现“（一）”。
 为什么：层次序数依次为一、（一）1.（1）；层次可以少用（一、之后直接 1.），但下级不能先于上级。
 讲话稿的回顾部分常见这种写法，不算严重错误，所以只提醒。
 正例：一、…（一）…（二）…
 反例：（一）…（二）…（三）… 一、…""",
-    _family("GW111"))
+    check=_family("GW111"))
 
 RULES = [ORDINAL_PUNCTUATION, BRACKET_WIDTH, NUMBERING_GAP, NUMBERING_REPEAT, NUMBERING_DISORDER,
          NUMBERING_RESTART, CHILD_BEFORE_PARENT]

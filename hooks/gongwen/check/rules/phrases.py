@@ -70,19 +70,21 @@ def _check_transition(document, schema: Schema) -> Iterator[Finding]:
 
 
 SALUTATION = Rule(
-    "GW204", "salutation-missing", "warning", "missing-section", PRACTICE, "salutation",
-    """讲话稿的称呼：标题之后单独一行写称呼，如“同志们：”“各位领导、同志们：”。
+    code="GW204", title="缺少称呼", name="salutation-missing", severity="warning",
+    category="missing-section", authority=PRACTICE, guide="salutation",
+    doc="""讲话稿的称呼：标题之后单独一行写称呼，如“同志们：”“各位领导、同志们：”。
 为什么：讲话是说给人听的，开口先称呼听众；schema 中有 salutation 的文种才检查。称呼是惯例，只提醒。
 正例：同志们：⏎ 这次会议的主要任务是……
 反例：（标题之后直接）这次会议的主要任务是……""",
-    _check_salutation, needs_schema=True)
+    check=_check_salutation, needs_schema=True)
 
 TRANSITION = Rule(
-    "GW205", "transition-missing", "warning", "missing-section", PRACTICE, "transition",
-    """过渡句：总结、汇报、对照检查材料的开头以“现将…如下”引出正文，方案以“特制定本方案”收束开头。
+    code="GW205", title="缺少过渡句", name="transition-missing", severity="warning",
+    category="missing-section", authority=PRACTICE, guide="transition",
+    doc="""过渡句：总结、汇报、对照检查材料的开头以“现将…如下”引出正文，方案以“特制定本方案”收束开头。
 为什么：过渡句告诉读者开头到此为止、正文从下面开始；schema 中有 transition 的文种才检查，只提醒。
 正例：……现将具体工作总结如下：⏎ 一、主要工作和成效
 反例：……取得了显著成效。⏎ 一、主要工作和成效""",
-    _check_transition, needs_schema=True)
+    check=_check_transition, needs_schema=True)
 
 RULES = [SALUTATION, TRANSITION]

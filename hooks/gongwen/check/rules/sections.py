@@ -100,30 +100,31 @@ def _check_order(document, schema: Schema) -> Iterator[Finding]:
 
 
 REQUIRED_SECTION = Rule(
-    "GW201", "required-section-missing", "error", "missing-section", PRACTICE,
-    "required-sections",
-    """缺少必备部分：按文种的提纲（schemas/*.yaml 中 grade: required 的部分），正文应有对应的部分。
+    code="GW201", title="缺少必备部分", name="required-section-missing", severity="error",
+    category="missing-section", authority=PRACTICE, guide="required-sections",
+    doc="""缺少必备部分：按文种的提纲（schemas/*.yaml 中 grade: required 的部分），正文应有对应的部分。
 为什么：对照检查材料没有“原因剖析”、工作总结没有“下一步打算”，就不成其为该文种；
 部分由一级标题中的同义词识别（如“存在问题及原因分析”同时算“存在问题”和“原因分析”）。
 正例（工作总结）：一、主要工作和成效 二、存在问题 三、下一步打算
 反例（工作总结）：一、主要工作和成效 二、存在问题（缺“下一步打算”）""",
-    _missing("required"), needs_schema=True)
+    check=_missing("required"), needs_schema=True)
 
 RECOMMENDED_SECTION = Rule(
-    "GW202", "recommended-section-missing", "warning", "missing-section", PRACTICE,
-    "required-sections",
-    """缺少建议部分：文种提纲中 grade: recommended 的部分没有出现。
+    code="GW202", title="缺少建议部分", name="recommended-section-missing", severity="warning",
+    category="missing-section", authority=PRACTICE, guide="required-sections",
+    doc="""缺少建议部分：文种提纲中 grade: recommended 的部分没有出现。
 为什么：这些部分是惯常写法（如情况汇报的“存在问题”“下一步打算”），缺了不算错，但应心中有数。
 正例（情况汇报）：一、主要做法 二、存在问题 三、下一步打算
 反例（情况汇报）：一、…二、…三、…（只有做法，没有问题和打算）""",
-    _missing("recommended"), needs_schema=True)
+    check=_missing("recommended"), needs_schema=True)
 
 SECTION_ORDER = Rule(
-    "GW203", "section-order", "warning", "order", PRACTICE, "section-order",
-    """部分的顺序：各部分应按文种的惯常顺序排列（schemas/*.yaml 中的 order）。
+    code="GW203", title="部分顺序", name="section-order", severity="warning",
+    category="order", authority=PRACTICE, guide="section-order",
+    doc="""部分的顺序：各部分应按文种的惯常顺序排列（schemas/*.yaml 中的 order）。
 为什么：对照检查材料先摆问题、再析原因、后定措施，顺序倒了逻辑就断了；顺序是惯例，只提醒。
 正例：一、存在的问题 二、原因剖析 三、整改措施
 反例：一、存在的问题 二、整改措施 三、原因剖析""",
-    _check_order, needs_schema=True)
+    check=_check_order, needs_schema=True)
 
 RULES = [REQUIRED_SECTION, RECOMMENDED_SECTION, SECTION_ORDER]
