@@ -38,6 +38,9 @@ from .model import Heading
 SENTENCE_END = "。！？!?"
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
 RE_OUTLINE_START = re.compile(r"^【提纲】")
+# Scanned lines that are not the document's own structure: tables and quotations (a guide
+# page quotes examples), attribute-list lines.
+SKIPPED = frozenset(("table", "quote", "attr"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
 
@@ -167,7 +170,9 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
     current: list[Line] = []
     first_raw, first_kind, last_kind = "", "", ""
     for number, raw, kind in body:
-        if kind == "blank":
+        if kind in SKIPPED:
+            continue
+        if kind == "blank" or kind == "hr":
             if current:
                 paragraphs.append(_paragraph(current, first_raw, first_kind))
                 current = []

@@ -17,43 +17,22 @@ import re
 from dataclasses import dataclass, field
 
 from gongwen.check.document import heading_levels, read
-from gongwen.text.frontmatter import split_front_matter as read_front_matter
+from gongwen.text.blocks import scan_lines
+from gongwen.text.frontmatter import split_front_matter
 from gongwen.text.numbering import parse_ordinal
-from gongwen.text.syntax import END_MARKER, RE_COMMENT, RE_FILL_FIELD, RE_FOOTNOTE_REF
+from gongwen.text.syntax import RE_COMMENT, RE_FILL_FIELD, RE_FOOTNOTE_REF
 
-# Patterns named like gongwen.text.blocks' differ on purpose (merging them would change the
-# downloads or the outline): the reader is the more lenient; each says how.
-
-# Spaces only, and the indent is kept (the reader also accepts tabs).
-RE_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
-# Whitespace required after the marker (the reader also accepts a bare !!! at line end).
-RE_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)\s")
-RE_TABBED = re.compile(r"^ {0,3}===\+?\s")
-# Text required, closing #s dropped here (the reader accepts an empty heading).
+# Block syntax is read by gongwen.text.blocks (one scanner for the checker and the
+# downloads); these patterns take apart what it classified.
 RE_ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-# Also key=value attributes (the reader drops only .class and #id lists).
+# Also key=value attributes (the checker drops only .class and #id lists).
 RE_ATTR_LIST = re.compile(r"\s*\{:?\s*(?:[.#][^{}]*|[\w-]+=[^{}]*)\}\s*$")
-RE_ATTR_LINE = re.compile(r"^\s*\{:?\s*[^{}]*\}\s*$")
-RE_ORDERED = re.compile(r"^ {0,3}(?P<num>\d{1,9})(?P<delim>[.)])(?:\s+|$)(?P<text>.*)$")
-RE_BULLET = re.compile(r"^ {0,3}[-*+]\s+(?P<text>.*)$")
-RE_QUOTE = re.compile(r"^ {0,3}>\s?")
-# A row needs its closing pipe (the reader skips any line starting with one).
+RE_ORDERED = re.compile(r"^[ \t]{0,3}(?P<num>\d{1,9})(?P<delim>[.)])(?:\s+|$)(?P<text>.*)$")
+RE_BULLET = re.compile(r"^[ \t]{0,3}[-*+]\s+(?P<text>.*)$")
+RE_QUOTE = re.compile(r"^[ \t]{0,3}>\s?")
+# A row needs its closing pipe; otherwise the line is text of the paragraph it is in.
 RE_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 RE_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-# One character repeated (the reader also takes a mixed -*_ rule).
-RE_HR = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
-# HTML blocks per CommonMark type 6/7: a line that starts with a block-level tag
-# (the reader's list is its own: center, svg, input…, and any word boundary after it).
-RE_HTML_BLOCK = re.compile(
-    r"^ {0,3}</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption"
-    r"|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|script|section|style"
-    r"|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|canvas|noscript|object|embed"
-    r"|textarea|select|button|template)(?:[\s/>]|$)",
-    re.IGNORECASE,
-)
-RE_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
-RE_ABBR_DEF = re.compile(r"^ {0,3}\*\[[^\]]+\]:")
-RE_LINK_DEF = re.compile(r"^ {0,3}\[[^\]^]+\]:\s*\S")
 
 # A well-formed tag only (the reader removes anything from < plus a letter to >).
 RE_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
@@ -112,26 +91,12 @@ class _Raw:
     rows: list[list[str]] = field(default_factory=list)
 
 
-def split_front_matter(source: str) -> tuple[str, int]:
-    """The page without its YAML front matter, and how many lines the front matter took."""
-    source = source.removeprefix("\ufeff")
-    lines = source.split("\n")
-    start = read_front_matter([line.rstrip("\r") for line in lines]).body_start
-    return "\n".join(lines[start:]), start
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _raw_blocks(text: str, offset: int) -> list[_Raw]:
-    """Group the page's lines into candidate document blocks, skipping site-only ones."""
-    lines = text.split("\n")
+def _raw_blocks(source: str) -> list[_Raw]:
+    """Group the document's lines (as gongwen.text.blocks scans them) into blocks."""
+    lines = source.removeprefix("\ufeff").splitlines()
+    start = split_front_matter(lines).body_start
     blocks: list[_Raw] = []
     para: _Raw | None = None
-    i = 0
-    # After `{ .annotate }`, the next ordered list holds the annotations: not document text.
-    skip_next_ordered_list = False
 
     def close() -> None:
         nonlocal para
@@ -139,130 +104,53 @@ def _raw_blocks(text: str, offset: int) -> list[_Raw]:
             blocks.append(para)
             para = None
 
-    while i < len(lines):
-        line = lines[i].rstrip("\r")
-        number = offset + i + 1
-        stripped = line.strip()
-        if line.strip() == END_MARKER:
-            break
-        if not stripped:
+    for number, line, kind in scan_lines(lines, start, markdown=True):
+        if kind == "blank":
             close()
-            i += 1
-            continue
-        fence = RE_FENCE.match(line)
-        if fence:
+        elif kind == "attr":
+            target = para if para is not None else (blocks[-1] if blocks else None)
+            if target is not None and ".annotate" in line:
+                target.annotate = True
             close()
-            mark = fence["fence"]
-            i += 1
-            while i < len(lines) and not lines[i].strip().startswith(mark):
-                i += 1
-            i += 1
-            continue
-        if stripped.startswith("<!--"):
+        elif kind == "atx":
             close()
-            while i < len(lines) and "-->" not in lines[i]:
-                i += 1
-            i += 1
-            continue
-        if RE_ADMONITION.match(line) or RE_TABBED.match(line):
-            # Guidance: the marker line and everything indented under it.
+            heading = RE_ATX.match(line)
+            if heading:
+                content, annotate = heading["text"], False
+                attrs = RE_ATTR_LIST.search(content)
+                if attrs:
+                    annotate = ".annotate" in attrs.group(0)
+                    content = content[: attrs.start()]
+                blocks.append(_Raw("heading", [content], number, len(heading["hashes"]),
+                                   annotate))
+        elif kind == "table" and RE_TABLE_ROW.match(line) and (
+                para is None or para.kind == "table"):
+            if para is None:
+                para = _Raw("table", [], number)
+            row = line.strip()
+            if not RE_TABLE_RULE.match(row):
+                cells = re.split(r"(?<!\\)\|", row.strip("|"))
+                para.rows.append([c.strip() for c in cells])
+        elif kind == "list":
             close()
-            i += 1
-            while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) >= 4):
-                i += 1
-            continue
-        if RE_HTML_BLOCK.match(line):
-            close()
-            while i < len(lines) and lines[i].strip():
-                i += 1
-            continue
-        if RE_ATTR_LINE.match(line) and para is None and blocks:
-            if ".annotate" in line:
-                blocks[-1].annotate = True
-                skip_next_ordered_list = True
-            i += 1
-            continue
-        if RE_ATTR_LINE.match(line) and para is not None:
-            if ".annotate" in line:
-                para.annotate = True
-                skip_next_ordered_list = True
-            close()
-            i += 1
-            continue
-        if RE_FOOTNOTE_DEF.match(line) or RE_ABBR_DEF.match(line) or RE_LINK_DEF.match(line):
-            close()
-            i += 1
-            while i < len(lines) and lines[i].strip() and _indent(lines[i]) >= 4:
-                i += 1
-            continue
-        if _indent(line) >= 4 and para is None:
-            # An indented code block (or a stray continuation of skipped guidance).
-            i += 1
-            continue
-        heading = RE_ATX.match(line)
-        if heading:
-            close()
-            content = heading["text"]
-            annotate = False
-            attrs = RE_ATTR_LIST.search(content)
-            if attrs:
-                annotate = ".annotate" in attrs.group(0)
-                content = content[: attrs.start()]
-            blocks.append(_Raw("heading", [content], number, len(heading["hashes"]), annotate))
-            skip_next_ordered_list = annotate
-            i += 1
-            continue
-        if RE_TABLE_ROW.match(line) and para is None:
-            table = _Raw("table", [], number)
-            while i < len(lines) and RE_TABLE_ROW.match(lines[i]):
-                row = lines[i].strip()
-                if not RE_TABLE_RULE.match(row):
-                    cells = re.split(r"(?<!\\)\|", row.strip("|"))
-                    table.rows.append([c.strip() for c in cells])
-                i += 1
-            blocks.append(table)
-            skip_next_ordered_list = False
-            continue
-        if RE_HR.match(line) and para is None:
-            i += 1
-            continue
-        ordered = RE_ORDERED.match(line)
-        bullet = RE_BULLET.match(line)
-        if ordered or bullet:
-            close()
-            if ordered and skip_next_ordered_list:
-                # The annotation list: every item and its indented continuation lines.
-                i += 1
-                while i < len(lines) and (
-                    not lines[i].strip() or _indent(lines[i]) >= 2 or RE_ORDERED.match(lines[i])
-                ):
-                    if not lines[i].strip() and i + 1 < len(lines) and not (
-                        _indent(lines[i + 1]) >= 2 or RE_ORDERED.match(lines[i + 1])
-                    ):
-                        break
-                    i += 1
-                skip_next_ordered_list = False
-                continue
-            # A list item of the document: keep an ordinal as written (1.加强学习).
+            ordered = RE_ORDERED.match(line)
             text = f"{ordered['num']}{ordered['delim']}{ordered['text']}" if ordered else (
-                bullet["text"])
+                RE_BULLET.match(line)["text"])  # keep an ordinal as written (1.加强学习)
             para = _Raw("paragraph", [text], number)
-            i += 1
-            continue
-        if RE_QUOTE.match(line):
-            line = RE_QUOTE.sub("", line, count=1)
+        elif kind == "quote":
             if para is not None and para.kind != "quote":
                 close()
             if para is None:
                 para = _Raw("quote", [], number)
-            para.lines.append(line)
-            i += 1
-            continue
-        if para is None:
-            para = _Raw("paragraph", [], number)
-            skip_next_ordered_list = False
-        para.lines.append(line.lstrip())  # trailing spaces may be a hard line break
-        i += 1
+            para.lines.append(RE_QUOTE.sub("", line, count=1))
+        elif kind == "hr" and (para is None or para.kind == "table"):
+            close()
+        else:
+            if para is not None and para.kind == "table":
+                close()
+            if para is None:
+                para = _Raw("paragraph", [], number)
+            para.lines.append(line.lstrip())  # trailing spaces may be a hard line break
     close()
     return blocks
 
@@ -351,10 +239,9 @@ def document_blocks(source: str, levels: dict[int, int] | None = None) -> list[B
     """
     if levels is None:
         levels = outline_levels(source)
-    text, offset = split_front_matter(source)
     blocks: list[Block] = []
     title_seen = False
-    for raw in _raw_blocks(text, offset):
+    for raw in _raw_blocks(source):
         if raw.kind == "table":
             rows = tuple(tuple(_inline(c, False) for c in row) for row in raw.rows)
             joined = "\n".join("\t".join(r) for r in rows)
