@@ -33,7 +33,7 @@ def decode_text(data: bytes, name: str) -> str:
     else:
         # GB18030 is a superset of GBK and GB2312: one try covers all three.
         candidates = ("utf-8", "gb18030")
-    if data.startswith(OLE_MAGIC) or data.startswith(b"%PDF"):
+    if data.startswith((OLE_MAGIC, b"%PDF")):
         refuse_non_docx(data, name)
     for codec in candidates:
         try:
