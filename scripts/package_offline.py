@@ -23,6 +23,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from gongwen.site.offsite import external_references
 
 TOP = "gongwen-offline"
+# The in-browser checker (Pyodide, 13 MB) cannot run from file://: its page says so and
+# points to the intranet site or the CLI, so the offline zip leaves these folders out.
+LEFT_OUT = ("assets/vendor/pyodide/", "assets/draftcheck/")
 README = """\
 公文写作范本库（离线版）
 
@@ -53,12 +56,21 @@ def check(site: Path) -> None:
         raise SystemExit("错误：以下页面会请求站外地址，内网中无法打开：\n" + "\n".join(problems))
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_zip(site: Path, output: Path) -> int:
-    files = sorted(p for p in site.rglob("*") if p.is_file())
+    files = sorted(p for p in site.rglob("*") if p.is_file()
+                   and not p.relative_to(site).as_posix().startswith(LEFT_OUT))
     output.parent.mkdir(parents=True, exist_ok=True)
     # Write beside the target and rename, so an interrupted run leaves no half-written zip.
     fd, tmp_name = tempfile.mkstemp(prefix=".gongwen-offline-", suffix=".zip", dir=output.parent)
     os.close(fd)
+    # mkstemp makes the file 0600; the zip is for sharing: the user's umask decides (0644).
+    os.chmod(tmp_name, 0o666 & ~current_umask())
     try:
         with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
             zf.writestr(f"{TOP}/README.txt", "\ufeff" + README.replace("\n", "\r\n"))

@@ -33,7 +33,8 @@ GUIDE_IDS = (
     "placeholders", "web-junk", "run-in", "parallel-headings", "full-width", "dates",
     "acknowledgement",
 )
-TYPE_PAGE_SECTIONS = ("何时使用", "不适用的情形", "结构", "模板", "范文", "常见问题", "已知不足")
+TYPE_PAGE_SECTIONS = ("何时使用", "不适用的情形", "结构", "写作要点", "标题、篇幅和报送", "模板", "范文",
+                      "常见问题", "已知不足")
 
 RE_PART = re.compile(r"^## (?P<title>[一二三四五六七八九十]+、.*)$")
 RE_EXEMPLAR_LINK = re.compile(r"\]\(exemplars/(?P<stem>[\w-]+)\.md#(?P<anchor>[^)\s]+)\)")

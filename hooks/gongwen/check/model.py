@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gongwen.text.numbering import canonical
+
 Severity = Literal["error", "warning", "info"]
 # Severity → the one Chinese word for it, most severe first (also the sort order).
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -97,3 +99,13 @@ class CheckResult:
         if any(f.severity in ("error", "warning") for f in self.findings):
             return "warn"
         return "pass"
+
+
+def heading_label(heading: Heading) -> str:
+    """The ordinal as the author wrote it, so a wrong form stays visible in the outline."""
+    if heading.raw:
+        return heading.raw
+    try:
+        return canonical(heading.level, heading.number)
+    except ValueError:
+        return heading.label

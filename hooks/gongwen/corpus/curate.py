@@ -4,7 +4,7 @@ What curation does (and nothing more):
 - removes scraping junk: repeated titles, a web-page title above the real one, share
   lines, copyright/like footers, stray code at the end;
 - joins lines broken mid-sentence (unless the source declares a truncation gap there);
-- restores half-width punctuation in Chinese context (`gongwen.punctuation`);
+- restores half-width punctuation in Chinese context (`gongwen.corpus.punctuation`);
 - makes standalone 一、 and （一） lines Markdown headings; a run-in heading stays the
   first sentence of its paragraph, in bold, with an anchor span for levels 1 and 2;
 - marks the gaps of a truncated source with `!!! failure "原文缺失"` admonitions.
@@ -372,7 +372,8 @@ def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
     parts.append("# " + escape_markdown(title_block.head) + "\n")
     if meta.get("incomplete"):
         parts.append(incomplete_note(meta))
-    provenance = str(meta.get("provenance") or "网上公开发布的真实公文")
+    # Most sources are texts passed around online whose publisher is unknown: say so.
+    provenance = str(meta.get("provenance") or "网上流传的材料，发布者不详")
     parts.append(about_note(source_name, record_path, record, placeholder_kinds(body_text),
                         provenance))
     gaps: dict[int, list[dict]] = {}

@@ -1,6 +1,6 @@
 """Ingest: a new raw document (.txt in any common encoding, or .docx) → a curated exemplar.
 
-The curation is gongwen.curate's, exactly as for the seeds, and the result is registered
+The curation is gongwen.corpus.curate's, exactly as for the seeds, and the result is registered
 in corpus/seeds.yaml so that scripts/curate.py regenerates the same page later:
 
 - corpus/raw/<stem>.txt       the text that was curated, UTF-8 (scripts/curate.py reads it);

@@ -88,17 +88,19 @@ def about_note(source_name: str, record_path: str, record: dict, placeholders: l
     if summary["removed"]:
         reasons = list(dict.fromkeys(
             e["reason"] for e in record["lines"] if e["action"] == "removed"))
-        done.append(f"删去网页残留 {summary['removed']} 行（{'、'.join(reasons)}）")
+        done.append(f"删去网页残留{summary['removed']}行（{'、'.join(reasons)}）")
     if summary["joined"]:
-        done.append(f"接合句中断行 {summary['joined']} 处")
+        done.append(f"接合句中断行{summary['joined']}处")
     if summary["restored"]:
-        done.append(f"半角标点恢复为全角 {summary['restored']} 个（数字和字母仍用半角）")
+        done.append(f"半角标点恢复为全角{summary['restored']}个（数字和字母仍用半角）")
     if summary["whitespace"]:
-        done.append(f"删去多余空白 {summary['whitespace']} 处")
+        done.append(f"删去多余空白{summary['whitespace']}处")
     headings = summary["headings"] + summary["run_in"]
+    if record.get("moved"):
+        done.append("标题移到页首（原文标题前另有内容）")
     if headings:
         done.append(
-            f"标出层次标题 {headings} 个（独占一行的排为标题，段首标题保留在段内并加粗）"
+            f"标出层次标题{headings}个（独占一行的排为标题，段首标题保留在段内并加粗）"
         )
     lines = [
         f"- 原文：`corpus/raw/{source_name}`，{provenance}，正文逐字保留，未作删改润色。",

@@ -4,7 +4,7 @@ A template or exemplar page mixes the document (title, headings, paragraphs) wit
 site-only material: front matter, admonitions (guidance), Material annotations, fenced
 code, HTML comments, raw HTML blocks and the 评注 notes after `<!-- gongwen:end -->`.
 `document_blocks()` keeps the document and drops the rest; `to_text()` renders it as
-plain text for the .txt download, and gongwen.docx_export lays it out as a .docx.
+plain text for the .txt download, and gongwen.export.docx_export lays it out as a .docx.
 
 Which paragraphs are headings, and of which level, is the outline reader's business
 (gongwen.check.document): this module only splits a run-in heading (the bold first sentence of

@@ -18,6 +18,7 @@ from gongwen.check.model import (
     CheckResult,
     Finding,
     Heading,
+    heading_label,
     severity_label,
 )
 from gongwen.text.numbering import canonical
@@ -84,16 +85,6 @@ def anchor_for_line(anchors: Sequence[Anchor], line: int | None) -> str | None:
         return None
     index = bisect.bisect_right([a.line for a in anchors], line) - 1
     return anchors[index].id if index >= 0 else None
-
-
-def heading_label(heading: Heading) -> str:
-    """The ordinal as the author wrote it, so a wrong form stays visible in the outline."""
-    if heading.raw:
-        return heading.raw
-    try:
-        return canonical(heading.level, heading.number)
-    except ValueError:
-        return heading.label
 
 
 def counts(result: CheckResult) -> dict[str, int]:
