@@ -23,6 +23,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from gongwen.offsite import external_references
 
 TOP = "gongwen-offline"
+# The in-browser checker (Pyodide, 13 MB) cannot run from file://: its page says so and
+# points to the intranet site or the CLI, so the offline zip leaves these folders out.
+LEFT_OUT = ("assets/vendor/pyodide/", "assets/draftcheck/")
 README = """\
 公文写作范本库（离线版）
 
@@ -54,7 +57,8 @@ def check(site: Path) -> None:
 
 
 def write_zip(site: Path, output: Path) -> int:
-    files = sorted(p for p in site.rglob("*") if p.is_file())
+    files = sorted(p for p in site.rglob("*") if p.is_file()
+                   and not p.relative_to(site).as_posix().startswith(LEFT_OUT))
     output.parent.mkdir(parents=True, exist_ok=True)
     # Write beside the target and rename, so an interrupted run leaves no half-written zip.
     fd, tmp_name = tempfile.mkstemp(prefix=".gongwen-offline-", suffix=".zip", dir=output.parent)

@@ -140,6 +140,26 @@ def test_offline_search_works_from_file_url(offline_site):
         context.close()
 
 
+def test_offline_draft_check_page_says_why_it_cannot_check(offline_site):
+    """From file:// Chromium refuses the checker's modules: the page says so, in Chinese."""
+    assert not (offline_site / "assets" / "vendor" / "pyodide").exists()  # 13 MB left out
+    with launch_chromium() as browser:
+        context = new_context(browser)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((offline_site / "check-draft" / "index.html").as_uri(), wait_until="load")
+        message = page.locator("#gw-draft-error")
+        message.wait_for(timeout=10_000)
+        assert message.inner_text().startswith("离线版无法在本页检查稿件：浏览器不允许从本机文件")
+        assert "请打开内网上的站点使用本页，或在命令行运行 python scripts/check.py" in \
+            message.inner_text()
+        assert page.locator("#gw-draft-submit").is_disabled()
+        assert context.guard.offsite == []
+        assert errors == []
+        context.close()
+
+
 def test_a_build_without_jieba_fails_loudly(tmp_path):
     """Without jieba Material's search finds almost nothing in Chinese: refuse to build."""
     blocker = tmp_path / "blocker" / "jieba"

@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import yaml
-
-# libyaml's loader when PyYAML has it: front matter parsing was most of the checker's time.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = "---"
 _CLOSE = ("---", "...")
 
@@ -33,8 +29,13 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in _CLOSE:
             block = "\n".join(lines[1:index])
+            # Imported here: the browser checks plain text under Pyodide, which has no PyYAML.
+            import yaml
+
+            # libyaml's loader when PyYAML has it: front matter parsing was most of the time.
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
             try:
-                meta = yaml.load(block, Loader=_LOADER) if block.strip() else {}
+                meta = yaml.load(block, Loader=loader) if block.strip() else {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = f"第{mark.line + 2}行：" if mark is not None else ""

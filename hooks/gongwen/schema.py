@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 GRADES = ("required", "recommended", "optional")
 GRADE_NAMES = {"required": "必备", "recommended": "建议", "optional": "可选"}
@@ -186,6 +184,8 @@ _DIR_CACHE: dict[str, tuple[tuple, dict[str, Schema]]] = {}
 
 def load_schema_file(path: str | os.PathLike) -> Schema:
     """One schema file, validated; cached by path and modification time."""
+    import yaml  # here, not on top: the browser reads schemas from JSON (no PyYAML there)
+
     key = str(path)
     mtime = os.stat(key).st_mtime_ns
     hit = _CACHE.get(key)
