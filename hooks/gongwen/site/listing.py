@@ -141,8 +141,8 @@ def overview_markdown(
         overview_summary(results, labels or {}),
         "## 各页结果",
         "",
-        f"先列{STATUS_LABELS['fail']}的页面，再列{STATUS_LABELS['warn']}的，最后是{STATUS_LABELS['pass']}的。"
-        f"{more}{report}",
+        (f"先列{STATUS_LABELS['fail']}的页面，再列{STATUS_LABELS['warn']}的，"
+         f"最后是{STATUS_LABELS['pass']}的。{more}{report}"),
         "",
         OVERVIEW_MARKER,
         "",
