@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from gongwen.check import check_text
-from gongwen.schema import SchemaError, infer_doctype, load_schema_file, load_schemas
+from gongwen.check.schema import SchemaError, infer_doctype, load_schema_file, load_schemas
 
 GOOD = """\
 doctype: {name}
