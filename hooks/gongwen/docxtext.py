@@ -74,7 +74,7 @@ def read_docx(data: bytes, name: str = "稿件.docx") -> DocxText:
         raise _too_big(name, len(data))
     refuse_non_docx(data, name)
     broken = DraftError(f"{name}：不是有效的 Word 文档（.docx 文件包损坏或格式不对）。"
-                        "请用 Word 或 WPS 打开后重新“另存为” .docx，或把正文复制粘贴到文本框中。")
+                        "请用 Word 或 WPS 打开后重新“另存为” .docx，或另存为纯文本（.txt）再检查。")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
