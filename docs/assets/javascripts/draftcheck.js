@@ -67,7 +67,9 @@
         var msg = event.data;
         if (msg.kind === "ready") {
           state.ready = true;
-          state.loadMs = msg.ms;
+          state.loadMs = msg.ms;  // read by scripts/bench_draftcheck.py
+          state.pyodideMs = msg.pyodideMs;
+          state.setupMs = msg.setupMs;
           if (state.onready) state.onready();
           return;
         }
