@@ -111,32 +111,56 @@ class DocScore:
     missed: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     missed_defects: list = field(default_factory=list)
+    title_misses: list = field(default_factory=list)
     doctype: str | None = None
 
 
+def _explains(defect, finding: Said) -> bool:
+    """A finding reports a true defect: same rule (or category) and same line."""
+    return defect.rule in (finding.rule, finding.category) and \
+        (defect.line is None or finding.line == defect.line)
+
+
 def _defect_found(defect, checked: Checked) -> bool:
-    return any(f.rule == defect.rule and (defect.line is None or f.line == defect.line)
+    return any(_explains(defect, f) and f.severity in ("error", "warning")
                for f in checked.findings)
 
 
 def score(doc: EvalDoc, checked: Checked) -> DocScore:
-    truth = {(h.line, h.level): h for h in doc.outline}
-    found = {(h.line, h.level): h for h in checked.outline}
-    hits = truth.keys() & found.keys()
-    title_hits = sum(_norm(truth[k].title) == _norm(found[k].title) for k in hits)
+    # Several headings may share a line (a pasted paragraph): match line+level as multisets.
+    truth = Counter((h.line, h.level) for h in doc.outline)
+    found = Counter((h.line, h.level) for h in checked.outline)
+    hits = truth & found
+    titles = {(h.line, h.level): h.title for h in checked.outline}
+    title_misses = [(h, titles[(h.line, h.level)]) for h in doc.outline
+                    if (h.line, h.level) in titles
+                    and _norm(titles[(h.line, h.level)]) != _norm(h.title)]
+    title_hits = sum(1 for h in doc.outline if (h.line, h.level) in titles) - len(title_misses)
     label_hits = _lcs([(h.level, _core(h.label)) for h in doc.outline],
                       [(h.level, _core(h.label)) for h in checked.outline])
-    explained = {(d.rule, d.line) for d in doc.defects}
-    false_errors = [f for f in checked.errors if (f.rule, f.line) not in explained]
+    false_errors = [f for f in checked.errors if not any(_explains(d, f) for d in doc.defects)]
     found_defects = [d for d in doc.defects if _defect_found(d, checked)]
     return DocScore(
-        doc.id, doc.set, doc.clean, len(truth), len(found), len(hits), label_hits, title_hits,
-        len(checked.errors), false_errors, len(found_defects), len(doc.defects),
-        missed=[truth[k] for k in sorted(truth.keys() - hits)],
-        spurious=[found[k] for k in sorted(found.keys() - hits)],
+        doc.id, doc.set, doc.clean, len(doc.outline), len(checked.outline), sum(hits.values()),
+        label_hits, min(title_hits, sum(hits.values())), len(checked.errors), false_errors,
+        len(found_defects), len(doc.defects),
+        missed=_unmatched(doc.outline, found), spurious=_unmatched(checked.outline, truth),
         missed_defects=[d for d in doc.defects if d not in found_defects],
+        title_misses=title_misses,
         doctype=checked.doctype,
     )
+
+
+def _unmatched(headings: list, other: Counter) -> list:
+    """The headings whose line+level the other side lacks (as many as it lacks)."""
+    left = Counter(other)
+    out = []
+    for h in headings:
+        if left[(h.line, h.level)] > 0:
+            left[(h.line, h.level)] -= 1
+        else:
+            out.append(h)
+    return out
 
 
 def _prf(hits: int, found: int, truth: int) -> tuple[float, float, float]:
@@ -173,7 +197,16 @@ def summarise(scores: list[DocScore]) -> dict:
     }
 
 
-def run_injected(docs: list[EvalDoc]) -> tuple[dict, list[dict]]:
+def _reports(variant, finding: Said, before: set) -> bool:
+    """The finding reports the injected defect, and was not there before the injection."""
+    if finding.category not in variant.categories or finding.severity not in ("error", "warning"):
+        return False
+    if variant.line is None:  # a whole-document defect: a finding the clean text did not get
+        return (finding.rule, finding.message) not in before
+    return finding.line == variant.line and (finding.rule, finding.line) not in before
+
+
+def run_injected(docs: list[EvalDoc], baseline: dict[str, Checked]) -> tuple[dict, list[dict]]:
     """Inject each defect kind into every clean document that can carry it; count finds."""
     totals: Counter = Counter()
     found: Counter = Counter()
@@ -181,11 +214,12 @@ def run_injected(docs: list[EvalDoc]) -> tuple[dict, list[dict]]:
     for doc in docs:
         if not doc.clean:
             continue
+        before = {(f.rule, f.line) for f in baseline[doc.id].findings} | \
+            {(f.rule, f.message) for f in baseline[doc.id].findings}
         for v in inject(doc):
             totals[v.kind] += 1
             checked = run_checker(v.text, f"{v.doc_id}-{v.kind}", v.doctype)
-            if any(f.category in v.categories and f.severity in ("error", "warning")
-                   and (v.line is None or f.line == v.line) for f in checked.findings):
+            if any(_reports(v, f, before) for f in checked.findings):
                 found[v.kind] += 1
             else:
                 misses.append({"document": v.doc_id, "kind": v.kind, "what": v.what})
@@ -214,7 +248,7 @@ def print_table(summaries: dict[str, dict], injected: dict) -> None:
     print()
     total = sum(v["total"] for v in injected.values())
     hit = sum(v["found"] for v in injected.values())
-    print(f"注入缺陷检出：{hit}/{total}")
+    print(f"注入缺陷检出：{hit}/{total}\n")
     print("| 缺陷 | 检出/变体 |")
     print("| --- | ---: |")
     for kind, v in injected.items():
@@ -224,13 +258,15 @@ def print_table(summaries: dict[str, dict], injected: dict) -> None:
 def print_verbose(scores: list[DocScore], misses: list[dict]) -> None:
     print("\n## 逐篇详情")
     for s in scores:
-        if not (s.missed or s.spurious or s.false_errors or s.missed_defects):
+        if not (s.missed or s.spurious or s.false_errors or s.missed_defects or s.title_misses):
             continue
         print(f"\n### {s.id}（{s.set}，检查器文种：{s.doctype or '无'}）")
         for h in s.missed:
             print(f"  漏读标题 第{h.line}行 {h.level}级 {h.label}{h.title}")
         for h in s.spurious:
             print(f"  误读标题 第{h.line}行 {h.level}级 {h.label}{h.title}")
+        for h, title in s.title_misses:
+            print(f"  标题不全 第{h.line}行 {h.label}{h.title}（检查器读作“{title}”）")
         for f in s.false_errors:
             print(f"  误报错误 第{f.line or '-'}行 {f.rule} {f.message}")
         for d in s.missed_defects:
@@ -261,13 +297,14 @@ def main(argv: list[str] | None = None) -> int:
     except SetError as exc:
         print(f"eval_checker.py: {exc}", file=sys.stderr)
         return 2
-    scores = [score(doc, run_checker(doc.text, doc.id, doc.doctype)) for doc in docs]
+    baseline = {doc.id: run_checker(doc.text, doc.id, doc.doctype) for doc in docs}
+    scores = [score(doc, baseline[doc.id]) for doc in docs]
     groups = ("real", "practice") if args.which == "all" else (args.which,)
     summaries = {g: summarise([s for s in scores if s.set == g]) for g in groups
                  if any(s.set == g for s in scores)}
     if args.which == "all":
         summaries["all"] = summarise(scores)
-    injected, misses = run_injected(docs)
+    injected, misses = run_injected(docs, baseline)
     if args.json:
         out = {"summary": summaries, "injected": injected, "documents": [
             {"id": s.id, "set": s.set, "clean": s.clean, "doctype": s.doctype,
@@ -275,7 +312,9 @@ def main(argv: list[str] | None = None) -> int:
              "false_errors": [f.__dict__ for f in s.false_errors],
              "missed": [h.__dict__ for h in s.missed],
              "spurious": [h.__dict__ for h in s.spurious],
-             "missed_defects": [d.__dict__ for d in s.missed_defects]} for s in scores],
+             "missed_defects": [d.__dict__ for d in s.missed_defects],
+             "title_misses": [{"line": h.line, "title": h.title, "read": t}
+                              for h, t in s.title_misses]} for s in scores],
             "injected_misses": misses}
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0

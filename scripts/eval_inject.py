@@ -53,7 +53,7 @@ def relabel(h: TruthHeading, number: int) -> str:
 
 
 def _runs(doc: EvalDoc) -> list[list[TruthHeading]]:
-    """Sibling runs: headings of one level under one parent, in order (length ≥ 3 first)."""
+    """Sibling runs: headings of one level under one parent, in order."""
     runs: dict[tuple, list[TruthHeading]] = {}
     parents: dict[int, int] = {}
     for h in doc.outline:
@@ -64,7 +64,10 @@ def _runs(doc: EvalDoc) -> list[list[TruthHeading]]:
         for lv in list(parents):
             if lv > h.level:
                 del parents[lv]
-    return sorted(runs.values(), key=lambda r: (-min(len(r), 3), r[0].line))
+    # Runs that start at one first: in a document numbered continuously across parts a
+    # later run starts at （五）, and an edit there would also look like a restart.
+    return sorted(runs.values(),
+                  key=lambda r: (_number(r[0]) != 1, -min(len(r), 3), r[0].line))
 
 
 def _replace_label(lines: list[str], h: TruthHeading, new_label: str) -> None:
@@ -105,7 +108,8 @@ def inject(doc: EvalDoc) -> list[Variant]:
         _replace_label(lines, b, relabel(b, int(_number(a))))
         out.append(_variant(doc, "disorder", lines, a.line, numbering,
                             f"第{a.line}、{b.line}行序号对调"))
-    level2 = [r for r in runs if r[0].level == 2]
+    level2 = [r for r in runs if r[0].level == 2 and _number(r[0]) == 1]
+    plain: list[TruthHeading] = []
     if level2:
         run = level2[0]
         lines = doc.lines
@@ -116,20 +120,24 @@ def inject(doc: EvalDoc) -> list[Variant]:
             _replace_label(lines, h, relabel(h, int(_number(h)) - 1))
         out.append(_variant(doc, "level-skip", lines, run[1].line, numbering,
                             f"第{first.line}行改为“1.”，其后（一）起：层次倒挂"))
+        plain = [h for h in run if not h.label.endswith(("、", "."))]
+    if plain:
+        # A heading still written correctly, so the variant adds a defect of its own.
         lines = doc.lines
-        h = run[min(1, len(run) - 1)]
+        h = plain[min(1, len(plain) - 1)]
         _replace_label(lines, h, h.label + "、")
         out.append(_variant(doc, "ordinal-punctuation", lines, h.line, ("numbering",),
                             f"第{h.line}行序数后加顿号"))
-    parts = doc.record.get("parts") or []
-    if parts:
-        out.append(_delete_part(doc, parts[0]))
+    for part in doc.record.get("parts") or []:
+        variant = _delete_part(doc, part)
+        if variant is not None:
+            out.append(variant)
+            break
     for ann in doc.record.get("announcements") or []:
         lines = doc.lines
-        word = cn(ann["count"])
         text = lines[ann["line"] - 1]
         at = text.find(ann["text"])
-        new = ann["text"].replace(word, cn(ann["count"] + 1), 1)
+        new = re.sub("[一二两三四五六七八九十]", cn(ann["count"] + 1), ann["text"], count=1)
         lines[ann["line"] - 1] = text[:at] + new + text[at + len(ann["text"]):]
         out.append(_variant(doc, "count", lines, ann["line"], ("declared-count",),
                             f"第{ann['line']}行“{ann['text']}”改为“{new}”"))
@@ -164,10 +172,16 @@ def _number(h: TruthHeading) -> int:
     return total + digit
 
 
-def _delete_part(doc: EvalDoc, part: dict) -> Variant:
-    """Delete a required part (its heading and body) and renumber the parts after it."""
+def _delete_part(doc: EvalDoc, part: dict) -> Variant | None:
+    """Delete a required part (its heading and body) and renumber the parts after it.
+
+    None when the part shares its line with the next heading (a pasted paragraph):
+    deleting whole lines would take the neighbours with it.
+    """
     start = part["line"]
     head = next(h for h in doc.outline if h.line == start)
+    if any(h.line == start and h is not head for h in doc.outline):
+        return None
     after = [h for h in doc.outline if h.line > start and h.level <= head.level]
     end = after[0].line if after else len(doc.lines) + 1
     lines = doc.lines

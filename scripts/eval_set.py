@@ -5,12 +5,14 @@ Each document is `NAME.txt` (UTF-8, LF) beside `NAME.yaml`, its ground truth:
     id, set (real | practice), title, source, retrieved, licence, normalisation,
     doctype (self-review | summary | plan | speech | progress-report | none),
     clean (bool: no error-level defect), outline: [{line, level, label, title}],
-    defects: [{rule, line, severity, note}],
+    defects: [{rule, line, severity, note}] (rule: a code such as GW103, or a finding
+    category such as hierarchy when no rule of today covers it),
     optional: parts: [{name, line}] (required parts, for the injected deletions),
     announcements: [{line, count, text}] (the author's own announced counts).
 
 Levels are the GB/T 9704-2012 §7.3.3 forms: 1 一、 2 （一） 3 1. 4 （1）; the label is the
-ordinal exactly as written. A heading's line is the line its ordinal is on.
+ordinal exactly as written. A heading's line is the line its ordinal is on (several headings may share a line
+when a pasted paragraph runs them together).
 """
 from __future__ import annotations
 
@@ -143,12 +145,25 @@ def load_doc(record_path: Path) -> EvalDoc:
         raise _fail(text_path, "含 CR 换行", "请统一为 LF")
     lines = text.split("\n")
     outline = [_heading(e, record_path, lines) for e in record["outline"] or []]
-    if [h.line for h in outline] != sorted({h.line for h in outline}):
-        raise _fail(record_path, "提纲条目应按行号递增且不重复", "请按正文顺序排列")
+    if [h.line for h in outline] != sorted(h.line for h in outline):
+        raise _fail(record_path, "提纲条目应按行号递增", "请按正文顺序排列")
     defects = [_defect(e, record_path, lines) for e in record["defects"] or []]
     if record["clean"] == any(d.severity == "error" for d in defects):
         raise _fail(record_path, "clean 与 defects 不一致：clean 为 true 当且仅当没有 error 级缺陷",
                     "请改正 clean 或缺陷的 severity")
+    heading_lines = {h.line for h in outline}
+    for part in record.get("parts") or []:
+        if not isinstance(part, dict) or part.get("line") not in heading_lines \
+                or not isinstance(part.get("name"), str):
+            raise _fail(record_path, f"必备部分条目 {part!r} 应有 name 与某个提纲标题的 line",
+                        "请核对行号")
+    for ann in record.get("announcements") or []:
+        if not isinstance(ann, dict) or not isinstance(ann.get("text"), str) \
+                or not isinstance(ann.get("count"), int) \
+                or not 1 <= _int(ann.get("line"), record_path, "宣布条目的 line ") <= len(lines) \
+                or ann["text"] not in lines[ann["line"] - 1]:
+            raise _fail(record_path, f"宣布条目 {ann!r} 的 text 不在第 line 行，或缺 count",
+                        "请照正文填写")
     doctype = None if record["doctype"] == "none" else record["doctype"]
     return EvalDoc(record["id"], record["set"], text_path, text, doctype, record["clean"],
                    outline, defects, record)

@@ -56,6 +56,12 @@ def check(site: Path) -> None:
         raise SystemExit("错误：以下页面会请求站外地址，内网中无法打开：\n" + "\n".join(problems))
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_zip(site: Path, output: Path) -> int:
     files = sorted(p for p in site.rglob("*") if p.is_file()
                    and not p.relative_to(site).as_posix().startswith(LEFT_OUT))
@@ -63,6 +69,8 @@ def write_zip(site: Path, output: Path) -> int:
     # Write beside the target and rename, so an interrupted run leaves no half-written zip.
     fd, tmp_name = tempfile.mkstemp(prefix=".gongwen-offline-", suffix=".zip", dir=output.parent)
     os.close(fd)
+    # mkstemp makes the file 0600; the zip is for sharing: the user's umask decides (0644).
+    os.chmod(tmp_name, 0o666 & ~current_umask())
     try:
         with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
             zf.writestr(f"{TOP}/README.txt", "\ufeff" + README.replace("\n", "\r\n"))

@@ -95,3 +95,17 @@ def test_each_injected_variant_changes_the_document_where_it_says():
 
 def test_set_dir_is_the_repository_copy():
     assert SET_DIR == ROOT / "tests" / "eval"
+
+
+def test_practice_drafts_cover_the_issue_list():
+    practice = load_set("practice")
+    assert len(practice) >= 25
+    covered = {c for d in practice for c in d.record.get("covers", [])}
+    for behaviour in ("parts-by-meaning", "topical-summary", "plan-not-zhenggai", "zhici-not-speech",
+                      "inline-ordinals", "hard-wrapped-headings", "contents-list",
+                      "standalone-yishi", "salutation-after-dateline", "transition-forms",
+                      "speech-closing-without-headings", "reported-requirements",
+                      "from-five-aspects", "continuous-numbering", "yuedu-yuanwen",
+                      "fanwen-boilerplate", "content-review-1.3"):
+        assert behaviour in covered, behaviour
+    assert any(not d.clean for d in practice), "the set needs documents with true defects"

@@ -6,7 +6,9 @@ file:// in Debian's chromium: its search must work without a server and without 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import subprocess
 import sys
 import zipfile
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_build
 from gongwen.offsite import external_references
+from playwright import sync_api
 from test_browser import launch_chromium, new_context, search
 
 EXEMPLAR_000 = "self-review/exemplars/000_ee8c9e6e73e8fbdf"
@@ -81,8 +84,10 @@ def test_without_user_dictionary_jieba_splits_domain_terms(tmp_path):
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("offline") / "gongwen-offline.zip"
+    # An unusual umask, so the mode test below proves the umask is used (not a fixed mode).
     proc = subprocess.run([sys.executable, str(PACKAGE), "-o", str(out)],
-                          check=False, capture_output=True, text=True)
+                          check=False, capture_output=True, text=True,
+                          preexec_fn=lambda: os.umask(0o027))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out, proc
 
@@ -112,6 +117,11 @@ def test_package_never_overwrites_without_force(offline_zip, tmp_path):
     assert existing.read_bytes() == b"keep me"
 
 
+def test_zip_is_created_with_the_users_umask(offline_zip):
+    # mkstemp alone gives 0600: a zip copied to a shared folder would be unreadable.
+    assert stat.S_IMODE(offline_zip[0].stat().st_mode) == 0o640  # umask 027; 0644 under 022
+
+
 def test_offline_edition_is_self_contained(offline_site):
     assert (offline_site / "index.html").is_file()
     assert (offline_site / "search" / "search_index.js").is_file()
@@ -137,6 +147,31 @@ def test_offline_search_works_from_file_url(offline_site):
         assert all(link.startswith("file://") for link in links)
         assert context.guard.offsite == []
         assert errors == []
+        context.close()
+
+
+def test_offline_copy_buttons_and_annotations_work_from_file_url(offline_site):
+    # With instant navigation on, Material never signalled the page ready over file://:
+    # no copy buttons, and annotations stayed a raw "(1)" with their list printed inline.
+    with launch_chromium() as browser:
+        context = new_context(browser, permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((offline_site / "summary" / "template.html").as_uri(), wait_until="load")
+        page.locator(".gongwen-copy-toolbar").wait_for(timeout=10_000)
+        assert page.locator("button.gongwen-copy-section").count() >= 3
+        page.locator(".md-annotation").first.wait_for(timeout=10_000)
+        assert page.locator(".annotate + ol").count() == 0 or \
+            not page.locator(".annotate + ol").first.is_visible()
+        annotated = page.locator("p.annotate").first.inner_text()
+        assert "(1)" not in annotated
+        page.get_by_role("button", name="复制全文").click()
+        sync_api.expect(page.locator(".gongwen-copy-status")).to_have_text("已复制全文")
+        text = page.evaluate("navigator.clipboard.readText()")
+        assert text.startswith("【单位名称】【时间段】【工作名称】工作总结\n"), text[:80]
+        assert "(1)" not in text and "复制" not in text
+        assert errors == [] and context.guard.offsite == []
         context.close()
 
 

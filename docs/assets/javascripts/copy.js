@@ -6,13 +6,16 @@
  * <!-- gongwen:end -->, permalink ¶ or button labels), numbering as literal
  * text, one line break between paragraphs. Plain JS, no dependencies; it
  * subscribes to Material's document$ so it also runs after instant navigation.
+ *
+ * It also wires the tools box of overrides/main.html (folded on a phone) and marks the
+ * 评注 after <!-- gongwen:end --> so the print stylesheet can leave them out.
  */
 (function () {
   "use strict";
 
   // Not document text: guidance, UI, annotations, panels rendered by the hooks.
   var EXCLUDE = [
-    ".admonition", "details", ".gongwen-check", ".gongwen-downloads",
+    ".admonition", "details", ".gw-tools", ".gw-check", ".gw-downloads",
     ".gongwen-nocopy", ".gongwen-copy-toolbar", ".gongwen-copy-section",
     ".headerlink", ".md-annotation", ".md-tooltip", ".md-tooltip2",
     ".annotate + ol", ".footnote", ".footnote-ref", ".md-source-file",
@@ -225,15 +228,37 @@
   }
 
   function isDocumentPage(article) {
-    if (article.querySelector(".gongwen-check, .gongwen-downloads")) return true;
+    if (article.querySelector(".gw-tools")) return true;
     var path = decodeURIComponent(location.pathname);
     return /\/template(\/|\/index\.html|\.html)?$/.test(path) || /\/exemplars\/[^/]+/.test(path);
+  }
+
+  /* One button folds the tools on a phone (tools.css); wide screens never see it. */
+  function mountTools(article) {
+    var box = article.querySelector(".gw-tools");
+    var toggle = box && box.querySelector(".gw-tools__toggle");
+    if (!toggle) return;
+    toggle.addEventListener("click", function () {
+      var open = box.classList.toggle("gw-tools--open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  /* Everything after <!-- gongwen:end --> is 评注, not the document (print.css). */
+  function markCommentary(article) {
+    var ended = false;
+    for (var node = article.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === Node.COMMENT_NODE && node.nodeValue.trim() === END_MARK) ended = true;
+      else if (ended && node.nodeType === Node.ELEMENT_NODE) node.classList.add("gw-commentary");
+    }
   }
 
   function mount() {
     var article = document.querySelector("article.md-content__inner");
     if (!article || article.hasAttribute("data-gongwen-copy") || !isDocumentPage(article)) return;
     article.setAttribute("data-gongwen-copy", "");
+    mountTools(article);
+    markCommentary(article);
     var blocks = collectBlocks(article);
     if (!blocks.some(isHeading)) return;
 
@@ -250,8 +275,11 @@
     toolbar.appendChild(makeButton("复制提纲", "gongwen-copy-outline", null,
       function () { return outlineText(collectBlocks(article)); }, status, "已复制提纲"));
     toolbar.appendChild(status);
+    var tools = article.querySelector(".gw-tools__body");
     var h1 = article.querySelector("h1");
-    if (h1 && h1.parentNode === article) {
+    if (tools) {
+      tools.insertBefore(toolbar, tools.querySelector(".gw-check"));
+    } else if (h1 && h1.parentNode === article) {
       article.insertBefore(toolbar, h1.nextSibling);
     } else {
       article.insertBefore(toolbar, article.firstChild);
@@ -294,7 +322,10 @@
 
   if (typeof document$ !== "undefined" && document$.subscribe) {
     document$.subscribe(mount);  // also fires after each instant navigation
-  } else if (document.readyState === "loading") {
+  }
+  // Not only through document$: if it never fires (it did not over file:// with instant
+  // navigation on), the buttons must still appear. mount() runs once per page.
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", mount);
   } else {
     mount();
