@@ -18,10 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from gongwen.check import check_text
-from gongwen.docxtext import DocxText, DraftError, read_docx
-from gongwen.report import format_json, format_text
-from gongwen.rules import RULES
-from gongwen.schema import SchemaError, load_schemas
+from gongwen.check.model import category_label, severity_label
+from gongwen.check.report import format_json, format_text
+from gongwen.check.rules import RULES
+from gongwen.check.schema import SchemaError, load_schemas
+from gongwen.text.docxtext import DocxText, DraftError, read_docx
 
 SUFFIXES = (".md", ".txt", ".docx")
 PROG = "check.py"
@@ -42,7 +43,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--type", dest="doctype", metavar="TYPE",
                         help="按指定文种检查（默认：front matter 的 doctype，或由标题推断）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.add_argument("--no-info", action="store_true", help="文本输出中不显示提示（info）")
+    parser.add_argument("--no-info", action="store_true", help="文本输出中不显示“提示”一级的结果")
     parser.add_argument("--schemas", metavar="DIR", help="文种定义（YAML）所在的文件夹")
     parser.add_argument("--list-rules", action="store_true", help="列出全部规则后退出")
     parser.add_argument("--annotate", metavar="OUT.docx",
@@ -89,7 +90,7 @@ def read_all(files: list[Path]) -> list[tuple[Path, str]]:
 
 
 def read_docx_file(path: Path) -> DocxText:
-    """A Word draft's text, as the 检查我的稿件 page reads it (gongwen.docxtext)."""
+    """A Word draft's text, as the 检查我的稿件 page reads it (gongwen.text.docxtext)."""
     try:
         return read_docx(path.read_bytes(), str(path))
     except DraftError as exc:
@@ -113,7 +114,7 @@ def check_annotate_paths(paths: list[str], out: str, force: bool) -> tuple[Path,
 
 def write_annotated(draft: Path, target: Path, findings) -> None:
     """Write the commented copy beside its target first: a failed run leaves no half file."""
-    from gongwen.annotate import annotate_docx  # python-docx: needed only here
+    from gongwen.export.annotate import annotate_docx  # python-docx: needed only here
 
     data = annotate_docx(draft.read_bytes(), findings, read_docx_file(draft).where)
     fd, tmp = tempfile.mkstemp(prefix=".annotate-", suffix=".docx", dir=target.parent or ".")
@@ -126,8 +127,15 @@ def write_annotated(draft: Path, target: Path, findings) -> None:
         raise
 
 
+def _pad(text: str, width: int) -> str:
+    """Pad to `width` columns: a Chinese character takes two in a terminal."""
+    return text + " " * max(1, width - sum(2 if ord(ch) > 0x2E7F else 1 for ch in text))
+
+
 def list_rules() -> str:
-    rows = [f"{r.code}  {r.name:<28} {r.severity:<8} {r.category:<16} {r.summary}" for r in RULES]
+    """One line a rule: code, name, severity, category and what it checks (whole)."""
+    rows = [f"{r.code}  {_pad(r.title, 18)}{_pad(severity_label(r.severity), 6)}"
+            f"{_pad(category_label(r.category), 10)}{r.summary}" for r in RULES]
     return "\n".join(rows)
 
 

@@ -73,7 +73,7 @@ def test_check_reads_a_docx_draft(tmp_path):
     proc = run(str(draft))
     assert proc.returncode == 1, proc.stderr
     # Line 5 is the fifth paragraph: lines are paragraphs, as on the 检查我的稿件 page.
-    assert f"{draft}:5: [error] 序号跳号：应为“（二）”，实为“（三）” (GW103 numbering-gap)" in \
+    assert f"{draft}:5: [错误] 序号跳号：应为“（二）”，实为“（三）” (GW103 序号跳号)" in \
         proc.stdout
 
 
