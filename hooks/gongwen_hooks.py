@@ -40,6 +40,7 @@ from gongwen.export.downloads import (
     file_stem,
 )
 from gongwen.site import searchindex
+from gongwen.site.counts import COUNT_NAMES, fill_counts
 from gongwen.site.listing import (
     EXEMPLARS_MARKER,
     OVERVIEW_MARKER,
@@ -56,7 +57,7 @@ from gongwen.site.listing import (
     pager_html,
     paginate,
 )
-from gongwen.site.panel import heading_anchors, panel_context
+from gongwen.site.panel import Place, heading_anchors, panel_context, places
 from gongwen.site.rules_page import rules_markdown
 from gongwen.site.settings import Settings, SettingsError, read_settings
 from gongwen.site.typography import join_cjk_lines, mark_fields
@@ -100,9 +101,12 @@ class BuildState:
     results: dict[str, CheckResult] = field(default_factory=dict)  # src_uri → result
     meta: dict[str, dict] = field(default_factory=dict)  # src_uri → front matter
     documents: dict[str, Document] = field(default_factory=dict)  # src_uri → page as read
+    places: dict[str, dict[int, Place]] = field(default_factory=dict)  # src_uri → line → Place
     files: Files | None = None  # the Files of this build
     lists: dict[str, ListPage] = field(default_factory=dict)  # src_uri → its part of a list
     exemplar_urls: set[str] = field(default_factory=set)  # for the search index
+    exemplar_counts: dict[str, int] = field(default_factory=dict)  # doctype → its exemplars
+    doctype_count: int = 0  # 文种 with a type page
     downloads: DownloadWriter | None = None  # None: extra.gongwen.downloads is false
     seconds: float = 0.0  # time spent checking and listing, reported after the build
 
@@ -167,8 +171,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             continue
         STATE.results[file.src_uri] = result
         STATE.meta[file.src_uri] = document.meta
-        if document.meta.get("kind") in DOWNLOAD_KINDS:
-            STATE.documents[file.src_uri] = document  # its downloads read no second time
+        if result.doctype or document.meta.get("kind") in DOWNLOAD_KINDS:
+            # Its panel and downloads need the page as read: no second read.
+            STATE.documents[file.src_uri] = document
         _log_findings(file.src_uri, result)
     _plan_lists(files, config)
     _generate(files, config, RULES_URI, rules_markdown(RULES))
@@ -194,6 +199,8 @@ def _plan_lists(files: Files, config: MkDocsConfig) -> None:
             (uri for uri in STATE.meta if uri.startswith(prefix) and uri.count("/") == 2),
             key=lambda uri: exemplar_order(_title(uri), STATE.meta[uri].get("year")),
         )
+        STATE.exemplar_counts[doctype] = len(exemplars)
+        STATE.doctype_count += 1
         _add_list(files, config, "exemplars", type_page, paginate(exemplars, size), first=None,
                   title=f"{label}范文", back_text=f"{label}范文列表", marker=EXEMPLARS_MARKER)
 
@@ -247,11 +254,38 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     start = time.perf_counter()
     try:
         html = join_cjk_lines(html)
+        if "gongwen:count" in html:
+            html = _fill_counts(html, page)
+        html = _mark_places(html, page)
         if page.meta.get("kind") == "template":
             return mark_fields(html)
         return _fill_tables(html, page, files)
     finally:
         STATE.seconds += time.perf_counter() - start
+
+
+def _mark_places(html: str, page: Page) -> str:
+    """Give the paragraphs the panel points to an id; note their first words."""
+    src = page.file.src_uri
+    result, document = STATE.results.get(src), STATE.documents.get(src)
+    if result is None or document is None or not result.doctype:
+        return html
+    lines = [f.line for f in result.findings if f.line]
+    if not lines:
+        return html
+    html, STATE.places[src] = places(document, lines, html)
+    return html
+
+
+def _fill_counts(html: str, page: Page) -> str:
+    """Counts written as comments (gongwen.site.counts): a type's pages count its exemplars."""
+    doctype = page.file.src_uri.split("/", 1)[0]
+    exemplars = STATE.exemplar_counts.get(doctype, sum(STATE.exemplar_counts.values()))
+    html, unknown = fill_counts(html, {"exemplars": exemplars, "doctypes": STATE.doctype_count})
+    for name in unknown:
+        log.warning(f"docs/{page.file.src_uri}：未知的计数“gongwen:count {name}”，"
+                    f"可用：{'、'.join(COUNT_NAMES)}。")
+    return html
 
 
 def _fill_tables(html: str, page: Page, files: Files) -> str:
@@ -327,6 +361,7 @@ def _panel(context: TemplateContext, page: Page) -> None:
         guide_url=_url_from(page, GUIDE_URI),
         rules_url=_url_from(page, RULES_URI),
         rule_guides=STATE.guides,
+        where=STATE.places.get(page.file.src_uri),
     )
 
 

@@ -4,7 +4,8 @@
     python scripts/check.py [--type TYPE] [--json] PATH...
     python scripts/check.py --annotate OUT.docx [--force] DRAFT.docx
 
-Exit status: 0 no unacknowledged error, 1 errors, 2 bad usage or unreadable input.
+Exit status: 0 no unacknowledged error, 1 errors, 2 bad usage or unreadable input (the
+other files are still checked and reported). Text files may be UTF-8, UTF-16 or GB18030/GBK.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from gongwen.check import check_text
+from gongwen.check.draft import decode_text
 from gongwen.check.model import category_label, severity_label
 from gongwen.check.report import format_json, format_text
 from gongwen.check.rules import RULES
@@ -41,7 +43,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="要检查的 .md/.txt/.docx 文件或文件夹（递归）")
     parser.add_argument("--type", dest="doctype", metavar="TYPE",
-                        help="按指定文种检查（默认：front matter 的 doctype，或由标题推断）")
+                        help="按指定文种检查，可写代号或中文名（summary 或 工作总结；"
+                             "默认：front matter 的 doctype，或由标题推断）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--no-info", action="store_true", help="文本输出中不显示“提示”一级的结果")
     parser.add_argument("--schemas", metavar="DIR", help="文种定义（YAML）所在的文件夹")
@@ -73,20 +76,37 @@ def collect(paths: list[str]) -> list[Path]:
     return files
 
 
-def read_all(files: list[Path]) -> list[tuple[Path, str]]:
-    out = []
+def read_all(files: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(path, text) of every readable file, and a message for each unreadable one: one bad
+    file in a folder must not hide the results of the others."""
+    out, errors = [], []
     for path in files:
         try:
             if path.suffix.lower() == ".docx":
                 out.append((path, read_docx_file(path).text))
                 continue
-            out.append((path, path.read_text(encoding="utf-8")))
-        except UnicodeDecodeError:
-            raise UsageError(f"文件不是 UTF-8 编码：{path}（请另存为 UTF-8 后再检查）"
-                             f" (not UTF-8)") from None
+            # As the 检查我的稿件 page reads a draft: UTF-8 (BOM or not), UTF-16, GB18030/GBK.
+            out.append((path, decode_text(path.read_bytes(), str(path))))
+        except (UsageError, DraftError) as exc:
+            errors.append(str(exc))
         except OSError as exc:
-            raise UsageError(f"无法读取：{path}（{exc.strerror}）(unreadable)") from None
-    return out
+            errors.append(f"无法读取：{path}（{exc.strerror}）(unreadable)")
+    return out, errors
+
+
+def resolve_doctype(given: str | None, schemas: dict) -> str | None:
+    """A --type given as its code (summary) or its Chinese name (工作总结)."""
+    if given is None or given in schemas:
+        return given
+    for doctype, schema in schemas.items():
+        if schema.label == given:
+            return doctype
+    names = "、".join(f"{d}（{schemas[d].label}）" for d in sorted(schemas))
+    raise UsageError(f"未知的文种 --type {given!r}，可用：{names} (unknown type)")
+
+
+def type_names(schemas: dict) -> str:
+    return "、".join(schemas[d].label for d in sorted(schemas))
 
 
 def read_docx_file(path: Path) -> DocxText:
@@ -154,15 +174,18 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"文种定义有误：{exc}") from None
         if args.schemas and not schemas:
             raise UsageError(f"文件夹中没有文种定义（*.yaml）：{args.schemas}")
-        if args.doctype is not None and args.doctype not in schemas:
-            raise UsageError(f"未知的文种 --type {args.doctype!r}，可用：{'、'.join(sorted(schemas))}"
-                             f" (unknown type)")
+        args.doctype = resolve_doctype(args.doctype, schemas)
         annotate = check_annotate_paths(args.paths, args.annotate, args.force) \
             if args.annotate else None
-        inputs = read_all(collect(args.paths))
+        inputs, unreadable = read_all(collect(args.paths))
+        if unreadable and (annotate or not inputs):
+            raise UsageError("\n".join(unreadable))
     except UsageError as exc:
         print(f"{PROG}: 错误：{exc}", file=sys.stderr)
         return 2
+    for message in unreadable:
+        print(f"{PROG}: 错误：{message.rstrip('。')}。此文件未检查，其余文件照常检查。",
+              file=sys.stderr)
     # A .docx is plain text, one paragraph a line: no Markdown syntax in it.
     results = [check_text(text, str(path), args.doctype, schemas=schemas,
                           markdown=False if path.suffix.lower() == ".docx" else None)
@@ -175,6 +198,15 @@ def main(argv: list[str] | None = None) -> int:
         print(format_json(results))
     else:
         print(format_text(results, show_info=not args.no_info))
+    for (path, _), result in zip(inputs, results, strict=True):
+        # A draft whose 文种 is unknown is checked for numbering only: say so, or a writer
+        # takes the silence for “nothing required is missing”.
+        if result.doctype is None and path.suffix.lower() in (".txt", ".docx"):
+            print(f"{PROG}: 提示：{path}：未能从标题判断文种，没有检查必备部分。"
+                  f"请用 --type 指定文种（{type_names(schemas)}），例如 --type 工作总结。",
+                  file=sys.stderr)
+    if unreadable:
+        return 2
     return 1 if any(r.blocking for r in results) else 0
 
 

@@ -12,6 +12,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from gongwen.check.schema import load_schemas
+
+# Tests follow the data, not a count: the 文种 are the schemas, the exemplars the pages the
+# corpus curates. Adding either needs no test edit (tests/test_add_content.py proves it).
+DOCTYPES = sorted(load_schemas())
+
+
+def exemplar_stems(doctype: str) -> list[str]:
+    """The source stems of a type's exemplar pages (000_ee8c9e6e73e8fbdf, …)."""
+    return sorted(p.stem for p in (ROOT / "docs" / doctype / "exemplars").glob("*.md"))
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

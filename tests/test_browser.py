@@ -18,6 +18,8 @@ import pytest
 from conftest import ROOT, Build, mkdocs_build
 from playwright import sync_api
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` skips these
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags a root Chromium phones Google hosts on start-up.
 CHROMIUM_ARGS = [

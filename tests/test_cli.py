@@ -94,11 +94,12 @@ def test_type_option_overrides(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args,setup,message", [
     (["missing.md"], None, "check.py: 错误：路径不存在：missing.md (no such file or directory)"),
-    (["latin1.txt"], ("latin1.txt", "标题".encode("gbk")),
-     "check.py: 错误：文件不是 UTF-8 编码：latin1.txt（请另存为 UTF-8 后再检查） (not UTF-8)"),
+    (["bad.txt"], ("bad.txt", b"\x80\x81\xff\xfe\xfd abc \xc0\xc1"),
+     ("check.py: 错误：bad.txt：无法识别文字编码（不是 UTF-8，也不是 GB18030/GBK），或者这不是纯文本文件。"
+      "请用记事本或 WPS 打开，确认文字正常后“另存为”UTF-8 编码的 .txt，或把正文复制粘贴到文本框中。")),
     (["--type", "notice", "a.md"], ("a.md", b"# x\n"),
-     ("check.py: 错误：未知的文种 --type 'notice'，可用：plan、progress-report、self-review、"
-     "speech、summary (unknown type)")),
+     ("check.py: 错误：未知的文种 --type 'notice'，可用：plan（整改方案）、progress-report（情况汇报）、"
+      "self-review（对照检查材料）、speech（讲话稿）、summary（工作总结） (unknown type)")),
     (["empty"], ("empty/readme.rst", b"x"),
      "check.py: 错误：文件夹中没有 .md、.txt 或 .docx 文件：empty (no .md/.txt/.docx found)"),
     (["a.rtf"], ("a.rtf", b"x"),
@@ -119,6 +120,45 @@ def test_bad_usage_exits_2_with_a_clear_message(tmp_path: Path, args, setup, mes
     assert proc.returncode == 2
     assert proc.stderr.strip() == message
     assert proc.stdout == ""
+
+
+DRAFT = "关于2025年上半年工作的材料\n一、主要工作\n三、下一步打算\n"
+
+
+def test_a_gbk_draft_from_notepad_is_checked(tmp_path: Path) -> None:
+    (tmp_path / "草稿.txt").write_bytes(DRAFT.replace("\n", "\r\n").encode("gbk"))
+    proc = run("草稿.txt", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "草稿.txt:3: [错误] 序号跳号：应为“二、”，实为“三、”" in proc.stdout
+
+
+def test_the_type_may_be_given_by_its_chinese_name(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    by_name = run("--json", "--type", "工作总结", "a.txt", cwd=tmp_path)
+    by_code = run("--json", "--type", "summary", "a.txt", cwd=tmp_path)
+    assert json.loads(by_name.stdout) == json.loads(by_code.stdout)
+    assert json.loads(by_name.stdout)["files"][0]["doctype"] == "summary"
+
+
+def test_an_unknown_type_is_said_not_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("a.txt", cwd=tmp_path)
+    assert "check.py: 提示：a.txt：未能从标题判断文种，没有检查必备部分。请用 --type 指定文种（" in proc.stderr
+    assert "工作总结" in proc.stderr
+    # Silent when the type is known, and for site pages (most have no 文种 on purpose).
+    assert "未能从标题判断文种" not in run("--type", "工作总结", "a.txt", cwd=tmp_path).stderr
+    (tmp_path / "b.md").write_text("# 说明\n\n一、甲\n", encoding="utf-8")
+    assert run("b.md", cwd=tmp_path).stderr == ""
+
+
+def test_one_unreadable_file_does_not_hide_the_others(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_bytes(DRAFT.encode("gbk"))
+    (tmp_path / "d" / "b.txt").write_bytes(b"\x80\x81\xff\xfe\xfd abc \xc0\xc1")
+    proc = run("--type", "summary", "d", cwd=tmp_path)
+    assert proc.returncode == 2  # an input error, after checking what could be read
+    assert "a.txt:3: [错误] 序号跳号" in proc.stdout and "检查了 1 个文件" in proc.stdout
+    assert "b.txt：无法识别文字编码" in proc.stderr and "此文件未检查，其余文件照常检查。" in proc.stderr
 
 
 def test_unknown_option_exits_2(tmp_path: Path) -> None:

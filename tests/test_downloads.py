@@ -168,3 +168,18 @@ def test_docx_titles_are_broken_between_words(built_site):
         for line in lines[:-1]:
             pos += len(line)
             assert pos in bounds or whole[pos - 1] == "】" or whole[pos] == "【", (page, lines)
+
+
+# --- 落款 (GB/T 9704-2012 §7.3.5.2: 正文下空一行) ----------------------------------------------
+
+def test_one_blank_line_between_the_text_and_the_signature():
+    from gongwen.export.plaintext import to_text
+
+    blocks = document_blocks("# 关于某项工作的报告\n\n正文写完了。\n\n某某市教育局\n\n2025年1月5日\n")
+    assert to_text(blocks).split("\n") == [
+        "关于某项工作的报告", "", "\u3000\u3000正文写完了。", "", "\u3000\u3000某某市教育局",
+        "\u3000\u30002025年1月5日", ""]
+    doc = Document(io.BytesIO(DocxWriter().render(blocks)))
+    assert [p.text for p in doc.paragraphs] == [
+        "关于某项工作的报告", "", "正文写完了。", "", "某某市教育局", "2025年1月5日"]
+    assert [p.alignment for p in doc.paragraphs[-2:]] == [2, 2]  # set right

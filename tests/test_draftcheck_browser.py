@@ -19,6 +19,8 @@ from conftest import Build
 from docx import Document
 from test_browser import AXE, launch_chromium, new_context, serve
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` skips these
+
 PAGE = "check-draft/"
 # A 工作总结 with a numbering gap (（一）→（三）), no 存在问题 part (required), and a
 # half-width bracket between Chinese characters.

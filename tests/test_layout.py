@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import DOCTYPES
 from test_browser import EXEMPLAR_000, PHONE, browser, new_context, open_page, site_url
+
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` skips these
 
 __all__ = ["browser", "site_url"]  # fixtures shared with test_browser
 
 TEMPLATE = "summary/template/"
-TYPE_PAGES = ["self-review", "summary", "plan", "speech", "progress-report"]
+TYPE_PAGES = DOCTYPES
 
 
 def built(built_site, path: str) -> str:

@@ -20,6 +20,8 @@ from gongwen.site.offsite import external_references
 from playwright import sync_api
 from test_browser import launch_chromium, new_context, search
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` skips these
+
 EXEMPLAR_000 = "self-review/exemplars/000_ee8c9e6e73e8fbdf"
 USERDICT = ROOT / "search" / "userdict.txt"
 PACKAGE = ROOT / "scripts" / "package_offline.py"

@@ -1,6 +1,7 @@
 """Whatever text it is given, the library never raises."""
 from __future__ import annotations
 
+from conftest import DOCTYPES
 from gongwen.check import check_text
 from gongwen.check.document import read
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +23,7 @@ PIECES = [
 
 markdownish = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=60).map("".join)
-doctypes = st.sampled_from([None, "summary", "plan", "speech", "self-review", "progress-report"])
+doctypes = st.sampled_from([None, *DOCTYPES])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

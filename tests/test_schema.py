@@ -31,8 +31,8 @@ slots:
 
 
 def test_the_five_doctypes_load() -> None:
-    schemas = load_schemas()
-    assert sorted(schemas) == ["plan", "progress-report", "self-review", "speech", "summary"]
+    schemas = load_schemas()  # a sixth may be added (docs/maintain/add-doctype.md)
+    assert set(schemas) >= {"plan", "progress-report", "self-review", "speech", "summary"}
     assert schemas["summary"].label == "工作总结"
     grades = {s.name: s.grade for s in schemas["summary"].slots}
     assert grades == {"work": "required", "problems": "required", "causes": "optional",

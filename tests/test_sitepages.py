@@ -20,7 +20,7 @@ from gongwen.site.listing import (
     pager_html,
     paginate,
 )
-from gongwen.site.panel import anchor_for_line, heading_anchors, panel_context
+from gongwen.site.panel import Place, anchor_for_line, heading_anchors, panel_context
 from gongwen.site.rules_page import rule_doc_markdown
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -79,23 +79,26 @@ def test_panel_links_findings_to_anchor_and_guide():
     assert first["guide_url"] == "../../guide/#numbering"
     assert first["rule_url"] == "../../guide/rules/#gw103"
     [second] = view["info_groups"]
-    assert second["rule"] == "GW501" and second["lines"] == [] and second["guide_url"] is None
+    assert second["rule"] == "GW501" and second["places"] == [] and second["guide_url"] is None
+    assert first["place"] is None  # no Place given: no source line number instead
     assert view["outline"] == [{"level": 2, "label": "（一）", "title": "抓教学", "line": 13,
                                 "anchor": "一抓教学"}]
     assert view["counts"] == {"error": 1, "warning": 0, "info": 1, "acknowledged": 1}
 
 
-def test_info_findings_of_one_rule_make_one_panel_entry_with_every_line():
+def test_info_findings_of_one_rule_make_one_panel_entry_with_every_paragraph():
     result = CheckResult("x.md", "summary", "示例", findings=[
         Finding("GW401", "placeholder", "info", "hygiene", line, f"填写项{line}")
-        for line in (13, 15, 20)])
+        for line in (13, 13, 15)])
+    where = {13: Place("（一）抓教学。正文。", "gw-p13"), 15: Place("细项", None)}
     view = panel_context(result, heading_anchors(PAGE, TOC), doctype_label="工作总结",
                          guide_url="../../guide/", rules_url=None,
-                         rule_guides={"GW401": "placeholders"})
+                         rule_guides={"GW401": "placeholders"}, where=where)
     assert view["findings"] == []
     [group] = view["info_groups"]
-    assert [item["line"] for item in group["lines"]] == [13, 15, 20]
-    assert group["lines"][0]["anchor"] == "一抓教学"
+    assert group["count"] == 3  # one link per paragraph; the nearest heading when it has no id
+    assert group["places"] == [{"words": "（一）抓教学。正文。", "anchor": "gw-p13"},
+                               {"words": "细项", "anchor": "一抓教学"}]
     assert group["guide_url"] == "../../guide/#placeholders"
 
 

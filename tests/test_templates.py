@@ -13,20 +13,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import DOCTYPES, ROOT, exemplar_stems, mkdocs_build
 from gongwen.check import check_file
 from gongwen.check.rules import RULES
 
 DOCS = ROOT / "docs"
-# doctype → the source stem of its exemplar(s) in the corpus.
-EXEMPLARS = {
-    "self-review": ["000_ee8c9e6e73e8fbdf"],
-    "summary": ["001_2b297bc324b49a8c"],
-    "plan": ["002_483659cd9639251b"],
-    "speech": ["003_c6156c13d5fa43a4"],
-    "progress-report": ["004_c87274d175a5d971"],
-}
-DOCTYPES = list(EXEMPLARS)
+# doctype → the source stems of its exemplars in the corpus.
+EXEMPLARS = {doctype: exemplar_stems(doctype) for doctype in DOCTYPES}
 GUIDE_IDS = (
     "numbering", "hierarchy", "ordinal-punctuation", "enumeration", "required-sections",
     "section-order", "declared-count", "outline-block", "salutation", "transition",

@@ -333,8 +333,8 @@ def layout(blocks: list[Block]) -> list[tuple[str, Block | None]]:
 
     Roles: title, subtitle (——在…会议上的讲话 under the title), blank (the empty line
     after the title, GB/T 9704 7.3.3; block None), heading, run-in, salutation (同志们：
-    at the start, set flush left), signature (署名 and 成文日期 at the end, set right,
-    7.3.5), table, gap (a 原文缺失 marker), body.
+    at the start, set flush left), signature (署名 and 成文日期 at the end, set right
+    after a blank line, 7.3.5), table, gap (a 原文缺失 marker), body.
     """
     closing = _signature_lines(blocks)
     out: list[tuple[str, Block | None]] = []
@@ -357,6 +357,8 @@ def layout(blocks: list[Block]) -> list[tuple[str, Block | None]]:
         elif index < 3 and RE_SALUTATION.match(block.text):
             out.append(("salutation", block))
         elif index in closing:
+            if out and out[-1][0] != "signature":
+                out.append(("blank", None))  # 正文下空一行 (GB/T 9704-2012 7.3.5.2)
             out.append(("signature", block))
         else:
             out.append(("body", block))

@@ -2,16 +2,21 @@
 
 Pure functions over CheckResult and plain strings; the hook hands `panel_context()` to the
 theme, where overrides/partials/gongwen-check.html renders it.
+
+A reader never sees the Markdown source, so the panel does not say 「第 35 行」: it names
+the paragraph by its first words and links to it (`paragraph_places()` finds the paragraph
+of each finding's line, `mark_paragraphs()` gives its element an id). The CLI keeps lines.
 """
 from __future__ import annotations
 
 import bisect
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gongwen.check.document import Document
 from gongwen.check.model import (
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -29,6 +34,20 @@ RE_ATTR_LIST = re.compile(r"\s*\{\s*[:#.][^}]*\}\s*$")
 RE_EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 RE_TAG = re.compile(r"<[^>]+>")
 RE_MARKUP = re.compile(r"[*_`~\\]|\s+")
+# An element of the rendered page that can hold a finding's paragraph.
+RE_BLOCK = re.compile(r"<(p|li|h[1-6]|td)((?:\s[^>]*)?)>(.*?)</\1>", re.DOTALL)
+RE_ID_ATTR = re.compile(r'\sid="([^"]+)"')
+WHERE_CHARS = 12  # the first words that name a paragraph in the panel
+MATCH_CHARS = 6   # enough of a paragraph's start to find it in the page
+PARAGRAPH_ID = "gw-p{line}"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a finding is, as a reader sees it: its paragraph's first words and their id."""
+
+    words: str
+    anchor: str | None
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,75 @@ def anchor_for_line(anchors: Sequence[Anchor], line: int | None) -> str | None:
     return anchors[index].id if index >= 0 else None
 
 
+def _short(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= WHERE_CHARS else text[:WHERE_CHARS] + "……"
+
+
+def paragraph_places(document: Document, lines: Iterable[int]) -> dict[int, tuple[int, str]]:
+    """line → (first line, text) of the paragraph or heading holding it, for the given lines.
+
+    Lines outside the document's text (front matter) are left out.
+    """
+    spans = sorted([(p.lines[0].number, p.lines[-1].number, p.text) for p in document.paragraphs
+                    if p.lines] + [(line.number, line.number, line.text)
+                                   for line in document.plain_headings])
+    if document.title_line and document.title:
+        spans.append((document.title_line, document.title_line, document.title))
+        spans.sort()
+    starts = [span[0] for span in spans]
+    out: dict[int, tuple[int, str]] = {}
+    for line in lines:
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0 and spans[index][0] <= line <= spans[index][1] and spans[index][2]:
+            out[line] = (spans[index][0], spans[index][2])
+    return out
+
+
+def _key(text: str) -> str:
+    """Text compared between the checker's reading and the rendered page: no markup, spaces."""
+    return RE_MARKUP.sub("", html.unescape(RE_TAG.sub("", text)))[:MATCH_CHARS]
+
+
+def mark_paragraphs(content: str, paragraphs: Mapping[int, str]) -> tuple[str, dict[int, str]]:
+    """Give each paragraph (first line → text) an id in the rendered page.
+
+    Paragraphs are looked for in order, each after the previous one; an element that has
+    an id keeps it. Returns the page and first line → id of the paragraphs found.
+    """
+    ids: dict[int, str] = {}
+    out: list[str] = []
+    pos = 0
+    for line, text in sorted(paragraphs.items()):
+        want = _key(text)
+        if not want:
+            continue
+        for m in RE_BLOCK.finditer(content, pos):
+            if not _key(m.group(3)).startswith(want):
+                continue
+            existing = RE_ID_ATTR.search(m.group(2))
+            if existing:
+                ids[line] = existing.group(1)
+                out.append(content[pos:m.end()])
+            else:
+                ids[line] = PARAGRAPH_ID.format(line=line)
+                tag_end = m.start() + 1 + len(m.group(1))
+                out.append(content[pos:tag_end] + f' id="{ids[line]}"' + content[tag_end:m.end()])
+            pos = m.end()
+            break
+    out.append(content[pos:])
+    return "".join(out), ids
+
+
+def places(document: Document, lines: Iterable[int], content: str
+           ) -> tuple[str, dict[int, Place]]:
+    """(the page with ids on the findings' paragraphs, line → Place) for the panel."""
+    found = paragraph_places(document, set(lines))
+    content, ids = mark_paragraphs(content, {first: text for first, text in found.values()})
+    return content, {line: Place(_short(text), ids.get(first))
+                     for line, (first, text) in found.items()}
+
+
 def counts(result: CheckResult) -> dict[str, int]:
     """Findings per severity, plus how many were acknowledged by the author."""
     out = {severity: 0 for severity in SEVERITY_LABELS}
@@ -104,12 +192,24 @@ def panel_context(
     guide_url: str | None,
     rules_url: str | None,
     rule_guides: Mapping[str, str],
+    where: Mapping[int, Place] | None = None,
 ) -> dict[str, Any]:
     """Everything the 结构检查 panel template needs, as plain data.
 
     guide_url / rules_url: the guide and rules pages relative to the current page;
-    rule_guides: rule code → anchor id in the guide.
+    rule_guides: rule code → anchor id in the guide; where: line → Place (see places()).
     """
+    where = where or {}
+
+    def place(line: int | None) -> dict[str, Any] | None:
+        """The paragraph a reader finds the line in: its first words and a link."""
+        if not line:
+            return None
+        found = where.get(line)
+        if found is None:
+            return None
+        return {"words": found.words, "anchor": found.anchor or anchor_for_line(anchors, line)}
+
     def finding_view(finding: Finding) -> dict[str, Any]:
         guide = rule_guides.get(finding.rule)
         return {
@@ -121,6 +221,7 @@ def panel_context(
             "message": finding.message,
             "line": finding.line,
             "anchor": anchor_for_line(anchors, finding.line),
+            "place": place(finding.line),
             "acknowledged": finding.acknowledged,
             "guide_url": f"{guide_url}#{guide}" if guide_url and guide else None,
             "rule_url": f"{rules_url}#{finding.rule.lower()}" if rules_url else None,
@@ -133,10 +234,12 @@ def panel_context(
     for finding in findings:
         if finding.severity != "info":
             continue
-        group = info_groups.setdefault(finding.rule, {**finding_view(finding), "lines": []})
-        if finding.line:
-            group["lines"].append({"line": finding.line,
-                                   "anchor": anchor_for_line(anchors, finding.line)})
+        group = info_groups.setdefault(finding.rule, {**finding_view(finding), "count": 0,
+                                                      "places": []})
+        group["count"] += 1
+        at = place(finding.line)
+        if at and at not in group["places"]:  # one link per paragraph, however many fields
+            group["places"].append(at)
     return {
         "status": result.status,
         "status_label": STATUS_LABELS[result.status],
