@@ -36,7 +36,8 @@ def on_page_context(context, page, config, nav):
     target = _FILES[0].get_file_from_path(PAGE_URI) if _FILES else None
     if target is not None and folder in schemas and name in ("index.md", "template.md"):
         context["gongwen_draft_link"] = {"label": schemas[folder].label,
-                                         "url": f"{target.url_relative_to(page.file)}?type={folder}"}
+                                         "url": f"{target.url_relative_to(page.file)}"
+                                                f"?type={folder}"}
     return context
 
 

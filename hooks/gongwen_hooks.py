@@ -380,7 +380,8 @@ def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
                                  out_dir, file_stem(src), _title(src) if src in STATE.meta
                                  else page.title)
     except OSError as exc:
-        raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
+        raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）"
+                          "是否可写。"
                           ) from exc
     except Exception as exc:  # noqa: BLE001 - any failure must name the page
         log.error(f"docs/{src}：无法生成 Word/纯文本下载文件（{type(exc).__name__}: {exc}）。"
@@ -429,4 +430,5 @@ def _compact_search_index(site_dir: Path) -> None:
     index, cut = searchindex.compact(index, STATE.exemplar_urls.__contains__, budget)
     path.write_text(searchindex.dumps(index), encoding="utf-8")
     if cut:
-        log.info(f"搜索索引：范文正文超出预算（{budget} 字符），已截短 {cut} 个条目；标题与各级标题完整保留。")
+        log.info(f"搜索索引：范文正文超出预算（{budget} 字符），已截短 {cut} 个条目；"
+                 "标题与各级标题完整保留。")

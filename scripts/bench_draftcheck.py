@@ -106,7 +106,8 @@ def cold_and_second(browser, url: str) -> tuple:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="检查我的稿件：首次结果、再次检查、传输量")
-    parser.add_argument("-r", "--runs", type=int, default=3, help="冷启动测几次（默认 3，取中位数）")
+    parser.add_argument("-r", "--runs", type=int, default=3, help="冷启动测几次（默认 3，"
+                                                                  "取中位数）")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -144,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"机器负载（1 分钟平均）：{os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）")
     print(f"首次结果（冷启动，含 Pyodide，{args.runs} 次中位数）：{cold:.2f} s"
           f"（目标 ≤ {TARGETS['cold']:.0f} s，{'达标' if cold <= TARGETS['cold'] else '未达标'}）")
-    print(f"再次检查 10,000 字（点击到结果显示）：{second * 1000:.0f} ms，其中检查器 {worker:.0f} ms"
+    print(f"再次检查 10,000 字（点击到结果显示）：{second * 1000:.0f} ms，"
+          f"其中检查器 {worker:.0f} ms"
           f"（目标 ≤ 300 ms，{'达标' if second <= TARGETS['second'] else '未达标'}）")
     print(f"本页传输：原始 {raw / MB:.2f} MB，gzip {packed / MB:.2f} MB"
           f"（目标 ≤ 6 MB，{'达标' if packed <= TARGETS['transfer'] else '未达标'}）")

@@ -70,7 +70,8 @@ def run(corpus: Corpus, repeat: int, drop: tuple[str, ...]) -> dict[str, float]:
             if hooks is not None:
                 own.append(hooks)
             name = "含" if label == "with" else "不含"
-            print(f"  第 {round_ + 1} 轮 {name}检查钩子：{wall:.1f} s（CPU {cpu:.1f} s）", flush=True)
+            print(f"  第 {round_ + 1} 轮 {name}检查钩子：{wall:.1f} s"
+                  f"（CPU {cpu:.1f} s）", flush=True)
     pages = sorted(corpus.docs.rglob("*.md"))
     checked, wall, cpu = check_throughput(pages)
     return {
@@ -118,11 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"构建（含检查钩子）：  {figures['with']:.1f} s，CPU {figures['with_cpu']:.1f} s")
     print(f"比值：墙钟 {wall_ratio:.3f}（{wall_ratio - 1:+.1%}），CPU {cpu_ratio:.3f}"
           f"（{cpu_ratio - 1:+.1%}）；目标 ≤ +{BUILD_TARGET:.0%}："
-          f"{'达标' if cpu_ratio - 1 <= BUILD_TARGET else '未达标'}（按 CPU 时间，机器繁忙时更稳定）")
+          f"{'达标' if cpu_ratio - 1 <= BUILD_TARGET else '未达标'}（按 CPU 时间，"
+          "机器繁忙时更稳定）")
     print(f"钩子自身用时（构建日志“检查用时”，取最小）：{figures['hooks_own']:.2f} s，"
           f"占不含钩子构建的 {figures['hooks_own'] / figures['without_cpu']:.1%}"
           "（不含面板模板渲染和导航多出的两项）")
-    print(f"检查器吞吐：{figures['checked']} 篇，墙钟 {figures['check_seconds']:.2f} s = {rate:,.0f} 篇/秒，"
+    print(f"检查器吞吐：{figures['checked']} 篇，墙钟 {figures['check_seconds']:.2f} s = "
+          f"{rate:,.0f} 篇/秒，"
           f"CPU {figures['check_cpu']:.2f} s = {cpu_rate:,.0f} 篇/秒"
           f"（目标 ≥ {CHECK_TARGET:,.0f}：{'达标' if cpu_rate >= CHECK_TARGET else '未达标'}）")
     return 0

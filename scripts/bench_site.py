@@ -139,7 +139,8 @@ def search_latency(browser, url: str) -> tuple[float, float, int]:
         return time.perf_counter() - start
 
     cold = timed(QUERY)  # the index may still be loading: what a quick reader sees
-    hits = int(page.eval_on_selector(".md-search-result__meta", "e => parseInt(e.textContent.replace(/\\D/g, '')) || 0"))
+    hits = int(page.eval_on_selector(
+        ".md-search-result__meta", "e => parseInt(e.textContent.replace(/\\D/g, '')) || 0"))
     box.fill("")
     box.press("End")
     page.wait_for_timeout(300)
@@ -191,7 +192,8 @@ def build_and_measure(name: str, config: Path, first_pages: dict[str, str], brow
         results = [measure(name, site, first_pages, browser)]
         if trim:
             trim_index(site, trim)
-            results.append(measure(f"{name}·索引每节前 {trim} 字（设想）", site, first_pages, browser))
+            results.append(measure(f"{name}·索引每节前 {trim} "
+                                   "字（设想）", site, first_pages, browser))
         for figures in results:
             figures.build_s, figures.build_warnings = build_s, warnings
     return results
@@ -227,7 +229,8 @@ def table(all_figures: list[Figures]) -> str:
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for n, row in enumerate(rows):
-        lines.append("| " + " | ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)) + " |")
+        cells = (c + " " * (w - _width(c)) for c, w in zip(row, widths))
+        lines.append("| " + " | ".join(cells) + " |")
         if n == 0:
             lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(lines)
@@ -253,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", "--exemplars", type=int, default=1000,
                         help="合成语料的范文页数（默认 1000；0 表示只测真实站点）")
     parser.add_argument("--trim-index", type=int, default=0, metavar="N",
-                        help="另测一种设想：搜索索引中范文每节只保留前 N 字（不改站点，只改构建结果）")
+                        help="另测一种设想：搜索索引中范文每节只保留前 N 字（不改站点，"
+                             "只改构建结果）")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright

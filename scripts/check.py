@@ -51,7 +51,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--list-rules", action="store_true", help="列出全部规则后退出")
     parser.add_argument("--annotate", metavar="OUT.docx",
                         help="把检查结果作为批注写入 DRAFT.docx 的副本 OUT.docx（原稿不变）")
-    parser.add_argument("--force", action="store_true", help="与 --annotate 同用：覆盖已有的 OUT.docx")
+    parser.add_argument("--force", action="store_true", help="与 --annotate 同用：覆盖已有的 "
+                                                             "OUT.docx")
     return parser.parse_args(argv)
 
 
@@ -166,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         if not args.paths:
-            raise UsageError("缺少要检查的路径：python scripts/check.py [--type TYPE] [--json] PATH..."
+            raise UsageError("缺少要检查的路径：python scripts/check.py [--type TYPE] [--json] "
+                             "PATH..."
                              " (no PATH given)")
         try:
             schemas = load_schemas(args.schemas)

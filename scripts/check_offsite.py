@@ -34,7 +34,8 @@ def own_hosts(site: Path) -> set[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="检查构建结果中有没有站外请求；没有时不输出任何内容")
+    parser = argparse.ArgumentParser(description="检查构建结果中有没有站外请求；"
+                                                 "没有时不输出任何内容")
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site",
                         help="构建结果文件夹（默认 site/）")
     args = parser.parse_args(argv)

@@ -30,7 +30,8 @@ def load_seeds(root: Path) -> dict[str, dict]:
         raise CurationError(f"{SEEDS}：文件不存在，请先建立（每个原文一个条目）")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise CurationError(f"{SEEDS}：顶层应为“原文文件名: 条目”的映射，实为 {type(data).__name__}")
+        raise CurationError(f"{SEEDS}：顶层应为“原文文件名: 条目”的映射，实为 "
+                            f"{type(data).__name__}")
     return data
 
 

@@ -239,7 +239,8 @@ def _row(name: str, s: dict) -> str:
 
 
 def print_table(summaries: dict[str, dict], injected: dict) -> None:
-    print("| 集合 | 篇数 | 标题数 | 提纲准确率 | 召回率 | F1 | 序号+层次 F1 | 标题一致 | 无缺陷篇数 "
+    print("| 集合 | 篇数 | 标题数 | 提纲准确率 | 召回率 | F1 | 序号+层次 F1 | 标题一致 | "
+          "无缺陷篇数 "
           "| 误报错误/篇 | 无缺陷而严格构建失败 | 真实缺陷检出 |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     names = {"real": "真实公文", "practice": "自拟稿", "all": "合计"}

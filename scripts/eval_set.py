@@ -11,8 +11,8 @@ Each document is `NAME.txt` (UTF-8, LF) beside `NAME.yaml`, its ground truth:
     announcements: [{line, count, text}] (the author's own announced counts).
 
 Levels are the GB/T 9704-2012 §7.3.3 forms: 1 一、 2 （一） 3 1. 4 （1）; the label is the
-ordinal exactly as written. A heading's line is the line its ordinal is on (several headings may share a line
-when a pasted paragraph runs them together).
+ordinal exactly as written. A heading's line is the line its ordinal is on (several headings
+may share a line when a pasted paragraph runs them together).
 """
 from __future__ import annotations
 
@@ -90,7 +90,8 @@ def _heading(entry, path: Path, lines: list[str]) -> TruthHeading:
     level = _int(entry["level"], path, "提纲条目的 level ")
     label, title = entry["label"], entry["title"]
     if level not in (1, 2, 3, 4):
-        raise _fail(path, f"第{line}行的层次 {level} 不在 1–4 之内", "一、为1，（一）为2，1.为3，（1）为4")
+        raise _fail(path, f"第{line}行的层次 {level} 不在 1–4 "
+                          "之内", "一、为1，（一）为2，1.为3，（1）为4")
     if not isinstance(label, str) or not isinstance(title, str) or not label or not title:
         raise _fail(path, f"第{line}行的 label、title 应为非空文字", "请照正文填写")
     if not 1 <= line <= len(lines):
@@ -121,18 +122,21 @@ def load_doc(record_path: Path) -> EvalDoc:
     try:
         record = yaml.safe_load(record_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise _fail(record_path, f"无法读取（{type(exc).__name__}）", "请检查文件是否为 UTF-8 的 YAML") from None
+        raise _fail(record_path, f"无法读取（{type(exc).__name__}"
+                                 "）", "请检查文件是否为 UTF-8 的 YAML") from None
     if not isinstance(record, dict):
         raise _fail(record_path, "内容不是键值映射", "请按 tests/eval/README.md 的格式填写")
     missing = [key for key in REQUIRED if key not in record]
     if missing:
         raise _fail(record_path, f"缺少字段 {'、'.join(missing)}", "请补全")
     if record["id"] != record_path.stem:
-        raise _fail(record_path, f"id {record['id']!r} 与文件名不一致", "id 应与文件名（不含扩展名）相同")
+        raise _fail(record_path, f"id {record['id']!r} "
+                                 "与文件名不一致", "id 应与文件名（不含扩展名）相同")
     if record["set"] not in SETS:
         raise _fail(record_path, f"set 应为 real 或 practice，实为 {record['set']!r}", "请改正")
     if record["doctype"] not in DOCTYPES:
-        raise _fail(record_path, f"doctype {record['doctype']!r} 不是 {'、'.join(DOCTYPES)} 之一", "请改正")
+        raise _fail(record_path, f"doctype {record['doctype']!r} 不是 {'、'.join(DOCTYPES)} "
+                                 "之一", "请改正")
     if not isinstance(record["clean"], bool):
         raise _fail(record_path, "clean 应为 true 或 false", "请改正")
     text_path = record_path.with_suffix(".txt")
@@ -180,7 +184,8 @@ def load_set(which: str = "all", root: Path = SET_DIR) -> list[EvalDoc]:
         for record_path in sorted(folder.glob("*.yaml")):
             doc = load_doc(record_path)
             if doc.set != name:
-                raise _fail(record_path, f"set 为 {doc.set!r}，却放在 {name}/ 下", "请移动文件或改正 set")
+                raise _fail(record_path, f"set 为 {doc.set!r}，却放在 {name}/ "
+                                         "下", "请移动文件或改正 set")
             docs.append(doc)
         orphans = [p.name for p in folder.glob("*.txt") if not p.with_suffix(".yaml").exists()]
         if orphans:

@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             "（rule 和 reason），再运行 scripts/curate.py；详见 docs/maintain/add-exemplar.md。",
             file=sys.stderr)
         return 1
-    print(f"\n下一步：检查整理记录 {plan.curated.record_path}，运行 mkdocs serve 查看页面和结构检查面板，"
+    print(f"\n下一步：检查整理记录 {plan.curated.record_path}，运行 mkdocs serve "
+          "查看页面和结构检查面板，"
           "然后 mkdocs build --strict。")
     return 0
 

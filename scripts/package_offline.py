@@ -45,12 +45,14 @@ def build(config: Path, site: Path) -> None:
                           text=True)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout + proc.stderr)
-        raise SystemExit(f"错误：离线版构建失败（mkdocs build --strict 退出码 {proc.returncode}），见上方日志。")
+        raise SystemExit(f"错误：离线版构建失败（mkdocs build --strict 退出码 {proc.returncode}），"
+                         "见上方日志。")
 
 
 def check(site: Path) -> None:
     if not (site / "search" / "search_index.js").is_file():
-        raise SystemExit("错误：缺少 search/search_index.js，离线版无法搜索（offline 插件未启用？）。")
+        raise SystemExit("错误：缺少 search/search_index.js，离线版无法搜索（offline 插件未启用？）"
+                         "。")
     problems = external_references(site)
     if problems:
         raise SystemExit("错误：以下页面会请求站外地址，内网中无法打开：\n" + "\n".join(problems))

@@ -337,7 +337,8 @@ def test_copy_buttons_appear_after_instant_navigation(demo_url, context):
     page.get_by_role("link", name="演示模板").first.click()
     page.wait_for_url("**/demo/template/")
     page.locator(".gongwen-copy-toolbar").wait_for(timeout=5_000)
-    assert page.evaluate("window.notReloaded === true"), "应为即时导航（instant navigation），而非整页刷新"
+    assert page.evaluate("window.notReloaded === "
+                         "true"), "应为即时导航（instant navigation），而非整页刷新"
     assert page.locator(".gongwen-copy-section").count() == 6
     assert page.errors == []
 
@@ -372,7 +373,8 @@ def test_copy_full_text_keeps_the_gaps_of_a_truncated_exemplar(built_site, site_
     # The same markers as the .txt download (copy.js drops spaces beside Chinese text).
     txt = next((built_site.site / EXEMPLAR_000).glob("*.txt")).read_bytes().decode("utf-8-sig")
     assert [gap.replace(" ", "") for gap in gaps] == [
-        line.strip("\u3000").replace(" ", "") for line in txt.split("\r\n") if "【原文缺失】" in line]
+        line.strip("\u3000").replace(" ", "") for line in txt.split("\r\n")
+        if "【原文缺失】" in line]
     assert page.errors == []
 
 
@@ -395,7 +397,8 @@ AUDITED = {"home": "", "template": "self-review/template/", "exemplar": EXEMPLAR
 @pytest.mark.parametrize("name", list(AUDITED))
 def test_no_serious_accessibility_violation(name, site_url, browser):
     if not AXE.exists():
-        pytest.fail("缺少 axe-core：请运行 bash scripts/test.sh（会在 tests/browser 中执行 npm ci）")
+        pytest.fail("缺少 axe-core：请运行 bash scripts/test.sh（会在 tests/browser 中执行 npm ci"
+                    "）")
     ARTIFACTS.mkdir(exist_ok=True)
     for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         context = new_context(browser, viewport=viewport)

@@ -309,7 +309,8 @@ def test_acknowledged_error_and_warnings_build_strictly(small_site, tmp_path):
     build = mkdocs_build(small_site, tmp_path / "site")
     assert build.returncode == 0, build.log
     # Still reported (at INFO), marked as acknowledged.
-    assert re.search(rf"INFO    -  gongwen: summary/exemplars/gap.md:\d+: \[错误\] .*{code}.*已确认",
+    assert re.search(rf"INFO    -  gongwen: summary/exemplars/gap.md:\d+: \[错误\] .*{code}.*"
+                     r"已确认",
                      build.log), build.log
     assert re.search(r"INFO    -  gongwen: progress-report/exemplars/warn.md:?\d*: \[警告\]",
                      build.log), build.log
@@ -359,7 +360,8 @@ def test_builds_in_one_process_reset_state_and_leave_page_meta_alone(tmp_path, m
         config.plugins.events["post_page"].append(last)
         build(config)
         report = json.loads((site / "gongwen-report.json").read_text("utf-8"))
-        outputs.append((report, article(html(site, "check")), article(html(site, "progress-report"))))
+        outputs.append((report, article(html(site, "check")),
+                        article(html(site, "progress-report"))))
     assert modules[0] is modules[1] is modules[2], "测试应复用同一个钩子模块（同 mkdocs serve）"
     assert outputs[0] == outputs[1]
     report, overview, type_page = outputs[2]
@@ -407,7 +409,8 @@ def test_long_lists_are_split_into_linked_pages(tmp_path):
     ack = f"acknowledge:\n  - rule: {code}\n    reason: 测试用：原文即如此\n"
     for n in range(5):
         text = GAP_PAGE.format(ack=ack).replace("（跳号）", f"（跳号 {n}）")
-        add_page(config, f"summary/exemplars/gap{n}.md", text.replace("year: 2024", f"year: {2020 + n}"))
+        add_page(config, f"summary/exemplars/gap{n}.md",
+                 text.replace("year: 2024", f"year: {2020 + n}"))
     add_page(config, "progress-report/exemplars/warn.md", WARN_PAGE)
     build = mkdocs_build(config, tmp_path / "site")
     assert build.returncode == 0, build.log

@@ -95,15 +95,19 @@ def test_type_option_overrides(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args,setup,message", [
     (["missing.md"], None, "check.py: 错误：路径不存在：missing.md (no such file or directory)"),
     (["bad.txt"], ("bad.txt", b"\x80\x81\xff\xfe\xfd abc \xc0\xc1"),
-     ("check.py: 错误：bad.txt：无法识别文字编码（不是 UTF-8，也不是 GB18030/GBK），或者这不是纯文本文件。"
-      "请用记事本或 WPS 打开，确认文字正常后“另存为”UTF-8 编码的 .txt，或把正文复制粘贴到文本框中。")),
+     ("check.py: 错误：bad.txt：无法识别文字编码（不是 UTF-8，也不是 GB18030/GBK），"
+      "或者这不是纯文本文件。"
+      "请用记事本或 WPS 打开，确认文字正常后“另存为”UTF-8 编码的 .txt，"
+      "或把正文复制粘贴到文本框中。")),
     (["--type", "notice", "a.md"], ("a.md", b"# x\n"),
-     ("check.py: 错误：未知的文种 --type 'notice'，可用：plan（整改方案）、progress-report（情况汇报）、"
+     ("check.py: 错误：未知的文种 --type 'notice'，可用：plan（整改方案）、progress-report"
+      "（情况汇报）、"
       "self-review（对照检查材料）、speech（讲话稿）、summary（工作总结） (unknown type)")),
     (["empty"], ("empty/readme.rst", b"x"),
      "check.py: 错误：文件夹中没有 .md、.txt 或 .docx 文件：empty (no .md/.txt/.docx found)"),
     (["a.rtf"], ("a.rtf", b"x"),
-     "check.py: 错误：不支持的文件类型：a.rtf（只检查 .md、.txt 和 .docx） (unsupported file type)"),
+     ("check.py: 错误：不支持的文件类型：a.rtf（只检查 .md、.txt 和 .docx） (unsupported file "
+     "type)")),
     (["a.docx"], ("a.docx", b"x"),
      ("check.py: 错误：a.docx：不是有效的 Word 文档（.docx 文件包损坏或格式不对）。"
      "请用 Word 或 WPS 打开后重新“另存为” .docx，或另存为纯文本（.txt）再检查。")),
@@ -143,7 +147,8 @@ def test_the_type_may_be_given_by_its_chinese_name(tmp_path: Path) -> None:
 def test_an_unknown_type_is_said_not_passed_over(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
     proc = run("a.txt", cwd=tmp_path)
-    assert "check.py: 提示：a.txt：未能从标题判断文种，没有检查必备部分。请用 --type 指定文种（" in proc.stderr
+    assert ("check.py: 提示：a.txt：未能从标题判断文种，没有检查必备部分。"
+            "请用 --type 指定文种（") in proc.stderr
     assert "工作总结" in proc.stderr
     # Silent when the type is known, and for site pages (most have no 文种 on purpose).
     assert "未能从标题判断文种" not in run("--type", "工作总结", "a.txt", cwd=tmp_path).stderr
@@ -158,7 +163,8 @@ def test_one_unreadable_file_does_not_hide_the_others(tmp_path: Path) -> None:
     proc = run("--type", "summary", "d", cwd=tmp_path)
     assert proc.returncode == 2  # an input error, after checking what could be read
     assert "a.txt:3: [错误] 序号跳号" in proc.stdout and "检查了 1 个文件" in proc.stdout
-    assert "b.txt：无法识别文字编码" in proc.stderr and "此文件未检查，其余文件照常检查。" in proc.stderr
+    assert "b.txt：无法识别文字编码" in proc.stderr
+    assert "此文件未检查，其余文件照常检查。" in proc.stderr
 
 
 def test_unknown_option_exits_2(tmp_path: Path) -> None:

@@ -126,7 +126,8 @@ def test_cited_clauses_are_the_verified_ones():
                 else:
                     assert clause in VERIFIED_9704, (path, clause, sentence)
                     cited_9704.add(clause)
-            for article, item in re.findall(r"第(九|十五)条（([一二三四五六七八九十]+)）", sentence):
+            for article, item in re.findall(r"第(九|十五)条（([一二三四五六七八九十]+)"
+                                            r"）", sentence):
                 assert item in VERIFIED_TIAOLI[article], (path, article, item, sentence)
                 cited_tiaoli.add((article, item))
             # An article of the 条例 cited with an item always names it.
@@ -154,7 +155,8 @@ def test_no_half_width_punctuation_in_chinese_text(path):
 
 
 def test_spaced_numeral_detector_fires_and_spares_latin_tokens():
-    assert [n for n, _ in findings(SPACED_NUMERAL, "格式标准第 7.3.3 条\n例如 2025 年度\n共 3 处")] == [
+    assert [n for n, _ in findings(SPACED_NUMERAL, "格式标准第 7.3.3 条\n例如 2025 年度\n共 3 "
+                                                   "处")] == [
         1, 2, 3]
     assert [n for n, _ in findings(SPACED_NUMERAL, "恢复为全角162 个")] == [1]
     assert findings(SPACED_NUMERAL, "删去网页残留4行（网页标题）") == []

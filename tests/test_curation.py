@@ -267,7 +267,8 @@ def test_the_truncated_seed_marks_what_is_missing_and_invents_nothing():
     assert "带头固本培元、增强党性方面" in page[markers[0]:page.index("\n轻党性")]
     # Missing parts are never headings: the checker must still find them missing.
     headings = re.findall(r"^#{1,6} .*$", body(page), re.MULTILINE)
-    assert headings == ["# 市教育局党组书记2025年度民主生活会对照检查发言材料", "## 一、存在的主要问题"]
+    assert headings == ["# 市教育局党组书记2025年度民主生活会对照检查发言材料",
+                        "## 一、存在的主要问题"]
     assert not re.search(r'^<span id="[^"]*"></span>\*\*（二）', page, re.MULTILINE)
 
 

@@ -40,7 +40,8 @@ def test_serve_on_a_busy_port_says_how_to_use_another(tmp_path):
         proc = subprocess.run(["bash", str(SERVE), "-a", addr], capture_output=True, text=True,
                               timeout=60, check=False)
     assert proc.returncode == 1
-    assert proc.stderr == (f"错误：地址 {addr} 已被占用（可能已有一个站点在运行）。请换一个端口，例如：\n"
+    assert proc.stderr == (f"错误：地址 {addr} 已被占用（可能已有一个站点在运行）。请换一个端口，"
+                           "例如：\n"
                            "  bash scripts/serve.sh -a 127.0.0.1:8001    "
                            "（然后打开 http://127.0.0.1:8001/）\n")
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -50,7 +51,8 @@ def test_serve_rejects_a_malformed_address():
     proc = subprocess.run(["bash", str(SERVE), "--dev-addr=127.0.0.1:八千"], capture_output=True,
                           text=True, timeout=60, check=False)
     assert proc.returncode == 1
-    assert proc.stderr == "错误：地址 127.0.0.1:八千 的写法不对，应为 主机:端口，例如 127.0.0.1:8001。\n"
+    assert proc.stderr == ("错误：地址 127.0.0.1:八千 的写法不对，"
+                           "应为 主机:端口，例如 127.0.0.1:8001。\n")
 
 
 def test_serve_starts_without_the_end_of_life_banner(tmp_path):

@@ -175,7 +175,8 @@ def test_docx_titles_are_broken_between_words(built_site):
 def test_one_blank_line_between_the_text_and_the_signature():
     from gongwen.export.plaintext import to_text
 
-    blocks = document_blocks("# 关于某项工作的报告\n\n正文写完了。\n\n某某市教育局\n\n2025年1月5日\n")
+    blocks = document_blocks("# 关于某项工作的报告\n\n正文写完了。\n\n某某市教育局\n\n2025年1月5"
+                             "日\n")
     assert to_text(blocks).split("\n") == [
         "关于某项工作的报告", "", "\u3000\u3000正文写完了。", "", "\u3000\u3000某某市教育局",
         "\u3000\u30002025年1月5日", ""]

@@ -149,7 +149,8 @@ def test_upload_reads_docx_and_txt():
 
 
 def test_check_draft_gives_what_the_page_shows():
-    text = "某某局2025年工作总结\r\n一、主要工作\r\n（一）抓学习\r\n（三）抓落实\r\n二、下一步打算\r\n"
+    text = ("某某局2025年工作总结\r\n一、主要工作\r\n（一）抓学习\r\n（三）抓落实\r\n"
+            "二、下一步打算\r\n")
     result = check_draft(text, None, load_schemas())
     assert result["doctype"] == "summary" and result["doctype_label"] == "工作总结"
     assert result["auto"] is True
@@ -225,7 +226,8 @@ def test_built_site_ships_the_bundle_and_the_page(built_site):
     html = (site / "check-draft" / "index.html").read_text(encoding="utf-8")
     assert "稿件只在您的浏览器中检查，不会发送到任何地方" in html
     assert html.index("不会发送到任何地方") < html.index('id="gw-draft-text"')
-    for label in ("自动识别（按标题）", "对照检查材料", "工作总结", "整改方案", "讲话稿", "情况汇报"):
+    for label in ("自动识别（按标题）", "对照检查材料", "工作总结", "整改方案", "讲话稿",
+                  "情况汇报"):
         assert f">{label}</option>" in html
     # Linked from each type page and template, with its 文种 chosen.
     for doctype in load_schemas():

@@ -259,7 +259,8 @@ def test_a_100000_character_draft_finishes_and_the_page_stays_responsive(checker
 
 def test_page_has_no_serious_accessibility_violation(checker):
     if not AXE.exists():
-        pytest.fail("缺少 axe-core：请运行 bash scripts/test.sh（会在 tests/browser 中执行 npm ci）")
+        pytest.fail("缺少 axe-core：请运行 bash scripts/test.sh（会在 tests/browser 中执行 npm ci"
+                    "）")
     page = checker.page
     run_check(page, DRAFT)  # audit the page with a result shown
     page.add_script_tag(path=str(AXE))
@@ -284,7 +285,9 @@ def test_page_works_when_its_content_is_swapped_as_instant_navigation_does(check
         article.innerHTML = article.innerHTML;  // fresh elements, scripts not yet run
         for (const old of article.querySelectorAll('script')) {
             const script = document.createElement('script');
-            for (const name of old.getAttributeNames()) script.setAttribute(name, old.getAttribute(name));
+            for (const name of old.getAttributeNames()) {
+                script.setAttribute(name, old.getAttribute(name));
+            }
             old.replaceWith(script);
         }
     }""")

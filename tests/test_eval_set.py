@@ -101,7 +101,8 @@ def test_practice_drafts_cover_the_issue_list():
     practice = load_set("practice")
     assert len(practice) >= 25
     covered = {c for d in practice for c in d.record.get("covers", [])}
-    for behaviour in ("parts-by-meaning", "topical-summary", "plan-not-zhenggai", "zhici-not-speech",
+    for behaviour in ("parts-by-meaning", "topical-summary", "plan-not-zhenggai",
+                      "zhici-not-speech",
                       "inline-ordinals", "hard-wrapped-headings", "contents-list",
                       "standalone-yishi", "salutation-after-dateline", "transition-forms",
                       "speech-closing-without-headings", "reported-requirements",

@@ -1,4 +1,5 @@
-"""scripts/ingest.py: raw documents in every encoding → curated exemplar pages; bad input refused."""
+"""scripts/ingest.py: raw documents in every encoding → curated exemplar pages; bad input
+refused."""
 from __future__ import annotations
 
 import hashlib

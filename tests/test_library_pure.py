@@ -19,7 +19,8 @@ def test_importing_every_module_does_not_import_mkdocs() -> None:
         f"sys.path.insert(0, {str(HOOKS)!r})\n"
         f"for name in {['gongwen', *names]!r}:\n"
         "    importlib.import_module(name)\n"
-        "bad = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'material')))\n"
+        "bad = sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', "
+        "'material')))\n"
         "print(bad)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

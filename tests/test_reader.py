@@ -92,7 +92,8 @@ def test_half_and_mixed_width_brackets() -> None:
 
 
 def test_txt_title_repeated_title_and_salutation() -> None:
-    doc = read("在会议上的讲话\n在会议上的讲话\n\n同志们:\n\n这次会议的主要任务是部署工作。\n", "a.txt")
+    doc = read("在会议上的讲话\n在会议上的讲话\n\n同志们:\n\n这次会议的主要任务是部署工作。"
+               "\n", "a.txt")
     assert doc.title == "在会议上的讲话" and doc.title_line == 1
     found, opening = salutation(doc)
     assert found is not None and found.line == 4
@@ -128,7 +129,8 @@ def test_declared_count_and_what_follows() -> None:
 
 
 def test_outline_block_entries() -> None:
-    doc = read("【提纲】一、存在的问题。(一)政治方面。(二)作风方面。二、原因剖析。\n标题\n", "a.txt")
+    doc = read("【提纲】一、存在的问题。(一)政治方面。(二)作风方面。二、原因剖析。\n"
+               "标题\n", "a.txt")
     assert [(e.level, e.number, e.title, e.parent) for e in outline_entries(doc)] == [
         (1, 1, "存在的问题", None), (2, 1, "政治方面", 1), (2, 2, "作风方面", 1),
         (1, 2, "原因剖析", None)]
@@ -136,13 +138,15 @@ def test_outline_block_entries() -> None:
 
 
 def test_transition_broken_across_lines_is_found() -> None:
-    doc = read("对照检查材料\n……明确整改方向和措施。现将\n对照检查情况报告如下。\n一、存在的问题\n", "a.txt")
+    doc = read("对照检查材料\n……明确整改方向和措施。现将\n对照检查情况报告如下。\n一、"
+               "存在的问题\n", "a.txt")
     text, bounds = opening_text(doc)
     assert line_at(bounds, text.index("现将")) == 2 and "现将对照检查情况报告如下" in text
 
 
 def test_inline_acknowledgements_and_escapes() -> None:
-    doc = read("# 标题\n\n<!-- gongwen: ack GW103 原文截断 -->\n三、丙\n\n深入学习\\_总书记讲话。\n",
+    doc = read("# 标题\n\n<!-- gongwen: ack GW103 原文截断 -->\n三、丙\n\n深入学习\\_总书记讲话。"
+               "\n",
                "a.md")
     assert [(a.line, a.rule, a.reason) for a in doc.acks] == [(3, "GW103", "原文截断")]
     assert doc.lines[-1].text == "深入学习_总书记讲话。"

@@ -399,7 +399,7 @@ CASES = [
 （二）纪律方面 <!-- expect: GW303 -->
 
 ## 二、问题根源剖析
-""", silent=["GW103"]),
+""", silent=["GW103"]),  # noqa: E501 (a fixture line with its expected finding)
     Case("outline-block-complete", """\
 # 对照检查材料
 
@@ -543,7 +543,8 @@ def test_message_shape_and_expected_vs_found() -> None:
 
 
 def test_acknowledged_findings_keep_severity_and_do_not_block() -> None:
-    text = "---\nacknowledge:\n  - {rule: GW103, reason: 原文截断}\n---\n\n# 标题\n\n一、甲\n\n三、丙\n"
+    text = ("---\nacknowledge:\n  - {rule: GW103, reason: 原文截断}\n---\n\n# 标题\n\n一、甲\n\n"
+            "三、丙\n")
     result = check_text(text, "a.md")
     [finding] = result.findings
     assert finding.severity == "error" and finding.acknowledged == "原文截断"

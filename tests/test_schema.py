@@ -79,7 +79,8 @@ def test_a_new_doctype_is_a_yaml_file(tmp_path: Path) -> None:
      "{path}: 缺少键 'slots'"),
     (("doctype: notice\nlabel: 通知\ncolour: red\nslots: [{name: a, label: A, synonyms: [甲], "
      "grade: required}]\n"),
-     "{path}: 未知的键 'colour'，可用的键为 doctype、label、title_patterns、transition、salutation、slots"),
+     ("{path}: 未知的键 'colour'，可用的键为 doctype、label、title_patterns、transition、salutation"
+     "、slots")),
     ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: 甲, grade: required}]\n",
      "{path}: slots[0].synonyms 应为字符串列表，实为 '甲'"),
     (("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [甲], grade: required, "
@@ -87,7 +88,8 @@ def test_a_new_doctype_is_a_yaml_file(tmp_path: Path) -> None:
      "{path}: slots[0].order 应为整数，实为 'first'"),
     (("doctype: notice\nlabel: 通知\ntitle_patterns: ['(通知']\n"
      "slots: [{name: a, label: A, synonyms: [甲], grade: required}]\n"),
-     ("{path}: title_patterns[0] 应为正则表达式（missing ), unterminated subpattern at position 0），"
+     ("{path}: title_patterns[0] 应为正则表达式（missing ), unterminated subpattern at position 0）"
+      "，"
      "实为 '(通知'")),
     ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [], grade: required}]\n",
      "{path}: slots[0] 无法匹配：synonyms、phrases、topical 至少要有一项"),

@@ -60,7 +60,8 @@ def _search_site(tmp_path, budget) -> tuple[int, str, dict]:
     (docs / "summary" / "exemplars").mkdir(parents=True)
     (docs / "index.md").write_text("# 首页\n\n说明。\n", encoding="utf-8")
     (docs / "guide").mkdir()
-    (docs / "guide" / "index.md").write_text("# 写作通则\n", encoding="utf-8")  # rules page links here
+    # The rules page links here.
+    (docs / "guide" / "index.md").write_text("# 写作通则\n", encoding="utf-8")
     for n in (1, 2):
         (docs / "summary" / "exemplars" / f"e{n}.md").write_text(
             f"---\ntitle: 范文{n}\nkind: exemplar\ndoctype: summary\n---\n\n# 范文{n}\n\n"

@@ -206,7 +206,8 @@ def test_make_corpus_spreads_pages_and_keeps_line_numbers(tmp_path):
     assert page.parent.parent.name == "summary"
     text = page.read_text(encoding="utf-8")
     assert "（样本 0001）" in text and "kind: exemplar" in text
-    seed = sorted((ROOT / "docs/summary/exemplars").glob("*.md")) or [ROOT / "docs/summary/template.md"]
+    seed = sorted((ROOT / "docs/summary/exemplars").glob("*.md")) or [
+        ROOT / "docs/summary/template.md"]
     assert len(text.splitlines()) == len(seed[0].read_text(encoding="utf-8").splitlines())
     without = config_variant(corpus.config, "nohooks.yml", drop_hooks=("hooks/gongwen_hooks.py",),
                              drop_nav=("check/index.md",))

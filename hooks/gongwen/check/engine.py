@@ -97,7 +97,8 @@ def _unused(key: str, where: str, report_line: int, line: int | None,
             inline: bool = False) -> Finding:
     if find_rule(key) is None:
         return ACK_UNUSED.finding(report_line, f"{where}中的规则 {quote(key)} 不存在："
-                                               f"应为规则代码（如 GW103）或名称（如 numbering-gap）")
+                                               "应为规则代码（如 GW103）"
+                                               "或名称（如 numbering-gap）")
     at = f"第{line}、{line + 1}行" if inline else f"第{line}行" if line else "全文"
     return ACK_UNUSED.finding(report_line, f"{where}中的 {quote(key)} 没有用上：{at}没有这条"
                                            f"检查结果，请删除这条确认")

@@ -138,7 +138,8 @@ def _mark_junk(lines: list[SourceLine], meta: dict) -> None:
         line = by_number.get(int(hint["line"]))
         if line is None or line.role == "blank":
             raise CurationError(
-                f"seeds 提示 junk 第 {hint['line']} 行不存在或为空行：请核对行号 (junk hint out of range)"
+                f"seeds 提示 junk 第 {hint['line']} 行不存在或为空行：请核对行号 (junk hint out of "
+                "range)"
             )
         line.role, line.reason = "junk", str(hint.get("reason") or "网页残留（整理提示）")
     for line in lines:
@@ -175,7 +176,8 @@ def _mark_title(lines: list[SourceLine], meta: dict) -> SourceLine | None:
             title = head[0]
             # A web-page title (…讲话稿) above the document's own (…讲话): take the latter.
             for other in head[1:]:
-                if any(_compact(title.text) == _compact(other.text) + s for s in WEB_TITLE_SUFFIXES):
+                if any(_compact(title.text) == _compact(other.text) + s
+                       for s in WEB_TITLE_SUFFIXES):
                     title = other
                     break
     if title is None:
@@ -327,7 +329,8 @@ def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
     """Curate one raw document into an exemplar page and its record.
 
     meta: doctype (required), title, unit, year, occasion, incomplete, incomplete_note,
-    provenance (where the text comes from, shown in 关于本范文), acknowledge, notes (评注 Markdown appended after the end marker), and hints
+    provenance (where the text comes from, shown in 关于本范文), acknowledge, notes (评注
+    Markdown appended after the end marker), and hints
     junk / gaps / join / no_join (see the module docstring).
     """
     doctype = str(meta.get("doctype") or "")

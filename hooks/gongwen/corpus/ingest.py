@@ -126,7 +126,8 @@ def read_source(path: str | os.PathLike) -> Source:
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """(text, encoding) of a .txt file: UTF-8 (with or without BOM), else GB18030/GBK."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(f"{name}：文件是 UTF-16 编码。请在记事本中“另存为”，编码选 UTF-8 后再导入。")
+        raise IngestError(f"{name}：文件是 UTF-16 编码。请在记事本中“另存为”，编码选 UTF-8 "
+                          "后再导入。")
     if data.startswith(OLE_MAGIC):
         raise IngestError(f"{name}：这是旧版 Word 文档（.doc）改成了 .txt 扩展名。"
                           "请用 Word 或 WPS 打开后另存为 .docx 或纯文本再导入。")
@@ -156,7 +157,8 @@ def docx_text(data: bytes, name: str) -> str:
     bad = IngestError(f"{name}：不是有效的 Word 文档（.docx 文件包损坏或格式不对）。"
                       "请用 Word 或 WPS 打开后重新“另存为” .docx，或另存为纯文本 .txt 再导入。")
     if data.startswith(OLE_MAGIC):
-        raise IngestError(f"{name}：这是旧版 Word 文档（.doc）。请用 Word 或 WPS 打开后另存为 .docx 再导入。")
+        raise IngestError(f"{name}：这是旧版 Word 文档（.doc）。请用 Word 或 WPS 打开后另存为 "
+                          ".docx 再导入。")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise bad
     try:
@@ -250,7 +252,8 @@ def plan_ingest(source: Source, root: Path, doctype: str | None = None, *,
                 f"{source.name}：无法由标题“{first[:40]}”推断文种。"
                 f"请用 --type 指定，可选：{valid_types(schemas)}。")
     elif doctype not in schemas:
-        raise IngestError(f"未知文种“{doctype}”。请把 --type 改为其中之一：{valid_types(schemas)}。")
+        raise IngestError(f"未知文种“{doctype}”。"
+                          f"请把 --type 改为其中之一：{valid_types(schemas)}。")
     stem = stem_for(source, root)
     suffix = Path(source.name).suffix.lower()
     raw_rel = f"{RAW_DIR}/{stem}.txt"

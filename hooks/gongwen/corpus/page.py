@@ -108,7 +108,8 @@ def about_note(source_name: str, record_path: str, record: dict, placeholders: l
         f"- 整理记录：`{record_path}`，逐条列出删去、接合、改动之处，据此可逐字还原原文。",
     ]
     if placeholders:
-        lines.append(f"- 文中的 {'、'.join(placeholders)} 是原文发布时隐去的数字、名称或字词，照录不补。")
+        lines.append(f"- 文中的 {'、'.join(placeholders)} 是原文发布时隐去的数字、名称或字词，"
+                     "照录不补。")
     return '!!! info "关于本范文"\n\n' + indent("\n".join(lines)) + "\n"
 
 

@@ -38,14 +38,16 @@ def rebuild_source(page_markdown: str, record: dict) -> str:
             continue
         b, length = entry["block"], entry["length"]
         if b >= len(blocks):
-            raise CurationError(f"第 {entry['line']} 行：页面中没有第 {b} 个文字块（页面与记录不符）")
+            raise CurationError(f"第 {entry['line']} 行：页面中没有第 {b} "
+                                "个文字块（页面与记录不符）")
         out.append(blocks[b][used[b]:used[b] + length])
         used[b] += length
     skip_title = 1 if record.get("title_from_meta") else 0
     for b, text in enumerate(blocks[skip_title:], skip_title):
         if used[b] != len(text):
             raise CurationError(
-                f"页面第 {b} 个文字块有记录之外的文字：“{text[used[b]:used[b] + 20]}”（页面被改动过？）"
+                f"页面第 {b} 个文字块有记录之外的文字：“{text[used[b]:used[b] + 20]}”"
+                "（页面被改动过？）"
             )
     spaces: dict[int, list[dict]] = {}
     for item in record["whitespace"]:
@@ -66,7 +68,8 @@ def verify(raw_text: str, page_markdown: str, record: dict) -> list[str]:
     problems = []
     digest = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
     if digest != record.get("sha256"):
-        problems.append(f"{record.get('source_path')}：原文已改动，记录过期，请重新运行 scripts/curate.py")
+        problems.append(f"{record.get('source_path')}：原文已改动，记录过期，请重新运行 "
+                        "scripts/curate.py")
     try:
         rebuilt = rebuild_source(page_markdown, record)
     except (CurationError, ValueError, KeyError, IndexError) as exc:

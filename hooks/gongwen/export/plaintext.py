@@ -323,7 +323,8 @@ def fill_fields(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-RE_DATE_LINE = re.compile(r"^[\dX×〇零一二三四五六七八九十○OＸ]{2,4}年[^，。]{1,3}月[^，。]{1,3}日$")
+RE_DATE_LINE = re.compile(r"^[\dX×〇零一二三四五六七八九十○OＸ]{2,4}年[^，。]{1,3}月[^，。]{1,3}"
+                          r"日$")
 RE_DATE_FIELD = re.compile(r"^【[^】]*(?:日期|时间)[^】]*】$")
 RE_SALUTATION = re.compile(r"^[^，。；！？\s]{1,24}[：:]$")
 

@@ -18,7 +18,8 @@ from functools import lru_cache
 # 156 mm of text block / 2号 (22 pt) less the −0.25 pt condensing of every run: 20 characters.
 TITLE_WIDTH = 20.0
 # Spans no break may fall inside.
-RE_WHOLE = re.compile(r"【[^【】]*】|《[^《》]*》|“[^“”]*”|（[^（）]*）|\d+(?:\.\d+)?(?:年度|年|月|日|%)?")
+RE_WHOLE = re.compile(r"【[^【】]*】|《[^《》]*》|“[^“”]*”|（[^（）]*）|\d+(?:\.\d+)?(?:年度|年|月|"
+                      r"日|%)?")
 MAX_LINES = 4
 _CJK_OPEN = "【《“（"
 # Words that lean on what follows: a line ending in one reads as cut off (关于 / 的 / 和).

@@ -136,7 +136,8 @@ def overview_markdown(
          f"点开页面可看其「结构检查」面板中的具体问题；每条问题的含义见[检查规则]({rules_link})。"),
         "",
         (f"共检查 {len(results)} 页：{STATUS_LABELS['pass']} {by_status['pass']} 页，"
-         f"{STATUS_LABELS['warn']} {by_status['warn']} 页，{STATUS_LABELS['fail']} {by_status['fail']} 页。"),
+         f"{STATUS_LABELS['warn']} {by_status['warn']} 页，{STATUS_LABELS['fail']} "
+         f"{by_status['fail']} 页。"),
         "",
         overview_summary(results, labels or {}),
         "## 各页结果",

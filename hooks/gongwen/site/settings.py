@@ -37,14 +37,17 @@ def read_settings(extra: Mapping | None) -> Settings:
         raise SettingsError(f"mkdocs.yml: extra.gongwen 应为键值映射，实为 {given!r}")
     size = given.get("list_page_size", DEFAULT_PAGE_SIZE)
     if not _int(size) or size < 1:
-        raise SettingsError(f"mkdocs.yml: extra.gongwen.list_page_size 应为正整数（每个列表页的行数），"
+        raise SettingsError("mkdocs.yml: extra.gongwen.list_page_size "
+                            "应为正整数（每个列表页的行数），"
                             f"实为 {size!r}")
     budget = given.get("search_budget", DEFAULT_BUDGET)
     if not _int(budget) or budget < 0:
-        raise SettingsError(f"mkdocs.yml: extra.gongwen.search_budget 应为非负整数（搜索索引中范文正文的"
+        raise SettingsError("mkdocs.yml: extra.gongwen.search_budget "
+                            "应为非负整数（搜索索引中范文正文的"
                             f"字符预算），实为 {budget!r}。")
     downloads = given.get("downloads", True)
     if not isinstance(downloads, bool):
-        raise SettingsError(f"mkdocs.yml: extra.gongwen.downloads 应为 true 或 false（是否生成 Word/纯文本"
+        raise SettingsError("mkdocs.yml: extra.gongwen.downloads 应为 true 或 false（是否生成 "
+                            "Word/纯文本"
                             f"下载），实为 {downloads!r}")
     return Settings(size, budget, downloads)

@@ -1,4 +1,5 @@
-"""Chinese typography of rendered HTML: no spaces from wrapped source lines, marked fill-in fields."""
+"""Chinese typography of rendered HTML: no spaces from wrapped source lines, marked fill-in
+fields."""
 from __future__ import annotations
 
 import re

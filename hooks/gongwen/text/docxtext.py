@@ -51,7 +51,8 @@ class DocxText:
 
 
 def _too_big(name: str, size: int) -> DraftError:
-    return DraftError(f"{name}：文件过大（{size / 1024 / 1024:.1f} MB，上限 5 MB）。一篇公文不会这么大："
+    return DraftError(f"{name}：文件过大（{size / 1024 / 1024:.1f} MB，上限 5 MB）。"
+                      "一篇公文不会这么大："
                       "请确认选对了文件，或删去其中的图片后再检查。")
 
 
@@ -60,7 +61,8 @@ def refuse_non_docx(data: bytes, name: str) -> None:
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise DraftError(f"{name}：这份 Word 文档设置了打开密码，无法读取。"
-                             "请在 Word 或 WPS 中取消密码（文件 → 信息 → 保护文档）后另存一份再检查。")
+                             "请在 Word 或 WPS 中取消密码（文件 → 信息 → 保护文档）"
+                             "后另存一份再检查。")
         raise DraftError(f"{name}：这是旧版 Word 文档（.doc），无法直接读取。"
                          "请用 Word 或 WPS 打开后“另存为” .docx 再检查。")
     if data.startswith(b"%PDF"):
@@ -83,7 +85,8 @@ def read_docx(data: bytes, name: str = "稿件.docx") -> DocxText:
         infos = archive.infolist()
         unpacked = sum(info.file_size for info in infos)
         if unpacked > MAX_UNPACKED_BYTES:
-            raise DraftError(f"{name}：文件解压后过大（{unpacked / 1024 / 1024:.0f} MB，上限 50 MB），"
+            raise DraftError(f"{name}：文件解压后过大"
+                             f"（{unpacked / 1024 / 1024:.0f} MB，上限 50 MB），"
                              "不像一篇公文。请确认选对了文件，或删去其中的图片后再检查。")
         if BODY_PART not in archive.namelist():
             raise broken

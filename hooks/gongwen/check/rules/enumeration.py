@@ -25,7 +25,8 @@ from .base import PRACTICE, Rule, cached, family_member
 SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
 # Quick tests before the full patterns: most paragraphs have no item at all. Each
 # alternative starts with a literal, so that re skips straight to the candidates.
-RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|最后")
+RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|"
+                                                              r"最后")
 RE_ENUM_SHI_HINT = re.compile(rf"[{CN_NUM}]是")
 ENUM_BEFORE = set("。；;：:，,！？!?")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position

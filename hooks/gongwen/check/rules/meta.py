@@ -26,7 +26,8 @@ def _check_front_matter(document, schema) -> Iterator[Finding]:
             1, f"front matter 的 doctype 应为 {'、'.join(sorted(known))} 之一，实为 {doctype!r}")
     kind = meta.get("kind")
     if kind in KINDS and doctype is None:
-        yield FRONT_MATTER.finding(1, f"front matter 缺少 doctype：kind 为 {kind!r} 的页面须写明文种")
+        yield FRONT_MATTER.finding(1, f"front matter 缺少 doctype：kind 为 {kind!r} "
+                                      "的页面须写明文种")
     acks = meta.get("acknowledge")
     if acks is None:
         return
@@ -41,13 +42,15 @@ def _check_front_matter(document, schema) -> Iterator[Finding]:
             continue
         if not isinstance(entry.get("rule"), str) or not entry.get("rule"):
             yield FRONT_MATTER.finding(1, f"front matter 的 {where}.rule 应为规则代码或名称"
-                                          f"（如 GW103 或 numbering-gap），实为 {entry.get('rule')!r}")
+                                          "（如 GW103 或 numbering-gap），实为 "
+                                          f"{entry.get('rule')!r}")
         if not isinstance(entry.get("reason"), str) or not entry.get("reason", "").strip():
             yield FRONT_MATTER.finding(1, f"front matter 的 {where}.reason 应为说明原因的文字，"
                                           f"实为 {entry.get('reason')!r}")
         line = entry.get("line")
         if line is not None and (not isinstance(line, int) or isinstance(line, bool) or line < 1):
-            yield FRONT_MATTER.finding(1, f"front matter 的 {where}.line 应为正整数行号，实为 {line!r}")
+            yield FRONT_MATTER.finding(1, f"front matter 的 {where}.line 应为正整数行号，实为 "
+                                          f"{line!r}")
         extra = set(entry) - {"rule", "reason", "line"}
         if extra:
             yield FRONT_MATTER.finding(
