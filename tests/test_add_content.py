@@ -116,8 +116,12 @@ def test_a_sixth_exemplar_needs_no_test_edit(tmp_path):
     assert "本类目前收录范文两篇" in summary and "收录范文一篇" not in summary
     assert "本类目前收录范文一篇" in page_text(build.site, "speech")  # the others unchanged
 
+    # serve.sh installs the packages into the copy's own .venv first (minutes, and nothing
+    # about content): that one test runs in the checkout only.
     suite = run([sys.executable, "-m", "pytest", "-q", "-x", "-m", "not browser",
-                 "-p", "no:cacheprovider"], repo, timeout=1800, **{INNER: "1"})
+                 "-p", "no:cacheprovider", "--deselect",
+                 "tests/test_deploy.py::test_serve_starts_without_the_end_of_life_banner"],
+                repo, timeout=1800, **{INNER: "1"})
     assert suite.returncode == 0, suite.stdout[-6000:] + suite.stderr[-2000:]
     assert " passed" in suite.stdout
 

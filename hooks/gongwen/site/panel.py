@@ -135,10 +135,11 @@ def _key(text: str) -> str:
 
 
 def mark_paragraphs(content: str, paragraphs: Mapping[int, str]) -> tuple[str, dict[int, str]]:
-    """Give each paragraph (first line → text) an id in the rendered page.
+    """Give each paragraph (first line → text) an anchor in the rendered page.
 
     Paragraphs are looked for in order, each after the previous one; an element that has
-    an id keeps it. Returns the page and first line → id of the paragraphs found.
+    an id keeps it, others get an empty <span id> at their start. Returns the page and
+    first line → id of the paragraphs found.
     """
     ids: dict[int, str] = {}
     out: list[str] = []
@@ -155,9 +156,13 @@ def mark_paragraphs(content: str, paragraphs: Mapping[int, str]) -> tuple[str, d
                 ids[line] = existing.group(1)
                 out.append(content[pos:m.end()])
             else:
+                # An empty span at the start, as run-in headings carry theirs: an id on the
+                # element itself would become Material's annotation link target (#id_annotation_1)
+                # and give that link no name.
                 ids[line] = PARAGRAPH_ID.format(line=line)
-                tag_end = m.start() + 1 + len(m.group(1))
-                out.append(content[pos:tag_end] + f' id="{ids[line]}"' + content[tag_end:m.end()])
+                open_end = m.start(3)
+                out.append(content[pos:open_end] + f'<span id="{ids[line]}"></span>'
+                           + content[open_end:m.end()])
             pos = m.end()
             break
     out.append(content[pos:])
