@@ -48,6 +48,7 @@ from gongwen.sitepages import (
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Section
 
 log = get_plugin_logger("gongwen")
 
@@ -154,6 +155,8 @@ def _plan_lists(files, config) -> None:
             (uri for uri in STATE.meta if uri.startswith(prefix) and uri.count("/") == 2),
             key=lambda uri: exemplar_order(_title(uri), STATE.meta[uri].get("year")),
         )
+        for uri in exemplars:  # on_nav places them; no "not in nav" notice for each
+            files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
         _add_list(files, config, "exemplars", type_page, paginate(exemplars, size), first=None,
                   title=f"{label}范文", back_text=f"{label}范文列表", marker=EXEMPLARS_MARKER)
 
@@ -198,6 +201,49 @@ def _log_findings(src_uri: str, result: CheckResult) -> None:
 def _title(src_uri: str) -> str:
     result = STATE.results[src_uri]
     return str(STATE.meta[src_uri].get("title") or result.title or src_uri)
+
+
+def on_nav(nav, config, files):
+    """Give each exemplar a place in the nav: a 范文 section after its type's template.
+
+    So an exemplar page has its tab, sidebar and previous/next, and ingest needs no nav
+    edit. The section follows the type page's list, split into groups of list_page_size
+    when longer; with navigation.prune a page then renders only its own group's links.
+    """
+    for section in (item for item in nav.items if item.is_section):
+        uri = next((c.file.src_uri for c in section.children if c.is_page), None)
+        listing = STATE.lists.get(uri or "")
+        if listing is None or listing.kind != "exemplars" or not listing.total:
+            continue
+        groups = [[files.get_file_from_path(u).page for u in STATE.lists[p].rows]
+                  for p in listing.pages]
+        if len(groups) == 1:
+            children = groups[0]
+        else:
+            size, children = STATE.page_size, []
+            for n, group in enumerate(groups):
+                first = n * size + 1
+                children.append(Section(f"第 {first}–{first + len(group) - 1} 篇", group))
+        section.children.append(Section("范文", children))
+    nav.pages = []
+    _link(nav.items, None, nav.pages)
+    for previous, page in zip([None, *nav.pages], nav.pages):
+        page.previous_page = previous
+        if previous is not None:
+            previous.next_page = page
+    if nav.pages:
+        nav.pages[-1].next_page = None
+    return nav
+
+
+def _link(items, parent, pages: list) -> None:
+    # Parents (tab and sidebar highlighting) and page order (previous/next) of the nav tree.
+    for item in items:
+        item.parent = parent
+        if item.is_page:
+            pages.append(item)
+        elif item.is_section:
+            _link(item.children, item, pages)
 
 
 def on_page_content(html, page, config, files):
