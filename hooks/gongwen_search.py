@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from gongwen import searchindex
+from gongwen.search_worker import WorkerChanged, fix_segmentation
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
@@ -37,6 +38,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    _fix_worker(Path(config.site_dir))
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
@@ -45,3 +47,15 @@ def on_post_build(config):
     path.write_text(searchindex.dumps(index), encoding="utf-8")
     if cut:
         log.info(f"搜索索引：范文正文超出预算（{_budget} 字符），已截短 {cut} 个条目；标题与各级标题完整保留。")
+
+
+def _fix_worker(site: Path) -> None:
+    # Chinese queries lost their last character (gongwen.search_worker).
+    for worker in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        try:
+            worker.write_text(fix_segmentation(worker.read_text(encoding="utf-8")),
+                              encoding="utf-8")
+        except WorkerChanged:
+            raise PluginError(
+                f"{worker.name}：Material 的搜索脚本与本站修补时的版本（9.8.1）不同，中文查询分词修补"
+                "未能应用。请按 hooks/gongwen/search_worker.py 的说明检查后更新修补。") from None
