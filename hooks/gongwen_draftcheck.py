@@ -10,8 +10,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from gongwen.schema import load_schemas
-from gongwen.sitebundle import library_zip
+from gongwen.check.schema import load_schemas
+from gongwen.site.bundle import library_zip
 
 PAGE_URI = "check-draft/index.md"
 BUNDLE = "assets/draftcheck/gongwen.zip"

@@ -1,54 +1,70 @@
-"""MkDocs hooks of 公文写作范本库: thin callers of the `gongwen` library.
+"""MkDocs hooks of 公文写作范本库: thin, typed callers of the `gongwen` library.
 
-Every Markdown page is checked once per build, in on_files, from the file as the author
-wrote it (so line numbers are real). Results live in a per-build state object keyed by
-src_uri, never in page.meta (that slowed a 1,000-page build by 25%), and reach the theme
-through the page context, where partials/gongwen-check.html renders the 结构检查 panel.
+Every Markdown page is read and checked once per build, in on_files, from the file as the
+author wrote it (so line numbers are real). What the build knows lives in one BuildState,
+rebuilt in on_config (a hook module outlives a `mkdocs serve` rebuild), keyed by src_uri,
+never in page.meta (that slowed a 1,000-page build by 25%). From it:
+
+- the 结构检查 panel reaches the theme through the page context
+  (overrides/partials/gongwen-check.html), and the list pages are generated (gongwen.site);
+- templates and exemplars get .docx/.txt downloads (gongwen.export.downloads), made from
+  the Document the check already read (overrides/partials/gongwen-downloads.html);
+- after the build, site_dir/gongwen-report.json (gongwen.check.report, the CLI's shape)
+  and a search index that stays small as the corpus grows (gongwen.site.searchindex).
 
 The lists (the overview, each type page's exemplars) are split into pages of
-`extra.gongwen.list_page_size` rows, so no page grows with the corpus: the first page is
-check/index.md or the type page, the others are generated at <dir>/page/2.md, … and are
-left out of the nav and of search. The full data is in site_dir/gongwen-report.json.
+`extra.gongwen.list_page_size` rows: the first page is check/index.md or the type page,
+the others are generated at <dir>/page/2.md, … and are left out of the nav and of search.
 """
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongwen.check import check_document
-from gongwen.model import CheckResult
-from gongwen.reader import read
-from gongwen.rules import RULES
-from gongwen.schema import load_schemas
-from gongwen.sitepages import (
-    DEFAULT_PAGE_SIZE,
+from gongwen.check.document import Document, heading_levels, read
+from gongwen.check.model import STATUS_LABELS, CheckResult
+from gongwen.check.report import report_data
+from gongwen.check.rules import RULES
+from gongwen.check.schema import load_schemas
+from gongwen.export.downloads import CACHE_DIR, DOWNLOAD_KINDS, DownloadWriter, file_stem
+from gongwen.site import searchindex
+from gongwen.site.listing import (
     EXEMPLARS_MARKER,
     OVERVIEW_MARKER,
     ExemplarRow,
     OverviewRow,
     exemplar_order,
     exemplar_table,
-    heading_anchors,
     insert_html,
-    join_cjk_lines,
     list_page_markdown,
     list_page_uri,
-    mark_fields,
     overview_markdown,
     overview_order,
     overview_table,
     pager_html,
     paginate,
-    panel_context,
-    rules_markdown,
 )
+from gongwen.site.panel import heading_anchors, panel_context
+from gongwen.site.search_worker import WorkerChanged, fix_segmentation
+from gongwen.site.rules_page import rules_markdown
+from gongwen.site.settings import Settings, SettingsError, read_settings
+from gongwen.site.typography import join_cjk_lines, mark_fields
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger("gongwen")
 
@@ -56,6 +72,7 @@ OVERVIEW_URI = "check/index.md"
 RULES_URI = "guide/rules.md"
 GUIDE_URI = "guide/index.md"
 REPORT_NAME = "gongwen-report.json"
+DEFAULT_AUTHOR = "公文写作范本库"
 
 
 @dataclass(frozen=True)
@@ -73,21 +90,24 @@ class ListPage:
 class BuildState:
     """What one build knows; replaced in on_config because `mkdocs serve` keeps this module."""
 
+    settings: Settings = field(default_factory=Settings)
     labels: dict[str, str] = field(default_factory=dict)  # doctype → 中文名
     guides: dict[str, str] = field(default_factory=dict)  # rule code → guide anchor
     results: dict[str, CheckResult] = field(default_factory=dict)  # src_uri → result
     meta: dict[str, dict] = field(default_factory=dict)  # src_uri → front matter
-    files: object = None  # mkdocs Files of this build
-    page_size: int = DEFAULT_PAGE_SIZE  # rows per list page (extra.gongwen.list_page_size)
+    documents: dict[str, Document] = field(default_factory=dict)  # src_uri → page as read
+    files: Files | None = None  # the Files of this build
     lists: dict[str, ListPage] = field(default_factory=dict)  # src_uri → its part of a list
-    seconds: float = 0.0  # time spent in these hooks, reported after the build
+    exemplar_urls: set[str] = field(default_factory=set)  # for the search index
+    downloads: DownloadWriter | None = None  # None: extra.gongwen.downloads is false
+    seconds: float = 0.0  # time spent checking and listing, reported after the build
 
 
 STATE = BuildState()
 
 
 @event_priority(100)  # before the search plugin, which crashes without jieba
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global STATE
     # Without jieba, Material's search silently finds almost nothing in Chinese.
     try:
@@ -97,24 +117,24 @@ def on_config(config):
             "缺少 jieba：中文搜索无法分词。请运行 `pip install -e .` 安装依赖后重新构建。"
             " (jieba is required for Chinese search)"
         ) from exc
+    try:
+        settings = read_settings(config.extra)
+    except SettingsError as exc:
+        raise PluginError(str(exc)) from None
+    project = Path(config.config_file_path).resolve().parent if config.config_file_path else None
+    author = config.site_author or config.site_name or DEFAULT_AUTHOR
     STATE = BuildState(
+        settings=settings,
         labels={doctype: schema.label for doctype, schema in load_schemas().items()},
         guides={rule.code: rule.guide for rule in RULES if rule.guide},
-        page_size=_page_size(config),
+        downloads=DownloadWriter(author, project / CACHE_DIR if project else None)
+        if settings.downloads else None,
     )
     return config
 
 
-def _page_size(config) -> int:
-    size = (config.extra.get("gongwen") or {}).get("list_page_size", DEFAULT_PAGE_SIZE)
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise PluginError(f"mkdocs.yml: extra.gongwen.list_page_size 应为正整数（每个列表页的行数），"
-                          f"实为 {size!r}")
-    return size
-
-
-def on_files(files, config):
-    """Check every page now, so the overview and type pages can list every result."""
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Read and check every page now, so the overview and type pages can list every result."""
     start = time.perf_counter()
     STATE.files = files
     for file in files.documentation_pages():
@@ -130,6 +150,8 @@ def on_files(files, config):
             continue
         STATE.results[file.src_uri] = result
         STATE.meta[file.src_uri] = document.meta
+        if document.meta.get("kind") in DOWNLOAD_KINDS:
+            STATE.documents[file.src_uri] = document  # its downloads read no second time
         _log_findings(file.src_uri, result)
     _plan_lists(files, config)
     _generate(files, config, RULES_URI, rules_markdown(RULES))
@@ -137,9 +159,9 @@ def on_files(files, config):
     return files
 
 
-def _plan_lists(files, config) -> None:
+def _plan_lists(files: Files, config: MkDocsConfig) -> None:
     """Split the overview and every type page's exemplars into pages; generate pages 2, …"""
-    size = STATE.page_size
+    size = STATE.settings.list_page_size
     checked = sorted(STATE.results, key=lambda uri: overview_order(uri, STATE.results[uri]))
     chunks = paginate(checked, size)
     first = overview_markdown(STATE.results.values(), STATE.labels, pages=len(chunks),
@@ -161,8 +183,9 @@ def _plan_lists(files, config) -> None:
                   title=f"{label}范文", back_text=f"{label}范文列表", marker=EXEMPLARS_MARKER)
 
 
-def _add_list(files, config, kind: str, first_uri: str, chunks: list[list[str]], *,
-              first: str | None, title: str, marker: str, back_text: str | None = None) -> None:
+def _add_list(files: Files, config: MkDocsConfig, kind: str, first_uri: str,
+              chunks: list[list[str]], *, first: str | None, title: str, marker: str,
+              back_text: str | None = None) -> None:
     # first: the first page's Markdown, or None when the author wrote it (a type page).
     pages = tuple(list_page_uri(first_uri, number) for number in range(1, len(chunks) + 1))
     total = sum(map(len, chunks))
@@ -178,7 +201,7 @@ def _add_list(files, config, kind: str, first_uri: str, chunks: list[list[str]],
             inclusion=InclusionLevel.NOT_IN_NAV)  # linked from the list, deliberately not in nav
 
 
-def _generate(files, config, src_uri: str, content: str,
+def _generate(files: Files, config: MkDocsConfig, src_uri: str, content: str,
               inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> None:
     if files.get_file_from_path(src_uri) is not None:
         raise PluginError(f"docs/{src_uri}：此路径的页面由构建自动生成，请把该文件改名或移走。"
@@ -203,7 +226,7 @@ def _title(src_uri: str) -> str:
     return str(STATE.meta[src_uri].get("title") or result.title or src_uri)
 
 
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Give each exemplar a place in the nav: a 范文 section after its type's template.
 
     So an exemplar page has its tab, sidebar and previous/next, and ingest needs no nav
@@ -220,7 +243,7 @@ def on_nav(nav, config, files):
         if len(groups) == 1:
             children = groups[0]
         else:
-            size, children = STATE.page_size, []
+            size, children = STATE.settings.list_page_size, []
             for n, group in enumerate(groups):
                 first = n * size + 1
                 children.append(Section(f"第 {first}–{first + len(group) - 1} 篇", group))
@@ -236,7 +259,7 @@ def on_nav(nav, config, files):
     return nav
 
 
-def _link(items, parent, pages: list) -> None:
+def _link(items: list, parent: Section | None, pages: list[Page]) -> None:
     # Parents (tab and sidebar highlighting) and page order (previous/next) of the nav tree.
     for item in items:
         item.parent = parent
@@ -246,12 +269,9 @@ def _link(items, parent, pages: list) -> None:
             _link(item.children, item, pages)
 
 
-def on_page_content(html, page, config, files):
-    """Fill the generated tables: the overview's, and a type page's list of exemplars.
-
-    Both are HTML put in after Markdown has run (see gongwen.sitepages for why), at the
-    marker comment the page carries, or at the end of a page without one.
-    """
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Chinese typography on every page; fill the generated tables (the overview's, and a
+    type page's list of exemplars) at the marker comment the page carries, or at its end."""
     start = time.perf_counter()
     try:
         html = join_cjk_lines(html)
@@ -262,7 +282,7 @@ def on_page_content(html, page, config, files):
         STATE.seconds += time.perf_counter() - start
 
 
-def _fill_tables(html, page, files):
+def _fill_tables(html: str, page: Page, files: Files) -> str:
     listing = STATE.lists.get(page.file.src_uri)
     if listing is None:
         return html
@@ -296,23 +316,32 @@ def _fill_tables(html, page, files):
     return insert_html(html, EXEMPLARS_MARKER, exemplar_table(rows) + pager)
 
 
-def _url(files, src_uri: str, page) -> str:
+def _url(files: Files, src_uri: str, page: Page) -> str:
     return files.get_file_from_path(src_uri).url_relative_to(page.file)
 
 
-def on_page_context(context, page, config, nav):
-    """Hand the typed page's check result to the theme (partials/gongwen-check.html)."""
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext:
+    """Hand the page's check result and downloads to the theme; note exemplars for search."""
     start = time.perf_counter()
     try:
-        return _panel(context, page)
+        _panel(context, page)
     finally:
         STATE.seconds += time.perf_counter() - start
+    kind = (page.meta or {}).get("kind")
+    if kind == "exemplar":
+        STATE.exemplar_urls.add(page.url)
+    if kind in DOWNLOAD_KINDS and STATE.downloads is not None:
+        downloads = _write_downloads(page, config, STATE.downloads)
+        if downloads is not None:
+            context["gongwen_downloads"] = downloads
+    return context
 
 
-def _panel(context, page):
+def _panel(context: TemplateContext, page: Page) -> None:
     result = STATE.results.get(page.file.src_uri)
     if result is None or not result.doctype:
-        return context
+        return
     toc = []
     stack = list(page.toc)[::-1]
     while stack:  # the toc is a tree; the panel needs its headings in document order
@@ -327,30 +356,82 @@ def _panel(context, page):
         rules_url=_url_from(page, RULES_URI),
         rule_guides=STATE.guides,
     )
-    return context
 
 
-def _url_from(page, src_uri: str) -> str | None:
+def _url_from(page: Page, src_uri: str) -> str | None:
     target = STATE.files.get_file_from_path(src_uri) if STATE.files else None
     return target.url_relative_to(page.file) if target else None
 
 
-def on_post_build(config):
-    """Write the report of every checked page into the built site (never into docs_dir)."""
+def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
+    src = page.file.src_uri
+    document = STATE.documents.get(src)
+    out_dir = os.path.join(config.site_dir, *posixpath.dirname(page.file.dest_uri).split("/"))
+    try:
+        downloads = writer.write(page.file.content_string,
+                                 heading_levels(document) if document else None,
+                                 out_dir, file_stem(src), page.title)
+    except OSError as exc:
+        raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
+                          ) from exc
+    except Exception as exc:  # noqa: BLE001 - any failure must name the page
+        log.error(f"docs/{src}：无法生成 Word/纯文本下载文件（{type(exc).__name__}: {exc}）。"
+                  "请检查该页的 Markdown 是否完整，或向维护者报告此错误。")
+        return None
+    if writer.cache_error:
+        log.debug(f"下载文件缓存不可写（{writer.cache_error}），本次构建不使用缓存")
+        writer.cache_error = None
+    return downloads
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the report of every checked page into the built site (never into docs_dir),
+    compact the search index, prune the download cache."""
     start = time.perf_counter()
-    pages = []
-    for src_uri, result in STATE.results.items():
-        entry = result.to_dict()
-        page_file = STATE.files.get_file_from_path(src_uri)
-        entry["url"] = page_file.url if page_file else None
-        pages.append(entry)
-    totals = {status: sum(p["status"] == status for p in pages) for status in ("pass", "warn", "fail")}
-    report = {"files": pages, "summary": {"pages": len(pages), **totals}}
+    files = STATE.files
+
+    def url(result: CheckResult) -> str | None:
+        page_file = files.get_file_from_path(result.path) if files else None
+        return page_file.url if page_file else None
+
+    report = report_data(STATE.results.values(), url)
     path = Path(config.site_dir) / REPORT_NAME
     # No indent: json's C encoder only runs without one (5x faster on 1,000 pages).
     path.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
     STATE.seconds += time.perf_counter() - start
+    totals = report["summary"]
     log.info(
-        f"结构检查：{len(pages)} 页，通过 {totals['pass']}，有提示 {totals['warn']}，"
-        f"有错误 {totals['fail']}；检查用时 {STATE.seconds:.2f} s；报告见 {REPORT_NAME}"
+        f"结构检查：{totals['files']} 页，{STATUS_LABELS['pass']} {totals['pass']}，"
+        f"{STATUS_LABELS['warn']} {totals['warn']}，{STATUS_LABELS['fail']} {totals['fail']}；"
+        f"检查用时 {STATE.seconds:.2f} s；报告见 {REPORT_NAME}"
     )
+    _compact_search_index(Path(config.site_dir))
+    _fix_search_worker(Path(config.site_dir))
+    if STATE.downloads is not None:
+        STATE.downloads.prune()
+
+
+def _compact_search_index(site_dir: Path) -> None:
+    """Runs after Material's search plugin has written search/search_index.json (hooks run
+    after plugins of the same priority) and before the offline plugin (priority -100)."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    budget = STATE.settings.search_budget
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index, cut = searchindex.compact(index, STATE.exemplar_urls.__contains__, budget)
+    path.write_text(searchindex.dumps(index), encoding="utf-8")
+    if cut:
+        log.info(f"搜索索引：范文正文超出预算（{budget} 字符），已截短 {cut} 个条目；标题与各级标题完整保留。")
+
+
+def _fix_search_worker(site_dir: Path) -> None:
+    # Chinese queries lost their last character (gongwen.site.search_worker).
+    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        try:
+            worker.write_text(fix_segmentation(worker.read_text(encoding="utf-8")),
+                              encoding="utf-8")
+        except WorkerChanged:
+            raise PluginError(
+                f"{worker.name}：Material 的搜索脚本与本站修补时的版本（9.8.1）不同，中文查询分词修补"
+                "未能应用。请按 hooks/gongwen/site/search_worker.py 的说明检查后更新修补。") from None

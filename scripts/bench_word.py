@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "hooks"))
-from gongwen.docx_export import DocxWriter
-from gongwen.plaintext import document_blocks, to_txt_bytes
+from gongwen.export.docx_export import DocxWriter
+from gongwen.export.plaintext import document_blocks, to_txt_bytes
 from make_corpus import BuildFailed, BuildTiming, config_variant, make_corpus, timed_build
 
 WORD_HOOK = "hooks/gongwen_word.py"

@@ -15,9 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from gongwen.check import check_text
-from gongwen.report import format_json, format_text
-from gongwen.rules import RULES
-from gongwen.schema import SchemaError, load_schemas
+from gongwen.check.model import category_label, severity_label
+from gongwen.check.report import format_json, format_text
+from gongwen.check.rules import RULES
+from gongwen.check.schema import SchemaError, load_schemas
 
 SUFFIXES = (".md", ".txt")
 PROG = "check.py"
@@ -37,7 +38,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--type", dest="doctype", metavar="TYPE",
                         help="按指定文种检查（默认：front matter 的 doctype，或由标题推断）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.add_argument("--no-info", action="store_true", help="文本输出中不显示提示（info）")
+    parser.add_argument("--no-info", action="store_true", help="文本输出中不显示“提示”一级的结果")
     parser.add_argument("--schemas", metavar="DIR", help="文种定义（YAML）所在的文件夹")
     parser.add_argument("--list-rules", action="store_true", help="列出全部规则后退出")
     return parser.parse_args(argv)
@@ -76,8 +77,15 @@ def read_all(files: list[Path]) -> list[tuple[Path, str]]:
     return out
 
 
+def _pad(text: str, width: int) -> str:
+    """Pad to `width` columns: a Chinese character takes two in a terminal."""
+    return text + " " * max(1, width - sum(2 if ord(ch) > 0x2E7F else 1 for ch in text))
+
+
 def list_rules() -> str:
-    rows = [f"{r.code}  {r.name:<28} {r.severity:<8} {r.category:<16} {r.summary}" for r in RULES]
+    """One line a rule: code, name, severity, category and what it checks (whole)."""
+    rows = [f"{r.code}  {_pad(r.title, 18)}{_pad(severity_label(r.severity), 6)}"
+            f"{_pad(category_label(r.category), 10)}{r.summary}" for r in RULES]
     return "\n".join(rows)
 
 

@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/check_offsite.py [site]
 
-Scans every HTML and CSS file (gongwen.offsite) for what a page would make the browser
+Scans every HTML and CSS file (gongwen.site.offsite) for what a page would make the browser
 fetch or link on another host. The site's own address is not "another host": it is read
 from the built sitemap.xml (site_url, i.e. GONGWEN_SITE_URL at build time), so canonical
 links to it are fine. Exit 0 when clean, 1 with one `file: url` line per reference, 2 when
@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from gongwen.offsite import external_references
+from gongwen.site.offsite import external_references
 
 LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # works before `pip install -e .` too
 
 import yaml
-from gongwen.curate import Curated, CurationError, curate
+from gongwen.corpus.curate import Curated, CurationError, curate
 
 SEEDS = "corpus/seeds.yaml"
 

@@ -53,7 +53,7 @@ def relabel(h: TruthHeading, number: int) -> str:
 
 
 def _runs(doc: EvalDoc) -> list[list[TruthHeading]]:
-    """Sibling runs: headings of one level under one parent, in order (length ≥ 3 first)."""
+    """Sibling runs: headings of one level under one parent, in order."""
     runs: dict[tuple, list[TruthHeading]] = {}
     parents: dict[int, int] = {}
     for h in doc.outline:
@@ -64,7 +64,10 @@ def _runs(doc: EvalDoc) -> list[list[TruthHeading]]:
         for lv in list(parents):
             if lv > h.level:
                 del parents[lv]
-    return sorted(runs.values(), key=lambda r: (-min(len(r), 3), r[0].line))
+    # Runs that start at one first: in a document numbered continuously across parts a
+    # later run starts at （五）, and an edit there would also look like a restart.
+    return sorted(runs.values(),
+                  key=lambda r: (_number(r[0]) != 1, -min(len(r), 3), r[0].line))
 
 
 def _replace_label(lines: list[str], h: TruthHeading, new_label: str) -> None:
@@ -105,7 +108,7 @@ def inject(doc: EvalDoc) -> list[Variant]:
         _replace_label(lines, b, relabel(b, int(_number(a))))
         out.append(_variant(doc, "disorder", lines, a.line, numbering,
                             f"第{a.line}、{b.line}行序号对调"))
-    level2 = [r for r in runs if r[0].level == 2]
+    level2 = [r for r in runs if r[0].level == 2 and _number(r[0]) == 1]
     plain: list[TruthHeading] = []
     if level2:
         run = level2[0]

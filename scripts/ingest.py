@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # works before `pip install -e .` too
 
 from gongwen.check import check_text
-from gongwen.ingest import IngestError, plan_ingest, read_source, write_plan
-from gongwen.report import format_text
-from gongwen.schema import SchemaError, load_schemas
+from gongwen.check.report import format_text
+from gongwen.check.schema import SchemaError, load_schemas
+from gongwen.corpus.ingest import IngestError, plan_ingest, read_source, write_plan
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from gongwen.offsite import external_references
+from gongwen.site.offsite import external_references
 
 TOP = "gongwen-offline"
 # The in-browser checker (Pyodide, 13 MB) cannot run from file://: its page says so and

@@ -6,11 +6,13 @@ from __future__ import annotations
 import copy
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-from gongwen.rules import RULES
+from gongwen.check.rules import RULES
 
 MINIMAL_CONFIG = f"""\
 site_name: 结构检查测试站
@@ -167,7 +169,7 @@ def test_real_site_typed_page_has_panel_with_status_and_outline(built_site):
     page = html(built_site.site, "summary/template")
     box = panel(page)
     assert "结构检查" in box
-    assert re.search(r'gw-badge--(pass|warn|fail)">(通过|有提示|有错误)<', box)
+    assert re.search(r'gw-badge--(pass|warn|fail)">(通过|有警告|有错误)<', box)
     assert 'class="gw-outline"' in box
     # The panel comes before the page's own content, and only once.
     assert page.count('<details class="gw-check ') == 1
@@ -211,26 +213,51 @@ def test_rules_page_documents_every_rule(built_site):
     rules = html(built_site.site, "guide/rules")
     for rule in RULES:
         assert f'id="{rule.code.lower()}"' in rules, rule.code
-        assert rule.name in rules
+        assert f"{rule.code} {rule.title}" in rules and f"{rule.code} {rule.name}" not in rules
         if rule.guide:
             assert f'href="../#{rule.guide}"' in rules, f"{rule.code} 没有链接到写作通则"
 
 
-def test_report_has_cli_shape_plus_status(built_site):
+def test_site_report_and_cli_json_share_one_shape(built_site):
+    """gongwen-report.json and `check.py --json` are the same report: same file entries,
+    same finding objects, same summary keys (the site only fills each file's url)."""
     report = json.loads((built_site.site / "gongwen-report.json").read_text("utf-8"))
     paths = [f["path"] for f in report["files"]]
-    assert len(paths) == len(set(paths))
-    assert "summary/template.md" in paths
+    assert len(paths) == len(set(paths)) and "summary/template.md" in paths
+    cli = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "--json", "summary/template.md",
+         "speech/exemplars/003_c6156c13d5fa43a4.md"],
+        cwd=ROOT / "docs", capture_output=True, text=True, check=False)
+    cli_report = json.loads(cli.stdout)
+    assert cli_report["summary"].keys() == report["summary"].keys()
+    assert report["summary"]["files"] == len(report["files"])
+    site_files = {f["path"]: f for f in report["files"]}
+    for entry in cli_report["files"]:
+        site_entry = site_files[entry["path"]]
+        assert entry.keys() == site_entry.keys()
+        assert entry["url"] is None and site_entry["url"].endswith("/")
+        assert entry["findings"] == site_entry["findings"]
+        assert entry["outline"] == site_entry["outline"]
     for entry in report["files"]:
         assert entry["status"] in ("pass", "warn", "fail")
-        assert {"path", "doctype", "outline", "findings"} <= entry.keys()
-        for heading in entry["outline"]:
-            assert heading["level"] in (1, 2, 3, 4) and isinstance(heading["line"], int)
         for finding in entry["findings"]:
             assert finding["severity"] in ("error", "warning", "info")
-            assert {"rule", "category", "line", "message"} <= finding.keys()
+            assert finding["severity_label"] in ("错误", "警告", "提示")
     # The real site builds strictly, so nothing in it is an unacknowledged error.
     assert all(f["status"] != "fail" for f in report["files"])
+
+
+def test_list_rules_and_the_rules_page_give_the_same_whole_summary(built_site):
+    rules_page = html(built_site.site, "guide/rules")
+    listed = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--list-rules"],
+                            capture_output=True, text=True, check=False).stdout
+    for rule in RULES:
+        assert rule.summary.endswith(("。", "）")), rule.code  # a whole sentence, not cut
+        assert rule.summary in listed, rule.code
+        line = next(line for line in listed.splitlines() if line.startswith(rule.code))
+        assert line.endswith(rule.summary)
+        plain = re.sub(r"<[^>]+>", "", rules_page)
+        assert rule.summary.replace("<", "&lt;").replace(">", "&gt;") in plain, rule.code
 
 
 def test_panel_text_is_not_in_search_index(built_site):
@@ -271,9 +298,9 @@ def test_unacknowledged_error_fails_strict_build_naming_file_line_rule(tmp_path)
     build = mkdocs_build(config, tmp_path / "site")
     assert build.returncode == 1, build.log
     code = rule_code("numbering-gap")
-    expected = f"WARNING -  gongwen: summary/exemplars/gap.md:{GAP_LINE}: [error] "
+    expected = f"WARNING -  gongwen: summary/exemplars/gap.md:{GAP_LINE}: [错误] "
     lines = [line for line in build.log.splitlines() if line.startswith(expected)]
-    assert lines and f"({code} numbering-gap)" in lines[0], build.log
+    assert lines and f"({code} 序号跳号)" in lines[0], build.log
     assert "（三）" in lines[0]
 
 
@@ -282,13 +309,13 @@ def test_acknowledged_error_and_warnings_build_strictly(small_site, tmp_path):
     build = mkdocs_build(small_site, tmp_path / "site")
     assert build.returncode == 0, build.log
     # Still reported (at INFO), marked as acknowledged.
-    assert re.search(rf"INFO    -  gongwen: summary/exemplars/gap.md:\d+: \[error\] .*{code}.*已确认",
+    assert re.search(rf"INFO    -  gongwen: summary/exemplars/gap.md:\d+: \[错误\] .*{code}.*已确认",
                      build.log), build.log
-    assert re.search(r"INFO    -  gongwen: progress-report/exemplars/warn.md:?\d*: \[warning\]",
+    assert re.search(r"INFO    -  gongwen: progress-report/exemplars/warn.md:?\d*: \[警告\]",
                      build.log), build.log
     gap = panel(html(build.site, "summary/exemplars/gap"))
     assert "已确认" in gap and "测试用：原文即如此" in gap
-    assert 'gw-badge--warn">有提示<' in gap
+    assert 'gw-badge--warn">有警告<' in gap
     # The type pages list the new exemplars with their status.
     summary = html(build.site, "summary")
     assert 'href="exemplars/gap/"' in summary and "测试学校" in summary

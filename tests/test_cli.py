@@ -43,7 +43,7 @@ def test_errors_exit_1_with_one_line_per_finding(tmp_path: Path) -> None:
     proc = run("bad.md", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        "bad.md:5: [error] 序号跳号：应为“二、”，实为“三、” (GW103 numbering-gap)",
+        "bad.md:5: [错误] 序号跳号：应为“二、”，实为“三、” (GW103 序号跳号)",
         "检查了 1 个文件：错误 1 个，警告 0 个，提示 0 个；1 个文件有未确认的错误。",
     ]
 
@@ -144,14 +144,14 @@ def test_library_not_importable_without_the_script_path(tmp_path: Path) -> None:
 def test_list_rules(tmp_path: Path) -> None:
     proc = run("--list-rules", cwd=tmp_path)
     assert proc.returncode == 0
-    assert "GW103  numbering-gap" in proc.stdout
+    assert "GW103  序号跳号" in proc.stdout and "numbering-gap" not in proc.stdout
 
 
 def test_every_json_finding_links_to_its_explanation_in_the_guide(tmp_path):
     """A finding of each kind carries the guide section that explains its rule."""
     import re
 
-    from gongwen.rules import RULES
+    from gongwen.check.rules import RULES
 
     guide = (ROOT / "docs" / "guide" / "index.md").read_text(encoding="utf-8")
     ids = set(re.findall(r"\{ *#([\w-]+) *\}", guide))

@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from gongwen.curate import (
-    CurationError,
-    curate,
-    page_blocks,
-    rebuild_source,
-    verify,
-)
-from gongwen.punctuation import restore, undo
+from gongwen.corpus.curate import CurationError, curate
+from gongwen.corpus.page import page_blocks
+from gongwen.corpus.punctuation import restore, undo
+from gongwen.corpus.record import rebuild_source, verify
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "corpus" / "raw"
@@ -366,7 +362,7 @@ def test_missing_doctype_is_explained():
 
 
 def test_the_curation_library_does_not_import_mkdocs():
-    code = ("import sys, gongwen.curate, gongwen.punctuation; "
+    code = ("import sys, gongwen.corpus.curate, gongwen.corpus.punctuation; "
             "print([m for m in sys.modules if m.split('.')[0] == 'mkdocs'])")
     proc = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
                           cwd=ROOT, env={"PYTHONPATH": str(ROOT / "hooks")})

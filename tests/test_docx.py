@@ -13,8 +13,8 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from gongwen.docx_export import DocxWriter
-from gongwen.plaintext import character_count, document_blocks, to_text
+from gongwen.export.docx_export import DocxWriter
+from gongwen.export.plaintext import character_count, document_blocks, to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

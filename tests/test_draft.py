@@ -15,10 +15,10 @@ import zipfile
 import pytest
 from conftest import ROOT
 from docx import Document
-from gongwen.docxtext import DraftError, Where, read_docx
-from gongwen.draft import check_draft, decode_text, load_schemas_json, read_upload
-from gongwen.schema import load_schemas
-from gongwen.sitebundle import SCHEMAS_MEMBER, library_zip, schemas_json
+from gongwen.check.draft import check_draft, decode_text, load_schemas_json, read_upload
+from gongwen.check.schema import load_schemas
+from gongwen.site.bundle import SCHEMAS_MEMBER, library_zip, schemas_json
+from gongwen.text.docxtext import DraftError, Where, read_docx
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
 
@@ -103,7 +103,7 @@ def test_docx_without_text_says_so():
 
 
 def test_zip_bomb_is_refused_before_parsing(monkeypatch):
-    from gongwen import docxtext
+    from gongwen.text import docxtext
 
     def must_not_parse(*args):
         raise AssertionError("parsed a file that unpacks over 50 MB")
@@ -155,8 +155,11 @@ def test_check_draft_gives_what_the_page_shows():
     assert result["auto"] is True
     assert result["status"] == "fail" and result["status_label"] == "有错误"
     gap = next(f for f in result["findings"] if f["rule"] == "GW103")
-    assert gap == {"rule": "GW103", "severity": "error", "severity_label": "错误", "line": 4,
-                   "message": "序号跳号：应为“（二）”，实为“（三）”",
+    # The report's one finding object (as in check.py --json), plus the rule's summary.
+    assert gap == {"rule": "GW103", "title": "序号跳号", "name": "numbering-gap",
+                   "severity": "error", "severity_label": "错误", "category": "numbering",
+                   "category_label": "序号", "line": 4,
+                   "message": "序号跳号：应为“（二）”，实为“（三）”", "acknowledged": None,
                    "summary": gap["summary"], "authority": "GB/T 9704-2012 §7.3.3",
                    "guide": "guide/#numbering"}
     assert [(h["label"], h["title"]) for h in result["outline"]] == [
@@ -181,7 +184,7 @@ def test_draft_path_without_yaml_docx_or_lxml(tmp_path):
         "for name in ('yaml', 'docx', 'lxml', 'mkdocs', 'pymdownx', 'jieba'):\n"
         "    sys.modules[name] = None  # importing any of them now fails\n"
         f"sys.path.insert(0, {str(ROOT / 'hooks')!r})\n"
-        "from gongwen.draft import check_draft, load_schemas_json, read_upload\n"
+        "from gongwen.check.draft import check_draft, load_schemas_json, read_upload\n"
         "schemas = load_schemas_json(open(sys.argv[1], encoding='utf-8').read())\n"
         "text = read_upload(open(sys.argv[2], 'rb').read(), 'a.docx')\n"
         "print(check_draft(text, None, schemas)['doctype'])\n"
@@ -212,7 +215,7 @@ def test_library_zip_is_deterministic_and_complete():
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
         assert json.loads(archive.read(SCHEMAS_MEMBER)) == json.loads(schemas_json())
-    assert "gongwen/draft.py" in names and "gongwen/rules/numbering.py" in names
+    assert "gongwen/check/draft.py" in names and "gongwen/check/rules/numbering.py" in names
     assert not any("__pycache__" in name for name in names)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-from gongwen.offsite import external_references
+from gongwen.site.offsite import external_references
 from playwright import sync_api
 from test_browser import launch_chromium, new_context, search
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from gongwen.check import check_text
-from gongwen.reader import read
+from gongwen.check.document import read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -2,7 +2,10 @@
 and the parts of a page that are not the checked document."""
 from __future__ import annotations
 
-from gongwen.reader import read
+from gongwen.check.document import heading_levels, line_at, opening_text, read
+from gongwen.check.rules.declared import declarations, outline_entries
+from gongwen.check.rules.enumeration import enumerations
+from gongwen.check.rules.phrases import salutation
 
 
 def outline(doc) -> list[tuple[int, int, str, str, str]]:
@@ -22,7 +25,7 @@ def test_four_levels_markdown_line_and_run_in() -> None:
         (11, 4, "1", "学原文", "line"),
     ]
     assert doc.title == "标题" and doc.title_line == 1
-    assert [(e.line, e.label) for e in doc.enumerations] == [(7, "一是"), (7, "二是")]
+    assert [(e.line, e.label) for e in enumerations(doc)] == [(7, "一是"), (7, "二是")]
 
 
 def test_run_in_heading_without_bold_ends_at_first_full_stop() -> None:
@@ -91,8 +94,9 @@ def test_half_and_mixed_width_brackets() -> None:
 def test_txt_title_repeated_title_and_salutation() -> None:
     doc = read("在会议上的讲话\n在会议上的讲话\n\n同志们:\n\n这次会议的主要任务是部署工作。\n", "a.txt")
     assert doc.title == "在会议上的讲话" and doc.title_line == 1
-    assert doc.salutation is not None and doc.salutation.line == 4
-    assert [p.line for p in doc.opening] == [6]
+    found, opening = salutation(doc)
+    assert found is not None and found.line == 4
+    assert [p.line for p in opening] == [6]
 
 
 def test_markdown_ordered_list_is_not_a_heading() -> None:
@@ -111,7 +115,7 @@ def test_enumeration_kinds_and_nesting() -> None:
                "首先，明确责任。\n\n其次，建立台账。\n\n最后，通报进展。\n\n第一，动员；第二，落实。\n"
                "\n统一是前提，唯一是目标。\n", "a.md")
     seqs: dict[int, list[str]] = {}
-    for e in doc.enumerations:
+    for e in enumerations(doc):
         seqs.setdefault(e.sequence, []).append(e.label)
     assert sorted(seqs.values()) == sorted([["一是", "二是"], ["一是", "二是"],
                                             ["首先", "其次", "最后"], ["第一", "第二"]])
@@ -119,13 +123,13 @@ def test_enumeration_kinds_and_nesting() -> None:
 
 def test_declared_count_and_what_follows() -> None:
     doc = read("# 讲话\n\n同志们：\n\n下面，我讲三点意见。\n\n一、甲\n\n二、乙\n\n三、丙\n", "a.md")
-    [d] = doc.declarations
+    [d] = declarations(doc)
     assert (d.line, d.count, d.found, d.found_line) == (5, 3, 3, 7)
 
 
 def test_outline_block_entries() -> None:
     doc = read("【提纲】一、存在的问题。(一)政治方面。(二)作风方面。二、原因剖析。\n标题\n", "a.txt")
-    assert [(e.level, e.number, e.title, e.parent) for e in doc.outline_entries] == [
+    assert [(e.level, e.number, e.title, e.parent) for e in outline_entries(doc)] == [
         (1, 1, "存在的问题", None), (2, 1, "政治方面", 1), (2, 2, "作风方面", 1),
         (1, 2, "原因剖析", None)]
     assert doc.title == "标题" and doc.headings == []
@@ -133,7 +137,8 @@ def test_outline_block_entries() -> None:
 
 def test_transition_broken_across_lines_is_found() -> None:
     doc = read("对照检查材料\n……明确整改方向和措施。现将\n对照检查情况报告如下。\n一、存在的问题\n", "a.txt")
-    assert doc.transition is not None and doc.transition.line == 2
+    text, bounds = opening_text(doc)
+    assert line_at(bounds, text.index("现将")) == 2 and "现将对照检查情况报告如下" in text
 
 
 def test_inline_acknowledgements_and_escapes() -> None:
@@ -148,13 +153,6 @@ def test_numbers_are_not_headings() -> None:
     assert doc.headings == []
 
 
-def test_heading_levels_match_the_reader_and_follow_edits(monkeypatch):
-    from gongwen import reader
-
-    text = "# 标题\n\n## 一、总体要求\n\n### （一）指导思想\n"
-    assert reader.heading_levels(text) == {h.line: h.level for h in reader.read(text).headings}
-    # A second call for the same text does not read it again.
-    monkeypatch.setattr(reader, "_read_body", lambda doc: (_ for _ in ()).throw(AssertionError))
-    assert reader.heading_levels(text) == {3: 1, 5: 2}
-    monkeypatch.undo()
-    assert reader.heading_levels(text.replace("### （一）", "## 二、")) == {3: 1, 5: 1}
+def test_heading_levels_are_the_documents() -> None:
+    doc = read("# 标题\n\n## 一、总体要求\n\n### （一）指导思想\n")
+    assert heading_levels(doc) == {3: 1, 5: 2} == {h.line: h.level for h in doc.headings}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from gongwen.check import check_text
-from gongwen.rules import RULES, find_rule
+from gongwen.check.rules import RULES, find_rule
 
 RE_EXPECT = re.compile(r"<!-- expect: ([A-Z0-9 ]+) -->")
 RE_EXPECT_PAGE = re.compile(r"<!-- expect-page: ([A-Z0-9 ]+) -->")
@@ -296,7 +296,7 @@ CASES = [
 
 现将工作总结如下。
 
-## 一、主要工作和成效 <!-- expect-page: GW201 GW202 -->
+## 一、主要工作和成效 <!-- expect-page: GW201 -->
 
 正文。
 
@@ -318,7 +318,7 @@ CASES = [
 
 现将对照检查情况报告如下。
 
-## 一、存在的主要问题
+## 一、存在的主要问题 <!-- expect-page: GW202 -->
 
 正文。
 
@@ -539,7 +539,7 @@ def test_gap_repeat_disorder_at_each_level(level: int, forms: list[str]) -> None
 def test_message_shape_and_expected_vs_found() -> None:
     result = check_text("# 标题\n\n## 一、甲\n\n### （一）乙\n\n### （三）丙\n", "docs/x.md")
     assert [f.format("docs/x.md") for f in result.findings] == [
-        "docs/x.md:7: [error] 序号跳号：应为“（二）”，实为“（三）” (GW103 numbering-gap)"]
+        "docs/x.md:7: [错误] 序号跳号：应为“（二）”，实为“（三）” (GW103 序号跳号)"]
 
 
 def test_acknowledged_findings_keep_severity_and_do_not_block() -> None:

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from gongwen.schema import load_schemas
-from gongwen.search_worker import FIXES, WorkerChanged, fix_segmentation
+from gongwen.check.schema import load_schemas
+from gongwen.site.search_worker import FIXES, WorkerChanged, fix_segmentation
 from test_browser import browser, new_context, open_page, search, site_url
 
 __all__ = ["browser", "site_url"]  # fixtures shared with test_browser

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from gongwen import searchindex
+from gongwen.site import searchindex
 
 ZW = "\u200b"
 
@@ -52,22 +52,25 @@ def test_the_built_index_is_utf8(built_site):
 
 
 def _search_site(tmp_path, budget) -> tuple[int, str, dict]:
-    """A minimal site with the search hook and two long exemplars; the built index."""
+    """A minimal site with the hooks and two long exemplars; the built index."""
     from conftest import ROOT, mkdocs_build
 
     body = "\n\n".join(f"第{i}段，我们认真开展民主生活会的准备工作。" for i in range(60))
     docs = tmp_path / "docs"
     (docs / "summary" / "exemplars").mkdir(parents=True)
     (docs / "index.md").write_text("# 首页\n\n说明。\n", encoding="utf-8")
+    (docs / "guide").mkdir()
+    (docs / "guide" / "index.md").write_text("# 写作通则\n", encoding="utf-8")  # rules page links here
     for n in (1, 2):
         (docs / "summary" / "exemplars" / f"e{n}.md").write_text(
-            f"---\ntitle: 范文{n}\nkind: exemplar\n---\n\n# 范文{n}\n\n## 一、主要工作\n\n{body}\n",
+            f"---\ntitle: 范文{n}\nkind: exemplar\ndoctype: summary\n---\n\n# 范文{n}\n\n"
+            f"## 一、主要工作\n\n{body}\n\n## 二、存在问题\n\n## 三、下一步打算\n",
             encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: 搜索测试\ntheme:\n  name: material\n  language: zh\n"
         "plugins:\n  - search:\n      lang: zh\n      separator: '[\\s\\u200b\\-]'\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'gongwen_search.py'}\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'gongwen_hooks.py'}\n"
         f"extra:\n  gongwen:\n    search_budget: {budget}\n", encoding="utf-8")
     build = mkdocs_build(config, tmp_path / "site")
     index_file = tmp_path / "site" / "search" / "search_index.json"

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from gongwen.offsite import external_references
+from gongwen.site.offsite import external_references
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = yaml.safe_load((ROOT / "corpus" / "seeds.yaml").read_text(encoding="utf-8"))

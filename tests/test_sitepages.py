@@ -1,4 +1,4 @@
-"""gongwen.sitepages (what the site shows of check results) and the synthetic corpus maker."""
+"""gongwen.site (what the site shows of check results) and the synthetic corpus maker."""
 from __future__ import annotations
 
 import re
@@ -6,14 +6,12 @@ import sys
 
 import pytest
 from conftest import ROOT
-from gongwen.model import CheckResult, Finding, Heading
-from gongwen.sitepages import (
+from gongwen.check.model import CheckResult, Finding, Heading
+from gongwen.site.listing import (
     EXEMPLARS_MARKER,
     OVERVIEW_MARKER,
     ExemplarRow,
-    anchor_for_line,
     exemplar_table,
-    heading_anchors,
     insert_html,
     list_page_markdown,
     list_page_uri,
@@ -21,9 +19,9 @@ from gongwen.sitepages import (
     overview_summary,
     pager_html,
     paginate,
-    panel_context,
-    rule_doc_markdown,
 )
+from gongwen.site.panel import anchor_for_line, heading_anchors, panel_context
+from gongwen.site.rules_page import rule_doc_markdown
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_corpus import config_variant, make_corpus
@@ -75,7 +73,7 @@ def test_panel_links_findings_to_anchor_and_guide():
     view = panel_context(result, heading_anchors(PAGE, TOC), doctype_label="工作总结",
                          guide_url="../../guide/", rules_url="../../guide/rules/",
                          rule_guides={"GW103": "numbering"})
-    assert view["status_label"] == "有提示"
+    assert view["status_label"] == "有警告"
     [first] = view["findings"]  # info findings are grouped apart
     assert first["anchor"] == "一抓教学" and first["acknowledged"] == "原文如此"
     assert first["guide_url"] == "../../guide/#numbering"
@@ -107,7 +105,7 @@ def test_exemplar_table_is_escaped_newest_first_and_goes_at_the_marker():
     table = exemplar_table(rows)
     assert table.index("丙") < table.index("甲")
     assert '<a href="exemplars/a/">甲&lt;乙&gt;</a>' in table
-    assert "<td>—</td>" in table and 'gw-badge--warn">有提示<' in table
+    assert "<td>—</td>" in table and 'gw-badge--warn">有警告<' in table
     assert "data-search-exclude" in table  # each exemplar is found on its own page
     page = f"<h1>工作总结</h1>\n{EXEMPLARS_MARKER}\n<h2>写法</h2>\n"
     filled = insert_html(page, EXEMPLARS_MARKER, table)
@@ -211,11 +209,11 @@ def test_make_corpus_spreads_pages_and_keeps_line_numbers(tmp_path):
                              drop_nav=("check/index.md",))
     kept = without.read_text(encoding="utf-8")
     assert "hooks/gongwen_hooks.py" not in kept and "check/index.md" not in kept
-    assert "hooks/gongwen_word.py" in kept and "summary/index.md" in kept
+    assert "summary/index.md" in kept
 
 
 def test_fill_in_fields_are_marked_in_text_but_not_in_attributes_or_code():
-    from gongwen.sitepages import mark_fields
+    from gongwen.site.typography import mark_fields
 
     html = ('<p title="【不动】">根据【上级部署】，<code>【代码】</code>'
             '<a href="#x">【链接】</a></p><pre><code>【块】</code></pre>')
@@ -236,7 +234,7 @@ def test_built_templates_mark_their_fields_and_exemplars_do_not(built_site):
 
 
 def test_wrapped_chinese_lines_join_without_a_space_but_code_and_latin_keep_theirs():
-    from gongwen.sitepages import join_cjk_lines
+    from gongwen.site.typography import join_cjk_lines
 
     html = ("<p>面向机关工作人员的参考。\n每个页面都附有检查，\n“一是”不跳项。</p>"
             "<pre><code>第一行\n第二行</code></pre><p>GB/T\n9704 与\nWord</p>")

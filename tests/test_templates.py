@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_build
 from gongwen.check import check_file
-from gongwen.rules import RULES
+from gongwen.check.rules import RULES
 
 DOCS = ROOT / "docs"
 # doctype → the source stem of its exemplar(s) in the corpus.

@@ -18,7 +18,7 @@ const LIB = "/gongwen-lib";
 const SETUP = `
 import json, sys
 sys.path.insert(0, "${LIB}")
-from gongwen.draft import DraftError, check_draft, load_schemas_json, read_upload
+from gongwen.check.draft import DraftError, check_draft, load_schemas_json, read_upload
 
 with open("${LIB}/gongwen_schemas.json", encoding="utf-8") as handle:
     SCHEMAS = load_schemas_json(handle.read())

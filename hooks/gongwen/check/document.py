@@ -1,0 +1,370 @@
+"""Read a document (a Markdown page or a .txt file) into its outline.
+
+Works line by line with the file's real 1-based line numbers. What is not part of
+the checked document is skipped: front matter, admonitions and their indented
+content, fenced code, HTML comments and raw HTML blocks, Material annotation lists,
+tables, block quotations, and everything after `<!-- gongwen:end -->`.
+
+A heading is a paragraph that starts with an ordinal (一、 （一） 1. （1）), whether
+it is a Markdown heading, a line of its own, or run-in (the first sentence of a
+paragraph that goes on). A 【提纲】 block is set apart from the body.
+
+The reader only reads: what a rule concludes from the text (enumerations, announced
+counts, the 【提纲】 entries, the salutation) is worked out by that rule's family in
+gongwen.check.rules, on demand and once per document (rules.base.cached).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gongwen.text.blocks import (
+    RE_ATTR_LIST,
+    RE_ATX,
+    RE_ATX_CLOSING,
+    RE_BULLET_ITEM,
+    RE_ORDERED_ITEM,
+    RE_TAG,
+    clean_inline,
+    scan_lines,
+)
+from gongwen.text.frontmatter import FrontMatter, split_front_matter
+from gongwen.text.numbering import ITEM_LEADS, RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI, parse_ordinal
+from gongwen.text.syntax import RE_COMMENT
+
+from .model import Heading
+
+# --- What the reader looks for in the text ---------------------------------------------
+SENTENCE_END = "。！？!?"
+RE_SENTENCE_END = re.compile(r"[。！？!?]")
+RE_OUTLINE_START = re.compile(r"^【提纲】")
+# Scanned lines that are not the document's own structure: tables and quotations (a guide
+# page quotes examples), attribute-list lines.
+SKIPPED = frozenset(("table", "quote", "attr"))
+# Ten CJK characters or more: stops at the tenth instead of listing every one.
+RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the checked document: 1-based number and text without markup."""
+
+    number: int
+    text: str
+
+    @property
+    def line(self) -> int:
+        return self.number
+
+
+@dataclass
+class Paragraph:
+    """A logical paragraph: in .txt a line, in Markdown a block of lines (split again
+    where a line starts a new numbered item after a finished sentence)."""
+
+    line: int
+    lines: list[Line]
+    text: str
+    heading: Heading | None = None
+    body: str = ""          # the text after a run-in heading (or the whole text)
+    body_line: int = 0      # the line where `body` starts
+    list_item: bool = False  # a Markdown list item: never a heading
+    raw_first: str = ""      # the first source line, markup included (bold marks a heading)
+    role: str = ""           # 'title', 'outline' (a 【提纲】 block), 'markdown' (a # heading)
+
+
+@dataclass(frozen=True)
+class Ack:
+    """An inline acknowledgement `<!-- gongwen: ack CODE 原因 -->`."""
+
+    line: int
+    rule: str
+    reason: str
+
+
+@dataclass
+class Document:
+    """Everything the rules look at."""
+
+    path: str
+    markdown: bool
+    front: FrontMatter
+    title: str | None = None
+    title_line: int | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    plain_headings: list[Line] = field(default_factory=list)  # Markdown headings without ordinal
+    closing: Paragraph | None = None
+    lines: list[Line] = field(default_factory=list)  # every checked line, markup removed
+    acks: list[Ack] = field(default_factory=list)
+    # Filled by the checker: the doctypes it knows, and analyses shared between rules.
+    known_doctypes: tuple[str, ...] = ()
+    cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def meta(self) -> dict:
+        return self.front.meta
+
+
+def _clean_line(raw: str, kind: str) -> str:
+    text = raw
+    if kind == "list":
+        text = RE_BULLET_ITEM.sub("", RE_ORDERED_ITEM.sub("", text, count=1), count=1)
+    if "{" in text:
+        text = RE_ATTR_LIST.sub("", text)
+    return clean_inline(text)
+
+
+def _starts_item(text: str) -> bool:
+    """Does a line start a numbered heading or an enumeration item?"""
+    if not text:
+        return False
+    lead = text[0]
+    # Every item starts with one of these: other lines skip the four patterns.
+    if lead not in ITEM_LEADS and not lead.isdigit():
+        return False
+    return bool(parse_ordinal(text) or RE_ENUM_SHI.match(text) or RE_ENUM_SEQ.match(text)
+                or RE_ENUM_DI.match(text))
+
+
+def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
+                  ) -> tuple[Heading, str] | None:
+    """A heading at the start of a paragraph, and the text that follows it."""
+    ordinal = parse_ordinal(text)
+    if ordinal is None:
+        return None
+    rest = ordinal.rest
+    body = ""
+    if form_hint == "markdown":
+        title, form = rest.strip(), "markdown"
+    else:
+        # A bold heading sentence marks its own end: **（一）标题。**正文
+        bold = raw_text.lstrip()
+        bold = RE_TAG.sub("", RE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
+        end = -1
+        if bold.startswith("**"):
+            close = bold.find("**", 2)
+            if close > 0:
+                end = len(clean_inline(bold[:close + 2])) - len(ordinal.raw)
+        if end < 0:
+            m = RE_SENTENCE_END.search(rest)
+            end = m.start() + 1 if m else len(rest)
+        head, body = rest[:end], rest[end:].strip()
+        title = head.strip().rstrip("。！？!?；;").strip()
+        form = "run-in" if body else "line"
+    return Heading(number, ordinal.level, ordinal.label, ordinal.number, title, form,
+                   ordinal.raw.strip(), ordinal.width), body
+
+
+def _paragraph(lines: list[Line], raw_first: str, first_kind: str) -> Paragraph:
+    text = lines[0].text if len(lines) == 1 else "".join([line.text for line in lines])
+    return Paragraph(lines[0].number, lines, text, list_item=first_kind == "list",
+                     raw_first=raw_first)
+
+
+def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document) -> None:
+    """Group lines into logical paragraphs; read Markdown # headings on the way."""
+    paragraphs, doc_lines = doc.paragraphs, doc.lines
+    # The lines of the paragraph being read, its first line as written and the kinds of
+    # its first and last lines (kept apart: no tuple to build and unpack per line).
+    current: list[Line] = []
+    first_raw, first_kind, last_kind = "", "", ""
+    for number, raw, kind in body:
+        if kind in SKIPPED:
+            continue
+        if kind == "blank" or kind == "hr":
+            if current:
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
+            continue
+        if kind == "atx":
+            if current:
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
+            m = RE_ATX.match(raw)
+            hashes, content = m.group(1), (m.group(2) or "")
+            if "#" in content:
+                content = RE_ATX_CLOSING.sub("", content)
+            if "{" in content:
+                content = RE_ATTR_LIST.sub("", content)
+            content = clean_inline(content)
+            doc_lines.append(Line(number, content))
+            if len(hashes) == 1 and doc.title_line is None:
+                doc.title, doc.title_line = content, number
+                continue
+            made = _make_heading(content, content, number, "markdown")
+            if made and len(hashes) > 1:
+                para = Paragraph(number, [Line(number, content)], content, made[0], "", number,
+                                 raw_first=raw, role="markdown")
+                paragraphs.append(para)
+            else:
+                doc.plain_headings.append(Line(number, content))
+            continue
+        text = _clean_line(raw, kind)
+        line = Line(number, text)
+        doc_lines.append(line)
+        if not markdown:
+            paragraphs.append(_paragraph([line], raw, kind))  # .txt: a line is a paragraph
+            continue
+        if kind == "list":
+            if current:
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
+        elif current:
+            prev = current[-1].text
+            # A numbered item after a finished sentence starts a new paragraph, even
+            # without a blank line in between (authors often forget it).
+            if prev and (prev[-1] in "。！？!?：:；;" or last_kind == "list"
+                         or len(current) == 1 and current[0].text and
+                         parse_ordinal(current[0].text) and len(prev) <= 40) \
+                    and _starts_item(text):
+                paragraphs.append(_paragraph(current, first_raw, first_kind))
+                current = []
+        if not current:
+            first_raw, first_kind = raw, kind
+        current.append(line)
+        last_kind = kind
+        if kind == "list":
+            paragraphs.append(_paragraph(current, first_raw, first_kind))
+            current = []
+    if current:
+        paragraphs.append(_paragraph(current, first_raw, first_kind))
+
+
+def _read_title(doc: Document) -> None:
+    meta_title = doc.meta.get("title")
+    if doc.title is None and isinstance(meta_title, str) and doc.markdown:
+        doc.title = meta_title.strip()
+    if doc.title is not None or not doc.paragraphs:
+        return
+    # A .txt file (or a page without any title): the first line is the title.
+    first = doc.paragraphs[0]
+    if parse_ordinal(first.text) or RE_OUTLINE_START.match(first.text):
+        # 【提纲】 may come before the title (seed 000): the title is the next line.
+        if len(doc.paragraphs) > 1 and RE_OUTLINE_START.match(first.text):
+            second = doc.paragraphs[1]
+            if not parse_ordinal(second.text) and len(second.text) <= 80 and \
+                    not RE_SENTENCE_END.search(second.text[:-1] if second.text else ""):
+                doc.title, doc.title_line = second.text, second.line
+                second.role = "title"
+        return
+    if len(first.text) <= 80 and not RE_SENTENCE_END.search(first.text):
+        doc.title, doc.title_line = first.text, first.line
+        first.role = "title"
+
+
+def _read_outline_block(doc: Document) -> None:
+    for para in doc.paragraphs:
+        if para.role == "title" or not RE_OUTLINE_START.match(para.text):
+            continue
+        para.role = "outline"
+        group = [para]
+        # A 【提纲】 line followed by list items (Markdown): the items belong to it.
+        index = doc.paragraphs.index(para) + 1
+        while index < len(doc.paragraphs) and doc.paragraphs[index].list_item:
+            doc.paragraphs[index].role = "outline"
+            group.append(doc.paragraphs[index])
+            index += 1
+        return
+
+
+def line_locator(para: Paragraph, text: str, start_line: int):
+    """Map a position in a paragraph's (body) text to its source line."""
+    if len(para.lines) == 1:
+        return lambda pos: start_line
+    offset = len(para.text) - len(text)
+    bounds: list[tuple[int, int]] = []
+    total = 0
+    for line in para.lines:
+        total += len(line.text)
+        bounds.append((total, line.number))
+
+    def locate(pos: int) -> int:
+        absolute = pos + offset
+        for end, number in bounds:
+            if absolute < end:
+                return number
+        return bounds[-1][1]
+    return locate
+
+
+def _read_body(doc: Document) -> None:
+    first_heading_seen = False
+    for para in doc.paragraphs:
+        if para.role == "title" or para.role == "outline":
+            continue
+        if doc.title and para.text == doc.title and not first_heading_seen and \
+                para.role != "markdown":
+            para.role = "title"  # a repeated title line
+            continue
+        if para.role == "markdown":
+            doc.headings.append(para.heading)
+            first_heading_seen = True
+            continue
+        body, body_line = para.text, para.line
+        if not para.list_item or not doc.markdown:
+            made = _make_heading(para.text, para.raw_first or para.text, para.line,
+                                 None)
+            if made:
+                heading, body = made
+                para.heading = heading
+                doc.headings.append(heading)
+                first_heading_seen = True
+                body_line = line_locator(para, body, para.line)(0) if body else para.line
+        para.body, para.body_line = body, body_line
+    for para in reversed(doc.paragraphs):
+        if para.role == "title" or para.role == "outline":
+            continue
+        if para.heading is None and RE_TEN_CJK.match(para.text):
+            if doc.headings and para.line > doc.headings[-1].line:
+                doc.closing = para
+            break
+
+
+def opening_text(doc: Document) -> tuple[str, list[tuple[int, int]]]:
+    """The text before the first 一、 heading, paragraphs joined, with (end offset, line)
+    bounds: a transition broken across lines (现将\n…如下) is still found."""
+    limit = next((h.line for h in doc.headings if h.level == 1), None)
+    parts: list[str] = []
+    bounds: list[tuple[int, int]] = []
+    total = 0
+    for para in doc.paragraphs:
+        if limit is not None and para.line >= limit:
+            break
+        if para.role == "title" or para.role == "outline":
+            continue
+        for line in para.lines:
+            parts.append(line.text)
+            total += len(line.text)
+            bounds.append((total, line.number))
+    return "".join(parts), bounds
+
+
+def line_at(bounds: list[tuple[int, int]], pos: int) -> int | None:
+    for end, number in bounds:
+        if pos < end:
+            return number
+    return bounds[-1][1] if bounds else None
+
+
+def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Document:
+    """Read `text` (a whole file, front matter included) into a Document."""
+    if markdown is None:
+        markdown = not path.lower().endswith(".txt")
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    front = split_front_matter(lines) if markdown else FrontMatter()
+    doc = Document(path, markdown, front)
+    acks: list[tuple[int, str, str]] = []
+    body = scan_lines(lines, front.body_start, markdown, acks)
+    doc.acks = [Ack(*ack) for ack in acks]
+    _paragraphs(body, markdown, doc)
+    _read_title(doc)
+    _read_outline_block(doc)
+    _read_body(doc)
+    return doc
+
+
+def heading_levels(doc: Document) -> dict[int, int]:
+    """Outline level of each heading by 1-based line (what the downloads mark as headings)."""
+    return {h.line: h.level for h in doc.headings}

@@ -1,0 +1,150 @@
+"""Check a document: read it, run every rule, apply the author's acknowledgements.
+
+    check_text(text, path="<text>", doctype=None) -> CheckResult
+    check_file(path, doctype=None) -> CheckResult
+
+The doctype comes from the explicit argument, else the front matter's `doctype`, else
+the title (…工作总结 → summary), else None (only the generic rules run). A page whose
+front matter has a `kind` other than exemplar/template (a type's index page, the guide)
+is about documents, not one: it gets no doctype unless one is passed explicitly.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from gongwen.common import quote
+
+from .document import Document, read
+from .model import SEVERITY_ORDER, CheckResult, Finding
+from .rules import RULES, find_rule
+from .rules.meta import ACK_UNUSED, KINDS
+from .schema import Schema, infer_doctype, load_schemas
+
+
+class UnknownDoctype(ValueError):
+    """An explicit doctype that no schema defines."""
+
+
+def resolve_doctype(document: Document, doctype: str | None, schemas: dict[str, Schema]
+                    ) -> str | None:
+    if doctype is not None:
+        if doctype not in schemas:
+            raise UnknownDoctype(
+                f"未知的文种 {doctype!r}，可用：{'、'.join(sorted(schemas))}")
+        return doctype
+    meta = document.meta
+    kind = meta.get("kind")
+    if kind is not None and kind not in KINDS:
+        return None
+    declared = meta.get("doctype")
+    if isinstance(declared, str) and declared in schemas:
+        return declared
+    if declared is not None:
+        return None  # reported by GW902; guessing would hide the mistake
+    return infer_doctype(document.title, schemas)
+
+
+def _is_document(document: Document, doctype: str | None) -> bool:
+    return doctype is not None or not document.markdown or \
+        document.meta.get("kind") in KINDS
+
+
+def _front_acks(document: Document) -> list[tuple[str, str, int | None]]:
+    acks = document.meta.get("acknowledge")
+    out = []
+    if isinstance(acks, list):
+        for entry in acks:
+            if isinstance(entry, dict) and isinstance(entry.get("rule"), str) and \
+                    isinstance(entry.get("reason"), str) and entry["reason"].strip():
+                line = entry.get("line")
+                out.append((entry["rule"], entry["reason"].strip(),
+                            line if isinstance(line, int) and not isinstance(line, bool)
+                            else None))
+    return out
+
+
+def _matches(key: str, finding: Finding) -> bool:
+    rule = find_rule(key)
+    return rule is not None and rule.code == finding.rule
+
+
+def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Mark acknowledged findings (they keep their severity) and report unused acks."""
+    out = list(findings)
+    extra: list[Finding] = []
+    for key, reason, line in _front_acks(document):
+        used = False
+        for i, f in enumerate(out):
+            if f.acknowledged is None and _matches(key, f) and (line is None or f.line == line):
+                out[i] = dataclasses.replace(f, acknowledged=reason)
+                used = True
+        if not used:
+            extra.append(_unused(key, "front matter 的 acknowledge ", 1, line))
+    for ack in document.acks:
+        used = False
+        for i, f in enumerate(out):
+            if f.acknowledged is None and _matches(ack.rule, f) and \
+                    f.line in (ack.line, ack.line + 1):
+                out[i] = dataclasses.replace(f, acknowledged=ack.reason or "（行内确认）")
+                used = True
+        if not used:
+            extra.append(_unused(ack.rule, "行内确认", ack.line, ack.line, inline=True))
+    return out + extra
+
+
+def _unused(key: str, where: str, report_line: int, line: int | None,
+            inline: bool = False) -> Finding:
+    if find_rule(key) is None:
+        return ACK_UNUSED.finding(report_line, f"{where}中的规则 {quote(key)} 不存在："
+                                               f"应为规则代码（如 GW103）或名称（如 numbering-gap）")
+    at = f"第{line}、{line + 1}行" if inline else f"第{line}行" if line else "全文"
+    return ACK_UNUSED.finding(report_line, f"{where}中的 {quote(key)} 没有用上：{at}没有这条"
+                                           f"检查结果，请删除这条确认")
+
+
+def check_document(document: Document, doctype: str | None = None,
+                   schemas: dict[str, Schema] | None = None) -> CheckResult:
+    """Run the rules on a Document already read (see gongwen.check.document.read)."""
+    schemas = load_schemas() if schemas is None else schemas
+    resolved = resolve_doctype(document, doctype, schemas)
+    schema = schemas.get(resolved) if resolved else None
+    document.known_doctypes = tuple(schemas)
+    is_document = _is_document(document, resolved)
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.needs_schema and schema is None or rule.documents_only and not is_document:
+            continue
+        findings.extend(rule.check(document, schema))
+    findings = apply_acknowledgements(document, findings)
+    findings.sort(key=lambda f: (f.line or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
+    return CheckResult(document.path, resolved, document.title, list(document.headings),
+                       findings)
+
+
+def check_text(text: str, path: str = "<text>", doctype: str | None = None, *,
+               schemas: dict[str, Schema] | None = None,
+               markdown: bool | None = None) -> CheckResult:
+    """Check a whole file's text (front matter included); lines are the file's lines.
+
+    `markdown` defaults to True unless `path` ends in .txt (plain text: one paragraph
+    a line, no Markdown syntax). Raises UnknownDoctype for an explicit unknown doctype.
+    """
+    return check_document(read(text, path, markdown), doctype, schemas)
+
+
+def check_file(path: str | Path, doctype: str | None = None, *,
+               schemas: dict[str, Schema] | None = None) -> CheckResult:
+    """Read a UTF-8 file and check it (raises OSError / UnicodeDecodeError)."""
+    text = Path(path).read_text(encoding="utf-8")
+    return check_text(text, str(path), doctype, schemas=schemas)
+
+
+__all__ = [
+    "UnknownDoctype",
+    "apply_acknowledgements",
+    "check_document",
+    "check_file",
+    "check_text",
+    "resolve_doctype",
+]

@@ -1,0 +1,97 @@
+"""What every rule is: a code, names, a severity, its documentation and a check generator."""
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..model import Finding
+
+GBT_NUMBERING = "GB/T 9704-2012 §7.3.3"
+PRACTICE = "实务"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """One check. `doc` is its Chinese documentation: 检查什么 / 为什么 / 正例 / 反例.
+
+    code: stable (GW103); title: its short Chinese name, what readers see (序号跳号);
+    name: an English id (numbering-gap), kept in JSON and accepted in acknowledgements.
+    """
+
+    code: str
+    title: str
+    name: str
+    severity: str
+    category: str
+    authority: str
+    guide: str
+    doc: str
+    check: Callable[..., Iterable[Finding]] = field(compare=False, repr=False)
+    needs_schema: bool = False
+    # Only for documents (a doctype, an exemplar or template page, a .txt), not for the
+    # site's other pages, which may well quote © or 【…】 when explaining them.
+    documents_only: bool = False
+
+    def finding(self, line: int | None, message: str, severity: str | None = None) -> Finding:
+        return Finding(self.code, self.name, severity or self.severity, self.category, line,
+                       message, self.authority, title=self.title)
+
+    @property
+    def summary(self) -> str:
+        """What the rule checks, in one line (the documentation's first section, whole)."""
+        return rule_summary(self.doc)
+
+
+def no_check(document, schema) -> Iterable[Finding]:
+    """For rules whose findings the checker itself makes (acknowledgements)."""
+    return ()
+
+
+def cached(document, key: str, compute: Callable[[], object]):
+    """Share one analysis between the rules of a family (gap, repeat, disorder…)."""
+    store = document.cache
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+def family_member(key: str, analyse: Callable[[object], list], code: str):
+    """The check() of one rule of a family: its share of the family's cached analysis.
+
+    analyse(document) returns [(rule, finding), …] for the whole family at once.
+    """
+    def check(document, schema) -> Iterator[Finding]:
+        for rule, finding in cached(document, key, lambda: analyse(document)):
+            if rule.code == code:
+                yield finding
+    return check
+
+
+# Section names of a rule's docstring; its first line, unlabelled, says what is checked.
+DOC_SECTIONS = ("检查什么", "为什么", "正例", "反例", "依据", "如何修改", "说明")
+EXAMPLE_SECTIONS = ("正例", "反例")
+RE_DOC_SECTION = re.compile(rf"^({'|'.join(DOC_SECTIONS)})\s*[：:]\s*(.*)$")
+
+
+def doc_sections(doc: str) -> list[tuple[str, list[str]]]:
+    """(section name, non-empty lines) of a rule's docstring; the unlabelled start is 检查什么."""
+    sections: list[tuple[str, list[str]]] = []
+    for line in inspect.cleandoc(doc or "").splitlines():
+        m = RE_DOC_SECTION.match(line.strip())
+        if m:
+            sections.append((m.group(1), [m.group(2)] if m.group(2) else []))
+        elif not line.strip():
+            continue
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            sections.append(("检查什么", [line]))
+    return sections
+
+
+def rule_summary(doc: str) -> str:
+    """What the rule checks, in one line (its docstring's first section)."""
+    sections = doc_sections(doc)
+    return "".join(line.strip() for line in sections[0][1]) if sections else ""

@@ -1,0 +1,243 @@
+"""What a document announces about itself: 讲三点意见, and its 【提纲】 block.
+
+The family owns its analyses: `declarations(document)` (each announced count and what
+follows it) and `outline_entries(document)` (the entries of a 【提纲】 block), both
+computed once per document.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gongwen.common import quote
+from gongwen.text.numbering import CN_NUM, canonical, cn_to_int
+
+from ..document import RE_OUTLINE_START, Document, line_locator
+from ..model import LEVEL_NAMES, Finding, Heading
+from .base import PRACTICE, Rule, cached, family_member
+from .enumeration import Enumeration, enumerations
+
+RE_DECLARED = re.compile(
+    rf"(?:(?:讲|谈|提出|提|强调|突出|抓好)(?:了|以下|如下)?(?P<a>[{CN_NUM}])"
+    rf"(?:点|个方面|个问题|方面的?问题|条)"
+    rf"|(?:从|围绕)(?:以下)?(?P<b>[{CN_NUM}])个方面"
+    rf"|(?:一共|共)(?P<c>[{CN_NUM}])(?:条|点))"
+)
+# Every announced count has its numeral right before 点, 个, 方面 or 条.
+RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个|方面|条)")
+RE_OUTLINE_ENTRY = re.compile(
+    rf"(?:(?<=^)|(?<=[。；;：:\s】]))(?:(?P<l1>[{CN_NUM}]{{1,3}})[、.．]|[（(](?P<l2>[{CN_NUM}]{{1,3}})[）)])"
+)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """An announced count (讲三点意见) and what follows it."""
+
+    line: int
+    count: int
+    text: str
+    found: int | None  # parts found after it; None when nothing numbered follows
+    found_what: str    # e.g. '一级标题（一、）' or '“一是”列举'
+    found_line: int | None
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """An entry of a 【提纲】 block: level 1 (一、) or 2 (（一）) under `parent`."""
+
+    line: int
+    level: int
+    label: str
+    number: int
+    title: str
+    parent: int | None  # number of the level-1 entry above a level-2 entry
+
+
+def declarations(document: Document) -> list[Declaration]:
+    return cached(document, "declarations", lambda: _read_declarations(document))
+
+
+def outline_entries(document: Document) -> list[OutlineEntry]:
+    return cached(document, "outline_entries", lambda: _read_outline_entries(document))
+
+
+def _read_outline_entries(doc: Document) -> list[OutlineEntry]:
+    """The entries of the 【提纲】 block (the reader marks its paragraphs 'outline')."""
+    out: list[OutlineEntry] = []
+    parent: int | None = None
+    for para in doc.paragraphs:
+        if para.role != "outline":
+            continue
+        for line in para.lines:
+            text = RE_OUTLINE_START.sub("", line.text)
+            matches = list(RE_OUTLINE_ENTRY.finditer(text))
+            for i, m in enumerate(matches):
+                end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+                title = text[m.end():end].strip().rstrip("。；;，,").strip()
+                if m.group("l1"):
+                    num = cn_to_int(m.group("l1"))
+                    if num:
+                        parent = num
+                        out.append(OutlineEntry(line.number, 1, m.group("l1"), num, title, None))
+                else:
+                    num = cn_to_int(m.group("l2"))
+                    if num:
+                        out.append(OutlineEntry(line.number, 2, m.group("l2"), num, title, parent))
+    return out
+
+
+def _read_declarations(doc: Document) -> list[Declaration]:
+    out: list[Declaration] = []
+    items = enumerations(doc)
+    for index, para in enumerate(doc.paragraphs):
+        if para.role == "title" or para.role == "outline":
+            continue
+        text = para.text
+        if not RE_DECLARED_HINT.search(text):
+            continue
+        for m in RE_DECLARED.finditer(text):
+            count = cn_to_int(m.group("a") or m.group("b") or m.group("c") or "")
+            if not count or count < 2:
+                continue
+            line = line_locator(para, text, para.line)(m.start())
+            out.append(_what_follows(doc, items, index, m.end(), line, count, m.group(0)))
+    return out
+
+
+def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, offset: int,
+                  line: int, count: int, text: str) -> Declaration:
+    para = doc.paragraphs[index]
+    # Items later in the same paragraph answer the announcement first (…一共三条：一是…).
+    same = [e for e in items_of_doc if e.paragraph == index and e.offset >= offset]
+    if same:
+        seq = same[0].sequence
+        items = [e for e in same if e.sequence == seq]
+        return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
+                           items[0].line)
+    after_para = para.lines[-1].number
+    next_heading = next((h for h in doc.headings if h.line > after_para), None)
+    next_enum = next((e for e in items_of_doc if e.line > after_para and e.number == 1),
+                     None)
+    if next_enum and (next_heading is None or next_enum.line < next_heading.line):
+        items = [e for e in items_of_doc if e.sequence == next_enum.sequence]
+        return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
+                           next_enum.line)
+    if next_heading is None:
+        return Declaration(line, count, text, None, "", None)
+    level = next_heading.level
+    found = 0
+    for heading in doc.headings:
+        if heading.line < next_heading.line:
+            continue
+        if heading.level < level:
+            break
+        if heading.level == level:
+            found += 1
+    return Declaration(line, count, text, found,
+                       f"{LEVEL_NAMES[level]}（{canonical(level, 1)}）", next_heading.line)
+
+
+RE_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _norm(text: str) -> str:
+    return RE_NOT_WORD.sub("", text)
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _check_count(document, schema) -> Iterator[Finding]:
+    for d in declarations(document):
+        if d.found is None or d.found == d.count:
+            continue
+        yield DECLARED_COUNT.finding(
+            d.line, f"宣布的条数与实际不符：宣布{quote(d.text)}（{d.count}项），"
+                    f"其后实有{d.found}个{d.found_what}（第{d.found_line}行起）")
+
+
+def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
+    out: list[tuple[Rule, Finding]] = []
+    entries = outline_entries(document)
+    if not entries:
+        return out
+    level1: list[Heading] = [h for h in document.headings if h.level == 1]
+    children: dict[int | None, list[Heading]] = {}
+    parent_line: int | None = None
+    for h in document.headings:
+        if h.level == 1:
+            parent_line = h.line
+        elif h.level == 2:
+            children.setdefault(parent_line, []).append(h)
+    matched_parent: dict[int, Heading | None] = {}
+
+    def find(entry, pool: list[Heading]) -> tuple[Heading | None, bool]:
+        """(heading, title agrees) for an entry among the headings of its place."""
+        for h in pool:
+            if _same_title(entry.title, h.title):
+                return h, True
+        for h in pool:
+            if h.number == entry.number:
+                return h, False
+        return None, False
+
+    for entry in entries:
+        written = canonical(entry.level, entry.number)
+        if entry.level == 1:
+            heading, agrees = find(entry, level1)
+            matched_parent[entry.number] = heading
+        else:
+            if entry.parent not in matched_parent or matched_parent[entry.parent] is None:
+                continue  # its part is missing as a whole: reported once, for the part
+            parent = matched_parent[entry.parent]
+            heading, agrees = find(entry, children.get(parent.line, []))
+        if heading is None:
+            where = "正文中没有" if entry.level == 1 else \
+                f"正文“{canonical(1, entry.parent)}”之下没有"
+            out.append((OUTLINE_MISSING, OUTLINE_MISSING.finding(
+                entry.line, f"提纲所列部分缺失：提纲有{quote(written + entry.title)}，{where}")))
+        elif not agrees:
+            out.append((OUTLINE_MISMATCH, OUTLINE_MISMATCH.finding(
+                heading.line, f"正文标题与提纲不一致：提纲为{quote(written + entry.title)}，"
+                              f"正文为{quote(heading.raw + heading.title)}")))
+    return out
+
+
+def _family(code: str):
+    return family_member("outline", _analyse_outline, code)
+
+
+DECLARED_COUNT = Rule(
+    code="GW301", title="宣布条数不符", name="declared-count", severity="error",
+    category="declared-count", authority=PRACTICE, guide="declared-count",
+    doc="""宣布的条数：文中宣布“讲三点意见”“从以下四个方面”“一共三条”，其后的部分数要相符。
+为什么：讲话稿靠说出来的结构让听众跟上，宣布三点却讲了四点，听众就乱了。
+数的是宣布之后紧接的那一组：同段内的“一是…”，或其后第一个标题所在层次的标题。
+正例：我讲三点意见。⏎ 一、… 二、… 三、…
+反例：我讲三点意见。⏎ 一、… 二、… 三、… 四、…""",
+    check=_check_count)
+
+OUTLINE_MISSING = Rule(
+    code="GW302", title="提纲所列部分缺失", name="outline-entry-missing", severity="error",
+    category="declared-count", authority=PRACTICE, guide="outline-block",
+    doc="""【提纲】所列的部分，正文中都要有：提纲的每个“一、”在正文中有对应的一级标题，
+对应上的一级标题之下有提纲所列的每个“（一）”。
+为什么：提纲是对读者的承诺；正文缺了提纲列出的部分，多是材料被截断或漏抄。
+正例：【提纲】一、存在的主要问题。二、问题根源剖析。⏎ 一、存在的主要问题 … 二、问题根源剖析 …
+反例：【提纲】一、存在的主要问题。二、问题根源剖析。⏎ 一、存在的主要问题 …（没有二、）""",
+    check=_family("GW302"))
+
+OUTLINE_MISMATCH = Rule(
+    code="GW303", title="提纲与正文不一致", name="outline-entry-mismatch", severity="warning",
+    category="declared-count", authority=PRACTICE, guide="outline-block",
+    doc="""【提纲】条目与正文标题的措辞不一致（序号对得上，标题对不上）。
+为什么：改了正文标题忘了改提纲（或反过来）；读者对照提纲找不到原文。只提醒。
+正例：提纲“二、问题根源剖析”，正文“二、问题根源剖析”
+反例：提纲“二、问题根源剖析”，正文“二、主要原因”""",
+    check=_family("GW303"))
+
+RULES = [DECLARED_COUNT, OUTLINE_MISSING, OUTLINE_MISMATCH]

@@ -1,0 +1,208 @@
+"""In-paragraph enumerations: 一是…二是…, 首先…其次…最后…, 第一…第二…
+
+The family owns its analysis: `enumerations(document)` finds the items and groups them
+into sequences (computed once per document; GW301 counts them too).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gongwen.common import quote
+from gongwen.text.numbering import (
+    CN_NUM,
+    RE_ENUM_DI,
+    RE_ENUM_SEQ,
+    RE_ENUM_SHI,
+    cn_to_int,
+    int_to_cn,
+)
+
+from ..document import Document, Paragraph, line_locator
+from ..model import Finding
+from .base import PRACTICE, Rule, cached, family_member
+
+SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
+# Quick tests before the full patterns: most paragraphs have no item at all. Each
+# alternative starts with a literal, so that re skips straight to the candidates.
+RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|最后")
+RE_ENUM_SHI_HINT = re.compile(rf"[{CN_NUM}]是")
+ENUM_BEFORE = set("。；;：:，,！？!?")
+SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """One in-paragraph item: 三是 (kind 是), 其次 (kind 序), 第二 (kind 第)."""
+
+    line: int
+    kind: str
+    label: str
+    number: int  # 0 for 最后
+    sequence: int  # items with the same sequence id count together
+    paragraph: int = -1  # index in Document.paragraphs
+    offset: int = 0      # position in that paragraph's text
+
+
+def enumerations(document: Document) -> list[Enumeration]:
+    """Every enumeration item of the body, in order (cached per document)."""
+    return cached(document, "enumerations", lambda: _read_all(document))
+
+
+def _read_all(doc: Document) -> list[Enumeration]:
+    out: list[Enumeration] = []
+    state = {"scope": 0, "heading_seq": {}, "next_id": 1, "last_number": {}, "recent_seq": {}}
+    for index, para in enumerate(doc.paragraphs):
+        if para.role == "title" or para.role == "outline":
+            continue
+        if para.role == "markdown" or para.heading is not None:
+            state["scope"] += 1  # items count afresh under each heading
+            if para.role == "markdown":
+                continue
+        if para.body:
+            state["para_index"] = index
+            _items_in(para, para.body, para.body_line, out, state)
+    return out
+
+
+def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration],
+              state: dict) -> None:
+    """Read 一是/首先/第一 items of one paragraph body into sequences.
+
+    An item at the start of a paragraph continues the sequence of its heading (items
+    usually run one per paragraph); an item inside a paragraph continues the
+    paragraph's own sequence, or starts one when it is number one (a nested list).
+    """
+    if not RE_ENUM_HINT.search(text):
+        return
+    line_of = None  # built at the first item
+    base = len(para.text) - len(text)
+    para_index = state["para_index"]
+    heading_seqs, recent_seqs, last_number = \
+        state["heading_seq"], state["recent_seq"], state["last_number"]
+    para_seq: dict[str, int] = {}
+    for kind in ("是", "第", "序"):
+        if kind == "是":
+            if "是" not in text or not RE_ENUM_SHI_HINT.search(text):
+                continue
+            matches = RE_ENUM_SHI.finditer(text)
+        elif kind == "第":
+            if "第" not in text:
+                continue
+            matches = RE_ENUM_DI.finditer(text)
+        else:
+            # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose).
+            first = RE_ENUM_SEQ.match(text)
+            if first is None:
+                continue
+            matches = (first,)
+        for m in matches:
+            pos = m.start()
+            at_start = pos == 0
+            if not at_start and text[pos - 1] not in ENUM_BEFORE:
+                continue
+            if kind == "序":
+                label = m.group("word")
+                number = SEQUENCE_WORDS[label]
+            else:
+                num = m.group("num")
+                number = cn_to_int(num) or 0
+                if not number:
+                    continue
+                label = f"{num}是" if kind == "是" else f"第{num}"
+            key = (kind, state["scope"])
+            if at_start:
+                seq = heading_seqs.get(key)
+                if seq is not None and number == 1:
+                    seq = None  # a fresh 一是 starts a new list under the same heading
+                if seq is None:
+                    # 主要有两点：一是…。 ⏎ 二是…: a list begun inside the previous
+                    # paragraph goes on at the start of this one.
+                    recent = recent_seqs.get(key)
+                    if recent is not None and last_number.get(recent) == number - 1:
+                        seq = recent
+                    else:
+                        seq = state["next_id"]
+                        state["next_id"] += 1
+                    heading_seqs[key] = seq
+                para_seq[kind] = seq
+            elif kind in para_seq and number != 1:
+                seq = para_seq[kind]
+            else:
+                heading_seq = heading_seqs.get(key)
+                if number != 1 and heading_seq is not None and \
+                        last_number.get(heading_seq) == number - 1:
+                    seq = heading_seq
+                else:
+                    seq = state["next_id"]
+                    state["next_id"] += 1
+                para_seq[kind] = seq
+            last_number[seq] = number
+            recent_seqs[key] = seq
+            if line_of is None:
+                line_of = line_locator(para, text, start_line)
+            out.append(
+                Enumeration(line_of(pos), kind, label, number, seq, para_index, base + pos))
+
+
+def label_for(kind: str, number: int) -> str:
+    if kind == "是":
+        return f"{int_to_cn(number)}是"
+    if kind == "第":
+        return f"第{int_to_cn(number)}"
+    return SEQUENCE_LABELS.get(number, "最后")
+
+
+def _analyse(document) -> list[tuple[Rule, Finding]]:
+    out: list[tuple[Rule, Finding]] = []
+    last: dict[int, Enumeration] = {}
+    for item in enumerations(document):
+        prev = last.get(item.sequence)
+        if item.kind == "序" and item.number == 0:
+            # 最后 closes any sequence; alone it is ordinary prose (最后，…).
+            last[item.sequence] = item
+            continue
+        if prev is not None and prev.number == 0:
+            last[item.sequence] = item  # items after 最后: the list was closed, not counted
+            continue
+        expected = (prev.number if prev else 0) + 1
+        if item.number == expected:
+            last[item.sequence] = item
+            continue
+        want = label_for(item.kind, expected)
+        if item.number > expected:
+            out.append((ENUMERATION_GAP, ENUMERATION_GAP.finding(
+                item.line, f"列举跳号：应为{quote(want)}，实为{quote(item.label)}")))
+        elif prev is not None and item.number == prev.number:
+            out.append((ENUMERATION_ORDER, ENUMERATION_ORDER.finding(
+                item.line, f"列举重复：{quote(item.label)}出现两次（第{prev.line}行已有）")))
+        else:
+            out.append((ENUMERATION_ORDER, ENUMERATION_ORDER.finding(
+                item.line, f"列举顺序颠倒：应为{quote(want)}，实为{quote(item.label)}")))
+        last[item.sequence] = item
+    return out
+
+
+def _family(code: str):
+    return family_member("enumeration", _analyse, code)
+
+
+ENUMERATION_GAP = Rule(
+    code="GW121", title="列举跳号", name="enumeration-gap", severity="error",
+    category="numbering", authority=PRACTICE, guide="enumeration",
+    doc="""段内列举跳号：一是之后应为二是，首先之后应为其次，第一之后应为第二。
+为什么：列举跳号说明漏了一项（常见于截断或删改），与标题序号跳号同理。
+正例：一是…。二是…。三是…。
+反例：一是…。三是…。（缺“二是”）""",
+    check=_family("GW121"))
+
+ENUMERATION_ORDER = Rule(
+    code="GW122", title="列举重复或颠倒", name="enumeration-order", severity="error",
+    category="numbering", authority=PRACTICE, guide="enumeration",
+    doc="""段内列举重复或颠倒：同一组列举的序数只能依次递增。
+为什么：重复或颠倒多是调整内容后没有改序数，读者数不清有几项。
+正例：首先…其次…最后…
+反例：一是…二是…二是… / 其次…首先…""",
+    check=_family("GW122"))
+
+RULES = [ENUMERATION_GAP, ENUMERATION_ORDER]

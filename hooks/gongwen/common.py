@@ -1,0 +1,41 @@
+"""Small helpers every part of the library shares (the ground floor: imports only stdlib)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+# The process's umask, read once (reading it means setting it): mkstemp makes 0600 files,
+# and a download or page that only its owner may read is a 403 behind the web server.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def quote(text: str) -> str:
+    """Chinese quotation marks around `text`: “text”."""
+    return f"“{text}”"
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary file beside `path` to write; it replaces `path` (os.replace) only when
+    the block ends without an error, so no reader ever sees a half-written file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_UMASK)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write `data` to `path` through atomic_path: never a half-written file."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)

@@ -1,0 +1,161 @@
+"""The 结构检查 panel of a typed page: where each finding and heading is on the page.
+
+Pure functions over CheckResult and plain strings; the hook hands `panel_context()` to the
+theme, where overrides/partials/gongwen-check.html renders it.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gongwen.check.model import (
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    CheckResult,
+    Finding,
+    Heading,
+    heading_label,
+    severity_label,
+)
+from gongwen.text.numbering import canonical
+
+# The run-in anchor convention: an empty span at the very start of the paragraph.
+RE_SPAN_ANCHOR = re.compile(r'^\s*<span id="([^"]+)"></span>')
+RE_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# A trailing attr_list ({ #id .class }) is not part of the heading's text.
+RE_ATTR_LIST = re.compile(r"\s*\{\s*[:#.][^}]*\}\s*$")
+RE_EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+RE_TAG = re.compile(r"<[^>]+>")
+RE_MARKUP = re.compile(r"[*_`~\\]|\s+")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    line: int
+    id: str
+
+
+def _plain(text: str) -> str:
+    """Heading text without Markdown/HTML markup or spaces, for comparing with the toc."""
+    text = html.unescape(RE_TAG.sub("", RE_ATTR_LIST.sub("", text)))
+    return RE_MARKUP.sub("", text)
+
+
+def heading_anchors(source: str, toc: Sequence[tuple[str, str]]) -> list[Anchor]:
+    """Source line of every anchor a reader can jump to, in line order.
+
+    source: the whole file as the author wrote it (front matter included, so line numbers
+    are real); toc: (title, id) of the rendered page's headings in document order.
+    Markdown headings are matched to the toc in order, by text (a `#` line inside a code
+    block has no toc entry and is passed over); run-in headings carry their own span id.
+    """
+    anchors: list[Anchor] = []
+    pending = [(_plain(title), anchor_id) for title, anchor_id in toc]
+    next_toc = 0
+    for number, line in enumerate(source.splitlines(), start=1):
+        stripped = line.lstrip()
+        if not stripped.startswith(("#", "<span")):  # cheap test first: most lines are prose
+            continue
+        span = RE_SPAN_ANCHOR.match(line)
+        if span:
+            anchors.append(Anchor(number, span.group(1)))
+            continue
+        heading = RE_MD_HEADING.match(line)
+        if not heading or next_toc >= len(pending):
+            continue
+        explicit = RE_EXPLICIT_ID.search(heading.group(2))
+        text = _plain(heading.group(2))
+        # Look a few entries ahead: a heading the toc dropped must not derail the rest.
+        for index in range(next_toc, min(next_toc + 3, len(pending))):
+            title, anchor_id = pending[index]
+            if title == text or (explicit and explicit.group(1) == anchor_id):
+                anchors.append(Anchor(number, anchor_id))
+                next_toc = index + 1
+                break
+    return anchors
+
+
+def anchor_for_line(anchors: Sequence[Anchor], line: int | None) -> str | None:
+    """Id of the nearest anchor at or above `line` (None before the first one)."""
+    if line is None or not anchors:
+        return None
+    index = bisect.bisect_right([a.line for a in anchors], line) - 1
+    return anchors[index].id if index >= 0 else None
+
+
+def counts(result: CheckResult) -> dict[str, int]:
+    """Findings per severity, plus how many were acknowledged by the author."""
+    out = {severity: 0 for severity in SEVERITY_LABELS}
+    out["acknowledged"] = 0
+    for finding in result.findings:
+        out[finding.severity] = out.get(finding.severity, 0) + 1
+        if finding.acknowledged:
+            out["acknowledged"] += 1
+    return out
+
+
+def panel_context(
+    result: CheckResult,
+    anchors: Sequence[Anchor],
+    *,
+    doctype_label: str | None,
+    guide_url: str | None,
+    rules_url: str | None,
+    rule_guides: Mapping[str, str],
+) -> dict[str, Any]:
+    """Everything the 结构检查 panel template needs, as plain data.
+
+    guide_url / rules_url: the guide and rules pages relative to the current page;
+    rule_guides: rule code → anchor id in the guide.
+    """
+    def finding_view(finding: Finding) -> dict[str, Any]:
+        guide = rule_guides.get(finding.rule)
+        return {
+            "severity": finding.severity,
+            "severity_label": severity_label(finding.severity),
+            "rule": finding.rule,
+            "title": finding.title,
+            "name": finding.name,
+            "message": finding.message,
+            "line": finding.line,
+            "anchor": anchor_for_line(anchors, finding.line),
+            "acknowledged": finding.acknowledged,
+            "guide_url": f"{guide_url}#{guide}" if guide_url and guide else None,
+            "rule_url": f"{rules_url}#{finding.rule.lower()}" if rules_url else None,
+        }
+
+    findings = sorted(result.findings, key=lambda f: (f.line or 0, f.rule))
+    # Info findings (placeholders, fill-in fields) come by the dozen on a template: one
+    # entry per rule with links to its lines keeps the panel short (pages ≤ 60 KB).
+    info_groups: dict[str, dict[str, Any]] = {}
+    for finding in findings:
+        if finding.severity != "info":
+            continue
+        group = info_groups.setdefault(finding.rule, {**finding_view(finding), "lines": []})
+        if finding.line:
+            group["lines"].append({"line": finding.line,
+                                   "anchor": anchor_for_line(anchors, finding.line)})
+    return {
+        "status": result.status,
+        "status_label": STATUS_LABELS[result.status],
+        "doctype": result.doctype,
+        "doctype_label": doctype_label or result.doctype,
+        "counts": counts(result),
+        "labels": SEVERITY_LABELS,
+        "findings": [finding_view(f) for f in findings if f.severity != "info"],
+        "info_groups": list(info_groups.values()),
+        "outline": [
+            {
+                "level": h.level,
+                "label": heading_label(h),
+                "title": h.title,
+                "line": h.line,
+                "anchor": anchor_for_line(anchors, h.line),
+            }
+            for h in result.outline
+        ],
+    }

@@ -1,0 +1,190 @@
+"""The one Markdown block scanner: which source lines belong to the document, and what they are.
+
+Works line by line with the file's real 1-based line numbers (the way of FastAPI's docs
+hooks). `scan_lines()` drops what is site material rather than document text and
+classifies the rest; both readers of a page build on it, so they agree on where the
+document is and what a heading, a list item and a paragraph line are:
+
+- the checker (gongwen.check.document) groups the lines into paragraphs and reads the
+  outline; it passes over 'table' and 'quote' lines (tables and quotations are not the
+  document's own structure) and reads 'hr' as a blank line;
+- the downloads (gongwen.export.plaintext) group the same lines into blocks and keep
+  tables and quotations, which are part of the text a writer copies.
+
+Dropped for both: front matter (the caller starts after it), fenced and indented code,
+HTML comments and raw HTML blocks, admonitions and content tabs with their indented
+content, Material annotation lists, footnote/abbreviation/link definitions, and
+everything after END_MARKER.
+"""
+from __future__ import annotations
+
+import re
+
+from .syntax import END_MARKER, RE_ACK, RE_COMMENT, RE_FOOTNOTE_REF
+
+# --- Block syntax ----------------------------------------------------------------------
+RE_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# Admonitions (!!! note, ??? note, ???+ note) and content tabs (=== "标签").
+RE_ADMONITION = re.compile(r"^[ \t]{0,3}(?:!!!|\?\?\?\+?|===\+?)(?:[ \t]|$)")
+# A line that starts a raw HTML block (CommonMark type 6, plus a few inline-looking tags
+# authors use as blocks); it lasts to the next blank line.
+RE_HTML_BLOCK = re.compile(
+    r"^[ \t]{0,3}</?(?:address|article|aside|audio|blockquote|button|canvas|center|details"
+    r"|dialog|div|dl|dd|dt|embed|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr"
+    r"|iframe|input|li|main|nav|noscript|object|ol|p|pre|script|section|select|style"
+    r"|summary|svg|table|tbody|td|template|textarea|tfoot|th|thead|tr|ul|video)(?:[\s/>]|$)",
+    re.IGNORECASE,
+)
+RE_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+RE_ATX_CLOSING = re.compile(r"[ \t]+#+$")
+RE_ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*[.#][^{}]*\}[ \t]*$")
+RE_ATTR_LINE = re.compile(r"^\s*\{:?\s*[^{}]*\}\s*$")
+RE_ANNOTATE = re.compile(r"\{[^{}]*\.annotate\b[^{}]*\}")
+RE_ORDERED_ITEM = re.compile(r"^[ \t]{0,3}\d{1,9}[.)][ \t]+")
+RE_BULLET_ITEM = re.compile(r"^[ \t]{0,3}[-*+][ \t]+")
+RE_TABLE_ROW = re.compile(r"^[ \t]*\|")
+RE_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
+RE_HR = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
+# Footnote [^1]:, abbreviation *[HTML]: and link [id]: definitions.
+RE_DEFINITION = re.compile(r"^ {0,3}(?:\[\^[^\]]+\]:|\*\[[^\]]+\]:|\[[^\]^]+\]:\s*\S)")
+
+# --- Inline markup removed before reading ----------------------------------------------
+# Patterns that run on many lines start with a literal character (`` ``* rather than `+,
+# the lookbehind after __ rather than before): re then skips straight to candidates.
+RE_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+RE_INLINE_CODE = re.compile(r"``*[^`]*`+")
+RE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+RE_STRONG = re.compile(r"\*\*|__(?<![A-Za-z0-9_]__)(?![A-Za-z0-9_])")
+
+
+def clean_inline(text: str) -> str:
+    """Text as a reader sees it: no HTML tags or comments, no ** or code, links as text."""
+    if "<" in text:
+        text = RE_COMMENT.sub("", text)
+        text = RE_TAG.sub("", text)
+    if "`" in text:
+        text = RE_INLINE_CODE.sub("", text)
+    if "](" in text:
+        text = RE_LINK.sub(r"\1", text)
+    if "[^" in text:
+        text = RE_FOOTNOTE_REF.sub("", text)
+    if "*" in text or "__" in text:
+        text = RE_STRONG.sub("", text)
+    if "\\" in text:
+        text = RE_ESCAPE.sub(r"\1", text)  # \_ is a literal _ (a placeholder of the source)
+    return text.strip()
+
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" ")) + 4 * line.startswith("\t")
+
+
+def scan_lines(lines: list[str], start: int, markdown: bool,
+               acks: list[tuple[int, str, str]] | None = None) -> list[tuple[int, str, str]]:
+    """(1-based number, raw line, kind) for the lines that belong to the document.
+
+    kind: 'text', 'blank', 'atx' (a # heading), 'list' (a list item's first line),
+    'table' (a line starting with |), 'quote' (a > line), 'hr' (a thematic break) or
+    'attr' (a line that is only an attribute list, such as { .annotate }).
+    markdown=False (a .txt file): every line is 'text' or 'blank'.
+    acks: filled with (line, rule, reason) of each `<!-- gongwen: ack RULE reason -->`.
+    """
+    out: list[tuple[int, str, str]] = []
+    fence: str | None = None
+    in_comment = in_admonition = in_html = in_definition = False
+    annotate_pending = in_annotation_list = False
+    in_paragraph = False  # the last line kept was text: an indented line continues it
+    for index in range(start, len(lines)):
+        raw = lines[index]
+        number = index + 1
+        if "gongwen" in raw:
+            if raw.strip() == END_MARKER:
+                break
+            if acks is not None:
+                acks.extend((number, m.group(1), m.group(2)) for m in RE_ACK.finditer(raw))
+        stripped = raw.strip()
+        if not markdown:
+            out.append((number, raw, "text" if stripped else "blank"))
+            continue
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if in_comment:
+            if "-->" in raw:
+                in_comment = False
+            continue
+        if in_admonition or in_definition:
+            if not stripped or _indent(raw) >= 4:
+                continue
+            in_admonition = in_definition = False
+        if in_html:
+            if not stripped:
+                in_html = False
+            continue
+        if in_annotation_list:
+            if not stripped or _indent(raw) >= 2 or RE_ORDERED_ITEM.match(raw):
+                continue
+            in_annotation_list = False
+        if not stripped:
+            out.append((number, raw, "blank"))
+            in_paragraph = False
+            continue
+        if not in_paragraph and _indent(raw) >= 4:
+            continue  # an indented code block
+        # Dispatch on the first character: most lines are plain Chinese text and
+        # should not pay for a dozen regular expressions.
+        lead = stripped[0]
+        kind = "text"
+        if lead in "`~":
+            m = RE_FENCE.match(raw)
+            if m:
+                fence = m.group(1)[0] * len(m.group(1))
+                in_paragraph = False
+                continue
+        elif lead == "<":
+            if stripped.startswith("<!--"):
+                if "-->" not in stripped:
+                    in_comment = True
+                    continue
+                if RE_COMMENT.sub("", stripped) == "":
+                    continue
+            elif RE_HTML_BLOCK.match(raw):
+                in_html = True
+                in_paragraph = False
+                continue
+        elif lead in "!?=":
+            if RE_ADMONITION.match(raw):
+                in_admonition = True
+                in_paragraph = False
+                continue
+        elif lead == "|":
+            kind = "table"
+        elif lead == ">":
+            kind = "quote" if RE_BLOCKQUOTE.match(raw) else "text"
+        elif lead in "[*" and RE_DEFINITION.match(raw):
+            in_definition = True
+            in_paragraph = False
+            continue
+        elif lead == "{" and RE_ATTR_LINE.match(raw):
+            kind = "attr"
+        if annotate_pending and kind != "attr":
+            annotate_pending = False
+            if lead.isdigit() and RE_ORDERED_ITEM.match(raw):
+                in_annotation_list = True
+                continue
+        if "annotate" in raw and RE_ANNOTATE.search(raw):
+            annotate_pending = True
+        if kind == "text":
+            if lead in "-*_" and RE_HR.match(raw):
+                kind = "hr"
+            elif lead == "#" and RE_ATX.match(raw):
+                kind = "atx"
+            elif (lead.isdigit() and RE_ORDERED_ITEM.match(raw)) or \
+                    (lead in "-*+" and RE_BULLET_ITEM.match(raw)):
+                kind = "list"
+        out.append((number, raw, kind))
+        in_paragraph = kind in ("text", "list", "quote")
+    return out

@@ -1,0 +1,166 @@
+"""Ordinals of the four outline levels (GB/T 9704-2012 §7.3.3) and Chinese numerals.
+
+Level 1 一、  level 2 （一）  level 3 1.  level 4 （1）.  The parser is lenient on
+purpose: it also recognises the common wrong forms (一. 1、 （一）、 half-width
+brackets) and reports how the ordinal was written, so that rules can flag them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+CN_DIGITS = "零一二三四五六七八九"
+CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+
+# Level 1: 一、 (correct); 一. 一． 一， are common slips.
+RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
+# Level 2: （一） with optional stray 顿号 after it; brackets of either width.
+RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
+# Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number).
+RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!\d)")
+# Level 4: （1） with optional stray 顿号.
+RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
+
+# What an ordinal can start with: most paragraphs start with none of these and are
+# turned away without trying the four patterns.
+BRACKET_LEADS = "（("
+NUMERAL_LEADS = frozenset("一二三四五六七八九十百零〇两")
+
+FULL_WIDTH_BRACKETS = "（）"
+HALF_WIDTH_BRACKETS = "()"
+
+
+# Pure functions of a few distinct values, called for every ordinal and enumeration
+# item: a small bounded cache (nothing an author edits is kept in it).
+@lru_cache(maxsize=512, typed=True)
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20), or None."""
+    if not text:
+        return None
+    text = text.replace("两", "二").replace("〇", "零")
+    total, current = 0, 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS.index(ch)
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    total += current
+    return total or None
+
+
+@lru_cache(maxsize=512, typed=True)
+def int_to_cn(n: int) -> str:
+    """Chinese numeral for 1..999 as written in ordinals (11 → 十一, 20 → 二十)."""
+    if not 0 < n < 1000:
+        raise ValueError(f"ordinal out of range: {n}")
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += CN_DIGITS[hundreds] + "百"
+        if rest and tens == 0:
+            out += "零"
+    if tens:
+        out += ("" if tens == 1 and not hundreds else CN_DIGITS[tens]) + "十"
+    if ones:
+        out += CN_DIGITS[ones]
+    return out
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """An ordinal at the start of a line, as written.
+
+    level: 1..4; label: the numeral as written (三, 2); number: its value;
+    raw: the whole ordinal text (（一）、); rest: what follows it;
+    expected: the canonical form (（一）); width: 'full', 'half' or 'mixed'
+    for bracketed levels, '' otherwise.
+    """
+
+    level: int
+    label: str
+    number: int
+    raw: str
+    rest: str
+    expected: str
+    width: str = ""
+
+
+@lru_cache(maxsize=512, typed=True)
+def canonical(level: int, number: int) -> str:
+    """The correct way to write ordinal `number` at `level`."""
+    if level == 1:
+        return f"{int_to_cn(number)}、"
+    if level == 2:
+        return f"（{int_to_cn(number)}）"
+    if level == 3:
+        return f"{number}."
+    if level == 4:
+        return f"（{number}）"
+    raise ValueError(f"no such level: {level}")
+
+
+def _width(open_: str, close: str) -> str:
+    full = (open_ == "（") + (close == "）")
+    return "full" if full == 2 else "half" if full == 0 else "mixed"
+
+
+def parse_ordinal(text: str) -> Ordinal | None:
+    """Read the ordinal at the start of `text` (already stripped of Markdown '#')."""
+    lead = text[:1]
+    if not lead:
+        return None
+    if lead in BRACKET_LEADS:
+        return _bracketed(text)
+    if lead in NUMERAL_LEADS:
+        m = RE_L1.match(text)
+        if m:
+            number = cn_to_int(m["num"])
+            # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
+            if number:
+                return Ordinal(1, m["num"], number, m.group(0), text[m.end():],
+                               canonical(1, number))
+        return None
+    if lead.isdigit():  # a superset of the \d that RE_L3 matches
+        m = RE_L3.match(text)
+        if m:
+            number = int(m["num"])
+            if number:
+                return Ordinal(3, m["num"], number, m.group(0), text[m.end():],
+                               canonical(3, number))
+    return None
+
+
+def _bracketed(text: str) -> Ordinal | None:
+    """Levels 2 and 4: （一） or （1）, brackets of either width."""
+    m = RE_L2.match(text)
+    if m:
+        number = cn_to_int(m["num"])
+        if number:
+            return Ordinal(2, m["num"], number, m.group(0), text[m.end():],
+                           canonical(2, number), _width(m["open"], m["close"]))
+    m = RE_L4.match(text)
+    if m:
+        number = int(m["num"])
+        if number:
+            return Ordinal(4, m["num"], number, m.group(0), text[m.end():],
+                           canonical(4, number), _width(m["open"], m["close"]))
+    return None
+
+
+# --- In-paragraph enumeration items: 一是…, 首先…, 第一，… ------------------------------
+CN_NUM = "一二两三四五六七八九十"
+# 一是… 二是…: not 是否/是非 (一是否…), not inside a word (统一是). Up to three numerals,
+# spelt [n][n]?[n]? rather than [n]{1,3}: a leading class lets re skip to candidates.
+RE_ENUM_SHI = re.compile(rf"(?P<num>[{CN_NUM}][{CN_NUM}]?[{CN_NUM}]?)是(?![否非])")
+RE_ENUM_SEQ = re.compile(r"(?P<word>首先|其次|再次|最后)")
+RE_ENUM_DI = re.compile(rf"第(?P<num>[{CN_NUM}]{{1,3}})(?=[，,、：:]|是)")
+# What a numbered heading or an enumeration item can start with.
+ITEM_LEADS = frozenset(CN_NUM + "首其再最第" + BRACKET_LEADS) | NUMERAL_LEADS
