@@ -51,8 +51,8 @@ from gongwen.site.listing import (
     paginate,
 )
 from gongwen.site.panel import heading_anchors, panel_context
-from gongwen.site.search_worker import WorkerChanged, fix_segmentation
 from gongwen.site.rules_page import rules_markdown
+from gongwen.site.search_worker import WorkerChanged, fix_segmentation
 from gongwen.site.settings import Settings, SettingsError, read_settings
 from gongwen.site.typography import join_cjk_lines, mark_fields
 from mkdocs.exceptions import PluginError
