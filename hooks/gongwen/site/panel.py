@@ -17,11 +17,9 @@ from gongwen.check.model import (
     STATUS_LABELS,
     CheckResult,
     Finding,
-    Heading,
     heading_label,
     severity_label,
 )
-from gongwen.text.numbering import canonical
 
 # The run-in anchor convention: an empty span at the very start of the paragraph.
 RE_SPAN_ANCHOR = re.compile(r'^\s*<span id="([^"]+)"></span>')
