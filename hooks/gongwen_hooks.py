@@ -32,7 +32,13 @@ from gongwen.check.model import STATUS_LABELS, CheckResult
 from gongwen.check.report import report_data
 from gongwen.check.rules import RULES
 from gongwen.check.schema import load_schemas
-from gongwen.export.downloads import CACHE_DIR, DOWNLOAD_KINDS, DownloadWriter, file_stem
+from gongwen.export.downloads import (
+    CACHE_DIR,
+    DOWNLOAD_KINDS,
+    DownloadWriter,
+    dictionary_words,
+    file_stem,
+)
 from gongwen.site import searchindex
 from gongwen.site.listing import (
     EXEMPLARS_MARKER,
@@ -125,10 +131,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings=settings,
         labels={doctype: schema.label for doctype, schema in load_schemas().items()},
         guides={rule.code: rule.guide for rule in RULES if rule.guide},
-        downloads=DownloadWriter(author, project / CACHE_DIR if project else None)
+        downloads=DownloadWriter(author, project / CACHE_DIR if project else None,
+                                 _search_words(config, project))
         if settings.downloads else None,
     )
     return config
+
+
+def _search_words(config: MkDocsConfig, project: Path | None) -> list[str]:
+    """The search dictionary's domain terms (民主生活会…): Word titles break around them."""
+    search = config.plugins.get("material/search")
+    name = search.config.get("jieba_dict_user") if search is not None else None
+    if not name:
+        return []
+    path = Path(name)
+    if not path.is_absolute() and project is not None and (project / path).is_file():
+        path = project / path  # Material reads it from the working directory: usually this
+    return dictionary_words(path)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -323,7 +342,8 @@ def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
     try:
         downloads = writer.write(page.file.content_string,
                                  heading_levels(document) if document else None,
-                                 out_dir, file_stem(src), page.title)
+                                 out_dir, file_stem(src), _title(src) if src in STATE.meta
+                                 else page.title)
     except OSError as exc:
         raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
                           ) from exc
