@@ -87,6 +87,13 @@ def test_a_topical_summary_has_its_work_part() -> None:
     assert brief(one, "summary", PARTS) == [("GW201", "warning")]
 
 
+def test_an_outline_read_in_part_is_not_sure_of_a_missing_part() -> None:
+    # A pasted text of which only 三、 was read as a heading: the others may be there.
+    text = doc("市教育局关于推进集团化办学的实施方案", "特制定本实施方案。……二、重点任务……",
+               "三、保障措施", "加强领导。")
+    assert {f.severity for f in findings(text, "plan", ("GW201",))} == {"warning"}
+
+
 def test_a_part_may_be_a_level_two_heading() -> None:
     text = doc("市教育局关于推进集团化办学的实施方案", "结合我市实际，特制定本实施方案。",
                "一、总体要求", "（一）指导思想", "坚持公益。", "（二）发展目标", "到2027年覆盖全部学校。",
@@ -260,6 +267,18 @@ def test_a_page_about_speeches_may_quote_an_announcement() -> None:
 def test_removing_the_announcement_of_a_numbered_speech_is_not_an_error() -> None:
     text = _speech("今天召开全市教育工作会议，很有必要。", 3)
     assert [f for f in findings(text, "speech") if f.severity == "error"] == []
+
+
+# --- enumerations broken by a hard wrap ------------------------------------------------
+
+def test_a_list_goes_on_across_a_hard_wrapped_line() -> None:
+    text = doc("某局2025年工作总结", "现将工作情况总结如下。", "一、主要工作",
+               "全年重点抓了四件事。一是新建学校，新增学位",
+               "四千个。二是招聘教师一百名。", "三是完成校舍改造。",
+               "二、存在问题", "学位紧张。", "三、下一步打算", "加快建设。")
+    assert brief(text, "summary", ("GW121", "GW122")) == []
+    gap = text.replace("三是完成", "四是完成")
+    assert brief(gap, "summary", ("GW121", "GW122")) == [("GW121", "error")]
 
 
 # --- 7. web junk -------------------------------------------------------------------------

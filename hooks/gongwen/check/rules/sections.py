@@ -254,7 +254,12 @@ def _match(document: Document, schema: Schema) -> Parts:
                 found[slot.name] = (free[0].line, "topical")
             elif not document.headings and _items_at_paragraph_start(document) >= 2:
                 found[slot.name] = (0, "phrase")
-    confident = level1 > 0 and len(claimed) == level1
+    # Sure only when the outline was read whole (its 一、二、三、 run from one without a
+    # gap: a pasted text whose headings were partly missed is not) and every level-1
+    # heading names a part.
+    numbers = [h.number for h in document.headings if h.level == 1]
+    whole = numbers == list(range(1, len(numbers) + 1))
+    confident = level1 > 0 and whole and len(claimed) == level1
     return Parts(found, confident)
 
 
