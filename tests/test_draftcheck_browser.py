@@ -268,3 +268,29 @@ def test_page_has_no_serious_accessibility_violation(checker):
         " v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))"
     )
     assert violations == [], "\n".join(violations)
+
+
+def test_page_works_when_its_content_is_swapped_as_instant_navigation_does(checker):
+    """Material's instant navigation puts in new content and re-runs its scripts (the test
+    site's address does not match its port, so it is done here as Material does it): the
+    visit's worker is reused (no second Pyodide load) and the new form checks at once."""
+    page = checker.page
+    checker.context.set_offline(False)  # the re-run script is fetched again
+    page.evaluate("""() => {
+        window.firstWorker = window.__gongwenDraft.worker;
+        const article = document.querySelector('article.md-content__inner');
+        article.innerHTML = article.innerHTML;  // fresh elements, scripts not yet run
+        for (const old of article.querySelectorAll('script')) {
+            const script = document.createElement('script');
+            for (const name of old.getAttributeNames()) script.setAttribute(name, old.getAttribute(name));
+            old.replaceWith(script);
+        }
+    }""")
+    try:
+        page.get_by_text("检查程序已就绪").wait_for(timeout=10_000)
+    finally:
+        checker.context.set_offline(True)
+    assert page.evaluate("window.__gongwenDraft.worker === window.firstWorker")
+    run_check(page, DRAFT)
+    assert ("错误", "GW103", "序号跳号：应为“（二）”，实为“（三）”") in findings(page)
+    assert page.errors == []

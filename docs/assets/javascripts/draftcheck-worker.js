@@ -6,7 +6,7 @@
  * rule is written again in JavaScript. Nothing here sends the draft anywhere.
  *
  * Messages in: {id, kind: "check", text, doctype} or {id, kind: "read", name, data}.
- * Messages out: {kind: "ready", ms} once loaded, {kind: "failed", error} if loading
+ * Messages out: {kind: "ready", ms, pyodideMs, setupMs} once loaded, {kind: "failed", error} if loading
  * failed, and {id, ok, result | text | error} per request.
  */
 import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
@@ -46,11 +46,14 @@ async function setUp() {
       return response.arrayBuffer();
     }),
   ]);
+  const loaded = performance.now();
   pyodide.unpackArchive(zip, "zip", { extractDir: LIB });
   pyodide.runPython(SETUP);
   // Import and warm the rules once, so the writer's first check is as fast as the next.
   pyodide.globals.get("page_check")("一、预热\n", "");
   return {
+    pyodideMs: Math.round(loaded - started),
+    setupMs: Math.round(performance.now() - loaded),
     check: pyodide.globals.get("page_check"),
     read: pyodide.globals.get("page_read"),
   };
@@ -58,7 +61,8 @@ async function setUp() {
 
 const ready = setUp();
 ready.then(
-  () => postMessage({ kind: "ready", ms: Math.round(performance.now() - started) }),
+  (api) => postMessage({ kind: "ready", ms: Math.round(performance.now() - started),
+                         pyodideMs: api.pyodideMs, setupMs: api.setupMs }),
   (error) => postMessage({ kind: "failed", error: String(error && error.message || error) }),
 );
 

@@ -67,7 +67,9 @@
         var msg = event.data;
         if (msg.kind === "ready") {
           state.ready = true;
-          state.loadMs = msg.ms;
+          state.loadMs = msg.ms;  // read by scripts/bench_draftcheck.py
+          state.pyodideMs = msg.pyodideMs;
+          state.setupMs = msg.setupMs;
           if (state.onready) state.onready();
           return;
         }
@@ -219,7 +221,8 @@
       body.appendChild(el("p", "gw-check__label",
         "没有从标题认出文种，只检查了各文种通用的规则。请在“文种”中选择后再检查一次。"));
     }
-    var worst = {};
+    var byLine = {};  // line → its findings, worst first (for the rendering below)
+    var rank = { error: 3, warning: 2, info: 1 };
     if (result.findings.length) {
       body.appendChild(el("p", "gw-check__label", "发现的问题（按行号）")).id = "gw-draft-findings-label";
       var list = el("ul", "gw-findings");
@@ -235,8 +238,7 @@
           var at = link("gw-line", "#" + lineId(f.line), "第 " + f.line + " 行");
           at.setAttribute("data-line", f.line);
           item.appendChild(at);
-          var rank = { error: 3, warning: 2, info: 1 };
-          if (!worst[f.line] || rank[f.severity] > rank[worst[f.line].severity]) worst[f.line] = f;
+          (byLine[f.line] = byLine[f.line] || []).push(f);
         }
         if (f.guide) item.appendChild(link("gw-guide", siteRoot + f.guide, "写作通则"));
         list.appendChild(item);
@@ -267,13 +269,15 @@
     var fragment = document.createDocumentFragment();
     result.lines.forEach(function (text, index) {
       var line = index + 1;
-      var f = worst[line];
-      if (!text.trim() && !f) return;
-      var p = el("p", f ? "gw-draft__line--" + f.severity : null);
+      var found = (byLine[line] || []).sort(function (a, b) { return rank[b.severity] - rank[a.severity]; });
+      if (!text.trim() && !found.length) return;
+      var p = el("p", found.length ? "gw-draft__line--" + found[0].severity : null);
       p.id = lineId(line);
       p.appendChild(el("span", "gw-draft__no", String(line)));
       p.appendChild(document.createTextNode(text));
-      if (f) p.appendChild(el("span", "gw-draft__note", f.severity_label + "：" + f.message));
+      found.forEach(function (f) {
+        p.appendChild(el("span", "gw-draft__note", f.severity_label + "：" + f.message));
+      });
       fragment.appendChild(p);
     });
     draft.appendChild(fragment);

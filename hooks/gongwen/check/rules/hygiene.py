@@ -55,7 +55,7 @@ PLACEHOLDER = Rule(
     category="hygiene", authority=PRACTICE, guide="placeholders",
     doc="""占位符与填写项：X、XX、XXX、×××、_（来源删去的数字、名称），模板的【单位名称】等填写项。
 为什么：范文里的占位符是来源的事实，照原样保留；模板的填写项要在行文前逐一替换。
-只作提示（info），不影响构建。
+只作提示，不影响构建。
 正例：市教育局2024年第三季度党建工作总结
 反例：共发展预备党员XXX名 / 【单位名称】2025年工作总结""",
     check=_check_placeholders, documents_only=True)
