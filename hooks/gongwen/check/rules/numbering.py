@@ -270,10 +270,10 @@ CONTINUOUS = Rule(
 
 INVERTED = Rule(
     code="GW112", title="层次倒挂", name="inverted-levels", severity="error",
-    category="hierarchy", authority=GBT_NUMBERING, guide="hierarchy",
+    category="hierarchy", authority=PRACTICE, guide="hierarchy",
     doc="""层次倒挂：同一上级之下，上一层的序数出现在下一层的序数之后，如“一、”之下先用“1.”，再出现“（一）”。
-为什么：GB/T 9704-2012 §7.3.3 规定层次序数依次为“一、”“（一）”“1.”“（1）”；层次可以少用（“一、”之下直接用“1.”），
-但不能倒过来，否则读者分不清哪一层挂在哪一层之下。
+为什么：GB/T 9704-2012第7.3.3条所列的层次序数依次为“一、”“（一）”“1.”“（1）”；层次可以少用（“一、”之下直接用“1.”），
+但不能倒过来，否则读者分不清哪一层挂在哪一层之下（不倒挂是通行做法，即实务）。
 正例：一、…（一）…1.…（二）…
 反例：一、…1.…（一）…（“（一）”挂在“1.”之后）""",
     check=_family("GW112"))
