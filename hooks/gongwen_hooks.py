@@ -31,8 +31,16 @@ from gongwen.check.document import Document, heading_levels, read
 from gongwen.check.model import STATUS_LABELS, CheckResult
 from gongwen.check.report import report_data
 from gongwen.check.rules import RULES
-from gongwen.check.schema import load_schemas
-from gongwen.export.downloads import CACHE_DIR, DOWNLOAD_KINDS, DownloadWriter, file_stem
+from gongwen.check.schema import SchemaError, load_schemas
+from gongwen.corpus.page import CurationError
+from gongwen.corpus.seeds import SEEDS, corpus_problems
+from gongwen.export.downloads import (
+    CACHE_DIR,
+    DOWNLOAD_KINDS,
+    DownloadWriter,
+    dictionary_words,
+    file_stem,
+)
 from gongwen.site import searchindex
 from gongwen.site.listing import (
     EXEMPLARS_MARKER,
@@ -119,16 +127,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = read_settings(config.extra)
     except SettingsError as exc:
         raise PluginError(str(exc)) from None
+    try:
+        schemas = load_schemas()
+    except SchemaError as exc:  # the file and line are in the message; a traceback hides them
+        raise PluginError(f"文种定义有误：{exc}") from None
     project = Path(config.config_file_path).resolve().parent if config.config_file_path else None
     author = config.site_author or config.site_name or DEFAULT_AUTHOR
+    if project is not None:
+        _check_corpus(project)
     STATE = BuildState(
         settings=settings,
-        labels={doctype: schema.label for doctype, schema in load_schemas().items()},
+        labels={doctype: schema.label for doctype, schema in schemas.items()},
         guides={rule.code: rule.guide for rule in RULES if rule.guide},
-        downloads=DownloadWriter(author, project / CACHE_DIR if project else None)
+        downloads=DownloadWriter(author, project / CACHE_DIR if project else None,
+                                 _search_words(config, project))
         if settings.downloads else None,
     )
     return config
+
+
+def _check_corpus(project: Path) -> None:
+    """Every exemplar's raw text, seeds entry, record and page must agree: a half-written or
+    half-removed ingest is an error here, not a page published without its source."""
+    if not (project / SEEDS).is_file():
+        return  # a site without a corpus (the tests' small sites)
+    try:
+        problems = corpus_problems(project)
+    except CurationError as exc:
+        problems = [str(exc)]
+    for message in problems:
+        log.error(message)
+
+
+def _search_words(config: MkDocsConfig, project: Path | None) -> list[str]:
+    """The search dictionary's domain terms (民主生活会…): Word titles break around them."""
+    search = config.plugins.get("material/search")
+    name = search.config.get("jieba_dict_user") if search is not None else None
+    if not name:
+        return []
+    path = Path(name)
+    if not path.is_absolute() and project is not None and (project / path).is_file():
+        path = project / path  # Material reads it from the working directory: usually this
+    return dictionary_words(path)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -140,7 +180,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             continue
         # The file as written (front matter included), so findings carry the author's lines.
         try:
-            document = read(file.content_string, file.src_uri, markdown=True)
+            content = file.content_string
+        except UnicodeDecodeError as exc:
+            raw = file.content_bytes
+            line = raw[:exc.start].count(b"\n") + 1
+            raise PluginError(f"docs/{file.src_uri}:{line}：此页不是 UTF-8 编码（第 {line} 行有无法识别的字节）。"
+                              "请用编辑器另存为 UTF-8 后重新构建。") from None
+        try:
+            document = read(content, file.src_uri, markdown=True)
             result = check_document(document)
         except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the other pages
             log.error(f"{file.src_uri}: 结构检查出错，本页未检查（checker crashed: {exc!r}）。"
@@ -323,7 +370,8 @@ def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
     try:
         downloads = writer.write(page.file.content_string,
                                  heading_levels(document) if document else None,
-                                 out_dir, file_stem(src), page.title)
+                                 out_dir, file_stem(src), _title(src) if src in STATE.meta
+                                 else None if page.title is None else str(page.title))
     except OSError as exc:
         raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
                           ) from exc
