@@ -157,11 +157,19 @@ def score(doc: EvalDoc, checked: Checked) -> DocScore:
     truth = Counter((h.line, h.level) for h in doc.outline)
     found = Counter((h.line, h.level) for h in checked.outline)
     hits = truth & found
-    titles = {(h.line, h.level): h.title for h in checked.outline}
-    title_misses = [(h, titles[(h.line, h.level)]) for h in doc.outline
-                    if (h.line, h.level) in titles
-                    and _norm(titles[(h.line, h.level)]) != _norm(h.title)]
-    title_hits = sum(1 for h in doc.outline if (h.line, h.level) in titles) - len(title_misses)
+    # Titles of the headings on one line and level, in order (a pasted paragraph has several).
+    titles: dict[tuple[int, int], list[str]] = {}
+    for h in checked.outline:
+        titles.setdefault((h.line, h.level), []).append(h.title)
+    taken: Counter = Counter()
+    compared = []
+    for h in doc.outline:
+        key = (h.line, h.level)
+        if taken[key] < len(titles.get(key, ())):
+            compared.append((h, titles[key][taken[key]]))
+            taken[key] += 1
+    title_misses = [(h, title) for h, title in compared if _norm(title) != _norm(h.title)]
+    title_hits = len(compared) - len(title_misses)
     label_hits = _lcs([(h.level, _core(h.label)) for h in doc.outline],
                       [(h.level, _core(h.label)) for h in checked.outline])
     false_errors = [f for f in checked.errors if not any(_explains(d, f) for d in doc.defects)]
