@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Score the structure checker on the evaluation set in tests/eval/.
 
-    python scripts/eval_checker.py [--set real|practice|all] [--json] [--verbose]
+    python scripts/eval_checker.py [--set SET] [--json] [--verbose]
+
+SET is real, practice, a realistic form of the real documents (wrapped, runin, pasted,
+spaced, pdf: see eval_forms.py), forms (all five) or all (the default: everything).
 
 Prints: outline precision / recall / F1 (a heading matches when line and level match;
 also when label and level match, aligned in order), title agreement, false errors per
@@ -22,8 +25,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "hooks"))
 
+from eval_forms import FORMS, encoded, forms
 from eval_inject import KINDS, inject
 from eval_set import SET_DIR, EvalDoc, SetError, load_set
+
+NAMES = {"real": "真实公文", "practice": "自拟稿", **{k: f"真实公文·{v}" for k, v in FORMS.items()},
+         "all": "合计（真实公文+自拟稿）", "forms": "五种形态合计"}
+INJECT_GROUPS = {"stored": "真实公文+自拟稿 ", "forms": "五种形态 "}
 
 RE_NOT_WORD = re.compile(r"[\W_]+")
 RE_CORE = re.compile(r"[一二三四五六七八九十]+|\d+")
@@ -57,14 +65,32 @@ class Checked:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def run_checker(text: str, doc_id: str, doctype: str | None) -> Checked:
+def read_as_cli(data: bytes, name: str) -> str:
+    """A .txt file's text as scripts/check.py reads it (CRLF, BOM, encodings: its business)."""
+    import tempfile
+
+    import check as cli
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            return cli.read_all([path])[0][1]
+        except cli.UsageError:
+            return ""  # unreadable: nothing checked, every heading missed
+
+
+def run_checker(text: str, doc_id: str, doctype: str | None, doc: EvalDoc | None = None) -> Checked:
     """The one adapter to the checking library (its internals are moving: keep it here).
 
     The text is checked as a plain .txt file; `doctype` None lets the checker infer the
-    type from the title, as `scripts/check.py` does without --type.
+    type from the title, as `scripts/check.py` does without --type. A form with its own
+    bytes (CRLF, BOM) is first read the way scripts/check.py reads a file.
     """
     from gongwen.check import check_text
 
+    if doc is not None and (doc.record.get("newline") or doc.record.get("bom")):
+        text = read_as_cli(encoded(doc, text), f"{doc_id.replace('@', '-')}.txt")
     result = check_text(text, f"{doc_id}.txt", doctype)
     outline = [Found(h.line, h.level, h.raw or h.label, h.title) for h in result.outline]
     findings = [Said(f.rule, f.severity if not f.acknowledged else "acknowledged",
@@ -131,11 +157,19 @@ def score(doc: EvalDoc, checked: Checked) -> DocScore:
     truth = Counter((h.line, h.level) for h in doc.outline)
     found = Counter((h.line, h.level) for h in checked.outline)
     hits = truth & found
-    titles = {(h.line, h.level): h.title for h in checked.outline}
-    title_misses = [(h, titles[(h.line, h.level)]) for h in doc.outline
-                    if (h.line, h.level) in titles
-                    and _norm(titles[(h.line, h.level)]) != _norm(h.title)]
-    title_hits = sum(1 for h in doc.outline if (h.line, h.level) in titles) - len(title_misses)
+    # Titles of the headings on one line and level, in order (a pasted paragraph has several).
+    titles: dict[tuple[int, int], list[str]] = {}
+    for h in checked.outline:
+        titles.setdefault((h.line, h.level), []).append(h.title)
+    taken: Counter = Counter()
+    compared = []
+    for h in doc.outline:
+        key = (h.line, h.level)
+        if taken[key] < len(titles.get(key, ())):
+            compared.append((h, titles[key][taken[key]]))
+            taken[key] += 1
+    title_misses = [(h, title) for h, title in compared if _norm(title) != _norm(h.title)]
+    title_hits = len(compared) - len(title_misses)
     label_hits = _lcs([(h.level, _core(h.label)) for h in doc.outline],
                       [(h.level, _core(h.label)) for h in checked.outline])
     false_errors = [f for f in checked.errors if not any(_explains(d, f) for d in doc.defects)]
@@ -218,7 +252,7 @@ def run_injected(docs: list[EvalDoc], baseline: dict[str, Checked]) -> tuple[dic
             {(f.rule, f.message) for f in baseline[doc.id].findings}
         for v in inject(doc):
             totals[v.kind] += 1
-            checked = run_checker(v.text, f"{v.doc_id}-{v.kind}", v.doctype)
+            checked = run_checker(v.text, f"{v.doc_id}-{v.kind}", v.doctype, doc)
             if any(_reports(v, f, before) for f in checked.findings):
                 found[v.kind] += 1
             else:
@@ -238,22 +272,22 @@ def _row(name: str, s: dict) -> str:
             f"{s['true_defects_found']}/{s['true_defects']} |")
 
 
-def print_table(summaries: dict[str, dict], injected: dict) -> None:
+def print_table(summaries: dict[str, dict], injected: dict, by_group: dict[str, dict]) -> None:
     print("| 集合 | 篇数 | 标题数 | 提纲准确率 | 召回率 | F1 | 序号+层次 F1 | 标题一致 | "
           "无缺陷篇数 "
           "| 误报错误/篇 | 无缺陷而严格构建失败 | 真实缺陷检出 |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    names = {"real": "真实公文", "practice": "自拟稿", "all": "合计"}
     for key, s in summaries.items():
-        print(_row(names[key], s))
+        print(_row(NAMES[key], s))
     print()
     total = sum(v["total"] for v in injected.values())
     hit = sum(v["found"] for v in injected.values())
     print(f"注入缺陷检出：{hit}/{total}\n")
-    print("| 缺陷 | 检出/变体 |")
-    print("| --- | ---: |")
-    for kind, v in injected.items():
-        print(f"| {KINDS[kind]} | {v['found']}/{v['total']} |")
+    print("| 缺陷 | " + " | ".join(f"{INJECT_GROUPS[g]}检出/变体" for g in by_group) + " |")
+    print("| --- |" + " ---: |" * len(by_group))
+    for kind in injected:
+        cells = [f"{t[kind]['found']}/{t[kind]['total']}" for t in by_group.values()]
+        print(f"| {KINDS[kind]} | " + " | ".join(cells) + " |")
 
 
 def print_verbose(scores: list[DocScore], misses: list[dict]) -> None:
@@ -278,12 +312,25 @@ def print_verbose(scores: list[DocScore], misses: list[dict]) -> None:
             print(f"  {m['document']} {KINDS[m['kind']]}：{m['what']}")
 
 
+def load_docs(which: str, root: Path) -> list[EvalDoc]:
+    """The stored documents of `which`, or the realistic forms of the real ones."""
+    if which in ("real", "practice"):
+        return load_set(which, root)
+    chosen = tuple(FORMS) if which in ("forms", "all") else (which,)
+    stored = load_set("all" if which == "all" else "real", root)
+    derived = [form for doc in stored if doc.set == "real" for form in forms(doc, chosen)]
+    return (stored if which == "all" else []) + derived
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="eval_checker.py",
         description="用 tests/eval/ 的评测集给结构检查器打分。退出码：0 正常，2 评测集有误。")
-    parser.add_argument("--set", dest="which", choices=("real", "practice", "all"), default="all",
-                        help="评测哪一部分：real 真实公文，practice 自拟稿，all 全部（默认）")
+    parser.add_argument("--set", dest="which", choices=("real", "practice", *FORMS, "forms", "all"),
+                        default="all",
+                        help="评测哪一部分：real 真实公文，practice 自拟稿；真实公文的常见形态："
+                             "wrapped 硬回行，runin 标题接正文，pasted 粘成一行或几行，spaced 空行"
+                             "缩进 CRLF，pdf PDF 复制；forms 五种形态；all 全部（默认）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--verbose", action="store_true", help="列出每个漏读、误读、误报与漏报")
     parser.add_argument("--root", type=Path, default=SET_DIR,
@@ -294,20 +341,33 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        docs = load_set(args.which, args.root)
+        docs = load_docs(args.which, args.root)
     except SetError as exc:
         print(f"eval_checker.py: {exc}", file=sys.stderr)
         return 2
-    baseline = {doc.id: run_checker(doc.text, doc.id, doc.doctype) for doc in docs}
+    baseline = {doc.id: run_checker(doc.text, doc.id, doc.doctype, doc) for doc in docs}
     scores = [score(doc, baseline[doc.id]) for doc in docs]
-    groups = ("real", "practice") if args.which == "all" else (args.which,)
-    summaries = {g: summarise([s for s in scores if s.set == g]) for g in groups
-                 if any(s.set == g for s in scores)}
+    groups = [g for g in ("real", "practice", *FORMS) if any(s.set == g for s in scores)]
+    summaries = {g: summarise([s for s in scores if s.set == g]) for g in groups}
+    # Totals: the stored documents as before; the forms (the real ones again) apart.
     if args.which == "all":
-        summaries["all"] = summarise(scores)
-    injected, misses = run_injected(docs, baseline)
+        summaries["all"] = summarise([s for s in scores if s.set in ("real", "practice")])
+    if sum(g in FORMS for g in groups) > 1:
+        summaries["forms"] = summarise([s for s in scores if s.set in FORMS])
+    # Injected defects per group: the stored documents, and the forms (the same documents
+    # as pasted) apart, so that the table for the stored ones stays comparable.
+    by_group: dict[str, dict] = {}
+    misses: list[dict] = []
+    for group, members in (("stored", ("real", "practice")), ("forms", tuple(FORMS))):
+        chosen = [d for d in docs if d.set in members]
+        if chosen:
+            by_group[group], missed = run_injected(chosen, baseline)
+            misses += missed
+    injected = {kind: {key: sum(t[kind][key] for t in by_group.values())
+                       for key in ("found", "total")} for kind in KINDS}
     if args.json:
-        out = {"summary": summaries, "injected": injected, "documents": [
+        out = {"summary": summaries, "injected": injected, "injected_by_group": by_group,
+               "documents": [
             {"id": s.id, "set": s.set, "clean": s.clean, "doctype": s.doctype,
              "headings": s.truth, "found": s.found, "line_level_hits": s.line_hits,
              "false_errors": [f.__dict__ for f in s.false_errors],
@@ -319,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             "injected_misses": misses}
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    print_table(summaries, injected)
+    print_table(summaries, injected, by_group)
     if args.verbose:
         print_verbose(scores, misses)
     return 0

@@ -19,6 +19,17 @@ from gongwen.check.schema import load_schemas
 DOCTYPES = sorted(load_schemas())
 
 
+# A test that takes one of these fixtures drives Debian's chromium: marked `browser`, so
+# `pytest -m "not browser"` is the fast suite (whole browser modules set pytestmark).
+BROWSER_FIXTURES = frozenset(("browser", "context", "site_url"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 def exemplar_stems(doctype: str) -> list[str]:
     """The source stems of a type's exemplar pages (000_ee8c9e6e73e8fbdf, …)."""
     return sorted(p.stem for p in (ROOT / "docs" / doctype / "exemplars").glob("*.md"))

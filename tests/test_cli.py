@@ -85,7 +85,7 @@ def test_txt_with_unknown_title_has_null_doctype(tmp_path: Path) -> None:
 
 
 def test_type_option_overrides(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("一段文字\n一、甲\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("一段文字\n一、存在问题\n", encoding="utf-8")
     proc = run("--json", "--type", "summary", "a.txt", cwd=tmp_path)
     data = json.loads(proc.stdout)
     assert data["files"][0]["doctype"] == "summary"

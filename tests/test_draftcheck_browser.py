@@ -105,7 +105,8 @@ def findings(page) -> list[tuple[str, str, str]]:
     return [tuple(x) for x in page.eval_on_selector_all(
         "#gw-draft-result .gw-finding",
         "els => els.map(e => [e.querySelector('.gw-sev').textContent,"
-        " e.querySelector('.gw-rule').textContent, e.querySelector('.gw-msg').textContent])")]
+        " e.querySelector('.gw-rule').textContent.split(' ')[0],"
+        " e.querySelector('.gw-msg').textContent])")]
 
 
 def outline(page) -> list[str]:
@@ -137,6 +138,9 @@ def test_pasted_draft_gets_its_findings_outline_and_highlights(checker):
     page.locator(".gw-finding", has_text="GW103").locator("a.gw-line").click()
     assert "gw-draft__line--current" in line5.get_attribute("class")
     # The rule's section of 写作通则.
+    rule = page.locator(".gw-finding", has_text="GW103").locator("a.gw-rule")
+    assert rule.inner_text() == "GW103 序号跳号"  # code and Chinese name, as the panel shows
+    assert rule.get_attribute("href").endswith("guide/rules/#gw103")
     guide = page.locator(".gw-finding", has_text="GW103").locator("a.gw-guide")
     assert guide.get_attribute("href").endswith("guide/#numbering")
     assert page.errors == []
@@ -299,3 +303,30 @@ def test_page_works_when_its_content_is_swapped_as_instant_navigation_does(check
     run_check(page, DRAFT)
     assert ("错误", "GW103", "序号跳号：应为“（二）”，实为“（三）”") in findings(page)
     assert page.errors == []
+
+
+def test_download_docx_with_comments(checker, tmp_path):
+    """下载带批注的 Word: made in the browser (stdlib writer under Pyodide), read back here."""
+    from test_annotate import comments_by_paragraph, make_draft, snapshot
+
+    draft = tmp_path / "稿件.docx"
+    make_draft(draft)
+    page = checker.page
+    pick_file(page, "稿件.docx", draft.read_bytes())
+    button = page.get_by_role("button", name="下载带批注的 Word")
+    assert button.is_visible()
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "稿件（带批注）.docx"
+    annotated = Document(download.path())
+    assert snapshot(annotated) == snapshot(Document(str(draft)))
+    comments = comments_by_paragraph(annotated)
+    assert "[错误] 序号跳号：应为“（二）”，实为“（三）”（GW103）" in comments["（三）抓落实"]
+    assert all(c.author == "公文结构检查" for c in annotated.comments)
+    # Edited after reading: the copy would no longer match the box, so it is not offered.
+    page.fill("#gw-draft-text", page.input_value("#gw-draft-text") + "补一句。")
+    page.locator("#gw-draft-text").dispatch_event("input")
+    assert not button.is_visible()
+    run_check(page, DRAFT)
+    assert not button.is_visible()

@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from eval_forms import FORMS, encoded, forms
 from eval_inject import KINDS, inject
 from eval_set import SET_DIR, SetError, load_set
 
@@ -30,13 +31,27 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_every_record_is_valid_and_ids_are_unique():
     docs = load_set("all")
     assert len({d.id for d in docs}) == len(docs)
-    assert sum(d.set == "real" for d in docs) >= 10
+    assert sum(d.set == "real" for d in docs) >= 37
     for doc in docs:
         assert doc.record["source"] and doc.record["licence"] and doc.record["retrieved"]
         lines = doc.lines
         for h in doc.outline:
             # The ordinal as written is on the heading's own line.
             assert h.label in lines[h.line - 1], (doc.id, h)
+
+
+def test_real_set_has_reports_replies_and_short_texts():
+    """The kinds the set was short of: work reports, 情况报告-like texts, short replies."""
+    real = load_set("real")
+    assert sum("政府工作报告" in d.record["title"] for d in real) >= 7
+    assert sum("报告" in d.record["title"] and "政府工作报告" not in d.record["title"]
+               for d in real) >= 2
+    short = [d for d in real if len(d.lines) <= 30]
+    assert len(short) >= 4
+    assert any(not d.outline for d in short), "a short text without headings tests false headings"
+    fuhan = next(d for d in real if d.id == "gov-2004-gbh80-badong-fuhan")
+    # Numbers in a 附件说明 are not headings (tests/eval/README.md).
+    assert all(h.line > 7 for h in fuhan.outline)
 
 
 def test_real_documents_say_where_they_come_from():
@@ -110,3 +125,55 @@ def test_practice_drafts_cover_the_issue_list():
                       "fanwen-boilerplate", "content-review-1.3"):
         assert behaviour in covered, behaviour
     assert any(not d.clean for d in practice), "the set needs documents with true defects"
+
+
+# --- realistic forms of the real documents (scripts/eval_forms.py) ----------------------
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_each_form_carries_the_ground_truth_to_the_new_lines(form):
+    for doc in load_set("real"):
+        (variant,) = forms(doc, (form,))
+        lines = variant.text.split("\n")
+        assert variant.set == form and len(variant.outline) == len(doc.outline)
+        assert [h.line for h in variant.outline] == sorted(h.line for h in variant.outline)
+        for old, new in zip(doc.outline, variant.outline):
+            assert (new.level, new.label, new.title) == (old.level, old.label, old.title)
+            # The ordinal is on its line; a wrapped title continues on the next one.
+            assert new.label in lines[new.line - 1], (variant.id, new)
+            window = _squash("".join(lines[new.line - 1:new.line + 1]))
+            assert _squash(new.label + new.title[:8]) in window, (variant.id, new)
+        for part in variant.record["parts"]:
+            assert part["line"] in {h.line for h in variant.outline}
+        for ann in variant.record["announcements"]:
+            assert ann["text"] in lines[ann["line"] - 1]
+
+
+def test_forms_look_like_what_writers_paste():
+    doc = next(d for d in load_set("real") if d.id == "gov-2019-gf3-zongbao")
+    wrapped, runin, pasted, spaced, pdf = forms(doc)
+    widths = [len(line) for line in wrapped.text.split("\n") if line]
+    assert max(widths) <= wrapped.record["width"] + 3 and len(widths) > 2 * len(doc.lines)
+    assert "（一）坚持深化改革，简政放权。进一步" in runin.text
+    assert len(pasted.text.strip().split("\n")) <= 2 + 5
+    assert "现提出以下意见：一、指导思想。以习近平" in pasted.text
+    data = encoded(spaced, spaced.text)
+    assert b"\r\n\r\n\xe3\x80\x80\xe3\x80\x80" in data  # blank line, then 　　 indentation
+    text = pdf.text
+    assert "附件：1．重点任务分工表" in text and "目\u3000\u3000录" in text
+    assert pdf.record["header"] in text and pdf.record["page_mark"].format(n=2) in text
+
+
+def test_script_scores_the_forms(tmp_path):
+    root = _copy_two(tmp_path)
+    proc = run("--json", "--set", "forms", "--root", str(root))
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert set(out["summary"]) == {*FORMS, "forms"}
+    for form, summary in out["summary"].items():  # five forms and their total
+        assert summary["documents"] == (10 if form == "forms" else 2), form
+        assert summary["headings"] > 0, form
+    assert all("@" in d["id"] for d in out["documents"])

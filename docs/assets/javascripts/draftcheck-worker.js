@@ -5,7 +5,8 @@
  * assets/draftcheck/gongwen.zip, built with the site. Every rule is the Python one: no
  * rule is written again in JavaScript. Nothing here sends the draft anywhere.
  *
- * Messages in: {id, kind: "check", text, doctype} or {id, kind: "read", name, data}.
+ * Messages in: {id, kind: "check", text, doctype}, {id, kind: "read", name, data} or
+ * {id, kind: "annotate", name, data, doctype} (the .docx with its findings as comments).
  * Messages out: {kind: "ready", ms, pyodideMs, setupMs} once loaded, {kind: "failed", error} if loading
  * failed, and {id, ok, result | text | error} per request.
  */
@@ -34,6 +35,14 @@ def page_check(text, doctype):
 
 def page_read(data, name):
     return _answer(lambda: read_upload(bytes(data.to_py()), name))
+
+def page_annotate(data, name, doctype):
+    """The .docx with every finding as a comment (bytes), or the reason it cannot be (str)."""
+    from gongwen.export.docx_comments import annotated_draft
+    try:
+        return annotated_draft(bytes(data.to_py()), name, doctype or None, SCHEMAS)
+    except DraftError as exc:
+        return str(exc)
 `;
 
 const started = performance.now();
@@ -56,6 +65,7 @@ async function setUp() {
     setupMs: Math.round(performance.now() - loaded),
     check: pyodide.globals.get("page_check"),
     read: pyodide.globals.get("page_read"),
+    annotate: pyodide.globals.get("page_annotate"),
   };
 }
 
@@ -76,6 +86,22 @@ onmessage = async (event) => {
     return;
   }
   const started = performance.now();
+  if (kind === "annotate") {
+    try {
+      const out = api.annotate(event.data.data, event.data.name, event.data.doctype || "");
+      if (typeof out === "string") {
+        postMessage({ id, ok: false, error: out });
+      } else {
+        const bytes = out.toJs();
+        out.destroy();
+        postMessage({ id, ok: true, value: bytes, ms: Math.round(performance.now() - started) },
+                    [bytes.buffer]);
+      }
+    } catch (error) {
+      postMessage({ id, ok: false, bug: true, error: String(error && error.message || error) });
+    }
+    return;
+  }
   try {
     const answer = JSON.parse(kind === "read"
       ? api.read(event.data.data, event.data.name)

@@ -18,6 +18,9 @@
   var statusEl = document.getElementById("gw-draft-status");
   var errorEl = document.getElementById("gw-draft-error");
   var resultEl = document.getElementById("gw-draft-result");
+  var downloadEl = document.getElementById("gw-draft-download");
+  var annotateButton = document.getElementById("gw-draft-annotate");
+  var docx = null;  // {name, data, text} of the .docx last read, for 下载带批注的 Word
   var siteRoot = form.getAttribute("data-site-root") || "../";
   var MAX_BYTES = 5 * 1024 * 1024;
   // Linked from a type page or template as check-draft/?type=summary: that 文种 chosen.
@@ -124,6 +127,7 @@
 
   function check(text) {
     showError("");
+    downloadEl.hidden = true;
     if (!text.trim()) {
       resultEl.textContent = "";
       showError("稿件是空的：请把正文粘贴到文本框中，或选择一个 .docx / .txt 文件。");
@@ -141,6 +145,8 @@
         return;
       }
       render(msg.value);
+      // The commented copy is of the file as read: offered while the box still holds its text.
+      downloadEl.hidden = !(docx && docx.text === text);
       setStatus("检查完成（" + msg.value.chars + " 字，用时 " + msg.ms + " 毫秒）。");
     });
   }
@@ -163,8 +169,10 @@
     }
     busy(true);
     setStatus("正在读取 " + file.name + "……");
-    file.arrayBuffer().then(function (buffer) {
-      return ask({ kind: "read", name: file.name, data: new Uint8Array(buffer) });
+    var buffer;
+    file.arrayBuffer().then(function (data) {
+      buffer = data;
+      return ask({ kind: "read", name: file.name, data: new Uint8Array(data).slice() });
     }).then(function (msg) {
       busy(false);
       picker.value = "";
@@ -175,11 +183,44 @@
         return;
       }
       box.value = msg.value;
+      docx = /\.docx$/i.test(file.name) ? { name: file.name, data: new Uint8Array(buffer),
+                                            text: msg.value } : null;
       return check(msg.value);
     }, function (error) {
       busy(false);
       showError(file.name + "：无法读取这个文件（" + error + "）。");
     });
+  });
+
+  box.addEventListener("input", function () {
+    if (docx && box.value !== docx.text) downloadEl.hidden = true;
+  });
+
+  annotateButton.addEventListener("click", function () {
+    if (!docx) return;
+    showError("");
+    annotateButton.disabled = true;
+    setStatus("正在生成带批注的 Word 文档……");
+    ask({ kind: "annotate", name: docx.name, data: docx.data.slice(), doctype: select.value })
+      .then(function (msg) {
+        annotateButton.disabled = false;
+        if (!msg.ok) {
+          setStatus("");
+          showError(answerError(msg));
+          return;
+        }
+        var name = docx.name.replace(/\.docx$/i, "") + "（带批注）.docx";
+        var url = URL.createObjectURL(new Blob([msg.value], {
+          type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+        var a = document.createElement("a");
+        a.href = url;  // a blob: URL made here, in this browser: nothing is uploaded
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        setStatus("已生成 " + name + "（在浏览器的下载中）。");
+      });
   });
 
   // ------------------------------------------------------------------ rendering
@@ -230,8 +271,9 @@
       result.findings.forEach(function (f) {
         var item = el("li", "gw-finding gw-finding--" + f.severity);
         item.appendChild(el("span", "gw-sev gw-sev--" + f.severity, f.severity_label));
-        var rule = link("gw-rule", siteRoot + "guide/rules/#" + f.rule.toLowerCase(), f.rule);
-        rule.title = "规则说明：" + f.summary;
+        var rule = link("gw-rule", siteRoot + "guide/rules/#" + f.rule.toLowerCase(),
+          f.title ? f.rule + " " + f.title : f.rule);
+        rule.title = "规则说明" + (f.summary ? "：" + f.summary : "");
         item.appendChild(rule);
         item.appendChild(el("span", "gw-msg", f.message));
         if (f.line) {
