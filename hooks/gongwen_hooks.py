@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gongwen.check import check_document
-from gongwen.check.document import Document, heading_levels, read
+from gongwen.check.document import Document, read
 from gongwen.check.model import STATUS_LABELS, CheckResult
 from gongwen.check.report import report_data
 from gongwen.check.rules import RULES
@@ -321,9 +321,8 @@ def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
     document = STATE.documents.get(src)
     out_dir = os.path.join(config.site_dir, *posixpath.dirname(page.file.dest_uri).split("/"))
     try:
-        downloads = writer.write(page.file.content_string,
-                                 heading_levels(document) if document else None,
-                                 out_dir, file_stem(src), page.title)
+        downloads = writer.write(page.file.content_string, document, out_dir, file_stem(src),
+                                 page.title)
     except OSError as exc:
         raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
                           ) from exc

@@ -21,6 +21,7 @@ from pathlib import Path
 import docx
 
 import gongwen
+from gongwen.check.document import Document, heading_levels
 from gongwen.check.rules.meta import KINDS
 from gongwen.common import atomic_path
 
@@ -85,17 +86,17 @@ class DownloadWriter:
             self._writer = DocxWriter(author=self.author)
         return self._writer
 
-    def write(self, source: str, levels: dict[int, int] | None, out_dir: str, stem: str,
+    def write(self, source: str, document: Document | None, out_dir: str, stem: str,
               title: str | None) -> Downloads:
         """Write <stem>.docx and <stem>.txt of the page `source` into out_dir.
 
-        levels: the outline levels the checker read from this very source (no second read).
+        document: the page as the checker read it from this very source (no second read).
         Raises OSError when out_dir cannot be written; any other error is the exporter's.
         """
         targets = {ext: os.path.join(out_dir, f"{stem}.{ext}") for ext in EXTENSIONS}
         os.makedirs(out_dir, exist_ok=True)
         if not self._from_cache(source, targets):
-            self._generate(source, levels, targets)
+            self._generate(source, document, targets)
         name = RE_UNSAFE_NAME.sub("_", title or stem).strip(" ._")[:80] or stem
         return Downloads(
             docx=f"{stem}.docx", txt=f"{stem}.txt",
@@ -132,9 +133,12 @@ class DownloadWriter:
             return False  # a miss, or an entry pruned by another build: generate instead
         return True
 
-    def _generate(self, source: str, levels: dict[int, int] | None,
+    def _generate(self, source: str, document: Document | None,
                   targets: dict[str, str]) -> None:
-        blocks = document_blocks(source, levels)
+        if document is None:
+            blocks = document_blocks(source)
+        else:
+            blocks = document_blocks(source, heading_levels(document), document.scanned)
         files = {"docx": self.docx_writer().render(blocks), "txt": to_txt_bytes(blocks)}
         if self.cache is not None:
             key = self._key(source)
