@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
@@ -63,7 +63,6 @@ class Schema:
     transition: Phrase | None = None
     salutation: Phrase | None = None
     path: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 def _fail(path: str, key: str, expected: str, actual: object) -> SchemaError:
