@@ -37,6 +37,7 @@ from gongwen.export.downloads import (
     DOWNLOAD_KINDS,
     DownloadWriter,
     PageRead,
+    dictionary_words,
     file_stem,
     page_read,
 )
@@ -132,10 +133,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings=settings,
         labels={doctype: schema.label for doctype, schema in load_schemas().items()},
         guides={rule.code: rule.guide for rule in RULES if rule.guide},
-        downloads=DownloadWriter(author, project / CACHE_DIR if project else None)
+        downloads=DownloadWriter(author, project / CACHE_DIR if project else None,
+                                 _search_words(config, project))
         if settings.downloads else None,
     )
     return config
+
+
+def _search_words(config: MkDocsConfig, project: Path | None) -> list[str]:
+    """The search dictionary's domain terms (民主生活会…): Word titles break around them."""
+    search = config.plugins.get("material/search")
+    name = search.config.get("jieba_dict_user") if search is not None else None
+    if not name:
+        return []
+    path = Path(name)
+    if not path.is_absolute() and project is not None and (project / path).is_file():
+        path = project / path  # Material reads it from the working directory: usually this
+    return dictionary_words(path)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -328,7 +342,8 @@ def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
     out_dir = os.path.join(config.site_dir, *posixpath.dirname(page.file.dest_uri).split("/"))
     try:
         downloads = writer.write(page.file.content_string, STATE.pages_read.get(src), out_dir,
-                                 file_stem(src), page.title)
+                                 file_stem(src),
+                                 _title(src) if src in STATE.meta else page.title)
     except OSError as exc:
         raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
                           ) from exc

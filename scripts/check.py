@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Check the outline of official documents (.md pages or .txt files).
+"""Check the outline of official documents (.md pages, .txt files or Word .docx drafts).
 
     python scripts/check.py [--type TYPE] [--json] PATH...
+    python scripts/check.py --annotate OUT.docx [--force] DRAFT.docx
 
 Exit status: 0 no unacknowledged error, 1 errors, 2 bad usage or unreadable input.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 # Works without the package installed: the library lives in hooks/gongwen.
@@ -19,8 +22,9 @@ from gongwen.check.model import category_label, severity_label
 from gongwen.check.report import format_json, format_text
 from gongwen.check.rules import RULES
 from gongwen.check.schema import SchemaError, load_schemas
+from gongwen.text.docxtext import DocxText, DraftError, read_docx
 
-SUFFIXES = (".md", ".txt")
+SUFFIXES = (".md", ".txt", ".docx")
 PROG = "check.py"
 
 
@@ -34,13 +38,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="检查公文的提纲结构：层次序数、必备部分、宣布的条数、网页残留等。"
                     "退出码：0 没有未确认的错误，1 有错误，2 用法错误或输入无法读取。",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="要检查的 .md/.txt 文件或文件夹（递归）")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="要检查的 .md/.txt/.docx 文件或文件夹（递归）")
     parser.add_argument("--type", dest="doctype", metavar="TYPE",
                         help="按指定文种检查（默认：front matter 的 doctype，或由标题推断）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--no-info", action="store_true", help="文本输出中不显示“提示”一级的结果")
     parser.add_argument("--schemas", metavar="DIR", help="文种定义（YAML）所在的文件夹")
     parser.add_argument("--list-rules", action="store_true", help="列出全部规则后退出")
+    parser.add_argument("--annotate", metavar="OUT.docx",
+                        help="把检查结果作为批注写入 DRAFT.docx 的副本 OUT.docx（原稿不变）")
+    parser.add_argument("--force", action="store_true", help="与 --annotate 同用：覆盖已有的 OUT.docx")
     return parser.parse_args(argv)
 
 
@@ -54,12 +62,13 @@ def collect(paths: list[str]) -> list[Path]:
             found = sorted(p for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
-                raise UsageError(f"文件夹中没有 .md 或 .txt 文件：{given} (no .md/.txt found)")
+                raise UsageError(f"文件夹中没有 .md、.txt 或 .docx 文件：{given}"
+                                 f" (no .md/.txt/.docx found)")
             files.extend(found)
         elif path.suffix.lower() in SUFFIXES:
             files.append(path)
         else:
-            raise UsageError(f"不支持的文件类型：{given}（只检查 .md 和 .txt）"
+            raise UsageError(f"不支持的文件类型：{given}（只检查 .md、.txt 和 .docx）"
                              f" (unsupported file type)")
     return files
 
@@ -68,6 +77,9 @@ def read_all(files: list[Path]) -> list[tuple[Path, str]]:
     out = []
     for path in files:
         try:
+            if path.suffix.lower() == ".docx":
+                out.append((path, read_docx_file(path).text))
+                continue
             out.append((path, path.read_text(encoding="utf-8")))
         except UnicodeDecodeError:
             raise UsageError(f"文件不是 UTF-8 编码：{path}（请另存为 UTF-8 后再检查）"
@@ -75,6 +87,44 @@ def read_all(files: list[Path]) -> list[tuple[Path, str]]:
         except OSError as exc:
             raise UsageError(f"无法读取：{path}（{exc.strerror}）(unreadable)") from None
     return out
+
+
+def read_docx_file(path: Path) -> DocxText:
+    """A Word draft's text, as the 检查我的稿件 page reads it (gongwen.text.docxtext)."""
+    try:
+        return read_docx(path.read_bytes(), str(path))
+    except DraftError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def check_annotate_paths(paths: list[str], out: str, force: bool) -> tuple[Path, Path]:
+    """(DRAFT, OUT) for --annotate; never DRAFT itself, OUT only with --force."""
+    if len(paths) != 1 or Path(paths[0]).suffix.lower() != ".docx":
+        raise UsageError("--annotate 需要且只需要一个 .docx 文件："
+                         "python scripts/check.py --annotate 带批注.docx 稿件.docx")
+    draft, target = Path(paths[0]), Path(out)
+    if target.suffix.lower() != ".docx":
+        raise UsageError(f"--annotate 的输出应为 .docx 文件：{out}")
+    if target.resolve() == draft.resolve():
+        raise UsageError(f"输出文件不能是原稿本身：{out}（原稿从不被改写，请另取一个文件名）")
+    if target.exists() and not force:
+        raise UsageError(f"输出文件已存在：{out}；如需覆盖，请加 --force。")
+    return draft, target
+
+
+def write_annotated(draft: Path, target: Path, findings) -> None:
+    """Write the commented copy beside its target first: a failed run leaves no half file."""
+    from gongwen.export.annotate import annotate_docx  # python-docx: needed only here
+
+    data = annotate_docx(draft.read_bytes(), findings, read_docx_file(draft).where)
+    fd, tmp = tempfile.mkstemp(prefix=".annotate-", suffix=".docx", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _pad(text: str, width: int) -> str:
@@ -107,12 +157,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.doctype is not None and args.doctype not in schemas:
             raise UsageError(f"未知的文种 --type {args.doctype!r}，可用：{'、'.join(sorted(schemas))}"
                              f" (unknown type)")
+        annotate = check_annotate_paths(args.paths, args.annotate, args.force) \
+            if args.annotate else None
         inputs = read_all(collect(args.paths))
     except UsageError as exc:
         print(f"{PROG}: 错误：{exc}", file=sys.stderr)
         return 2
-    results = [check_text(text, str(path), args.doctype, schemas=schemas)
+    # A .docx is plain text, one paragraph a line: no Markdown syntax in it.
+    results = [check_text(text, str(path), args.doctype, schemas=schemas,
+                          markdown=False if path.suffix.lower() == ".docx" else None)
                for path, text in inputs]
+    if annotate:
+        write_annotated(*annotate, results[0].findings)
+        print(f"已写入带批注的副本：{annotate[1]}（{len(results[0].findings)} 条批注；原稿未改动）",
+              file=sys.stderr)
     if args.json:
         print(format_json(results))
     else:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import io
 import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 VERSION = "314.0.7"
@@ -27,6 +29,23 @@ INTEGRITY = ("sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD
              "SNvi/6V5JEsOlD2R1A==")
 FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
          "pyodide-lock.json")
+# Left out of python_stdlib.zip: modules neither Pyodide's start-up nor the checker imports
+# (mail, network servers, debuggers, test tools, the REPL) and single-byte/legacy codecs,
+# so that the page stays within 6 MB with gzip (the zip is already deflated: nginx cannot
+# shrink it). The codecs drafts come in stay: UTF-8/16, GB18030/GBK/GB2312, and cp437
+# (zipfile's legacy member names). tests/test_draftcheck_browser.py runs the real page.
+STDLIB_LEFT_OUT = (
+    "email/", "multiprocessing/", "_pyrepl/", "unittest/", "http/", "xmlrpc/", "wsgiref/",
+    "sqlite3/", "tomllib/", "pdb.py", "doctest.py", "pydoc.py", "pydoc_data/", "imaplib.py",
+    "pickletools.py", "mailbox.py", "smtplib.py", "ftplib.py", "poplib.py", "trace.py",
+    "profile.py", "pstats.py", "cProfile.py", "bdb.py", "tabnanny.py", "pyclbr.py",
+    "zipapp.py", "modulefinder.py", "wave.py", "turtle.py", "idlelib/", "tkinter/",
+    "encodings/cp", "encodings/mac_", "encodings/iso8859_", "encodings/koi8_",
+    "encodings/kz1048", "encodings/ptcp154", "encodings/hp_roman8", "encodings/tis_620",
+    "encodings/palmos", "encodings/big5", "encodings/euc_", "encodings/iso2022_",
+    "encodings/shift_jis", "encodings/johab", "encodings/hz",
+)
+STDLIB_KEPT = ("encodings/cp437.py",)
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "assets" / "vendor" / "pyodide"
 SUMS = "SHA256SUMS"
@@ -34,7 +53,9 @@ SUMS = "SHA256SUMS"
 SOURCE = f"""\
 Pyodide {VERSION} (npm package "pyodide", licence MPL-2.0: see LICENSE.txt in this folder)
 Tarball integrity (npm): {INTEGRITY}
-Files copied unchanged from package/ of the tarball: {", ".join(FILES)}
+Files copied from package/ of the tarball: {", ".join(FILES)}; all unchanged except
+python_stdlib.zip, repacked without modules the checker never uses (list:
+STDLIB_LEFT_OUT in scripts/vendor_pyodide.py) to keep the page under 6 MB with gzip.
 Checksums: SHA256SUMS (verified by tests/test_draftcheck_vendor.py)
 
 Why: the 检查我的稿件 page runs the project's Python checker in the browser. Pyodide is
@@ -80,6 +101,20 @@ def verify(folder: Path = TARGET) -> list[str]:
     return problems
 
 
+def trim_stdlib(data: bytes) -> bytes:
+    """python_stdlib.zip without STDLIB_LEFT_OUT (same member dates: a repeatable result)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for info in source.infolist():
+            name = info.filename
+            if name.startswith(STDLIB_LEFT_OUT) and name not in STDLIB_KEPT:
+                continue
+            target.writestr(zipfile.ZipInfo(name, info.date_time), source.read(info),
+                            zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def vendor() -> None:
     with tempfile.TemporaryDirectory(prefix="pyodide-") as tmp:
         subprocess.run(["npm", "pack", f"pyodide@{VERSION}", "--pack-destination", tmp],
@@ -94,7 +129,9 @@ def vendor() -> None:
                 member = tar.extractfile(f"package/{name}")
                 if member is None:
                     raise SystemExit(f"错误：npm 包中没有 package/{name}")
-                (TARGET / name).write_bytes(member.read())
+                data = member.read()
+                (TARGET / name).write_bytes(trim_stdlib(data) if name == "python_stdlib.zip"
+                                            else data)
     (TARGET / "SOURCE.txt").write_text(SOURCE, encoding="utf-8")
     (TARGET / "LICENSE.txt").write_text(LICENSE, encoding="utf-8")
     (TARGET / SUMS).write_text(sums_text(TARGET), encoding="utf-8")

@@ -357,6 +357,23 @@ def test_copy_section_on_real_self_review_template(site_url, context):
     assert not any(f"({n})" in text for n in range(1, 10)), "注释标记不应被复制"
 
 
+def test_copy_full_text_keeps_the_gaps_of_a_truncated_exemplar(built_site, site_url, context):
+    page = open_page(context, site_url + EXEMPLAR_000)
+    page.get_by_role("button", name="复制全文").click()
+    page.get_by_text("已复制全文").wait_for(timeout=5_000)
+    lines = clipboard(page).split("\n")
+    gaps = [line for line in lines if line.startswith("【原文缺失】")]
+    source = (ROOT / "docs" / EXEMPLAR_000.rstrip("/")).with_suffix(".md").read_text("utf-8")
+    assert len(gaps) == source.count('!!! failure "原文缺失"') > 0
+    cut = next(i for i, line in enumerate(lines) if line.endswith("前瞻性研究。利用"))
+    assert lines[cut + 1].startswith("【原文缺失】原文在“利用”处中断")
+    # The same markers as the .txt download (copy.js drops spaces beside Chinese text).
+    txt = next((built_site.site / EXEMPLAR_000).glob("*.txt")).read_bytes().decode("utf-8-sig")
+    assert [gap.replace(" ", "") for gap in gaps] == [
+        line.strip("\u3000").replace(" ", "") for line in txt.split("\r\n") if "【原文缺失】" in line]
+    assert page.errors == []
+
+
 # ---------------------------------------------------------------- Chinese search
 
 

@@ -85,7 +85,7 @@ def test_txt_with_unknown_title_has_null_doctype(tmp_path: Path) -> None:
 
 
 def test_type_option_overrides(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("一段文字\n一、甲\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("一段文字\n一、存在问题\n", encoding="utf-8")
     proc = run("--json", "--type", "summary", "a.txt", cwd=tmp_path)
     data = json.loads(proc.stdout)
     assert data["files"][0]["doctype"] == "summary"
@@ -100,9 +100,12 @@ def test_type_option_overrides(tmp_path: Path) -> None:
      ("check.py: 错误：未知的文种 --type 'notice'，可用：plan、progress-report、self-review、"
      "speech、summary (unknown type)")),
     (["empty"], ("empty/readme.rst", b"x"),
-     "check.py: 错误：文件夹中没有 .md 或 .txt 文件：empty (no .md/.txt found)"),
+     "check.py: 错误：文件夹中没有 .md、.txt 或 .docx 文件：empty (no .md/.txt/.docx found)"),
+    (["a.rtf"], ("a.rtf", b"x"),
+     "check.py: 错误：不支持的文件类型：a.rtf（只检查 .md、.txt 和 .docx） (unsupported file type)"),
     (["a.docx"], ("a.docx", b"x"),
-     "check.py: 错误：不支持的文件类型：a.docx（只检查 .md 和 .txt） (unsupported file type)"),
+     ("check.py: 错误：a.docx：不是有效的 Word 文档（.docx 文件包损坏或格式不对）。"
+     "请用 Word 或 WPS 打开后重新“另存为” .docx，或另存为纯文本（.txt）再检查。")),
     ([], None,
      ("check.py: 错误：缺少要检查的路径：python scripts/check.py [--type TYPE] [--json] PATH..."
      " (no PATH given)")),

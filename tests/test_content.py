@@ -177,6 +177,9 @@ def test_one_word_for_each_thing():
         assert not re.search(r"（(?:warning|info|error)）", text), path  # 错误/警告/提示
         # Readers see exemplars by short title, not by internal number.
         assert not re.search(r"范文\s?（?00\d", text), path
+    # Text the code and the page partials show: the standard's number written one way there too.
+    for path in [*(ROOT / "overrides").rglob("*.html"), *(ROOT / "hooks").rglob("*.py")]:
+        assert "9704—2012" not in path.read_text(encoding="utf-8"), path
 
 
 # --- 3. What the notes must say ------------------------------------------------------------

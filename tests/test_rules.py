@@ -574,7 +574,7 @@ def test_rules_have_documentation_and_valid_metadata() -> None:
         assert rule.severity in ("error", "warning", "info")
         assert rule.category in ("numbering", "hierarchy", "missing-section", "order",
                                  "declared-count", "style", "hygiene")
-        assert rule.authority in ("GB/T 9704-2012 §7.3.3", "实务")
+        assert rule.authority in ("GB/T 9704-2012第7.3.3条", "实务")
         for part in ("为什么", "正例", "反例"):
             assert part in rule.doc, (rule.code, part)
         assert find_rule(rule.code) is rule and find_rule(rule.name) is rule

@@ -65,7 +65,7 @@ def test_a_new_doctype_is_a_yaml_file(tmp_path: Path) -> None:
     result = check_text(text, "n.md", schemas=schemas)
     assert result.doctype == "notice"
     assert [(f.rule, f.message) for f in result.findings] == [
-        ("GW202", "缺少建议部分“工作要求”：通知应有标题含“工作要求”等的部分，正文中没有找到")]
+        ("GW202", "缺少建议部分“工作要求”：通知一般有标题含“工作要求”等的部分，正文中没有找到")]
 
 
 @pytest.mark.parametrize("body,message", [
@@ -79,7 +79,7 @@ def test_a_new_doctype_is_a_yaml_file(tmp_path: Path) -> None:
      "{path}: 缺少键 'slots'"),
     (("doctype: notice\nlabel: 通知\ncolour: red\nslots: [{name: a, label: A, synonyms: [甲], "
      "grade: required}]\n"),
-     "{path}: 未知的键 'colour'，可用的键为 doctype、label、title_patterns、transition、salutation、slots"),
+     "{path}: 未知的键 'colour'，可用的键为 doctype、label、kinds、title_patterns、transition、salutation、slots"),
     ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: 甲, grade: required}]\n",
      "{path}: slots[0].synonyms 应为字符串列表，实为 '甲'"),
     (("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [甲], grade: required, "
@@ -90,7 +90,7 @@ def test_a_new_doctype_is_a_yaml_file(tmp_path: Path) -> None:
      ("{path}: title_patterns[0] 应为正则表达式（missing ), unterminated subpattern at position 0），"
      "实为 '(通知'")),
     ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [], grade: required}]\n",
-     "{path}: slots[0] 无法匹配：synonyms、phrases、topical 至少要有一项"),
+     "{path}: slots[0] 无法匹配：synonyms、phrases、leads、topical 至少要有一项"),
     ("doctype: notice\nlabel: [通知\n",
      "{path}: YAML 语法错误，第3行：expected ',' or ']', but got '<stream end>'"),
 ])

@@ -37,6 +37,20 @@
   var SPACE_NEAR_CJK = new RegExp(" ?([" + CJK + "]) ?", "g");
   var BLOCK_TAGS = /^(P|DIV|SECTION|H[1-6]|UL|OL|LI|TABLE|THEAD|TBODY|TR|BLOCKQUOTE|PRE|DL|DT|DD|FIGURE|FIGCAPTION)$/;
   var END_MARK = "gongwen:end";
+  // A gap in a truncated source (!!! failure "原文缺失"): kept in the copy, as in the
+  // downloads (gongwen.text.syntax.GAP_LABEL), so a pasted text does not hide it.
+  var GAP_TITLE = "原文缺失";
+
+  function gapText(node) {
+    if (!node.classList.contains("failure") || !node.classList.contains("admonition")) return null;
+    var title = node.querySelector(".admonition-title");
+    if (!title || title.textContent.trim() !== GAP_TITLE) return null;
+    var parts = [];
+    for (var child = node.firstElementChild; child; child = child.nextElementSibling) {
+      if (child !== title) parts.push(plainText(child).replace(/\n/g, ""));
+    }
+    return "【" + GAP_TITLE + "】" + parts.join("");
+  }
 
   function ordinalLevel(text) {
     for (var i = 0; i < ORDINALS.length; i++) {
@@ -109,7 +123,13 @@
           ended = true;
           return;
         }
-        if (node.nodeType !== Node.ELEMENT_NODE || node.matches(EXCLUDE)) continue;
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        var gap = gapText(node);
+        if (gap) {
+          blocks.push({ el: node, kind: "text", text: gap });
+          continue;
+        }
+        if (node.matches(EXCLUDE)) continue;
         var tag = node.tagName;
         if (tag === "DIV" || tag === "SECTION" || tag === "ARTICLE") {
           walk(node);

@@ -5,8 +5,9 @@
  * assets/draftcheck/gongwen.zip, built with the site. Every rule is the Python one: no
  * rule is written again in JavaScript. Nothing here sends the draft anywhere.
  *
- * Messages in: {id, kind: "check", text, doctype} or {id, kind: "read", name, data}.
- * Messages out: {kind: "ready", ms} once loaded, {kind: "failed", error} if loading
+ * Messages in: {id, kind: "check", text, doctype}, {id, kind: "read", name, data} or
+ * {id, kind: "annotate", name, data, doctype} (the .docx with its findings as comments).
+ * Messages out: {kind: "ready", ms, pyodideMs, setupMs} once loaded, {kind: "failed", error} if loading
  * failed, and {id, ok, result | text | error} per request.
  */
 import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
@@ -34,6 +35,14 @@ def page_check(text, doctype):
 
 def page_read(data, name):
     return _answer(lambda: read_upload(bytes(data.to_py()), name))
+
+def page_annotate(data, name, doctype):
+    """The .docx with every finding as a comment (bytes), or the reason it cannot be (str)."""
+    from gongwen.export.docx_comments import annotated_draft
+    try:
+        return annotated_draft(bytes(data.to_py()), name, doctype or None, SCHEMAS)
+    except DraftError as exc:
+        return str(exc)
 `;
 
 const started = performance.now();
@@ -46,19 +55,24 @@ async function setUp() {
       return response.arrayBuffer();
     }),
   ]);
+  const loaded = performance.now();
   pyodide.unpackArchive(zip, "zip", { extractDir: LIB });
   pyodide.runPython(SETUP);
   // Import and warm the rules once, so the writer's first check is as fast as the next.
   pyodide.globals.get("page_check")("一、预热\n", "");
   return {
+    pyodideMs: Math.round(loaded - started),
+    setupMs: Math.round(performance.now() - loaded),
     check: pyodide.globals.get("page_check"),
     read: pyodide.globals.get("page_read"),
+    annotate: pyodide.globals.get("page_annotate"),
   };
 }
 
 const ready = setUp();
 ready.then(
-  () => postMessage({ kind: "ready", ms: Math.round(performance.now() - started) }),
+  (api) => postMessage({ kind: "ready", ms: Math.round(performance.now() - started),
+                         pyodideMs: api.pyodideMs, setupMs: api.setupMs }),
   (error) => postMessage({ kind: "failed", error: String(error && error.message || error) }),
 );
 
@@ -72,6 +86,22 @@ onmessage = async (event) => {
     return;
   }
   const started = performance.now();
+  if (kind === "annotate") {
+    try {
+      const out = api.annotate(event.data.data, event.data.name, event.data.doctype || "");
+      if (typeof out === "string") {
+        postMessage({ id, ok: false, error: out });
+      } else {
+        const bytes = out.toJs();
+        out.destroy();
+        postMessage({ id, ok: true, value: bytes, ms: Math.round(performance.now() - started) },
+                    [bytes.buffer]);
+      }
+    } catch (error) {
+      postMessage({ id, ok: false, bug: true, error: String(error && error.message || error) });
+    }
+    return;
+  }
   try {
     const answer = JSON.parse(kind === "read"
       ? api.read(event.data.data, event.data.name)

@@ -18,6 +18,9 @@
   var statusEl = document.getElementById("gw-draft-status");
   var errorEl = document.getElementById("gw-draft-error");
   var resultEl = document.getElementById("gw-draft-result");
+  var downloadEl = document.getElementById("gw-draft-download");
+  var annotateButton = document.getElementById("gw-draft-annotate");
+  var docx = null;  // {name, data, text} of the .docx last read, for 下载带批注的 Word
   var siteRoot = form.getAttribute("data-site-root") || "../";
   var MAX_BYTES = 5 * 1024 * 1024;
   // Linked from a type page or template as check-draft/?type=summary: that 文种 chosen.
@@ -67,7 +70,9 @@
         var msg = event.data;
         if (msg.kind === "ready") {
           state.ready = true;
-          state.loadMs = msg.ms;
+          state.loadMs = msg.ms;  // read by scripts/bench_draftcheck.py
+          state.pyodideMs = msg.pyodideMs;
+          state.setupMs = msg.setupMs;
           if (state.onready) state.onready();
           return;
         }
@@ -122,6 +127,7 @@
 
   function check(text) {
     showError("");
+    downloadEl.hidden = true;
     if (!text.trim()) {
       resultEl.textContent = "";
       showError("稿件是空的：请把正文粘贴到文本框中，或选择一个 .docx / .txt 文件。");
@@ -139,6 +145,8 @@
         return;
       }
       render(msg.value);
+      // The commented copy is of the file as read: offered while the box still holds its text.
+      downloadEl.hidden = !(docx && docx.text === text);
       setStatus("检查完成（" + msg.value.chars + " 字，用时 " + msg.ms + " 毫秒）。");
     });
   }
@@ -161,8 +169,10 @@
     }
     busy(true);
     setStatus("正在读取 " + file.name + "……");
-    file.arrayBuffer().then(function (buffer) {
-      return ask({ kind: "read", name: file.name, data: new Uint8Array(buffer) });
+    var buffer;
+    file.arrayBuffer().then(function (data) {
+      buffer = data;
+      return ask({ kind: "read", name: file.name, data: new Uint8Array(data).slice() });
     }).then(function (msg) {
       busy(false);
       picker.value = "";
@@ -173,11 +183,44 @@
         return;
       }
       box.value = msg.value;
+      docx = /\.docx$/i.test(file.name) ? { name: file.name, data: new Uint8Array(buffer),
+                                            text: msg.value } : null;
       return check(msg.value);
     }, function (error) {
       busy(false);
       showError(file.name + "：无法读取这个文件（" + error + "）。");
     });
+  });
+
+  box.addEventListener("input", function () {
+    if (docx && box.value !== docx.text) downloadEl.hidden = true;
+  });
+
+  annotateButton.addEventListener("click", function () {
+    if (!docx) return;
+    showError("");
+    annotateButton.disabled = true;
+    setStatus("正在生成带批注的 Word 文档……");
+    ask({ kind: "annotate", name: docx.name, data: docx.data.slice(), doctype: select.value })
+      .then(function (msg) {
+        annotateButton.disabled = false;
+        if (!msg.ok) {
+          setStatus("");
+          showError(answerError(msg));
+          return;
+        }
+        var name = docx.name.replace(/\.docx$/i, "") + "（带批注）.docx";
+        var url = URL.createObjectURL(new Blob([msg.value], {
+          type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+        var a = document.createElement("a");
+        a.href = url;  // a blob: URL made here, in this browser: nothing is uploaded
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        setStatus("已生成 " + name + "（在浏览器的下载中）。");
+      });
   });
 
   // ------------------------------------------------------------------ rendering
@@ -219,7 +262,8 @@
       body.appendChild(el("p", "gw-check__label",
         "没有从标题认出文种，只检查了各文种通用的规则。请在“文种”中选择后再检查一次。"));
     }
-    var worst = {};
+    var byLine = {};  // line → its findings, worst first (for the rendering below)
+    var rank = { error: 3, warning: 2, info: 1 };
     if (result.findings.length) {
       body.appendChild(el("p", "gw-check__label", "发现的问题（按行号）")).id = "gw-draft-findings-label";
       var list = el("ul", "gw-findings");
@@ -235,8 +279,7 @@
           var at = link("gw-line", "#" + lineId(f.line), "第 " + f.line + " 行");
           at.setAttribute("data-line", f.line);
           item.appendChild(at);
-          var rank = { error: 3, warning: 2, info: 1 };
-          if (!worst[f.line] || rank[f.severity] > rank[worst[f.line].severity]) worst[f.line] = f;
+          (byLine[f.line] = byLine[f.line] || []).push(f);
         }
         if (f.guide) item.appendChild(link("gw-guide", siteRoot + f.guide, "写作通则"));
         list.appendChild(item);
@@ -267,13 +310,15 @@
     var fragment = document.createDocumentFragment();
     result.lines.forEach(function (text, index) {
       var line = index + 1;
-      var f = worst[line];
-      if (!text.trim() && !f) return;
-      var p = el("p", f ? "gw-draft__line--" + f.severity : null);
+      var found = (byLine[line] || []).sort(function (a, b) { return rank[b.severity] - rank[a.severity]; });
+      if (!text.trim() && !found.length) return;
+      var p = el("p", found.length ? "gw-draft__line--" + found[0].severity : null);
       p.id = lineId(line);
       p.appendChild(el("span", "gw-draft__no", String(line)));
       p.appendChild(document.createTextNode(text));
-      if (f) p.appendChild(el("span", "gw-draft__note", f.severity_label + "：" + f.message));
+      found.forEach(function (f) {
+        p.appendChild(el("span", "gw-draft__note", f.severity_label + "：" + f.message));
+      });
       fragment.appendChild(p);
     });
     draft.appendChild(fragment);

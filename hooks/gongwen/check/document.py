@@ -39,8 +39,9 @@ SENTENCE_END = "。！？!?"
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
 RE_OUTLINE_START = re.compile(r"^【提纲】")
 # Scanned lines that are not the document's own structure: tables and quotations (a guide
-# page quotes examples), attribute-list lines.
-SKIPPED = frozenset(("table", "quote", "attr"))
+# page quotes examples), attribute-list lines, and the 原文缺失 notes (the curator's, not
+# the source's text).
+SKIPPED = frozenset(("table", "quote", "attr", "gap"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
 

@@ -1,9 +1,11 @@
 """Schemas of the document types (文种), read from YAML files in `schemas/`.
 
-One file per doctype: its slots (the parts a checker looks for) with synonyms, grade
-and expected order. A new doctype needs a new YAML file and no code. Files are
-validated on load; a mistake gives an exact message naming file, key, expected and
-actual value. Schemas are cached per process by file path and modification time.
+One file per doctype: its slots (the parts a checker looks for) with their key words
+(`synonyms`), the words that rule a heading out (`unless`), the lead sentences that
+open an unheaded part (`leads`), grade and expected order; the names of the type's own
+kinds (`kinds`: 实施方案, 工作方案…) that messages use. A new doctype needs a new YAML
+file and no code. Files are validated on load; a mistake gives an exact message naming
+file, key, expected and actual value. Schemas are cached per process by file path and modification time.
 """
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 GRADES = ("required", "recommended", "optional")
 GRADE_NAMES = {"required": "必备", "recommended": "建议", "optional": "可选"}
 WHERES = ("body", "opening", "closing")
-TOP_KEYS = ("doctype", "label", "title_patterns", "transition", "salutation", "slots")
-SLOT_KEYS = ("name", "label", "synonyms", "grade", "order", "levels", "phrases", "where",
-             "topical")
+TOP_KEYS = ("doctype", "label", "kinds", "title_patterns", "transition", "salutation", "slots")
+SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "grade", "order", "levels",
+             "phrases", "where", "topical")
 PHRASE_KEYS = ("patterns", "example")
 
 
@@ -28,15 +30,22 @@ class SchemaError(ValueError):
 
 @dataclass(frozen=True)
 class Slot:
+    """A part of the type. `synonyms` are key words: a heading (level 1, else level 2)
+    whose title holds one is this part, unless an `unless` pattern matches the title
+    (解决…问题 is a task, not the problems part). `leads` match the lead sentence of an
+    unheaded paragraph; `phrases` are sentences found anywhere in `where`."""
+
     name: str
     label: str
     synonyms: tuple[str, ...]
     grade: str
     order: int | None = None
-    levels: tuple[int, ...] = (1,)
-    phrases: tuple[str, ...] = ()
+    levels: tuple[int, ...] = (1, 2)
+    phrases: tuple[re.Pattern, ...] = ()
     where: str = "body"
     topical: int | None = None
+    unless: tuple[re.Pattern, ...] = ()
+    leads: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,19 @@ class Schema:
     transition: Phrase | None = None
     salutation: Phrase | None = None
     path: str = ""
+    kinds: tuple[str, ...] = ()
+
+    def kind_of(self, title: str | None) -> str:
+        """The document's own kind, as its title names it (…实施方案 → 实施方案): the
+        listed kind that ends last in the title, the longest at a tie; else the last
+        kind listed (the generic name: 方案), else the label."""
+        best: tuple[int, int] | None = None
+        found = self.kinds[-1] if self.kinds else self.label
+        for kind in self.kinds if title else ():
+            at = title.rfind(kind)
+            if at >= 0 and (best is None or (at + len(kind), len(kind)) > best):
+                best, found = (at + len(kind), len(kind)), kind
+        return found
 
 
 def _fail(path: str, key: str, expected: str, actual: object) -> SchemaError:
@@ -83,9 +105,10 @@ def _str_list(path: str, key: str, value: object, allow_empty: bool = True) -> t
     return tuple(value)
 
 
-def _regexes(path: str, key: str, value: object) -> tuple[re.Pattern, ...]:
+def _regexes(path: str, key: str, value: object, allow_empty: bool = False
+             ) -> tuple[re.Pattern, ...]:
     out = []
-    for i, item in enumerate(_str_list(path, key, value, allow_empty=False)):
+    for i, item in enumerate(_str_list(path, key, value, allow_empty=allow_empty)):
         try:
             out.append(re.compile(item))
         except re.error as exc:
@@ -125,17 +148,19 @@ def _slot(path: str, index: int, data: object) -> Slot:
     name = _str(path, f"{key}.name", data["name"])
     label = _str(path, f"{key}.label", data["label"])
     synonyms = _str_list(path, f"{key}.synonyms", data["synonyms"])
+    unless = _regexes(path, f"{key}.unless", data.get("unless", []), allow_empty=True)
+    leads = _regexes(path, f"{key}.leads", data.get("leads", []), allow_empty=True)
     grade = data["grade"]
     if grade not in GRADES:
         raise _fail(path, f"{key}.grade", " " + "、".join(GRADES) + " 之一", grade)
     order = data.get("order")
     if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
         raise _fail(path, f"{key}.order", "整数", order)
-    levels = data.get("levels", [1])
+    levels = data.get("levels", [1, 2])
     if not isinstance(levels, list) or not levels or \
             any(lv not in (1, 2, 3, 4) or isinstance(lv, bool) for lv in levels):
         raise _fail(path, f"{key}.levels", "1 至 4 的整数列表", levels)
-    phrases = _str_list(path, f"{key}.phrases", data.get("phrases", []))
+    phrases = _regexes(path, f"{key}.phrases", data.get("phrases", []), allow_empty=True)
     where = data.get("where", "body")
     if where not in WHERES:
         raise _fail(path, f"{key}.where", " " + "、".join(WHERES) + " 之一", where)
@@ -143,10 +168,11 @@ def _slot(path: str, index: int, data: object) -> Slot:
     if topical is not None and (not isinstance(topical, int) or isinstance(topical, bool)
                                 or topical < 1):
         raise _fail(path, f"{key}.topical", "正整数", topical)
-    if not synonyms and not phrases and topical is None:
+    if not synonyms and not phrases and not leads and topical is None:
         raise SchemaError(
-            f"{path}: {key} 无法匹配：synonyms、phrases、topical 至少要有一项")
-    return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical)
+            f"{path}: {key} 无法匹配：synonyms、phrases、leads、topical 至少要有一项")
+    return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical,
+                unless, leads)
 
 
 def parse_schema(data: object, path: str) -> Schema:
@@ -172,9 +198,10 @@ def parse_schema(data: object, path: str) -> Schema:
             raise _fail(path, "slots[].name", "各不相同", name)
     patterns = _regexes(path, "title_patterns", data["title_patterns"]) \
         if "title_patterns" in data else ()
+    kinds = _str_list(path, "kinds", data.get("kinds", []))
     return Schema(doctype, label, slots, patterns,
                   _phrase(path, "transition", data.get("transition")),
-                  _phrase(path, "salutation", data.get("salutation")), path)
+                  _phrase(path, "salutation", data.get("salutation")), path, kinds=kinds)
 
 
 _CACHE: dict[str, tuple[float, Schema]] = {}

@@ -10,7 +10,8 @@ Layout (clause numbers of GB/T 9704-2012):
   writes for "28 字/行"): LibreOffice 7.4 puts every character wider than the grid pitch
   into two grid cells, so such a file opens with 14 characters a line and twice the
   pages (measured); condensed spacing gives 28 × 22 in Word, WPS and LibreOffice alike.
-- Title 2号 (22 pt) 方正小标宋简体, centred (7.3.1); body 3号 (16 pt) 仿宋_GB2312 with a
+- Title 2号 (22 pt) 方正小标宋简体, centred, a long one broken between words into a
+  梯形 or 菱形 (7.3.1, export.titlebreak); body 3号 (16 pt) 仿宋_GB2312 with a
   first-line indent of two characters (7.3.3); level-1 headings 黑体, level 2 楷体_GB2312,
   levels 3 and 4 仿宋_GB2312 (level 3 bold, as is common practice) (7.3.3).
 - Page numbers 4号 (14 pt) half-width digits between 一字线 (— 1 —), 7 mm below the text
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -44,6 +46,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
+
+from gongwen.text.syntax import GAP_LABEL
 
 from .docx_format import (
     FONT_BODY,
@@ -79,7 +83,9 @@ from .docx_format import (
     without_thumbnail,
 )
 from .plaintext import Block, fill_fields, layout
+from .titlebreak import title_lines
 
+BREAK = "break"  # a run kind: a line break inside the paragraph
 TABLE_START = (
     '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
     '<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
@@ -107,8 +113,9 @@ class _Formats:
 class DocxWriter:
     """Builds GB/T 9704 .docx files from document blocks; reuse one writer for many files."""
 
-    def __init__(self, author: str = "公文写作范本库") -> None:
+    def __init__(self, author: str = "公文写作范本库", words: Iterable[str] = ()) -> None:
         self.author = author
+        self.words = tuple(words)  # terms a title line never breaks inside (民主生活会)
         base = Document()
         self._setup_page(base)
         self._setup_styles(base)
@@ -255,12 +262,17 @@ class DocxWriter:
         body: list[str] = []
         for role, block in layout(blocks):
             if role == "title":
-                body.append(self._paragraph("title", [("title", block.text)]))
+                body.append(self._title(block.text))
             elif role == "subtitle":
                 body.append(self._paragraph("subtitle", [("subtitle", block.text)]))
-            elif role == "gap":
+            elif role == "blank":
                 # GB/T 9704 7.3.3: one empty line between the title and what follows.
                 body.append(self._paragraph("flush", []))
+            elif role == "gap":
+                # 【原文缺失】 in 黑体, the note in 楷体: not the source's text, and no field.
+                label = block.text[:len(GAP_LABEL)]
+                body.append(self._paragraph("body", [("h1", label), ("subtitle", block.text[
+                    len(label):])], fields=False))
             elif role == "table":
                 body.append(self._table(block))
             elif role == "heading":
@@ -281,15 +293,27 @@ class DocxWriter:
         document = self._head + "".join(body).encode("utf-8") + self._tail
         return self._package_with(document, title_text)
 
-    def _paragraph(self, kind: str, runs: list[tuple[str, str]]) -> str:
+    def _paragraph(self, kind: str, runs: list[tuple[str, str]], fields: bool = True) -> str:
         out = ["<w:p>", self._formats.ppr[kind]]
         for run_kind, text in runs:
-            for segment, is_field in fill_fields(text):
+            if run_kind == BREAK:
+                out.append(f"<w:r>{self._formats.rpr[kind]}<w:br/></w:r>")
+                continue
+            for segment, is_field in fill_fields(text) if fields else [(text, False)]:
                 key = run_kind + ("+field" if is_field else "")
                 out.append(f'<w:r>{self._formats.rpr[key]}<w:t xml:space="preserve">'
                            f"{_xml_text(segment)}</w:t></w:r>")
         out.append("</w:p>")
         return "".join(out)
+
+    def _title(self, text: str) -> str:
+        """The title, broken into lines by GB/T 9704-2012 §7.3.1 (export.titlebreak)."""
+        runs: list[tuple[str, str]] = []
+        for line in title_lines(text, words=self.words):
+            if runs:
+                runs.append((BREAK, ""))
+            runs.append(("title", line))
+        return self._paragraph("title", runs)
 
     def _table(self, block: Block) -> str:
         columns = max((len(r) for r in block.rows), default=0)

@@ -15,6 +15,7 @@ import posixpath
 import re
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -62,9 +63,10 @@ class Downloads:
     txt_size: str
 
 
-def code_version(author: str) -> str:
-    """A hash of everything that shapes the files besides the page: library code, versions."""
-    digest = hashlib.sha256(f"{author}\0{docx.__version__}".encode())
+def code_version(author: str, words: tuple[str, ...] = ()) -> str:
+    """A hash of everything that shapes the files besides the page: library code, versions,
+    the terms titles keep whole."""
+    digest = hashlib.sha256(f"{author}\0{docx.__version__}\0{'|'.join(words)}".encode())
     package = Path(gongwen.__file__).parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.read_bytes())
@@ -81,6 +83,15 @@ def file_stem(src_uri: str) -> str:
     return stem
 
 
+def dictionary_words(path: Path) -> list[str]:
+    """The words of a jieba user dictionary (one `word [freq] [tag]` a line), [] if unreadable."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line.split()[0] for line in lines if line.strip()]
+
+
 def size_text(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
 
@@ -88,16 +99,17 @@ def size_text(n: int) -> str:
 class DownloadWriter:
     """Writes a page's downloads; one per build (the cache may turn out read-only)."""
 
-    def __init__(self, author: str, cache: Path | None) -> None:
+    def __init__(self, author: str, cache: Path | None, words: Iterable[str] = ()) -> None:
         self.author = author
         self.cache = cache
-        self.version = code_version(author)
+        self.words = tuple(words)  # domain terms a broken title keeps whole
+        self.version = code_version(author, self.words)
         self._writer: DocxWriter | None = None
         self.cache_error: str | None = None  # why the cache was given up, if it was
 
     def docx_writer(self) -> DocxWriter:
         if self._writer is None:  # built on first use: pages without downloads cost nothing
-            self._writer = DocxWriter(author=self.author)
+            self._writer = DocxWriter(author=self.author, words=self.words)
         return self._writer
 
     def write(self, source: str, read: PageRead | None, out_dir: str, stem: str,

@@ -20,7 +20,7 @@ from gongwen.check.document import heading_levels, read
 from gongwen.text.blocks import scan_lines
 from gongwen.text.frontmatter import split_front_matter
 from gongwen.text.numbering import parse_ordinal
-from gongwen.text.syntax import RE_COMMENT, RE_FILL_FIELD, RE_FOOTNOTE_REF
+from gongwen.text.syntax import GAP_LABEL, RE_COMMENT, RE_FILL_FIELD, RE_FOOTNOTE_REF
 
 # Block syntax is read by gongwen.text.blocks (one scanner for the checker and the
 # downloads); these patterns take apart what it classified.
@@ -30,6 +30,7 @@ RE_ATTR_LIST = re.compile(r"\s*\{:?\s*(?:[.#][^{}]*|[\w-]+=[^{}]*)\}\s*$")
 RE_ORDERED = re.compile(r"^[ \t]{0,3}(?P<num>\d{1,9})(?P<delim>[.)])(?:\s+|$)(?P<text>.*)$")
 RE_BULLET = re.compile(r"^[ \t]{0,3}[-*+]\s+(?P<text>.*)$")
 RE_QUOTE = re.compile(r"^[ \t]{0,3}>\s?")
+RE_GAP_OPENING = re.compile(r"^[ \t]{0,3}!!!")
 # A row needs its closing pipe; otherwise the line is text of the paragraph it is in.
 RE_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 RE_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -59,7 +60,8 @@ RE_HIDDEN = re.compile(f"{_ESC}(\\d+){_ESC}")
 class Block:
     """One paragraph of the document.
 
-    kind: 'title' (the H1), 'heading' (a standalone heading), 'paragraph' or 'table'.
+    kind: 'title' (the H1), 'heading' (a standalone heading), 'paragraph', 'table' or
+    'gap' (a 原文缺失 marker of a truncated source: 【原文缺失】 and the curator's note).
     level: outline level 1–4 of a heading, or of a paragraph's run-in heading (0: none).
     head: the run-in heading at the start of `text` (paragraphs only), '' when none.
     rows: the cells of a table, row by row.
@@ -109,6 +111,8 @@ def _raw_blocks(scanned: list[tuple[int, str, str]]) -> list[_Raw]:
             para = None
 
     for number, line, kind in scanned:
+        if para is not None and para.kind == "gap" and kind != "gap":
+            close()  # the admonition ended (its blank lines were not passed on)
         if kind == "blank":
             close()
         elif kind == "attr":
@@ -116,6 +120,12 @@ def _raw_blocks(scanned: list[tuple[int, str, str]]) -> list[_Raw]:
             if target is not None and ".annotate" in line:
                 target.annotate = True
             close()
+        elif kind == "gap":
+            if para is None or para.kind != "gap" or RE_GAP_OPENING.match(line):
+                close()
+                para = _Raw("gap", [], number)
+            else:
+                para.lines.append(line.strip())
         elif kind == "atx":
             close()
             heading = RE_ATX.match(line)
@@ -246,6 +256,11 @@ def document_blocks(source: str, levels: dict[int, int] | None = None,
             joined = "\n".join("\t".join(r) for r in rows)
             blocks.append(Block("table", joined, raw.line, rows=rows))
             continue
+        if raw.kind == "gap":
+            # The reader must see that text is missing here, and what (the page's note).
+            note = _inline(_join(raw.lines), False)
+            blocks.append(Block("gap", GAP_LABEL + note, raw.line))
+            continue
         if raw.kind == "heading":
             content = _inline(raw.lines[0], raw.annotate)
             if not content:
@@ -315,10 +330,10 @@ RE_SALUTATION = re.compile(r"^[^，。；！？\s]{1,24}[：:]$")
 def layout(blocks: list[Block]) -> list[tuple[str, Block | None]]:
     """How each block is set, in order, as (role, block).
 
-    Roles: title, subtitle (——在…会议上的讲话 under the title), gap (the empty line
+    Roles: title, subtitle (——在…会议上的讲话 under the title), blank (the empty line
     after the title, GB/T 9704 7.3.3; block None), heading, run-in, salutation (同志们：
     at the start, set flush left), signature (署名 and 成文日期 at the end, set right,
-    7.3.5), table, body.
+    7.3.5), table, gap (a 原文缺失 marker), body.
     """
     closing = _signature_lines(blocks)
     out: list[tuple[str, Block | None]] = []
@@ -332,9 +347,9 @@ def layout(blocks: list[Block]) -> list[tuple[str, Block | None]]:
             if _is_subtitle(block):
                 out.append(("subtitle", block))
                 continue
-            out.append(("gap", None))
+            out.append(("blank", None))
             after_title = False
-        if block.kind in ("table", "heading"):
+        if block.kind in ("table", "heading", "gap"):
             out.append((block.kind, block))
         elif block.head and block.level:
             out.append(("run-in", block))

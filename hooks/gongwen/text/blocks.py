@@ -14,13 +14,17 @@ document is and what a heading, a list item and a paragraph line are:
 Dropped for both: front matter (the caller starts after it), fenced and indented code,
 HTML comments and raw HTML blocks, admonitions and content tabs with their indented
 content, Material annotation lists, footnote/abbreviation/link definitions, and
-everything after END_MARKER.
+everything after END_MARKER. The one admonition kept is a 原文缺失 gap marker: its
+lines come as 'gap' (the checker passes over them; the downloads print the gap).
+
+Acknowledgements (`<!-- gongwen: ack … -->`) count only in the document's own text: an
+example inside a code span or code block (the guide shows one) is not a directive.
 """
 from __future__ import annotations
 
 import re
 
-from .syntax import END_MARKER, RE_ACK, RE_COMMENT, RE_FOOTNOTE_REF
+from .syntax import END_MARKER, RE_ACK, RE_COMMENT, RE_FOOTNOTE_REF, RE_GAP_ADMONITION
 
 # --- Block syntax ----------------------------------------------------------------------
 RE_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
@@ -77,6 +81,15 @@ def clean_inline(text: str) -> str:
 
 
 
+def _find_acks(raw: str, number: int, acks: list[tuple[int, str, str]], code: bool) -> None:
+    """Add the acknowledgements on one line, unless they are code (an example)."""
+    if code:
+        return  # an indented code block
+    if "`" in raw:
+        raw = RE_INLINE_CODE.sub("", raw)
+    acks.extend((number, m.group(1), m.group(2)) for m in RE_ACK.finditer(raw))
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" ")) + 4 * line.startswith("\t")
 
@@ -86,14 +99,15 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
     """(1-based number, raw line, kind) for the lines that belong to the document.
 
     kind: 'text', 'blank', 'atx' (a # heading), 'list' (a list item's first line),
-    'table' (a line starting with |), 'quote' (a > line), 'hr' (a thematic break) or
-    'attr' (a line that is only an attribute list, such as { .annotate }).
+    'table' (a line starting with |), 'quote' (a > line), 'hr' (a thematic break),
+    'attr' (a line that is only an attribute list, such as { .annotate }) or 'gap'
+    (the opening line and the text lines of a 原文缺失 admonition).
     markdown=False (a .txt file): every line is 'text' or 'blank'.
     acks: filled with (line, rule, reason) of each `<!-- gongwen: ack RULE reason -->`.
     """
     out: list[tuple[int, str, str]] = []
     fence: str | None = None
-    in_comment = in_admonition = in_html = in_definition = False
+    in_comment = in_admonition = in_gap = in_html = in_definition = False
     annotate_pending = in_annotation_list = False
     in_paragraph = False  # the last line kept was text: an indented line continues it
     for index in range(start, len(lines)):
@@ -102,8 +116,9 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
         if "gongwen" in raw:
             if raw.strip() == END_MARKER:
                 break
-            if acks is not None:
-                acks.extend((number, m.group(1), m.group(2)) for m in RE_ACK.finditer(raw))
+            if acks is not None and fence is None:
+                _find_acks(raw, number, acks, code=markdown and not in_paragraph
+                           and not in_admonition and _indent(raw) >= 4)
         stripped = raw.strip()
         if not markdown:
             out.append((number, raw, "text" if stripped else "blank"))
@@ -118,8 +133,10 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
             continue
         if in_admonition or in_definition:
             if not stripped or _indent(raw) >= 4:
+                if in_gap and stripped:
+                    out.append((number, raw, "gap"))
                 continue
-            in_admonition = in_definition = False
+            in_admonition = in_definition = in_gap = False
         if in_html:
             if not stripped:
                 in_html = False
@@ -159,6 +176,9 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
             if RE_ADMONITION.match(raw):
                 in_admonition = True
                 in_paragraph = False
+                if RE_GAP_ADMONITION.match(raw):
+                    in_gap = True
+                    out.append((number, raw, "gap"))
                 continue
         elif lead == "|":
             kind = "table"

@@ -3,7 +3,7 @@
 Used by scripts/check.py and, under Pyodide, by the 检查我的稿件 page, so both read a
 Word draft the same way: one line per paragraph (a line break inside a paragraph starts
 a new line), one line per table row. Each line remembers where it came from, so that
-findings can be put back on their paragraph as Word comments (gongwen.annotate).
+findings can be put back on their paragraph as Word comments (gongwen.export.annotate).
 
 Sizes are capped before anything is parsed: a file over 5 MB, or one whose members
 unpack to over 50 MB in total (a zip bomb), is refused with a Chinese message.
@@ -74,7 +74,7 @@ def read_docx(data: bytes, name: str = "稿件.docx") -> DocxText:
         raise _too_big(name, len(data))
     refuse_non_docx(data, name)
     broken = DraftError(f"{name}：不是有效的 Word 文档（.docx 文件包损坏或格式不对）。"
-                        "请用 Word 或 WPS 打开后重新“另存为” .docx，或把正文复制粘贴到文本框中。")
+                        "请用 Word 或 WPS 打开后重新“另存为” .docx，或另存为纯文本（.txt）再检查。")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):

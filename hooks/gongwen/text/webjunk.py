@@ -20,13 +20,25 @@ SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
      "网页点赞/分享按钮"),
     (re.compile(r"^(网友|作者|来源|发布)?\s*分享\s*时间\s*[:：]?"), "网页分享行"),
     (re.compile(r"^(上一篇|下一篇|相关推荐|猜你喜欢|推荐阅读)\s*[:：]?"), "网页推荐链接"),
-    (re.compile(r"^(扫一扫|扫码|长按识别|微信扫一扫)|关注公众号|点击上方|阅读原文"), "网页二维码提示"),
+    (re.compile(r"^(扫一扫|扫码|长按识别|微信扫一扫)|关注公众号|点击上方"), "网页二维码提示"),
+    # “阅读原文”只在独占一行（链接按钮）时是残留；句中的“认真阅读原文、领悟原理”是正文。
+    (re.compile(r"^[\s>›»▶→]*(点击)?阅读原文[\s<‹«>›»▶→]*$"), "网页链接按钮"),
     (re.compile(r"本文来源|原文链接|转载请注明"), "网页转载说明"),
     # A line made only of share/like counters: 网友 分享 时间:  /  点赞9 分享
     (re.compile(r"^(?:(?:网友|分享|点赞|收藏|评论|转发|阅读|浏览|时间|来源|作者|编辑|举报)[\s:：\d]*)+$"),
      "网页点赞/分享按钮"),
     (re.compile(r"^\d+(?:\s+\d+)+$"), "网页计数"),
 )
+# 范文-site boilerplate, on a line of any length: the site speaking to its readers
+# (下面是小编为大家整理的……范文，欢迎阅读参考 / 本文由范文网整理发布，更多……请关注本站).
+# Each pattern names the site, its editor or its downloads: words a 公文 never uses of
+# itself. (供大家参考 alone is not one: a speech may end 以上意见，供大家参考。)
+FANWEN_JUNK = re.compile(
+    r"小编|范文(?:网|大全|库|频道|之家)|本站|本网站?(?:整理|发布|提供|收集)"
+    r"|网友(?:投稿|分享|整理)|(?:整理|收集|精选|搜集)了?.{0,20}(?:范文|模板|例文)"
+    r"|更多.{0,20}(?:范文|精品).{0,10}(?:请关注|请访问|尽在|请点击|请搜索|关注)"
+    r"|本文(?:由|来自|转自|来源)|文章来源|(?:免费|点击)下载|全文下载|下载全文|欢迎阅读参考")
+FANWEN_REASON = "范文网站的套话"
 # Code fragments, on a line of any length: only punctuation with a ; { or }, or JavaScript.
 CODE_LINE = re.compile(r"[\s\"'`;(){}\[\]<>/\\=+-]*[;{}][\s\"'`;(){}\[\]<>/\\=+-]*$")
 CODE_WORDS = re.compile(
@@ -41,6 +53,8 @@ def junk_reason(text: str) -> str:
         return ""
     if CODE_LINE.match(text) or CODE_WORDS.search(text):
         return CODE_REASON
+    if FANWEN_JUNK.search(text):
+        return FANWEN_REASON
     if len(text) > MAX_JUNK_LINE:
         return ""
     for pattern, reason in SHORT_LINE_JUNK:

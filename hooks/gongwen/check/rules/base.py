@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..model import Finding
 
-GBT_NUMBERING = "GB/T 9704-2012 §7.3.3"
+# §7.3.3 gives the four ordinal forms and their fonts, nothing about gaps or restarts.
+GBT_NUMBERING = "GB/T 9704-2012第7.3.3条"
 PRACTICE = "实务"
 
 

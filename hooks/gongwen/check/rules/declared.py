@@ -17,15 +17,26 @@ from ..document import RE_OUTLINE_START, Document, line_locator
 from ..model import LEVEL_NAMES, Finding, Heading
 from .base import PRACTICE, Rule, cached, family_member
 from .enumeration import Enumeration, enumerations
+from .meta import KINDS
 
 RE_DECLARED = re.compile(
     rf"(?:(?:讲|谈|提出|提|强调|突出|抓好)(?:了|以下|如下)?(?P<a>[{CN_NUM}])"
     rf"(?:点|个方面|个问题|方面的?问题|条)"
-    rf"|(?:从|围绕)(?:以下)?(?P<b>[{CN_NUM}])个方面"
+    rf"|(?:从|围绕)(?P<ahead>以下|如下)?(?P<b>[{CN_NUM}])个方面"
     rf"|(?:一共|共)(?P<c>[{CN_NUM}])(?:条|点))"
 )
 # Every announced count has its numeral right before 点, 个, 方面 or 条.
 RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个|方面|条)")
+# Only the author's own announcement counts (下面，我讲三点意见), not a report of what
+# someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
+# verb is empty, or has the author in it, and no one else.
+RE_CLAUSE_START = re.compile(r"[。！？!?；;，,：:]")
+RE_AUTHOR = re.compile(r"我|下面|下边|以下|这里|在此|借此|今天|本人|现")
+RE_SOMEONE_ELSE = re.compile(
+    r"领导|书记|主任|市长|省长|县长|局长|部长|总理|中央|上级|会议|文件|通知|指示|讲话|他|她|其")
+# An announcement of aspects to check counts the aspects (（一）…（五）) inside the first
+# part when the parts themselves are problems, causes and measures.
+RE_ASPECT_CHECK = re.compile(r"对照|查摆|检视|剖析|检查")
 RE_OUTLINE_ENTRY = re.compile(
     rf"(?:(?<=^)|(?<=[。；;：:\s】]))(?:(?P<l1>[{CN_NUM}]{{1,3}})[、.．]|[（(](?P<l2>[{CN_NUM}]{{1,3}})[）)])"
 )
@@ -88,6 +99,19 @@ def _read_outline_entries(doc: Document) -> list[OutlineEntry]:
     return out
 
 
+def _by_author(text: str, start: int, ahead: bool) -> bool:
+    """Is the announcement at `start` the author's own?"""
+    if ahead:
+        return True  # 从以下五个方面: 以下 points at this very text
+    clause_start = 0
+    for m in RE_CLAUSE_START.finditer(text, 0, start):
+        clause_start = m.end()
+    before = text[clause_start:start]
+    if RE_SOMEONE_ELSE.search(before):
+        return False
+    return not before or bool(RE_AUTHOR.search(before))
+
+
 def _read_declarations(doc: Document) -> list[Declaration]:
     out: list[Declaration] = []
     items = enumerations(doc)
@@ -99,15 +123,19 @@ def _read_declarations(doc: Document) -> list[Declaration]:
             continue
         for m in RE_DECLARED.finditer(text):
             count = cn_to_int(m.group("a") or m.group("b") or m.group("c") or "")
-            if not count or count < 2:
+            if not count or count < 2 or not _by_author(text, m.start(), bool(m.group("ahead"))):
                 continue
             line = line_locator(para, text, para.line)(m.start())
-            out.append(_what_follows(doc, items, index, m.end(), line, count, m.group(0)))
+            end = text.find("。", m.end())
+            rest = text[m.end():end if end >= 0 else len(text)]
+            aspects = "方面" in m.group(0) and bool(RE_ASPECT_CHECK.search(rest))
+            out.append(_what_follows(doc, items, index, m.end(), line, count, m.group(0),
+                                     aspects))
     return out
 
 
 def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, offset: int,
-                  line: int, count: int, text: str) -> Declaration:
+                  line: int, count: int, text: str, aspects: bool = False) -> Declaration:
     para = doc.paragraphs[index]
     # Items later in the same paragraph answer the announcement first (…一共三条：一是…).
     same = [e for e in items_of_doc if e.paragraph == index and e.offset >= offset]
@@ -128,6 +156,7 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
         return Declaration(line, count, text, None, "", None)
     level = next_heading.level
     found = 0
+    children: list[Heading] = []
     for heading in doc.headings:
         if heading.line < next_heading.line:
             continue
@@ -135,6 +164,14 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
             break
         if heading.level == level:
             found += 1
+        elif heading.level == level + 1 and found == 1:
+            children.append(heading)
+    if aspects and children and found != count:
+        # 从以下五个方面进行对照检查 ⏎ 一、查摆问题 （一）…（五）: the aspects are the
+        # subheadings of the first part.
+        return Declaration(line, count, text, len(children),
+                           f"{LEVEL_NAMES[level + 1]}（{canonical(level + 1, 1)}）",
+                           children[0].line)
     return Declaration(line, count, text, found,
                        f"{LEVEL_NAMES[level]}（{canonical(level, 1)}）", next_heading.line)
 
@@ -151,9 +188,24 @@ def _same_title(a: str, b: str) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
+def _is_document(document: Document, schema) -> bool:
+    return schema is not None or not document.markdown or document.meta.get("kind") in KINDS
+
+
 def _check_count(document, schema) -> Iterator[Finding]:
     for d in declarations(document):
-        if d.found is None or d.found == d.count:
+        if d.found is None:
+            # Announced, then nothing numbered (no 一、, 第一，, 一是): the points may be
+            # plain paragraphs, so a warning; only in a document (a page about speeches
+            # quotes 我讲三点意见 as an example).
+            if not _is_document(document, schema):
+                continue
+            yield DECLARED_COUNT.finding(
+                d.line, f"宣布了条数，其后却没有编号的部分：宣布{quote(d.text)}（{d.count}项），"
+                        f"其后没有“一、”“第一，”“一是”之类的序号，无从对照",
+                severity="warning")
+            continue
+        if d.found == d.count:
             continue
         yield DECLARED_COUNT.finding(
             d.line, f"宣布的条数与实际不符：宣布{quote(d.text)}（{d.count}项），"
@@ -216,7 +268,9 @@ DECLARED_COUNT = Rule(
     category="declared-count", authority=PRACTICE, guide="declared-count",
     doc="""宣布的条数：文中宣布“讲三点意见”“从以下四个方面”“一共三条”，其后的部分数要相符。
 为什么：讲话稿靠说出来的结构让听众跟上，宣布三点却讲了四点，听众就乱了。
-数的是宣布之后紧接的那一组：同段内的“一是…”，或其后第一个标题所在层次的标题。
+数的是宣布之后紧接的那一组：同段内的“一是…”，或其后第一个标题所在层次的标题；
+“从以下五个方面进行对照检查”数的是第一部分之下的二级标题。只算作者自己的宣布（下面，我讲三点意见），
+转述别人的要求（市委领导……提出三点要求）不算。宣布了条数而其后没有任何序号，只提醒。
 正例：我讲三点意见。⏎ 一、… 二、… 三、…
 反例：我讲三点意见。⏎ 一、… 二、… 三、… 四、…""",
     check=_check_count)
@@ -226,7 +280,8 @@ OUTLINE_MISSING = Rule(
     category="declared-count", authority=PRACTICE, guide="outline-block",
     doc="""【提纲】所列的部分，正文中都要有：提纲的每个“一、”在正文中有对应的一级标题，
 对应上的一级标题之下有提纲所列的每个“（一）”。
-为什么：提纲是对读者的承诺；正文缺了提纲列出的部分，多是材料被截断或漏抄。
+为什么：提纲是对读者的承诺；正文缺了提纲列出的部分，多是材料被截断或漏抄。公文一般不在标题前列提纲：
+这条规则主要用来核对收录的范文（有的来源网站在原文前附加了【提纲】）。
 正例：【提纲】一、存在的主要问题。二、问题根源剖析。⏎ 一、存在的主要问题 … 二、问题根源剖析 …
 反例：【提纲】一、存在的主要问题。二、问题根源剖析。⏎ 一、存在的主要问题 …（没有二、）""",
     check=_family("GW302"))

@@ -37,8 +37,8 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
         if marks:
             shown = "".join([quote(m) for m in dict.fromkeys(marks)])
             yield PLACEHOLDER.finding(
-                line.number, f"占位符{shown}：原文在此删去了内容（数字、名称等），"
-                             f"范文照原样保留，行文时须填写实际内容")
+                line.number, f"占位符{shown}：此处的数字、名称等还没有写出（范文中是来源删去的），"
+                             f"定稿前须填写实际内容")
 
 
 def _check_junk(document, schema) -> Iterator[Finding]:
@@ -46,8 +46,7 @@ def _check_junk(document, schema) -> Iterator[Finding]:
         text = line.text.strip()
         if text and junk_reason(text):
             yield WEB_JUNK.finding(
-                line.number, f"网页残留：{quote(text[:30])}不是公文内容，应删除"
-                             f"（整理范文时把删除记入整理记录）")
+                line.number, f"网页残留：{quote(text[:30])}是从网页带进来的，不是公文内容，应删除")
 
 
 PLACEHOLDER = Rule(
@@ -55,7 +54,7 @@ PLACEHOLDER = Rule(
     category="hygiene", authority=PRACTICE, guide="placeholders",
     doc="""占位符与填写项：X、XX、XXX、×××、_（来源删去的数字、名称），模板的【单位名称】等填写项。
 为什么：范文里的占位符是来源的事实，照原样保留；模板的填写项要在行文前逐一替换。
-只作提示（info），不影响构建。
+只作提示，不影响构建。
 正例：市教育局2024年第三季度党建工作总结
 反例：共发展预备党员XXX名 / 【单位名称】2025年工作总结""",
     check=_check_placeholders, documents_only=True)
@@ -63,10 +62,11 @@ PLACEHOLDER = Rule(
 WEB_JUNK = Rule(
     code="GW402", title="网页残留", name="web-junk", severity="error",
     category="hygiene", authority=PRACTICE, guide="web-junk",
-    doc="""网页残留：从网页复制时带进来的 ©、版权声明、THE END、点赞/分享计数、代码碎片（\");）等。
-为什么：这些不是公文的内容，留在文中会被原样复制进正式文件。
-正例：（正文最后一段之后没有别的内容）
-反例：点赞9 分享 / THE END / \");""",
+    doc="""网页残留：从网页复制时带进来的 ©、版权声明、THE END、点赞/分享计数、代码碎片（\");），
+范文网站的套话（下面是小编为大家整理的……、本文由范文网整理发布）、单独一行的“阅读原文”等。
+为什么：这些不是公文的内容，留在文中会被原样复制进正式文件；句中的“认真阅读原文”是正文，不算。
+正例：组织党员干部认真阅读原文、领悟原理。
+反例：点赞9 分享 / THE END / 下面是小编为大家整理的工作总结范文，欢迎阅读参考。""",
     check=_check_junk, documents_only=True)
 
 RULES = [PLACEHOLDER, WEB_JUNK]

@@ -8,7 +8,7 @@ from gongwen.common import quote
 from gongwen.text.numbering import canonical
 
 from ..model import LEVEL_NAMES, Finding, Heading
-from .base import GBT_NUMBERING, Rule, family_member
+from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
 
 
 def _normalised(h: Heading) -> str:
@@ -95,7 +95,7 @@ ORDINAL_PUNCTUATION = Rule(
     code="GW101", title="序数标点", name="ordinal-punctuation", severity="warning",
     category="numbering", authority=GBT_NUMBERING, guide="ordinal-punctuation",
     doc="""序数的标点：一级“一、”，二级“（一）”，三级“1.”，四级“（1）”。
-为什么：GB/T 9704-2012 §7.3.3 规定了四级序数的写法；“（一）、”多一个顿号，“1、”应为点号，
+为什么：GB/T 9704-2012第7.3.3条规定了四级序数的写法；“（一）、”多一个顿号，“1、”应为下脚点“1.”，
 “一.”应为顿号。标准用的是“可以”，所以只提醒，不使构建失败。
 正例：（一）坚持规范提升，夯实党建基础。
 反例：（一）、坚持规范提升 / 1、深化理论武装 / 一.指导思想""",
@@ -112,46 +112,51 @@ BRACKET_WIDTH = Rule(
 
 NUMBERING_GAP = Rule(
     code="GW103", title="序号跳号", name="numbering-gap", severity="error",
-    category="numbering", authority=GBT_NUMBERING, guide="numbering",
+    category="numbering", authority=PRACTICE, guide="numbering",
     doc="""序号跳号：同一层次的序号从一起依次排列，不得跳过。
 为什么：跳号说明丢了一部分内容（截断、删改时漏掉），读者会以为缺页。
+（GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
 正例：（一）…（二）…（三）…
 反例：（一）…（三）…（缺“（二）”）""",
     check=_family("GW103"))
 
 NUMBERING_REPEAT = Rule(
     code="GW104", title="序号重复", name="numbering-repeat", severity="error",
-    category="numbering", authority=GBT_NUMBERING, guide="numbering",
+    category="numbering", authority=PRACTICE, guide="numbering",
     doc="""序号重复：同一上级下，同一层次的序号不得出现两次。
 为什么：重复的序号多是复制粘贴段落后忘了改号，引用“第二部分”时会指错。
+（GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
 正例：1.…2.…3.…
 反例：1.…2.…2.…""",
     check=_family("GW104"))
 
 NUMBERING_DISORDER = Rule(
     code="GW105", title="序号颠倒", name="numbering-disorder", severity="error",
-    category="numbering", authority=GBT_NUMBERING, guide="numbering",
+    category="numbering", authority=PRACTICE, guide="numbering",
     doc="""序号顺序颠倒：同一层次的序号只能递增。
 为什么：顺序颠倒多是调整段落次序后没有重新编号。
+（GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
 正例：一、…二、…三、…
 反例：一、…三、…二、…""",
     check=_family("GW105"))
 
 NUMBERING_RESTART = Rule(
     code="GW106", title="序号未重新起算", name="numbering-restart", severity="error",
-    category="hierarchy", authority=GBT_NUMBERING, guide="hierarchy",
+    category="hierarchy", authority=PRACTICE, guide="hierarchy",
     doc="""换了上级后下级序号要重新从一起算。
 为什么：每个层次在各自的上级之下独立计数；接着上一部分往下编，说明层次关系乱了。
+（GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
 正例：一、…（一）（二） 二、…（一）（二）
 反例：一、…（一）（二） 二、…（三）（四）""",
     check=_family("GW106"))
 
 CHILD_BEFORE_PARENT = Rule(
     code="GW111", title="下级先于上级", name="child-before-parent", severity="warning",
-    category="hierarchy", authority=GBT_NUMBERING, guide="hierarchy",
+    category="hierarchy", authority=PRACTICE, guide="hierarchy",
     doc="""下级序数出现在任何上级之前：如没有“一、”就先出现“（一）”。
 为什么：层次序数依次为一、（一）1.（1）；层次可以少用（一、之后直接 1.），但下级不能先于上级。
 讲话稿的回顾部分常见这种写法，不算严重错误，所以只提醒。
+（GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
 正例：一、…（一）…（二）…
 反例：（一）…（二）…（三）… 一、…""",
     check=_family("GW111"))

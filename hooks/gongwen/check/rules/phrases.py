@@ -15,10 +15,17 @@ from ..model import Finding
 from ..schema import Schema
 from .base import PRACTICE, Rule, cached
 
+SALUTATION_WORDS = r"(?:同志们|同事们|领导|来宾|朋友们|代表们?|委员们|老师们|同学们|家长们)"
 RE_SALUTATION = re.compile(
-    r"^[^。！？!?，,]{0,30}?(?:同志们|同事们|领导|来宾|朋友们|代表们?|委员们|老师们|同学们)"
-    r"[^。！？!?]{0,20}[：:]$"
+    rf"^[^。！？!?，,]{{0,30}}?{SALUTATION_WORDS}[^。！？!?]{{0,20}}[：:]$"
 )
+# The same 称呼 with the first sentence run on after it (同志们：今天，我们召开……).
+RE_SALUTATION_LEAD = re.compile(
+    rf"^[^。！？!?，,：:]{{0,30}}?{SALUTATION_WORDS}[^。！？!?：:]{{0,20}}[：:]"
+)
+# The opening block: a dateline (（2026年3月5日）), the speaker's name, a 主持词 in
+# brackets may stand before the 称呼; it is looked for among this many paragraphs.
+OPENING_PARAGRAPHS = 6
 
 
 def salutation(document: Document) -> tuple[Line | None, list[Paragraph]]:
@@ -34,11 +41,16 @@ def _find_salutation(doc: Document) -> tuple[Line | None, list[Paragraph]]:
             continue
         if para.role == "markdown" or para.heading is not None:
             break
-        # A short line ending in ： among the first lines (after any share line).
-        if found is None and len(opening) < 4 and RE_SALUTATION.match(para.text):
-            found = Line(para.line, para.text)
-        else:
-            opening.append(para)
+        # A short line ending in ： among the first lines of the opening block, or the
+        # start of its first paragraph.
+        if found is None and len(opening) < OPENING_PARAGRAPHS:
+            m = RE_SALUTATION.match(para.text) or RE_SALUTATION_LEAD.match(para.text)
+            if m:
+                found = Line(para.line, m.group())
+                if m.end() < len(para.text):
+                    opening.append(para)
+                continue
+        opening.append(para)
     return found, opening
 
 
@@ -52,7 +64,7 @@ def _check_salutation(document, schema: Schema) -> Iterator[Finding]:
     where = f"，实际第{first.line}行是{quote(first.text[:20])}" if first else ""
     yield SALUTATION.finding(
         first.line if first else document.title_line,
-        f"缺少称呼：{schema.label}应在标题后单独一行写称呼，如"
+        f"缺少称呼：{schema.kind_of(document.title)}应在标题后单独一行写称呼，如"
         f"{quote(schema.salutation.example or '同志们：')}{where}")
 
 
@@ -65,7 +77,8 @@ def _check_transition(document, schema: Schema) -> Iterator[Finding]:
     first = next((h for h in document.headings if h.level == 1), None)
     yield TRANSITION.finding(
         first.line if first else None,
-        f"缺少过渡句：{schema.label}的开头应以{quote(schema.transition.example)}之类的句子"
+        f"缺少过渡句：{schema.kind_of(document.title)}的开头应以"
+        f"{quote(schema.transition.example)}之类的句子"
         f"引出正文，在第一个一级标题之前没有找到")
 
 

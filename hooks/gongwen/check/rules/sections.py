@@ -1,95 +1,264 @@
-"""The parts each type needs (slots of its schema): present, and in order."""
+"""The parts each type needs (slots of its schema): present, and in order.
+
+A part is found by meaning, never by exact wording (DOMAIN.md): a level-1 heading (else a
+level-2 heading) that holds one of the slot's key words, an unheaded paragraph whose lead
+sentence announces it, a sentence the slot expects, or — for work done by topic — level-1
+headings that no other part claims. Key words are data (schemas/*.yaml), not code here.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gongwen.common import quote
+from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
 
-from ..document import line_at, opening_text
+from ..document import Document, line_at, opening_text
 from ..model import Finding
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
 
+# A heading naming two parts is split at its conjunctions: 存在的不足及下一步打算.
+RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;]")
+# What carries no meaning for a title: quotes, spaces, a bracketed aside (（2026年3月）).
+RE_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]|（[^（）]*）|\([^()]*\)")
+# A key word names the part only as the head of its phrase, at the end of it, before
+# nothing but words like these: 查摆问题情况, 下步工作. 确保家庭经济困难学生应助 is a
+# topic whose head is 应助, not a problems part.
+RE_TRAILING = re.compile(r"[的之]?(?:工作|情况|方面|部分|事项|等)*[。：:]?")
+# A lead sentence: the start of a paragraph up to its first colon or full stop.
+RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
+# How many of the last paragraphs a closing call may be in.
+CLOSING_PARAGRAPHS = 3
+# The opening block of a speech: paragraphs before the first heading, at most this many.
+OPENING_PARAGRAPHS = 6
 
-def _candidates(document, slot: Slot) -> list[tuple[int, str]]:
-    """(line, title) of the headings a slot may match: numbered headings of its levels,
-    and Markdown headings without an ordinal when level 1 is allowed."""
-    out = [(h.line, h.title) for h in document.headings if h.level in slot.levels]
-    if 1 in slot.levels:
-        out += [(line.number, line.text) for line in document.plain_headings]
-    return sorted(out)
 
-
-def _phrase_line(document, slot: Slot) -> int | None:
-    if slot.where == "opening":
-        text, bounds = opening_text(document)
-        hits = [text.find(p) for p in slot.phrases if p in text]
-        return line_at(bounds, min(hits)) if hits else None
-    paragraphs = [document.closing] if slot.where == "closing" else document.paragraphs
-    for para in paragraphs:
-        if para is None or para.role == "outline":
+def _winners(title: str, slots: list[Slot]) -> set[str]:
+    """The parts a heading names: in each conjunct, the slot whose key word ends last
+    (the head of a Chinese noun phrase is at its end: 问题产生的根源 is about 根源),
+    the longer key word at a tie (保障措施 over 措施)."""
+    title = RE_TITLE_NOISE.sub("", title)
+    out: set[str] = set()
+    allowed = [s for s in slots if not any(p.search(title) for p in s.unless)]
+    for conjunct in RE_CONJUNCTION.split(title):
+        if not conjunct:
             continue
-        if any(p in para.text for p in slot.phrases):
+        best: tuple[int, int] | None = None
+        winner = None
+        for slot in allowed:
+            for word in slot.synonyms:
+                at = conjunct.rfind(word)
+                if at >= 0 and RE_TRAILING.fullmatch(conjunct, at + len(word)):
+                    score = (at + len(word), len(word))
+                    if best is None or score > best:
+                        best, winner = score, slot.name
+        if winner is not None:
+            out.add(winner)
+    return out
+
+
+def _may_hold(outer: int | None, inner: int | None) -> bool:
+    return outer is None or inner is None or outer <= inner
+
+
+def _headings(document: Document) -> list[tuple[int, int, str]]:
+    """(level, line, title) of the headings a part may be: numbered headings of levels
+    1 and 2, and Markdown headings without an ordinal (as level 1)."""
+    out = [(h.level, h.line, h.title) for h in document.headings if h.level <= 2]
+    out += [(1, line.number, line.text) for line in document.plain_headings]
+    return sorted(out, key=lambda t: t[1])
+
+
+def _lead_hits(document: Document, slots: list[Slot]) -> dict[str, int]:
+    """Parts opened by the lead sentence of an unheaded paragraph:
+    工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…"""
+    hits: dict[str, int] = {}
+    keyed = [s for s in slots if s.synonyms and s.where == "body"]
+    led = [s for s in slots if s.leads]
+    for para in document.paragraphs:
+        if para.role or para.heading is not None or para.list_item:
+            continue
+        m = RE_LEAD.match(para.text)
+        if m is None:
+            continue
+        lead = m.group()
+        if "如下" in lead:
+            continue  # the transition of the opening, not a part
+        if lead[-1] in "：:":
+            for name in _winners(lead[:-1], keyed):
+                hits.setdefault(name, para.line)
+        for slot in led:
+            if slot.name not in hits and any(p.search(lead) for p in slot.leads):
+                hits[slot.name] = para.line
+    return hits
+
+
+def _closing_paragraphs(document: Document) -> list:
+    """The last paragraphs with body text (a speech's call to action is in them),
+    whether or not the speech has numbered headings."""
+    out = []
+    for para in reversed(document.paragraphs):
+        if para.role in ("title", "outline") or len(out) >= CLOSING_PARAGRAPHS:
+            break
+        text = para.body if para.heading is not None else para.text
+        if len(text) >= 10:
+            out.append(para)
+    return out
+
+
+def _opening_paragraphs(document: Document) -> list:
+    first = next((h.line for h in document.headings), None)
+    out = []
+    for para in document.paragraphs:
+        if first is not None and para.line >= first or len(out) >= OPENING_PARAGRAPHS:
+            break
+        if not para.role:
+            out.append(para)
+    return out
+
+
+def _phrase_line(document: Document, slot: Slot) -> int | None:
+    if slot.where == "opening":
+        if document.headings:
+            text, bounds = opening_text(document)
+            for pattern in slot.phrases:
+                m = pattern.search(text)
+                if m:
+                    return line_at(bounds, m.start())
+            return None
+        paragraphs = _opening_paragraphs(document)
+    elif slot.where == "closing":
+        paragraphs = _closing_paragraphs(document)
+    else:
+        paragraphs = [p for p in document.paragraphs if p.role not in ("title", "outline")]
+    for para in paragraphs:
+        text = para.body if para.heading is not None else para.text
+        if any(p.search(text) for p in slot.phrases):
             return para.line
     return None
 
 
-def match_slots(document, schema: Schema) -> dict[str, tuple[int, str] | None]:
-    """For each slot: (line, how it matched: heading | phrase | topical), or None."""
-    def compute() -> dict[str, tuple[int, str] | None]:
-        found: dict[str, tuple[int, str] | None] = {}
-        claimed: set[int] = set()
-        for slot in schema.slots:
-            hit = None
-            if slot.synonyms:
-                for line, title in _candidates(document, slot):
-                    for synonym in slot.synonyms:  # a loop, not any(): no generator per heading
-                        if synonym in title:
-                            claimed.add(line)
-                            hit = hit or (line, "heading")
-                            break
-            found[slot.name] = hit
-        for slot in schema.slots:
-            if found[slot.name] is None and slot.phrases:
-                line = _phrase_line(document, slot)
-                if line is not None:
-                    found[slot.name] = (line, "phrase")
-            if found[slot.name] is None and slot.topical:
-                # Topical parts (加强党的领导，确保…): level-1 headings no slot claims.
-                free = [h for h in document.headings if h.level == 1 and h.line not in claimed]
-                if len(free) >= slot.topical:
-                    found[slot.name] = (free[0].line, "topical")
-        return found
-    return cached(document, f"slots:{schema.doctype}", compute)
+def _items_at_paragraph_start(document: Document) -> int:
+    """Paragraphs that open with 第一，/首先 (a speech's points without headings)."""
+    return sum(1 for p in document.paragraphs
+               if p.heading is None and not p.role and p.text
+               and (RE_ENUM_DI.match(p.text) or RE_ENUM_SEQ.match(p.text)))
+
+
+class Parts:
+    """Where each slot was found: (line, how: heading | lead | phrase | topical)."""
+
+    def __init__(self, found: dict[str, tuple[int, str] | None], confident: bool) -> None:
+        self.found = found
+        # Every level-1 heading is a part the schema names: a part not found is missing.
+        self.confident = confident
+
+    def __getitem__(self, name: str) -> tuple[int, str] | None:
+        return self.found[name]
+
+
+def match_slots(document: Document, schema: Schema) -> Parts:
+    """Find every slot of the schema in the document (once per document and schema)."""
+    return cached(document, f"slots:{schema.doctype}", lambda: _match(document, schema))
+
+
+def _match(document: Document, schema: Schema) -> Parts:
+    slots = list(schema.slots)
+    keyed = [s for s in slots if s.synonyms]
+    order = {s.name: s.order for s in slots}
+    by_level: dict[int, dict[str, int]] = {1: {}, 2: {}}
+    claimed: set[int] = set()
+    level1 = 0
+    parent: set[str] = set()  # the parts the current level-1 heading names
+    for level, line, title in _headings(document):
+        names = _winners(title, [s for s in keyed if level in s.levels])
+        if level == 1:
+            level1 += 1
+            parent = names
+            if names:
+                claimed.add(line)
+        else:
+            # A subheading names a part only inside a part that may hold it: 一、总体要求
+            # holds （三）工作目标, but 四、下一步打算 does not hold the work done
+            # (（二）巩固……成果 is a task there).
+            names = {n for n in names if all(_may_hold(order[p], order[n]) for p in parent)}
+        for name in names:
+            by_level[level].setdefault(name, line)
+    leads: dict[str, int] | None = None
+    found: dict[str, tuple[int, str] | None] = {}
+    for slot in slots:
+        name = slot.name
+        if name in by_level[1]:
+            found[name] = (by_level[1][name], "heading")
+        elif name in by_level[2]:
+            found[name] = (by_level[2][name], "heading")
+        else:
+            found[name] = None
+    for slot in slots:
+        if found[slot.name] is not None:
+            continue
+        if slot.leads or slot.synonyms:
+            if leads is None:
+                leads = _lead_hits(document, slots)
+            if slot.name in leads:
+                found[slot.name] = (leads[slot.name], "lead")
+                continue
+        if slot.phrases:
+            line = _phrase_line(document, slot)
+            if line is not None:
+                found[slot.name] = (line, "phrase")
+                continue
+        if slot.topical:
+            # Parts by topic (加强党的领导，确保…): level-1 headings no slot claims.
+            free = [h for h in document.headings if h.level == 1 and h.line not in claimed]
+            if len(free) >= slot.topical:
+                found[slot.name] = (free[0].line, "topical")
+            elif not document.headings and _items_at_paragraph_start(document) >= 2:
+                found[slot.name] = (0, "phrase")
+    confident = level1 > 0 and len(claimed) == level1
+    return Parts(found, confident)
 
 
 def _where(slot: Slot) -> str:
+    words = "".join(quote(s) for s in slot.synonyms[:4])
+    if slot.synonyms and slot.phrases:
+        return f"标题或语句含{words}等的部分"
     if slot.synonyms:
-        names = "".join(quote(s) for s in slot.synonyms[:4])
-        return f"标题含{names}等的部分"
+        return f"标题含{words}等的部分"
     if slot.topical:
         return f"至少{slot.topical}个一级标题（一、）"
-    return "".join(quote(p) for p in slot.phrases[:3]) + "等语句"
+    return "".join(quote(p.pattern) for p in slot.phrases[:3]) + "等语句"
 
 
 def _missing(grade: str):
     def check(document, schema: Schema) -> Iterator[Finding]:
         rule = REQUIRED_SECTION if grade == "required" else RECOMMENDED_SECTION
-        found = match_slots(document, schema)
+        parts = match_slots(document, schema)
+        kind = schema.kind_of(document.title)
         for slot in schema.slots:
-            if slot.grade == grade and found[slot.name] is None:
-                what = "必备部分" if grade == "required" else "建议部分"
+            if slot.grade != grade or parts[slot.name] is not None:
+                continue
+            if grade != "required":
+                yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
+                                         f"{_where(slot)}，正文中没有找到")
+            elif parts.confident and slot.synonyms:
+                yield rule.finding(None, f"缺少必备部分{quote(slot.label)}：{kind}应有"
+                                         f"{_where(slot)}，正文中没有找到")
+            else:
+                # Some headings name no part (or there are none): the part may be there
+                # under a heading of its own wording. Say so, without failing the build.
                 yield rule.finding(
-                    None, f"缺少{what}{quote(slot.label)}：{schema.label}应有{_where(slot)}，"
-                          f"正文中没有找到")
+                    None, f"没有找到必备部分{quote(slot.label)}：{kind}应有{_where(slot)}；"
+                          f"如已写在其他标题或段落中，可不理会", severity="warning")
     return check
 
 
 def _check_order(document, schema: Schema) -> Iterator[Finding]:
-    found = match_slots(document, schema)
-    placed = [(slot, found[slot.name][0]) for slot in schema.slots
-              if slot.order is not None and found[slot.name] is not None
-              and found[slot.name][1] != "phrase"]
+    parts = match_slots(document, schema)
+    placed = [(slot, parts[slot.name][0]) for slot in schema.slots
+              if slot.order is not None and parts[slot.name] is not None
+              and parts[slot.name][1] in ("heading", "topical")]
     for slot, line in placed:
         for other, other_line in placed:
             if other.order < slot.order and other_line > line:
@@ -103,8 +272,10 @@ REQUIRED_SECTION = Rule(
     code="GW201", title="缺少必备部分", name="required-section-missing", severity="error",
     category="missing-section", authority=PRACTICE, guide="required-sections",
     doc="""缺少必备部分：按文种的提纲（schemas/*.yaml 中 grade: required 的部分），正文应有对应的部分。
-为什么：对照检查材料没有“原因剖析”、工作总结没有“下一步打算”，就不成其为该文种；
-部分由一级标题中的同义词识别（如“存在问题及原因分析”同时算“存在问题”和“原因分析”）。
+为什么：对照检查材料没有“原因剖析”、工作总结没有“下一步打算”，就不成其为该文种。
+部分按意思识别：一级标题（没有时二级标题）含关键词即算，如“问题产生的根源”算“原因剖析”，
+“存在问题及原因分析”同时算两部分；也可以是以引导句开头的段落（“工作中还存在一些不足：”）。
+每个一级标题都对上了某一部分，仍缺这一部分，才是错误；有标题对不上（按主题写的标题）时只提醒。
 正例（工作总结）：一、主要工作和成效 二、存在问题 三、下一步打算
 反例（工作总结）：一、主要工作和成效 二、存在问题（缺“下一步打算”）""",
     check=_missing("required"), needs_schema=True)
