@@ -18,43 +18,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # works before `pip install -e .` too
 
-import yaml
 from gongwen.corpus.curate import Curated, CurationError, curate
-
-SEEDS = "corpus/seeds.yaml"
-
-
-def load_seeds(root: Path) -> dict[str, dict]:
-    path = root / SEEDS
-    if not path.exists():
-        raise CurationError(f"{SEEDS}：文件不存在，请先建立（每个原文一个条目）")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise CurationError(f"{SEEDS}：顶层应为“原文文件名: 条目”的映射，实为 {type(data).__name__}")
-    return data
+from gongwen.corpus.seeds import SEEDS, corpus_problems, decode_utf8, load_seeds
 
 
 def curate_all(root: Path) -> list[Curated]:
     """Curate every raw source under root; raise CurationError on bad input."""
     seeds = load_seeds(root)
-    raws = sorted((root / "corpus" / "raw").glob("*.txt"))
-    missing = [p.name for p in raws if p.name not in seeds]
-    if missing:
-        raise CurationError(
-            f"{SEEDS}：缺少这些原文的条目：{'、'.join(missing)}。"
-            "请为每个补上 doctype、title、unit、year、occasion"
-        )
-    orphans = sorted(set(seeds) - {p.name for p in raws})
-    if orphans:
-        raise CurationError(f"{SEEDS}：条目 {'、'.join(orphans)} 在 corpus/raw/ 中没有对应原文")
+    problems = corpus_problems(root, seeds)
+    if problems:
+        raise CurationError("\n".join(problems))
     results = []
-    for raw_path in raws:
+    for raw_path in sorted((root / "corpus" / "raw").glob("*.txt")):
         meta = dict(seeds[raw_path.name] or {})
         notes = root / "corpus" / "notes" / f"{raw_path.stem}.md"
         if notes.exists():
-            meta["notes"] = notes.read_bytes().decode("utf-8")
+            meta["notes"] = decode_utf8(notes.read_bytes(), f"corpus/notes/{notes.name}")
         # bytes, not text mode: a \r in the source must survive into the record
-        raw = raw_path.read_bytes().decode("utf-8")
+        raw = decode_utf8(raw_path.read_bytes(), f"corpus/raw/{raw_path.name}")
         results.append(curate(raw, raw_path.name, meta))
     return results
 
@@ -69,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = curate_all(root)
     except CurationError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{exc}".replace("\n", "\n错误："), file=sys.stderr)
         return 2
     stale = []
     for item in results:

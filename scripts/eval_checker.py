@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Score the structure checker on the evaluation set in tests/eval/.
 
-    python scripts/eval_checker.py [--set real|practice|all] [--json] [--verbose]
+    python scripts/eval_checker.py [--set SET] [--json] [--verbose]
+
+SET is real, practice, a realistic form of the real documents (wrapped, runin, pasted,
+spaced, pdf: see eval_forms.py), forms (all five) or all (the default: everything).
 
 Prints: outline precision / recall / F1 (a heading matches when line and level match;
 also when label and level match, aligned in order), title agreement, false errors per
@@ -22,8 +25,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "hooks"))
 
+from eval_forms import FORMS, encoded, forms
 from eval_inject import KINDS, inject
 from eval_set import SET_DIR, EvalDoc, SetError, load_set
+
+NAMES = {"real": "真实公文", "practice": "自拟稿", **{k: f"真实公文·{v}" for k, v in FORMS.items()},
+         "all": "合计（真实公文+自拟稿）", "forms": "五种形态合计"}
 
 RE_NOT_WORD = re.compile(r"[\W_]+")
 RE_CORE = re.compile(r"[一二三四五六七八九十]+|\d+")
@@ -57,14 +64,32 @@ class Checked:
         return [f for f in self.findings if f.severity == "error"]
 
 
-def run_checker(text: str, doc_id: str, doctype: str | None) -> Checked:
+def read_as_cli(data: bytes, name: str) -> str:
+    """A .txt file's text as scripts/check.py reads it (CRLF, BOM, encodings: its business)."""
+    import tempfile
+
+    import check as cli
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            return cli.read_all([path])[0][1]
+        except cli.UsageError:
+            return ""  # unreadable: nothing checked, every heading missed
+
+
+def run_checker(text: str, doc_id: str, doctype: str | None, doc: EvalDoc | None = None) -> Checked:
     """The one adapter to the checking library (its internals are moving: keep it here).
 
     The text is checked as a plain .txt file; `doctype` None lets the checker infer the
-    type from the title, as `scripts/check.py` does without --type.
+    type from the title, as `scripts/check.py` does without --type. A form with its own
+    bytes (CRLF, BOM) is first read the way scripts/check.py reads a file.
     """
     from gongwen.check import check_text
 
+    if doc is not None and (doc.record.get("newline") or doc.record.get("bom")):
+        text = read_as_cli(encoded(doc, text), f"{doc_id.replace('@', '-')}.txt")
     result = check_text(text, f"{doc_id}.txt", doctype)
     outline = [Found(h.line, h.level, h.raw or h.label, h.title) for h in result.outline]
     findings = [Said(f.rule, f.severity if not f.acknowledged else "acknowledged",
@@ -218,7 +243,7 @@ def run_injected(docs: list[EvalDoc], baseline: dict[str, Checked]) -> tuple[dic
             {(f.rule, f.message) for f in baseline[doc.id].findings}
         for v in inject(doc):
             totals[v.kind] += 1
-            checked = run_checker(v.text, f"{v.doc_id}-{v.kind}", v.doctype)
+            checked = run_checker(v.text, f"{v.doc_id}-{v.kind}", v.doctype, doc)
             if any(_reports(v, f, before) for f in checked.findings):
                 found[v.kind] += 1
             else:
@@ -242,9 +267,8 @@ def print_table(summaries: dict[str, dict], injected: dict) -> None:
     print("| 集合 | 篇数 | 标题数 | 提纲准确率 | 召回率 | F1 | 序号+层次 F1 | 标题一致 | 无缺陷篇数 "
           "| 误报错误/篇 | 无缺陷而严格构建失败 | 真实缺陷检出 |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    names = {"real": "真实公文", "practice": "自拟稿", "all": "合计"}
     for key, s in summaries.items():
-        print(_row(names[key], s))
+        print(_row(NAMES[key], s))
     print()
     total = sum(v["total"] for v in injected.values())
     hit = sum(v["found"] for v in injected.values())
@@ -277,12 +301,25 @@ def print_verbose(scores: list[DocScore], misses: list[dict]) -> None:
             print(f"  {m['document']} {KINDS[m['kind']]}：{m['what']}")
 
 
+def load_docs(which: str, root: Path) -> list[EvalDoc]:
+    """The stored documents of `which`, or the realistic forms of the real ones."""
+    if which in ("real", "practice"):
+        return load_set(which, root)
+    chosen = tuple(FORMS) if which in ("forms", "all") else (which,)
+    stored = load_set("all" if which == "all" else "real", root)
+    derived = [form for doc in stored if doc.set == "real" for form in forms(doc, chosen)]
+    return (stored if which == "all" else []) + derived
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="eval_checker.py",
         description="用 tests/eval/ 的评测集给结构检查器打分。退出码：0 正常，2 评测集有误。")
-    parser.add_argument("--set", dest="which", choices=("real", "practice", "all"), default="all",
-                        help="评测哪一部分：real 真实公文，practice 自拟稿，all 全部（默认）")
+    parser.add_argument("--set", dest="which", choices=("real", "practice", *FORMS, "forms", "all"),
+                        default="all",
+                        help="评测哪一部分：real 真实公文，practice 自拟稿；真实公文的常见形态："
+                             "wrapped 硬回行，runin 标题接正文，pasted 粘成一行或几行，spaced 空行"
+                             "缩进 CRLF，pdf PDF 复制；forms 五种形态；all 全部（默认）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--verbose", action="store_true", help="列出每个漏读、误读、误报与漏报")
     parser.add_argument("--root", type=Path, default=SET_DIR,
@@ -293,17 +330,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        docs = load_set(args.which, args.root)
+        docs = load_docs(args.which, args.root)
     except SetError as exc:
         print(f"eval_checker.py: {exc}", file=sys.stderr)
         return 2
-    baseline = {doc.id: run_checker(doc.text, doc.id, doc.doctype) for doc in docs}
+    baseline = {doc.id: run_checker(doc.text, doc.id, doc.doctype, doc) for doc in docs}
     scores = [score(doc, baseline[doc.id]) for doc in docs]
-    groups = ("real", "practice") if args.which == "all" else (args.which,)
-    summaries = {g: summarise([s for s in scores if s.set == g]) for g in groups
-                 if any(s.set == g for s in scores)}
+    groups = [g for g in ("real", "practice", *FORMS) if any(s.set == g for s in scores)]
+    summaries = {g: summarise([s for s in scores if s.set == g]) for g in groups}
+    # Totals: the stored documents as before; the forms (the real ones again) apart.
     if args.which == "all":
-        summaries["all"] = summarise(scores)
+        summaries["all"] = summarise([s for s in scores if s.set in ("real", "practice")])
+    if sum(g in FORMS for g in groups) > 1:
+        summaries["forms"] = summarise([s for s in scores if s.set in FORMS])
     injected, misses = run_injected(docs, baseline)
     if args.json:
         out = {"summary": summaries, "injected": injected, "documents": [

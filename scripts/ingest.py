@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))  # works before `pip install -e .` too
 from gongwen.check import check_text
 from gongwen.check.report import format_text
 from gongwen.check.schema import SchemaError, load_schemas
+from gongwen.corpus.commit import recover, repository_lock
 from gongwen.corpus.ingest import IngestError, plan_ingest, read_source, write_plan
 
 
@@ -57,18 +58,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         schemas = load_schemas()
         source = read_source(args.file)
-        plan = plan_ingest(source, root, args.doctype, unit=args.unit, year=args.year,
-                           occasion=args.occasion, title=args.title, schemas=schemas)
-        written = write_plan(plan, root, force=args.force)
+        # One ingest at a time: the next number and seeds.yaml are read, then written.
+        with repository_lock(root):
+            undone = recover(root)
+            if undone:
+                print(f"注意：上一次导入没有完成，已撤销（{'、'.join(undone)}）。", file=sys.stderr)
+            plan = plan_ingest(source, root, args.doctype, unit=args.unit, year=args.year,
+                               occasion=args.occasion, title=args.title, schemas=schemas)
+            written = write_plan(plan, root, force=args.force)
     except (IngestError, SchemaError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"错误：写入失败：{exc}。请检查磁盘空间和文件夹权限。", file=sys.stderr)
+        print(f"错误：写入失败：{exc}。已还原，未写入任何文件。请检查磁盘空间和文件夹权限。",
+              file=sys.stderr)
         return 2
     print(f"已导入 {source.name}（{source.described}，文种 {plan.doctype}）：")
-    for rel in written:
-        print(f"  写入 {rel}")
+    for line in written:
+        print(f"  {line}")
     result = check_text(plan.curated.markdown, plan.page_path, schemas=schemas)
     print("\n结构检查：")
     print(format_text([result]))

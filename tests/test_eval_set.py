@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from eval_forms import FORMS, encoded, forms
 from eval_inject import KINDS, inject
 from eval_set import SET_DIR, SetError, load_set
 
@@ -109,3 +110,55 @@ def test_practice_drafts_cover_the_issue_list():
                       "fanwen-boilerplate", "content-review-1.3"):
         assert behaviour in covered, behaviour
     assert any(not d.clean for d in practice), "the set needs documents with true defects"
+
+
+# --- realistic forms of the real documents (scripts/eval_forms.py) ----------------------
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_each_form_carries_the_ground_truth_to_the_new_lines(form):
+    for doc in load_set("real"):
+        (variant,) = forms(doc, (form,))
+        lines = variant.text.split("\n")
+        assert variant.set == form and len(variant.outline) == len(doc.outline)
+        assert [h.line for h in variant.outline] == sorted(h.line for h in variant.outline)
+        for old, new in zip(doc.outline, variant.outline):
+            assert (new.level, new.label, new.title) == (old.level, old.label, old.title)
+            # The ordinal is on its line; a wrapped title continues on the next one.
+            assert new.label in lines[new.line - 1], (variant.id, new)
+            window = _squash("".join(lines[new.line - 1:new.line + 1]))
+            assert _squash(new.label + new.title[:8]) in window, (variant.id, new)
+        for part in variant.record["parts"]:
+            assert part["line"] in {h.line for h in variant.outline}
+        for ann in variant.record["announcements"]:
+            assert ann["text"] in lines[ann["line"] - 1]
+
+
+def test_forms_look_like_what_writers_paste():
+    doc = next(d for d in load_set("real") if d.id == "gov-2019-gf3-zongbao")
+    wrapped, runin, pasted, spaced, pdf = forms(doc)
+    widths = [len(line) for line in wrapped.text.split("\n") if line]
+    assert max(widths) <= wrapped.record["width"] + 3 and len(widths) > 2 * len(doc.lines)
+    assert "（一）坚持深化改革，简政放权。进一步" in runin.text
+    assert len(pasted.text.strip().split("\n")) <= 2 + 5
+    assert "现提出以下意见：一、指导思想。以习近平" in pasted.text
+    data = encoded(spaced, spaced.text)
+    assert b"\r\n\r\n\xe3\x80\x80\xe3\x80\x80" in data  # blank line, then 　　 indentation
+    text = pdf.text
+    assert "附件：1．重点任务分工表" in text and "目\u3000\u3000录" in text
+    assert pdf.record["header"] in text and pdf.record["page_mark"].format(n=2) in text
+
+
+def test_script_scores_the_forms(tmp_path):
+    root = _copy_two(tmp_path)
+    proc = run("--json", "--set", "forms", "--root", str(root))
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert set(out["summary"]) == {*FORMS, "forms"}
+    for form, summary in out["summary"].items():  # five forms and their total
+        assert summary["documents"] == (10 if form == "forms" else 2), form
+        assert summary["headings"] > 0, form
+    assert all("@" in d["id"] for d in out["documents"])

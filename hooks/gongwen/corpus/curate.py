@@ -323,6 +323,30 @@ def render_block(block: Block) -> str:
 # ---------------------------------------------------------------- entry points
 
 
+def _check_hints(meta: dict, source_name: str) -> None:
+    """Hints of the wrong shape are the maintainer's typo: say which, never a traceback."""
+    def whole(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) or (
+            isinstance(value, str) and value.strip().isdigit())
+
+    def bad(what: str) -> CurationError:
+        return CurationError(f"corpus/seeds.yaml 条目 {source_name}：{what}。请改正后重新运行")
+
+    for key in ("junk", "gaps", "join", "no_join"):
+        if not isinstance(meta.get(key) or [], list):
+            raise bad(f"{key} 应为列表，实为“{meta[key]}”")
+    for hint in meta.get("junk") or []:
+        if not isinstance(hint, dict) or not whole(hint.get("line")):
+            raise bad(f"junk 的每一项应写成 {{line: 行号, reason: 原因}}，实为“{hint}”")
+    for gap in meta.get("gaps") or []:
+        if not isinstance(gap, dict) or not whole(gap.get("after_line")):
+            raise bad(f"gaps 的每一项应写成 {{after_line: 行号, note: 说明}}，after_line 应为整数，实为“{gap}”")
+    for key in ("join", "no_join"):
+        for n in meta.get(key) or []:
+            if not whole(n):
+                raise bad(f"{key} 应为行号（整数）的列表，其中有“{n}”")
+
+
 def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
     """Curate one raw document into an exemplar page and its record.
 
@@ -336,6 +360,7 @@ def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
             f"{source_name}：缺少或无效的 doctype（实为“{doctype}”），"
             "请在 corpus/seeds.yaml 中填写，如 self-review、summary (doctype required)"
         )
+    _check_hints(meta, source_name)
     page_path, record_path = page_paths(source_name, doctype)
     lines, final_newline = _read_lines(raw_text)
     for gap in meta.get("gaps") or []:

@@ -14,8 +14,8 @@ in corpus/seeds.yaml so that scripts/curate.py regenerates the same page later:
 - corpus/seeds.yaml           a new entry: doctype, provenance, unit, year, occasion
 
 Nothing is written when the input is bad (IngestError, with what is wrong and what to
-do) or when a target exists and `force` is not given (IngestConflict). Every file is
-written atomically (temp file + os.replace).
+do) or when a target exists and `force` is not given (IngestConflict). The files are
+written all together or not at all (gongwen.corpus.commit), one ingest at a time.
 """
 from __future__ import annotations
 
@@ -26,16 +26,22 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.parsers import expat
 
 import yaml
 
 from gongwen.check.schema import Schema, infer_doctype, load_schemas
-from gongwen.common import write_atomic
+from gongwen.corpus.commit import commit
 from gongwen.corpus.curate import Curated, CurationError, curate
+from gongwen.text.docxtext import DraftError, check_unpacked_size
 from gongwen.text.syntax import END_MARKER
 from gongwen.text.webjunk import junk_reason
 
 MAX_BYTES = 5 * 1024 * 1024
+# Elements in a .docx body: a 5 MB text has a few hundred thousand; python-docx keeps
+# each in memory, so a flood of empty paragraphs is refused before it is parsed.
+MAX_ELEMENTS = 400_000
+BODY_PART = "word/document.xml"
 SEEDS = "corpus/seeds.yaml"
 RAW_DIR = "corpus/raw"
 ORIGINAL_DIR = "corpus/raw/original"
@@ -49,6 +55,10 @@ RE_STEM_NUMBER = re.compile(r"^(\d{3,})_")
 # HTML that would be live on the site: any tag but the curation's own anchor spans.
 RE_ANCHOR_SPAN = re.compile(r'<span id="[^"<>]*"></span>')
 RE_LIVE_HTML = re.compile(r"<[A-Za-z/!?]")
+# A Markdown link or image the escaping missed: `](` or `![` without a backslash before.
+RE_LIVE_LINK = re.compile(r"(?<!\\)\]\(|(?<!\\)!\[")
+# Whitespace in a file name (a newline would end the 关于本范文 list item).
+RE_SPACES = re.compile(r"\s+")
 # Lines looked at for the title when inferring the type: a web page title may come first.
 TITLE_LINES = 3
 
@@ -160,6 +170,18 @@ def docx_text(data: bytes, name: str) -> str:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise bad
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # Before anything is unpacked: 5 MB of .docx can unpack to gigabytes.
+            check_unpacked_size(archive, name)
+            if BODY_PART in archive.namelist():
+                _stream_budget(archive, name)
+    except IngestError:
+        raise
+    except DraftError as exc:
+        raise IngestError(str(exc).replace("再检查", "再导入")) from None
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise bad from None
+    try:
         from docx import Document  # python-docx: needed only for .docx input
         from docx.oxml.ns import qn
 
@@ -176,12 +198,40 @@ def docx_text(data: bytes, name: str) -> str:
     except Exception as exc:
         raise bad from exc
     text = "\n".join(line.rstrip() for line in lines).strip("\n")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise IngestError(f"{name}：文档的文字过多（超过 5 MB），不像一篇公文。"
+                          "请确认选对了文件，或只把正文另存为 .txt 再导入。")
     if not text.strip():
         raise IngestError(f"{name}：Word 文档里没有文字（可能只有图片或扫描件）。"
                           "请提供含文字的文档，扫描件需先识别成文字。")
     if RE_CONTROL.search(text):
         text = RE_CONTROL.sub("", text)
     return text + "\n"
+
+
+def _stream_budget(archive: zipfile.ZipFile, name: str) -> None:
+    """Read the body part as a stream (memory bounded by the chunk size) and refuse it
+    before python-docx builds a tree: over 5 MB of text or over 2 million elements."""
+    parser = expat.ParserCreate()
+    counts = {"text": 0, "elements": 0}
+
+    def text(data: str) -> None:
+        counts["text"] += len(data.encode("utf-8"))
+
+    def element(tag: str, attrs: dict) -> None:
+        counts["elements"] += 1
+
+    parser.CharacterDataHandler = text
+    parser.StartElementHandler = element
+    with archive.open(BODY_PART) as stream:
+        while chunk := stream.read(1 << 20):
+            try:
+                parser.Parse(chunk, False)
+            except expat.ExpatError:
+                return  # python-docx reports the broken document in its own words
+            if counts["text"] > MAX_BYTES or counts["elements"] > MAX_ELEMENTS:
+                raise IngestError(f"{name}：文档的文字或段落过多（超过 5 MB 或 40 万个元素），不像一篇公文。"
+                                  "请确认选对了文件，或只把正文另存为 .txt 再导入。")
 
 
 def _paragraph_text(p) -> str:
@@ -266,7 +316,7 @@ def plan_ingest(source: Source, root: Path, doctype: str | None = None, *,
     if occasion:
         entry["occasion"] = occasion
     entry["provenance"] = (
-        f"由维护者导入的公文（收到的文件：{source.name}，{source.described}"
+        f"由维护者导入的公文（收到的文件：{RE_SPACES.sub(' ', source.name)}，{source.described}"
         + (f"，原样保存为 {original_rel}" if original_rel else "") + "）")
     key = f"{stem}.txt"
     entry_text = yaml.safe_dump({key: entry}, allow_unicode=True, sort_keys=False, width=1000)
@@ -300,10 +350,12 @@ def _year_of(text: str) -> int | None:
 
 
 def _refuse_live_html(markdown: str, name: str) -> None:
-    """A guard behind the curation's escaping: no tag of the source may reach the page."""
+    """A guard behind the curation's escaping: no tag, link or image of the source (its
+    text or its file name) may reach the page."""
     body = markdown.split(END_MARKER, 1)[0]
     for number, line in enumerate(body.splitlines(), 1):
-        if RE_LIVE_HTML.search(RE_ANCHOR_SPAN.sub("", line)):
+        line = RE_ANCHOR_SPAN.sub("", line)
+        if RE_LIVE_HTML.search(line) or RE_LIVE_LINK.search(line):
             raise IngestError(f"{name}：整理结果第 {number} 行含有未转义的 HTML（{line[:40]}）。"
                               "这是整理程序的缺陷，请把原文件报告给维护者。")
 
@@ -327,8 +379,8 @@ def _seeds_with(root: Path, key: str, entry_text: str) -> str:
 # --- writing -------------------------------------------------------------------------
 
 def conflicts(plan: Plan, root: Path) -> list[str]:
-    """Files the plan would overwrite (the seeds entry included)."""
-    found = [rel for rel in plan.files if (root / rel).exists()]
+    """Files the plan would overwrite or remove (the seeds entry included)."""
+    found = [rel for rel in plan.files if (root / rel).exists()] + list(stale_pages(plan, root))
     seeds = root / SEEDS
     key = f"{plan.stem}.txt:"
     if seeds.is_file() and any(line.rstrip() == key
@@ -337,17 +389,21 @@ def conflicts(plan: Plan, root: Path) -> list[str]:
     return found
 
 
+def stale_pages(plan: Plan, root: Path) -> tuple[str, ...]:
+    """Pages of the same source under another type: re-imported with another --type."""
+    return tuple(sorted(rel for p in root.glob(f"docs/*/exemplars/{plan.stem}.md")
+                        if (rel := p.relative_to(root).as_posix()) != plan.page_path))
+
+
 def write_plan(plan: Plan, root: Path, force: bool = False) -> list[str]:
-    """Write every file of the plan atomically; refuse to overwrite unless `force`."""
+    """Write every file of the plan, all or none (gongwen.corpus.commit); refuse to
+    overwrite unless `force`. Call it with the repository lock held."""
     existing = conflicts(plan, root)
     if existing and not force:
         raise IngestConflict(
             f"{plan.source.name}：已经导入过，以下文件已存在：{'、'.join(existing)}。"
             "未写入任何文件。确需重新导入并覆盖，请加 --force。")
-    written = []
-    for rel, data in plan.files.items():
-        write_atomic(root / rel, data)
-        written.append(rel)
-    write_atomic(root / SEEDS, plan.seeds_text.encode("utf-8"))
-    written.append(SEEDS)
-    return written
+    files = {**plan.files, SEEDS: plan.seeds_text.encode("utf-8")}
+    removed = stale_pages(plan, root)
+    commit(root, files, removed)
+    return [f"写入 {rel}" for rel in files] + [f"删除 {rel}（同一原文改为另一文种）" for rel in removed]

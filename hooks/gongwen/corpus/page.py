@@ -103,7 +103,8 @@ def about_note(source_name: str, record_path: str, record: dict, placeholders: l
             f"标出层次标题{headings}个（独占一行的排为标题，段首标题保留在段内并加粗）"
         )
     lines = [
-        f"- 原文：`corpus/raw/{source_name}`，{provenance}，正文逐字保留，未作删改润色。",
+        # The provenance may quote a received file's name: text, never Markdown or HTML.
+        f"- 原文：`corpus/raw/{source_name}`，{escape_markdown(provenance)}，正文逐字保留，未作删改润色。",
         "- 整理：" + ("；".join(done) if done else "无改动") + "。",
         f"- 整理记录：`{record_path}`，逐条列出删去、接合、改动之处，据此可逐字还原原文。",
     ]

@@ -20,13 +20,26 @@ CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""", re.IG
 STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>|style\s*=\s*\"([^\"]*)\"",
                          re.IGNORECASE | re.DOTALL)
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+# `https:evil.example` (no //) is fetched from that host when the page's own scheme differs
+# (http://, file://); `javascript:` runs script and `data:` embeds content no one reviewed.
+HOST_NO_SLASHES = re.compile(r"^(?:https?|ftp|wss?):(?!//)", re.IGNORECASE)
+LIVE_SCHEME = re.compile(r"^(?:javascript|vbscript|data):", re.IGNORECASE)
+# Browsers drop tabs and newlines anywhere in a URL and ignore leading spaces and controls.
+URL_NOISE = re.compile(r"[\t\n\r]|^[\x00-\x20]+")
 
 
-def is_external(url: str, own_hosts: Iterable[str] = ()) -> bool:
-    """True when `url` (or any candidate of a srcset) names a host not in `own_hosts`."""
+def is_external(url: str, own_hosts: Iterable[str] = (), *, css: bool = False) -> bool:
+    """True when `url` (or any candidate of a srcset) names a host not in `own_hosts`, or is
+    a `javascript:`/`data:` URL, or a scheme with a host but no `//` (`https:evil.example`).
+    `css`: the URL is from a stylesheet, where Material's own icons are `data:` URLs."""
     own = set(own_hosts)
+    url = URL_NOISE.sub("", url)
+    if (m := LIVE_SCHEME.match(url)) and not (css and m.group(0).lower() == "data:"):
+        return True
     for part in url.strip().split(","):  # srcset lists candidates
         part = part.strip().split(" ")[0]
+        if HOST_NO_SLASHES.match(part):
+            return True
         if ABSOLUTE.match(part):
             host = urlsplit(part if not part.startswith("//") else "http:" + part).hostname
             if host and host not in own:
@@ -35,9 +48,14 @@ def is_external(url: str, own_hosts: Iterable[str] = ()) -> bool:
 
 
 def urls_in_html(text: str) -> list[str]:
-    urls = [html.unescape(u) for u in HTML_URL.findall(text)]
+    return [u for u, _ in _html_urls(text)]
+
+
+def _html_urls(text: str) -> list[tuple[str, bool]]:
+    """(url, from CSS) for every URL in an HTML page's attributes and styles."""
+    urls = [(html.unescape(u), False) for u in HTML_URL.findall(text)]
     for block, attr in STYLE_BLOCK.findall(text):
-        urls += urls_in_css(block or html.unescape(attr))
+        urls += [(u, True) for u in urls_in_css(block or html.unescape(attr))]
     return urls
 
 
@@ -53,6 +71,7 @@ def external_references(site: Path, own_hosts: Iterable[str] = ()) -> list[str]:
         if path.suffix not in (".html", ".css"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        urls = urls_in_html(text) if path.suffix == ".html" else urls_in_css(text)
-        found += [f"{path.relative_to(site)}: {u}" for u in urls if is_external(u, own)]
+        urls = _html_urls(text) if path.suffix == ".html" else [(u, True) for u in urls_in_css(text)]
+        found += [f"{path.relative_to(site)}: {u}" for u, css in urls
+                  if is_external(u, own, css=css)]
     return found

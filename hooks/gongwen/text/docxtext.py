@@ -55,6 +55,20 @@ def _too_big(name: str, size: int) -> DraftError:
                       "请确认选对了文件，或删去其中的图片后再检查。")
 
 
+def check_unpacked_size(archive: zipfile.ZipFile, name: str) -> None:
+    """Raise DraftError when the members would unpack to over 50 MB (a zip bomb).
+
+    The declared sizes are a real bound: zipfile stops reading a member at its declared
+    size (and then fails its CRC check), so a member cannot unpack to more than it says."""
+    unpacked = 0
+    for info in archive.infolist():
+        unpacked += info.file_size
+        if unpacked > MAX_UNPACKED_BYTES:
+            total = sum(i.file_size for i in archive.infolist())
+            raise DraftError(f"{name}：文件解压后过大（{total / 1024 / 1024:.0f} MB，上限 50 MB），"
+                             "不像一篇公文。请确认选对了文件，或删去其中的图片后再检查。")
+
+
 def refuse_non_docx(data: bytes, name: str) -> None:
     """Raise DraftError for data that is not a .docx: an encrypted file, a .doc, a PDF…"""
     if data.startswith(OLE_MAGIC):
@@ -80,11 +94,7 @@ def read_docx(data: bytes, name: str = "稿件.docx") -> DocxText:
     except (zipfile.BadZipFile, ValueError):
         raise broken from None
     with archive:
-        infos = archive.infolist()
-        unpacked = sum(info.file_size for info in infos)
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise DraftError(f"{name}：文件解压后过大（{unpacked / 1024 / 1024:.0f} MB，上限 50 MB），"
-                             "不像一篇公文。请确认选对了文件，或删去其中的图片后再检查。")
+        check_unpacked_size(archive, name)
         if BODY_PART not in archive.namelist():
             raise broken
         try:
@@ -132,4 +142,5 @@ def paragraph_text(p: ElementTree.Element) -> str:
     return "".join(out)
 
 
-__all__ = ["DocxText", "DraftError", "Where", "paragraph_text", "read_docx", "refuse_non_docx"]
+__all__ = ["DocxText", "DraftError", "Where", "check_unpacked_size", "paragraph_text", "read_docx",
+           "refuse_non_docx"]
