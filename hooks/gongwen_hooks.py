@@ -60,11 +60,13 @@ from gongwen.site.listing import (
 )
 from gongwen.site.panel import heading_anchors, panel_context
 from gongwen.site.rules_page import rules_markdown
+from gongwen.site.search_worker import WorkerChanged, fix_segmentation
 from gongwen.site.settings import Settings, SettingsError, read_settings
 from gongwen.site.typography import join_cjk_lines, mark_fields
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -222,6 +224,8 @@ def _plan_lists(files: Files, config: MkDocsConfig) -> None:
             (uri for uri in STATE.meta if uri.startswith(prefix) and uri.count("/") == 2),
             key=lambda uri: exemplar_order(_title(uri), STATE.meta[uri].get("year")),
         )
+        for uri in exemplars:  # on_nav places them; no "not in nav" notice for each
+            files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
         _add_list(files, config, "exemplars", type_page, paginate(exemplars, size), first=None,
                   title=f"{label}范文", back_text=f"{label}范文列表", marker=EXEMPLARS_MARKER)
 
@@ -267,6 +271,49 @@ def _log_findings(src_uri: str, result: CheckResult) -> None:
 def _title(src_uri: str) -> str:
     result = STATE.results[src_uri]
     return str(STATE.meta[src_uri].get("title") or result.title or src_uri)
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Give each exemplar a place in the nav: a 范文 section after its type's template.
+
+    So an exemplar page has its tab, sidebar and previous/next, and ingest needs no nav
+    edit. The section follows the type page's list, split into groups of list_page_size
+    when longer; with navigation.prune a page then renders only its own group's links.
+    """
+    for section in (item for item in nav.items if item.is_section):
+        uri = next((c.file.src_uri for c in section.children if c.is_page), None)
+        listing = STATE.lists.get(uri or "")
+        if listing is None or listing.kind != "exemplars" or not listing.total:
+            continue
+        groups = [[files.get_file_from_path(u).page for u in STATE.lists[p].rows]
+                  for p in listing.pages]
+        if len(groups) == 1:
+            children = groups[0]
+        else:
+            size, children = STATE.settings.list_page_size, []
+            for n, group in enumerate(groups):
+                first = n * size + 1
+                children.append(Section(f"第 {first}–{first + len(group) - 1} 篇", group))
+        section.children.append(Section("范文", children))
+    nav.pages = []
+    _link(nav.items, None, nav.pages)
+    for previous, page in zip([None, *nav.pages], nav.pages):
+        page.previous_page = previous
+        if previous is not None:
+            previous.next_page = page
+    if nav.pages:
+        nav.pages[-1].next_page = None
+    return nav
+
+
+def _link(items: list, parent: Section | None, pages: list[Page]) -> None:
+    # Parents (tab and sidebar highlighting) and page order (previous/next) of the nav tree.
+    for item in items:
+        item.parent = parent
+        if item.is_page:
+            pages.append(item)
+        elif item.is_section:
+            _link(item.children, item, pages)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -407,6 +454,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         f"检查用时 {STATE.seconds:.2f} s；报告见 {REPORT_NAME}"
     )
     _compact_search_index(Path(config.site_dir))
+    _fix_search_worker(Path(config.site_dir))
     if STATE.downloads is not None:
         STATE.downloads.prune()
 
@@ -423,3 +471,15 @@ def _compact_search_index(site_dir: Path) -> None:
     path.write_text(searchindex.dumps(index), encoding="utf-8")
     if cut:
         log.info(f"搜索索引：范文正文超出预算（{budget} 字符），已截短 {cut} 个条目；标题与各级标题完整保留。")
+
+
+def _fix_search_worker(site_dir: Path) -> None:
+    # Chinese queries lost their last character (gongwen.site.search_worker).
+    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        try:
+            worker.write_text(fix_segmentation(worker.read_text(encoding="utf-8")),
+                              encoding="utf-8")
+        except WorkerChanged:
+            raise PluginError(
+                f"{worker.name}：Material 的搜索脚本与本站修补时的版本（9.8.1）不同，中文查询分词修补"
+                "未能应用。请按 hooks/gongwen/site/search_worker.py 的说明检查后更新修补。") from None

@@ -332,6 +332,9 @@ def test_copy_buttons_appear_after_instant_navigation(demo_url, context):
     page = open_page(context, demo_url)
     assert page.locator(".gongwen-copy-toolbar").count() == 0  # not a document page
     page.evaluate("window.notReloaded = true")
+    # Material intercepts clicks only once it has fetched sitemap.xml; on a busy machine a
+    # click right after "load" came first and the page was reloaded instead.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("link", name="演示模板").first.click()
     page.wait_for_url("**/demo/template/")
     page.locator(".gongwen-copy-toolbar").wait_for(timeout=5_000)

@@ -4,14 +4,24 @@ Static checks read the built HTML; the rest runs in Debian's chromium (tests/tes
 """
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+import yaml
+from conftest import ROOT
 from test_browser import EXEMPLAR_000, PHONE, browser, new_context, open_page, site_url
 
 __all__ = ["browser", "site_url"]  # fixtures shared with test_browser
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_corpus import make_corpus
+
 TEMPLATE = "summary/template/"
+EXEMPLAR_PAGES = sorted(ROOT.glob("docs/*/exemplars/*.md"))
 TYPE_PAGES = ["self-review", "summary", "plan", "speech", "progress-report"]
 
 
@@ -42,6 +52,60 @@ def test_type_page_footer_names_the_pages_it_links(built_site, doctype):
     assert footer[1].startswith("下一页 ") and footer[1].endswith("模板")
     assert footer[1] != "下一页 模板"
     assert "上一页 模板" not in footer
+
+
+# ---------------------------------------------------------------- exemplars in the nav
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def active_tab(page: str) -> str:
+    tab = re.search(r'<li class="md-tabs__item md-tabs__item--active">\s*<a [^>]*>\s*(.*?)\s*</a>',
+                    page, re.DOTALL)
+    return tab.group(1) if tab else ""
+
+
+def active_nav_links(page: str) -> list[str]:
+    found = re.findall(r'<a href="[^"]*" class="md-nav__link md-nav__link--active">\s*'
+                       r'<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.DOTALL)
+    return [re.sub(r"\s+", "", t) for t in found]
+
+
+@pytest.mark.parametrize("source", EXEMPLAR_PAGES, ids=lambda p: p.stem)
+def test_exemplar_page_has_its_tab_sidebar_and_neighbours(built_site, source):
+    doctype = source.parent.parent.name
+    page = built(built_site, f"{doctype}/exemplars/{source.stem}")
+    type_title = front_matter(ROOT / "docs" / doctype / "index.md")["title"]
+    assert active_tab(page) == type_title  # the type's tab is highlighted
+    assert front_matter(source)["title"] in active_nav_links(page)  # and the page in the sidebar
+    assert "范文" in re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.DOTALL)
+    footer = footer_titles(page)
+    assert [f.split()[0] for f in footer] == ["上一页", "下一页"], footer
+
+
+def test_a_long_exemplar_list_is_grouped_and_only_the_own_group_rendered(tmp_path):
+    corpus = make_corpus(tmp_path / "c", 5)  # one more exemplar per type: two each
+    config = corpus.config.read_text(encoding="utf-8")
+    corpus.config.write_text(config.replace("\nextra:\n", "\nextra:\n  gongwen:\n"
+                                            "    list_page_size: 1\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+                          cwd=corpus.root, capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = (site / "summary" / "exemplars" / "syn-00001" / "index.html").read_text("utf-8")
+    labels = re.findall(r'<span class="md-ellipsis">\s*(第 \d+–\d+ 篇)\s*</span>', page)
+    assert labels == ["第 1–1 篇", "第 2–2 篇"]
+    # The other group is one pruned link, not a list of its pages.
+    pruned = re.findall(r'md-nav__item--pruned[^>]*>\s*<a href="([^"]*)"[^>]*>\s*'
+                        r'<span class="md-ellipsis">\s*(第 \d+–\d+ 篇)', page)
+    assert len(pruned) == 1, pruned
+    sidebar = page[page.index("md-sidebar--primary"):page.index("md-sidebar--secondary")]
+    assert sidebar.count(f'href="{pruned[0][0]}"') == 1
+    assert active_tab(page) == "工作总结"
+    assert [f.split()[0] for f in footer_titles(page)] == ["上一页", "下一页"]
 
 
 # ---------------------------------------------------------------- phone: the text first
