@@ -103,7 +103,8 @@ def findings(page) -> list[tuple[str, str, str]]:
     return [tuple(x) for x in page.eval_on_selector_all(
         "#gw-draft-result .gw-finding",
         "els => els.map(e => [e.querySelector('.gw-sev').textContent,"
-        " e.querySelector('.gw-rule').textContent, e.querySelector('.gw-msg').textContent])")]
+        " e.querySelector('.gw-rule').textContent.split(' ')[0],"
+        " e.querySelector('.gw-msg').textContent])")]
 
 
 def outline(page) -> list[str]:
@@ -135,6 +136,9 @@ def test_pasted_draft_gets_its_findings_outline_and_highlights(checker):
     page.locator(".gw-finding", has_text="GW103").locator("a.gw-line").click()
     assert "gw-draft__line--current" in line5.get_attribute("class")
     # The rule's section of 写作通则.
+    rule = page.locator(".gw-finding", has_text="GW103").locator("a.gw-rule")
+    assert rule.inner_text() == "GW103 序号跳号"  # code and Chinese name, as the panel shows
+    assert rule.get_attribute("href").endswith("guide/rules/#gw103")
     guide = page.locator(".gw-finding", has_text="GW103").locator("a.gw-guide")
     assert guide.get_attribute("href").endswith("guide/#numbering")
     assert page.errors == []

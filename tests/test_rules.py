@@ -135,7 +135,8 @@ SPEECH_OK = """\
 
 CASES = [
     Case("plan-complete", PLAN_OK, "plan", silent=[
-        "GW101", "GW102", "GW103", "GW104", "GW105", "GW106", "GW111", "GW121", "GW122",
+        "GW101", "GW102", "GW103", "GW104", "GW105", "GW106", "GW107", "GW111", "GW112",
+        "GW121", "GW122",
         "GW201", "GW202", "GW203", "GW205", "GW401", "GW402", "GW901", "GW902"]),
     Case("summary-complete", SUMMARY_OK, "summary", silent=["GW201", "GW205", "GW203"]),
     Case("speech-complete", SPEECH_OK, "speech", silent=["GW204", "GW301", "GW201"]),
@@ -198,6 +199,112 @@ CASES = [
 
 （二）丁
 """, silent=["GW106", "GW103", "GW111"]),
+    Case("continuous-numbering-is-one-info", """\
+# 标题
+
+一、第一部分
+
+1.甲 <!-- expect: GW107 -->
+
+2.乙
+
+二、第二部分
+
+3.丙
+
+4.丁
+
+三、第三部分
+
+5.戊
+""", silent=["GW106", "GW103"]),
+    Case("continuous-numbering-still-finds-a-gap", """\
+# 标题
+
+一、第一部分
+
+（一）甲 <!-- expect: GW107 -->
+
+二、第二部分
+
+（二）乙
+
+三、第三部分
+
+（四）丙 <!-- expect: GW103 -->
+"""),
+    Case("restart-and-continue-mixed-is-not-a-style", """\
+# 标题
+
+一、第一部分
+
+（一）甲
+
+二、第二部分
+
+（二）乙 <!-- expect: GW106 -->
+
+三、第三部分
+
+（一）丙
+
+（二）丁
+""", silent=["GW107"]),
+    Case("inverted-levels", """\
+# 标题
+
+一、第一部分
+
+1.甲
+
+（一）乙 <!-- expect: GW112 -->
+
+（二）丙
+
+二、第二部分
+
+（一）丁
+
+1.戊
+""", silent=["GW111"]),
+    Case("levels-in-order-and-skipped", """\
+# 标题
+
+一、第一部分
+
+（一）甲
+
+1.子项
+
+（二）乙
+
+二、第二部分
+
+1.直接用三级
+
+2.也可以
+""", silent=["GW112", "GW107", "GW106"]),
+    Case("decimal-sections-restart-lists", """\
+# 标题
+
+1.1　工作原则
+
+（1）统一领导
+
+（2）分级负责
+
+1.2　适用范围
+
+（1）原粮
+
+（2）成品粮
+
+第二章　职责
+
+（1）甲
+
+（2）乙
+""", silent=["GW105", "GW104", "GW106"]),
     Case("child-before-parent", """\
 # 标题
 

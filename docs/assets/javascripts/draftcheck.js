@@ -271,8 +271,9 @@
       result.findings.forEach(function (f) {
         var item = el("li", "gw-finding gw-finding--" + f.severity);
         item.appendChild(el("span", "gw-sev gw-sev--" + f.severity, f.severity_label));
-        var rule = link("gw-rule", siteRoot + "guide/rules/#" + f.rule.toLowerCase(), f.rule);
-        rule.title = "规则说明：" + f.summary;
+        var rule = link("gw-rule", siteRoot + "guide/rules/#" + f.rule.toLowerCase(),
+          f.title ? f.rule + " " + f.title : f.rule);
+        rule.title = "规则说明" + (f.summary ? "：" + f.summary : "");
         item.appendChild(rule);
         item.appendChild(el("span", "gw-msg", f.message));
         if (f.line) {

@@ -29,10 +29,12 @@ from gongwen.text.blocks import (
     scan_lines,
 )
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
-from gongwen.text.numbering import ITEM_LEADS, RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI, parse_ordinal
+from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
+from .layout import join_wrapped, mark_apart, split_run_on
 from .model import Heading
+from .paragraphs import Line, Paragraph, starts_item
 
 # --- What the reader looks for in the text ---------------------------------------------
 SENTENCE_END = "。！？!?"
@@ -42,36 +44,10 @@ RE_OUTLINE_START = re.compile(r"^【提纲】")
 # page quotes examples), attribute-list lines, and the 原文缺失 notes (the curator's, not
 # the source's text).
 SKIPPED = frozenset(("table", "quote", "attr", "gap"))
+# Paragraph roles that are not the body: title, 【提纲】 block, contents, 附件说明.
+APART = frozenset(("title", "outline", "contents", "attachments"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
-
-
-@dataclass(frozen=True)
-class Line:
-    """A line of the checked document: 1-based number and text without markup."""
-
-    number: int
-    text: str
-
-    @property
-    def line(self) -> int:
-        return self.number
-
-
-@dataclass
-class Paragraph:
-    """A logical paragraph: in .txt a line, in Markdown a block of lines (split again
-    where a line starts a new numbered item after a finished sentence)."""
-
-    line: int
-    lines: list[Line]
-    text: str
-    heading: Heading | None = None
-    body: str = ""          # the text after a run-in heading (or the whole text)
-    body_line: int = 0      # the line where `body` starts
-    list_item: bool = False  # a Markdown list item: never a heading
-    raw_first: str = ""      # the first source line, markup included (bold marks a heading)
-    role: str = ""           # 'title', 'outline' (a 【提纲】 block), 'markdown' (a # heading)
 
 
 @dataclass(frozen=True)
@@ -96,6 +72,9 @@ class Document:
     headings: list[Heading] = field(default_factory=list)
     plain_headings: list[Line] = field(default_factory=list)  # Markdown headings without ordinal
     closing: Paragraph | None = None
+    # Lines that start a new numbering for every level: decimal section numbers (1.2　…),
+    # 第一章/第一条, an attached document (附件1). Not headings of the outline.
+    section_breaks: list[int] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # every checked line, markup removed
     acks: list[Ack] = field(default_factory=list)
     # Filled by the checker: the doctypes it knows, and analyses shared between rules.
@@ -114,18 +93,6 @@ def _clean_line(raw: str, kind: str) -> str:
     if "{" in text:
         text = RE_ATTR_LIST.sub("", text)
     return clean_inline(text)
-
-
-def _starts_item(text: str) -> bool:
-    """Does a line start a numbered heading or an enumeration item?"""
-    if not text:
-        return False
-    lead = text[0]
-    # Every item starts with one of these: other lines skip the four patterns.
-    if lead not in ITEM_LEADS and not lead.isdigit():
-        return False
-    return bool(parse_ordinal(text) or RE_ENUM_SHI.match(text) or RE_ENUM_SEQ.match(text)
-                or RE_ENUM_DI.match(text))
 
 
 def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
@@ -218,7 +185,7 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
             if prev and (prev[-1] in "。！？!?：:；;" or last_kind == "list"
                          or len(current) == 1 and current[0].text and
                          parse_ordinal(current[0].text) and len(prev) <= 40) \
-                    and _starts_item(text):
+                    and starts_item(text):
                 paragraphs.append(_paragraph(current, first_raw, first_kind))
                 current = []
         if not current:
@@ -292,7 +259,7 @@ def line_locator(para: Paragraph, text: str, start_line: int):
 def _read_body(doc: Document) -> None:
     first_heading_seen = False
     for para in doc.paragraphs:
-        if para.role == "title" or para.role == "outline":
+        if para.role in APART:
             continue
         if doc.title and para.text == doc.title and not first_heading_seen and \
                 para.role != "markdown":
@@ -314,7 +281,7 @@ def _read_body(doc: Document) -> None:
                 body_line = line_locator(para, body, para.line)(0) if body else para.line
         para.body, para.body_line = body, body_line
     for para in reversed(doc.paragraphs):
-        if para.role == "title" or para.role == "outline":
+        if para.role in APART:
             continue
         if para.heading is None and RE_TEN_CJK.match(para.text):
             if doc.headings and para.line > doc.headings[-1].line:
@@ -325,14 +292,15 @@ def _read_body(doc: Document) -> None:
 def opening_text(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     """The text before the first 一、 heading, paragraphs joined, with (end offset, line)
     bounds: a transition broken across lines (现将\n…如下) is still found."""
-    limit = next((h.line for h in doc.headings if h.level == 1), None)
     parts: list[str] = []
     bounds: list[tuple[int, int]] = []
     total = 0
     for para in doc.paragraphs:
-        if limit is not None and para.line >= limit:
+        # The paragraph of the first 一、 ends the opening (it may share its line with
+        # the opening: 特制定本方案：一、工作目标。…).
+        if para.heading is not None and para.heading.level == 1:
             break
-        if para.role == "title" or para.role == "outline":
+        if para.role in APART:
             continue
         for line in para.lines:
             parts.append(line.text)
@@ -360,8 +328,12 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     body = scan_lines(lines, front.body_start, markdown, acks)
     doc.acks = [Ack(*ack) for ack in acks]
     _paragraphs(body, markdown, doc)
+    if not markdown:
+        doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
     _read_outline_block(doc)
+    mark_apart(doc.paragraphs, doc.section_breaks)
+    doc.paragraphs = split_run_on(doc.paragraphs, markdown)
     _read_body(doc)
     return doc
 

@@ -33,7 +33,7 @@ HALF_WIDTH_BRACKETS = "()"
 
 # Pure functions of a few distinct values, called for every ordinal and enumeration
 # item: a small bounded cache (nothing an author edits is kept in it).
-@lru_cache(maxsize=512, typed=True)
+@lru_cache(maxsize=2048, typed=True)
 def cn_to_int(text: str) -> int | None:
     """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20), or None."""
     if not text:
@@ -55,7 +55,7 @@ def cn_to_int(text: str) -> int | None:
     return total or None
 
 
-@lru_cache(maxsize=512, typed=True)
+@lru_cache(maxsize=2048, typed=True)
 def int_to_cn(n: int) -> str:
     """Chinese numeral for 1..999 as written in ordinals (11 → 十一, 20 → 二十)."""
     if not 0 < n < 1000:
@@ -93,7 +93,7 @@ class Ordinal:
     width: str = ""
 
 
-@lru_cache(maxsize=512, typed=True)
+@lru_cache(maxsize=2048, typed=True)
 def canonical(level: int, number: int) -> str:
     """The correct way to write ordinal `number` at `level`."""
     if level == 1:

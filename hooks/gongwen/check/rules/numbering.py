@@ -35,36 +35,131 @@ def _check_width(document, schema) -> Iterator[Finding]:
                 h.line, f"序数括号应为全角：应为{quote(expected)}，实为{quote(h.raw)}（{what}）")
 
 
+def _canonical(level: int, number: int) -> str:
+    """The correct ordinal, or its number past 999 (no Chinese ordinal is written there)."""
+    return canonical(level, number) if number < 1000 else f"第{number}个"
+
+
+def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, tuple]:
+    """Levels numbered on across their parents on purpose (tasks 1.–24. through a whole
+    实施意见): at least two new parents go on counting and none starts again at one.
+
+    Returns {level: (first heading, last heading, number of parents)}; one pass.
+    """
+    epoch = [0] * 5             # epoch[L]: how many parents of level L so far
+    last_epoch = [-1] * 5       # the epoch of the last heading of level L
+    went_on = [0] * 5
+    restarted = [0] * 5
+    parents = [0] * 5
+    first: dict[int, Heading] = {}
+    last: dict[int, Heading] = {}
+    next_break = 0
+    for h in headings:
+        while next_break < len(breaks) and breaks[next_break] < h.line:
+            next_break += 1
+            for level in (2, 3, 4):
+                epoch[level] += 1
+        level = h.level
+        if level not in first:
+            first[level] = h
+        elif last_epoch[level] != epoch[level]:
+            parents[level] += 1
+            if h.number == 1:
+                restarted[level] += 1
+            else:
+                went_on[level] += 1
+        last[level] = h
+        last_epoch[level] = epoch[level]
+        for lower in range(level + 1, 5):
+            epoch[lower] += 1
+    return {level: (first[level], last[level], parents[level] + 1)
+            for level in (2, 3, 4) if went_on[level] >= 2 and not restarted[level]}
+
+
 def _analyse(document) -> list[tuple[Rule, Finding]]:
-    """Walk the headings once, counting each level under its current parent."""
+    """Walk the headings once, counting each level under its current parent.
+
+    Linear in the number of headings: what the walk needs to know about the headings
+    still to come (is there a parent level further on?) is computed once beforehand.
+    """
     out: list[tuple[Rule, Finding]] = []
+    headings = document.headings
+    breaks = document.section_breaks
+    continuous = _continuous_levels(headings, breaks)
+    for level, (first, final, parents) in continuous.items():
+        out.append((CONTINUOUS, CONTINUOUS.finding(
+            first.line,
+            f"{LEVEL_NAMES[level]}从{quote(first.raw)}到{quote(final.raw)}跨{parents}个上级部分"
+            f"连续编号（第{first.line}—{final.line}行）：实施意见等文件常这样编排任务，"
+            f"按连续编号检查；若不是有意为之，应在每个部分内重新起算")))
+    # lowest_after[i]: the highest (smallest) level among headings[i+1:].
+    lowest_after = [5] * len(headings)
+    lowest = 5
+    for i in range(len(headings) - 1, -1, -1):
+        lowest_after[i] = lowest
+        lowest = min(lowest, headings[i].level)
     last: dict[int, Heading] = {}    # last heading of each level under the current parent
     stale: dict[int, Heading] = {}   # last heading of a level under the previous parent
+    after_break: dict[int, Heading] = {}  # the last of a level before a section break
     seen: set[int] = set()
-    headings = document.headings
     orphan_run: set[int] = set()
+    # scope_first[L]: the first heading since the last one above level L (None: none yet),
+    # and whether that scope has a parent at all (the start of a document has none).
+    scope_first: list[Heading | None] = [None] * 5
+    scope_parent = [False] * 5
+    next_break = 0
     for index, h in enumerate(headings):
-        if h.level > 1 and not any(level < h.level for level in seen):
+        while next_break < len(breaks) and breaks[next_break] < h.line:
+            # A decimal section number (1.2　等级划分) or 第一条: the numbering of every
+            # level starts afresh under it.
+            # Under it a level may start again at one or go on (工作规则 number their
+            # articles 一、…四十七、 across 第一章…第九章).
+            next_break += 1
+            for level in (1, 2, 3, 4):
+                if level in last and level not in continuous:
+                    after_break[level] = last.pop(level)
+                stale.pop(level, None)
+                scope_first[level], scope_parent[level] = None, False
+        level = h.level
+        if level > 1 and not any(x < level for x in seen):
             # 1. lists alone are normal; a child is out of place when its parent level is
             # (一) or when the document uses a parent level further on.
-            later_parent = any(x.level < h.level for x in headings[index + 1:])
-            if (h.level == 2 or later_parent) and h.level not in orphan_run:
-                orphan_run.add(h.level)
-                parent = canonical(h.level - 1, 1) if h.level > 1 else ""
+            later_parent = lowest_after[index] < level
+            if (level == 2 or later_parent) and level not in orphan_run:
+                orphan_run.add(level)
+                parent = canonical(level - 1, 1)
                 run_len = 0
-                for x in headings[index:]:
-                    if x.level < h.level:
+                for x in headings[index:]:  # once per level and document: linear
+                    if x.level < level:
                         break
-                    run_len += x.level == h.level
+                    run_len += x.level == level
                 out.append((CHILD_BEFORE_PARENT, CHILD_BEFORE_PARENT.finding(
                     h.line,
-                    f"层次不当：{quote(h.raw)}等{run_len}个{LEVEL_NAMES[h.level]}"
+                    f"层次不当：{quote(h.raw)}等{run_len}个{LEVEL_NAMES[level]}"
                     f"出现在任何上级标题（如{quote(parent)}）之前")))
-        prev = last.get(h.level)
+        opened = scope_first[level]
+        if opened is not None and opened.level > level and scope_parent[level]:
+            out.append((INVERTED, INVERTED.finding(
+                h.line,
+                f"层次倒挂：{LEVEL_NAMES[level]}{quote(h.raw)}出现在同一上级之下的"
+                f"{LEVEL_NAMES[opened.level]}{quote(opened.raw)}（第{opened.line}行）之后；"
+                f"层次依次为一、（一）1.（1），应把{quote(opened.raw)}改为"
+                f"{quote(canonical(level, 1))}或调整层次")))
+            scope_first[level] = h  # once per scope
+        for upper in range(1, level + 1):
+            if scope_first[upper] is None:
+                scope_first[upper] = h
+        for lower in range(level + 1, 5):
+            scope_first[lower], scope_parent[lower] = None, True
+        prev = last.get(level)
+        if prev is None and level in after_break:
+            before = after_break.pop(level)
+            if h.number == before.number + 1:
+                prev = before
         expected = prev.number + 1 if prev else 1
         if h.number != expected:
-            want = canonical(h.level, expected)
-            old = stale.get(h.level)
+            want = _canonical(level, expected)
+            old = stale.get(level)
             if prev is None and old is not None and h.number == old.number + 1:
                 out.append((NUMBERING_RESTART, NUMBERING_RESTART.finding(
                     h.line, f"序号未在新的上级下重新起算：应为{quote(want)}，实为{quote(h.raw)}"
@@ -79,11 +174,12 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             else:
                 out.append((NUMBERING_DISORDER, NUMBERING_DISORDER.finding(
                     h.line, f"序号顺序颠倒：应为{quote(want)}，实为{quote(h.raw)}")))
-        last[h.level] = h
-        seen.add(h.level)
-        for level in (1, 2, 3, 4):
-            if level > h.level and level in last:
-                stale[level] = last.pop(level)
+        last[level] = h
+        seen.add(level)
+        for lower in range(level + 1, 5):
+            after_break.pop(lower, None)
+            if lower in last and lower not in continuous:
+                stale[lower] = last.pop(lower)
     return out
 
 
@@ -161,5 +257,26 @@ CHILD_BEFORE_PARENT = Rule(
 反例：（一）…（二）…（三）… 一、…""",
     check=_family("GW111"))
 
+CONTINUOUS = Rule(
+    code="GW107", title="跨部分连续编号", name="continuous-numbering", severity="info",
+    category="numbering", authority=PRACTICE, guide="hierarchy",
+    doc="""跨部分连续编号：同一层次的序号不在每个上级之下重新起算，而是贯穿全文连续编排。
+为什么：实施意见、工作方案常把任务跨部分连续编号（1.—24.），便于按号分工、督办，是有意的写法，
+不是错误；至少有两个上级部分接着编号、没有一处重新起算时才这样认定，只提示一次（实务）。
+连续编号时仍检查跳号、重复和颠倒。
+正例：一、…1.…5. 二、…6.…10. 三、…11.…（任务连续编号）
+反例：一、…（一）（二） 二、…（三）（四） 三、…（一）（二）（时而接续、时而重新起算，按“序号未重新起算”报错）""",
+    check=_family("GW107"))
+
+INVERTED = Rule(
+    code="GW112", title="层次倒挂", name="inverted-levels", severity="error",
+    category="hierarchy", authority=PRACTICE, guide="hierarchy",
+    doc="""层次倒挂：同一上级之下，上一层的序数出现在下一层的序数之后，如“一、”之下先用“1.”，再出现“（一）”。
+为什么：GB/T 9704-2012第7.3.3条所列的层次序数依次为“一、”“（一）”“1.”“（1）”；层次可以少用（“一、”之下直接用“1.”），
+但不能倒过来，否则读者分不清哪一层挂在哪一层之下（不倒挂是通行做法，即实务）。
+正例：一、…（一）…1.…（二）…
+反例：一、…1.…（一）…（“（一）”挂在“1.”之后）""",
+    check=_family("GW112"))
+
 RULES = [ORDINAL_PUNCTUATION, BRACKET_WIDTH, NUMBERING_GAP, NUMBERING_REPEAT, NUMBERING_DISORDER,
-         NUMBERING_RESTART, CHILD_BEFORE_PARENT]
+         NUMBERING_RESTART, CONTINUOUS, CHILD_BEFORE_PARENT, INVERTED]

@@ -1,0 +1,232 @@
+"""How a document is laid out on the page, beyond one-paragraph-a-line.
+
+Drafts reach the checker in the shapes writers have: copied from a PDF (every line hard
+wrapped, a heading broken over two lines), pasted as one block (……如下：一、总体要求。……
+二、主要任务……), with a table of contents before the body, with a 附件说明 list at the
+end, or with decimal section numbers (1.2　等级划分) above their （1） items. The reader
+(gongwen.check.document) calls these passes in order; each is one linear pass over the
+paragraphs.
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, parse_ordinal
+
+from .paragraphs import Line, Paragraph, starts_item
+
+# A line that ends a sentence or a clause: the next line is a new paragraph.
+LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
+# Any punctuation: a title's continuation line has none.
+PUNCTUATION = frozenset("，,、。！？!?：:；;…“”‘’（）()《》")
+# A wrapped line is a full line: shorter lines end their paragraph.
+WRAPPED_MIN = 20
+# A heading broken over two lines: the first part is long, the rest short and bare.
+HEADING_WRAPPED_MIN = 14
+HEADING_REST_MAX = 12
+# The title's second line ends with the kind of document (……巩固 ⏎ 工作的总结).
+RE_TITLE_REST = re.compile(
+    r"(?:总结|方案|报告|讲话|讲话稿|意见|通知|材料|汇报|发言|致辞|请示|函|批复|规划|预案|办法|规定|"
+    r"决定|通报|纪要|计划|细则|规则|安排|提纲)$")
+TITLE_REST_MAX = 20
+
+# A table of contents: 一、总体要求……………1 (leader dots, then a page number).
+RE_LEADER = re.compile(r"(?:…+|\.{3,}|·{3,}|．{3,}|[ \t　]{2,})\s*\d{1,4}\s*$")
+RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
+# 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
+RE_ATTACHMENTS = re.compile(r"^附\s*件[：:]")
+RE_ATTACHMENT_ONE = re.compile(r"[：:]\s*1[.．、]")
+# Lines that restart every level's numbering: decimal section numbers, 第一章/第一条,
+# an attached document's own heading (附件1).
+RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
+RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
+RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
+RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}$")
+SHORT_HEADING = 40
+# An ordinal after a sentence end inside a paragraph. 1. and （1） count only after a full
+# stop (after ： or ； they are as often a list within a sentence).
+RE_RUN_ON = re.compile(rf"[。！？!?：:；;](?={CN_NUMERAL}[、.．]|[（(]{CN_NUMERAL}[）)])"
+                       r"|[。！？!?](?=\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)])")
+SENTENCE_END = frozenset("。！？!?")
+
+
+def _adjacent(cur: Paragraph, nxt: Paragraph) -> bool:
+    return nxt.line == cur.lines[-1].number + 1
+
+
+def _merge(cur: Paragraph, nxt: Paragraph) -> None:
+    cur.lines = cur.lines + nxt.lines
+    cur.text = cur.text + nxt.text
+
+
+def _continues(cur: Paragraph, nxt: Paragraph, first: bool) -> bool:
+    """Is `nxt` the rest of `cur`, broken by a hard wrap (text copied from a PDF)?"""
+    last, rest = cur.lines[-1].text, nxt.text
+    if not last or not rest or last[-1] in LINE_ENDS or not _adjacent(cur, nxt):
+        return False
+    if parse_ordinal(rest) or RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest):
+        return False
+    ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None
+    if first or ordinal is not None and not any(ch in SENTENCE_END for ch in ordinal.rest):
+        # The title or a heading line: only a short remainder without punctuation is
+        # its continuation (一、坚持精准资助，确保……应助 ⏎ 尽助); a body line is not.
+        if first:
+            # Not when the first line is a whole title already (a repeated title line).
+            return len(rest) <= TITLE_REST_MAX and bool(RE_TITLE_REST.search(rest)) and \
+                not RE_TITLE_REST.search(last) and not any(ch in PUNCTUATION for ch in rest)
+        return len(last) >= HEADING_WRAPPED_MIN and len(rest) <= HEADING_REST_MAX and \
+            not any(ch in PUNCTUATION for ch in rest) and not rest[0].isdigit()
+    if first:
+        return False
+    return len(last) >= WRAPPED_MIN and not starts_item(rest)
+
+
+def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Plain text: join the lines of a hard-wrapped paragraph or heading into one."""
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        first = len(out) == 1 and len(out[0].lines) == 1 and not parse_ordinal(out[0].text)
+        if out and _continues(out[-1], para, first):
+            _merge(out[-1], para)
+        else:
+            out.append(para)
+    return out
+
+
+def _leader_free(text: str) -> str:
+    return RE_LEADER.sub("", text).strip()
+
+
+def mark_apart(paragraphs: list[Paragraph], breaks: list[int]) -> None:
+    """Set apart a table of contents and the 附件说明; note the section breaks."""
+    later_texts: set[str] | None = None  # built only when a 目录 line is seen
+    index = 0
+    while index < len(paragraphs):
+        para = paragraphs[index]
+        index += 1
+        text = para.text
+        if para.role or not text:
+            continue
+        if RE_LEADER.search(text) and (parse_ordinal(text) or "…" in text or "..." in text):
+            para.role = "contents"
+            continue
+        if RE_CONTENTS_HEAD.match(text):
+            # 目　　录 followed by heading lines that come again in the body.
+            run = []
+            while index + len(run) < len(paragraphs):
+                entry = paragraphs[index + len(run)]
+                entry_text = _leader_free(entry.text)
+                if entry.role == "contents" or (
+                        parse_ordinal(entry_text) and len(entry_text) <= 60
+                        and not any(ch in SENTENCE_END for ch in entry_text)):
+                    run.append(entry)
+                else:
+                    break
+            if run:
+                if later_texts is None:
+                    later_texts = {p.text.strip() for p in paragraphs[index + len(run):]}
+                if _leader_free(run[0].text) in later_texts or run[0].role == "contents":
+                    para.role = "contents"
+                    for entry in run:
+                        entry.role = "contents"
+                    index += len(run)
+            continue
+        if RE_ATTACHMENTS.match(text):
+            para.role = "attachments"
+            expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
+            while index < len(paragraphs):
+                entry = paragraphs[index]
+                ordinal = parse_ordinal(entry.text)
+                if ordinal is None or ordinal.level != 3 or ordinal.number != expected or \
+                        len(entry.text) > 80:
+                    break
+                entry.role = "attachments"
+                expected += 1
+                index += 1
+            continue
+        if para.list_item or parse_ordinal(text):
+            continue
+        if _is_section_break(text):
+            breaks.append(para.line)
+
+
+def _is_section_break(text: str) -> bool:
+    """A line that numbers a section outside the four levels (1.2　等级划分, 第三条　…)."""
+    if RE_ATTACHED.match(text):
+        return True
+    short = len(text) <= SHORT_HEADING and not any(ch in SENTENCE_END for ch in text)
+    for pattern in (RE_CHAPTER, RE_DECIMAL):
+        m = pattern.match(text)
+        if m:
+            # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
+            return short or text[m.end():m.end() + 1] in (" ", "\t", "　")
+    return short and bool(RE_SECTION_NUMBER.match(text))
+
+
+def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
+    """The pieces of the paragraph's lines between two positions of its text."""
+    pieces: list[Line] = []
+    offset = 0
+    for line in para.lines:
+        a, b = max(start - offset, 0), min(end - offset, len(line.text))
+        if a < b:
+            pieces.append(Line(line.number, line.text[a:b]))
+        offset += len(line.text)
+    return pieces
+
+
+def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
+    """Split a paragraph where a heading follows a sentence end on the same line
+    (……工作要求如下：一、工作目标。……二、主要任务。……).
+
+    Only the ordinal that comes next in the outline counts (二、 after 一、), and not
+    二、三季度: a sentence-internal 一、 or a number list is never taken for a heading.
+    """
+    out: list[Paragraph] = []
+    last = [0] * 5
+
+    def note(level: int, number: int) -> None:
+        last[level] = number
+        for lower in range(level + 1, 5):
+            last[lower] = 0
+
+    for para in paragraphs:
+        if para.role and para.role != "markdown" or markdown and para.list_item:
+            out.append(para)
+            continue
+        if para.heading is not None:
+            note(para.heading.level, para.heading.number)
+            out.append(para)
+            continue
+        text = para.text
+        head = parse_ordinal(text)
+        if head is not None:
+            note(head.level, head.number)
+        cuts: list[int] = []
+        for m in RE_RUN_ON.finditer(text):
+            pos = m.end()
+            ordinal = parse_ordinal(text[pos:])
+            if ordinal is None or ordinal.rest[:1] in NUMERAL_LEADS or \
+                    ordinal.rest[:1].isdigit() or not ordinal.rest.strip():
+                continue  # 二、三季度 / 1.5亿 are numbers, not headings
+            expected = last[ordinal.level] + 1
+            if ordinal.level == 2 and last[1] == 0 and head is None and not cuts:
+                continue  # （一） inside the opening paragraph: a list, not the outline
+            # The first must come next in the outline (二、 after 一、); once a paragraph
+            # holds a pasted outline, its later ordinals are read even when misnumbered,
+            # so that a gap or a repeat in it is still reported.
+            if ordinal.number != expected and not (
+                    cuts and ordinal.level <= 2 and 1 <= ordinal.number <= expected + 1):
+                continue
+            cuts.append(pos)
+            note(ordinal.level, ordinal.number)
+        if not cuts:
+            out.append(para)
+            continue
+        bounds = [0, *cuts, len(text)]
+        for i in range(len(bounds) - 1):
+            lines = _cut(para, bounds[i], bounds[i + 1])
+            piece = "".join(line.text for line in lines)
+            out.append(Paragraph(lines[0].number, lines, piece,
+                                 raw_first=para.raw_first if i == 0 else piece))
+    return out

@@ -1,0 +1,49 @@
+"""The units the reader works in: a source line and a logical paragraph."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongwen.text.numbering import ITEM_LEADS, RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI, parse_ordinal
+
+from .model import Heading
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the checked document: 1-based number and text without markup."""
+
+    number: int
+    text: str
+
+    @property
+    def line(self) -> int:
+        return self.number
+
+
+@dataclass
+class Paragraph:
+    """A logical paragraph: in .txt a line, in Markdown a block of lines (split again
+    where a line starts a new numbered item after a finished sentence)."""
+
+    line: int
+    lines: list[Line]
+    text: str
+    heading: Heading | None = None
+    body: str = ""          # the text after a run-in heading (or the whole text)
+    body_line: int = 0      # the line where `body` starts
+    list_item: bool = False  # a Markdown list item: never a heading
+    raw_first: str = ""      # the first source line, markup included (bold marks a heading)
+    role: str = ""           # 'title', 'outline' (a 【提纲】 block), 'markdown' (a # heading),
+    #                          'contents' (a table of contents), 'attachments' (附件说明)
+
+
+def starts_item(text: str) -> bool:
+    """Does a line start a numbered heading or an enumeration item?"""
+    if not text:
+        return False
+    lead = text[0]
+    # Every item starts with one of these: other lines skip the four patterns.
+    if lead not in ITEM_LEADS and not lead.isdigit():
+        return False
+    return bool(parse_ordinal(text) or RE_ENUM_SHI.match(text) or RE_ENUM_SEQ.match(text)
+                or RE_ENUM_DI.match(text))

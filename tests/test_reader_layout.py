@@ -1,0 +1,154 @@
+"""Headings wherever writers put them: pasted into one paragraph, hard wrapped from a
+PDF, after a table of contents, above a 附件说明; and what is not a heading at all.
+
+Each fixture is small and written for the behaviour (not taken from tests/eval/); each
+behaviour has a case where it applies and one where it must not.
+"""
+from __future__ import annotations
+
+from gongwen.check import check_text
+from gongwen.check.document import opening_text, read
+
+
+def outline(doc) -> list[tuple[int, int, int, str]]:
+    return [(h.line, h.level, h.number, h.title) for h in doc.headings]
+
+
+def codes(text: str, path: str = "a.txt") -> list[str]:
+    """Warnings and errors of the numbering, hierarchy and enumeration rules (GW1xx)."""
+    return [f.rule for f in check_text(text, path).findings
+            if f.severity != "info" and f.rule.startswith("GW1")]
+
+
+# --- an ordinal after a sentence end on the same line ------------------------------------
+
+PASTED = ("县教育局关于开展校车安全大检查的通知\n"
+          "为消除校车安全隐患，县教育局决定开展校车安全大检查，有关事项通知如下：一、检查范围。全县所有"
+          "接送学生的校车。二、检查内容。车辆状况、驾驶人资质和随车照管人员配备情况。三、工作要求。"
+          "各校于10月15日前完成自查。\n")
+
+
+def test_headings_pasted_into_one_line_are_read_in_order() -> None:
+    doc = read(PASTED, "a.txt")
+    assert outline(doc) == [(2, 1, 1, "检查范围"), (2, 1, 2, "检查内容"), (2, 1, 3, "工作要求")]
+    text, _ = opening_text(doc)
+    assert text.endswith("有关事项通知如下：") and "检查范围" not in text
+
+
+def test_pasted_outline_with_a_gap_is_still_a_gap() -> None:
+    doc = PASTED.replace("二、检查内容", "三、检查内容").replace("三、工作要求", "四、工作要求")
+    assert "GW103" in codes(doc)
+
+
+def test_sentence_internal_ordinals_are_not_headings() -> None:
+    doc = read("某校2025年工作总结\n一、主要工作\n"
+               "一季度完成了校舍排查。二、三季度集中开展维修，分一、二、三批推进。"
+               "会上强调：一、要认真。\n二、存在问题\n经费不足。\n", "a.txt")
+    assert outline(doc) == [(2, 1, 1, "主要工作"), (4, 1, 2, "存在问题")]
+
+
+def test_level_two_list_in_the_opening_is_not_the_outline() -> None:
+    doc = read("某校安全工作方案\n为做好以下工作：（一）排查；（二）整改。特制定本方案。\n"
+               "一、总体要求\n坚持安全第一。\n", "a.txt")
+    assert outline(doc) == [(3, 1, 1, "总体要求")]
+
+
+def test_run_in_level_three_after_a_full_stop_continues_the_outline() -> None:
+    doc = read("某校方案\n一、主要任务\n学校将做好三项工作。1.加强管理。制定细则。2.完善设施。"
+               "更新设备。\n", "a.txt")
+    assert [(h.level, h.number, h.title) for h in doc.headings] == [
+        (1, 1, "主要任务"), (3, 1, "加强管理"), (3, 2, "完善设施")]
+
+
+# --- hard wraps (text copied from a PDF) ----------------------------------------------------
+
+WRAPPED = """县教育局关于2025年度学生资助工作
+情况的报告
+2025年，我局认真落实学生资助政策，全年共发放各类资助资金4862万元，现将工作情况报告
+如下：
+一、坚持精准资助，确保家庭经济困难学生应助
+尽助
+全年发放各类资助资金4862万元，惠及学生2.3万人次，做到了资助对象精准、资助资金足额、发放
+及时。一是完善认定办法。二是加强资金监管。三是
+开展资助育人活动。
+二、存在的不足
+部分学校资助档案不够规范。
+"""
+
+
+def test_wrapped_heading_keeps_its_whole_title_and_paragraphs_are_joined() -> None:
+    doc = read(WRAPPED, "a.txt")
+    assert doc.title == "县教育局关于2025年度学生资助工作情况的报告"
+    assert outline(doc) == [(5, 1, 1, "坚持精准资助，确保家庭经济困难学生应助尽助"),
+                            (10, 1, 2, "存在的不足")]
+    opening = [p for p in doc.paragraphs if p.line == 3]
+    assert opening and opening[0].text.endswith("现将工作情况报告如下：")
+    assert [p.line for p in doc.paragraphs] == [1, 3, 5, 7, 10, 11]
+    assert codes(WRAPPED) == []
+
+
+def test_unwrapped_lines_stay_apart() -> None:
+    """Short lines (a heading without punctuation, a signature, a date) are not joined."""
+    doc = read("某校工作总结\n一、指导思想\n以新时代党的建设总要求为指导，推动各项工作。\n"
+               "某某市第一中学\n2025年12月20日\n", "a.txt")
+    assert outline(doc) == [(2, 1, 1, "指导思想")]
+    assert [p.line for p in doc.paragraphs] == [1, 2, 3, 4, 5]
+
+
+def test_heading_followed_by_short_body_line_keeps_its_own_title() -> None:
+    doc = read("某校工作方案\n一、坚持问题导向，统筹推进各项整改任务落实\n见附表。\n", "a.txt")
+    assert outline(doc) == [(2, 1, 1, "坚持问题导向，统筹推进各项整改任务落实")]
+
+
+# --- a table of contents before the body -------------------------------------------------
+
+def test_contents_with_leaders_is_not_a_second_numbering_run() -> None:
+    text = ("某市学前教育发展实施方案\n目　　录\n一、总体要求…………………1\n二、主要任务…………………3\n"
+            "为推进学前教育发展，特制定本方案。\n一、总体要求\n坚持公益普惠。\n二、主要任务\n扩大资源。\n")
+    doc = read(text, "a.txt")
+    assert outline(doc) == [(6, 1, 1, "总体要求"), (8, 1, 2, "主要任务")]
+    assert codes(text) == []
+
+
+def test_contents_without_leaders_after_a_contents_heading() -> None:
+    text = ("某市学前教育发展实施方案\n目录\n一、总体要求\n二、主要任务\n"
+            "为推进学前教育发展，特制定本方案。\n一、总体要求\n坚持公益普惠。\n二、主要任务\n扩大资源。\n")
+    assert outline(read(text, "a.txt")) == [(6, 1, 1, "总体要求"), (8, 1, 2, "主要任务")]
+
+
+def test_a_heading_named_like_a_contents_entry_is_still_a_heading() -> None:
+    """Without a 目录 line or leader dots, a repeated run of headings is reported."""
+    text = "某校方案\n一、总体要求\n二、主要任务\n一、总体要求\n坚持公益普惠。\n"
+    assert [h.line for h in read(text, "a.txt").headings] == [2, 3, 4]
+    assert "GW105" in codes(text)
+
+
+# --- 附件说明 and section numbers outside the four levels ---------------------------------
+
+def test_attachment_list_numbers_are_not_headings() -> None:
+    text = ("某校整改方案\n一、整改任务\n1.清退违规收费。\n2.规范收费公示。\n"
+            "附件：1.整改台账\n2.收费公示样表\n3.自查报告模板\n")
+    doc = read(text, "a.txt")
+    assert [(h.line, h.level) for h in doc.headings] == [(2, 1), (3, 3), (4, 3)]
+    assert codes(text) == []
+
+
+def test_a_numbered_line_after_the_body_without_attachment_label_is_a_heading() -> None:
+    text = "某校方案\n一、整改任务\n1.清退违规收费。\n3.规范收费公示。\n"
+    assert codes(text) == ["GW103"]
+
+
+# --- standalone enumeration items -------------------------------------------------------
+
+def test_standalone_yishi_diyi_shouxian_lines_are_items_not_numbering() -> None:
+    text = ("某局办公室2025年工作总结\n一、主要工作\n（一）办文办会更加规范。\n一是严格公文审核。\n"
+            "二是精简会议活动。\n（二）督查督办更加有力。\n首先，建立工作台账。\n其次，坚持每月通报。\n"
+            "最后，及时约谈提醒。\n（三）服务保障更加到位。\n第一，做好会务。\n第二，做好接待。\n")
+    doc = read(text, "a.txt")
+    assert [h.line for h in doc.headings] == [2, 3, 6, 10]
+    assert codes(text) == []
+
+
+def test_standalone_items_with_a_gap_are_still_an_enumeration_gap() -> None:
+    text = "某局工作总结\n一、主要工作\n一是严格公文审核。\n三是精简会议活动。\n"
+    assert codes(text) == ["GW121"]
