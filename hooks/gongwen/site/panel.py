@@ -169,13 +169,21 @@ def mark_paragraphs(content: str, paragraphs: Mapping[int, str]) -> tuple[str, d
     return "".join(out), ids
 
 
-def places(document: Document, lines: Iterable[int], content: str
-           ) -> tuple[str, dict[int, Place]]:
-    """(the page with ids on the findings' paragraphs, line → Place) for the panel."""
-    found = paragraph_places(document, set(lines))
+def place_marks(content: str, found: Mapping[int, tuple[int, str]]
+                ) -> tuple[str, dict[int, Place]]:
+    """(the page with anchors on the findings' paragraphs, line → Place) for the panel.
+
+    found: line → (first line, text) of its paragraph, from paragraph_places().
+    """
     content, ids = mark_paragraphs(content, {first: text for first, text in found.values()})
     return content, {line: Place(_short(text), ids.get(first))
                      for line, (first, text) in found.items()}
+
+
+def places(document: Document, lines: Iterable[int], content: str
+           ) -> tuple[str, dict[int, Place]]:
+    """paragraph_places() and place_marks() in one step."""
+    return place_marks(content, paragraph_places(document, set(lines)))
 
 
 def counts(result: CheckResult) -> dict[str, int]:
