@@ -293,7 +293,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
             size, children = STATE.settings.list_page_size, []
             for n, group in enumerate(groups):
                 first = n * size + 1
-                children.append(Section(f"第 {first}–{first + len(group) - 1} 篇", group))
+                children.append(Section(f"第{first}–{first + len(group) - 1}篇", group))
         section.children.append(Section("范文", children))
     nav.pages = []
     _link(nav.items, None, nav.pages)
