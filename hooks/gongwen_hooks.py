@@ -8,7 +8,7 @@ never in page.meta (that slowed a 1,000-page build by 25%). From it:
 - the 结构检查 panel reaches the theme through the page context
   (overrides/partials/gongwen-check.html), and the list pages are generated (gongwen.site);
 - templates and exemplars get .docx/.txt downloads (gongwen.export.downloads), made from
-  the Document the check already read (overrides/partials/gongwen-downloads.html);
+  the lines and levels the check already read (overrides/partials/gongwen-downloads.html);
 - after the build, site_dir/gongwen-report.json (gongwen.check.report, the CLI's shape)
   and a search index that stays small as the corpus grows (gongwen.site.searchindex).
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gongwen.check import check_document
-from gongwen.check.document import Document, heading_levels, read
+from gongwen.check.document import read
 from gongwen.check.model import STATUS_LABELS, CheckResult
 from gongwen.check.report import report_data
 from gongwen.check.rules import RULES
@@ -38,8 +38,10 @@ from gongwen.export.downloads import (
     CACHE_DIR,
     DOWNLOAD_KINDS,
     DownloadWriter,
+    PageRead,
     dictionary_words,
     file_stem,
+    page_read,
 )
 from gongwen.site import searchindex
 from gongwen.site.listing import (
@@ -103,7 +105,7 @@ class BuildState:
     guides: dict[str, str] = field(default_factory=dict)  # rule code → guide anchor
     results: dict[str, CheckResult] = field(default_factory=dict)  # src_uri → result
     meta: dict[str, dict] = field(default_factory=dict)  # src_uri → front matter
-    documents: dict[str, Document] = field(default_factory=dict)  # src_uri → page as read
+    pages_read: dict[str, PageRead] = field(default_factory=dict)  # src_uri → for downloads
     files: Files | None = None  # the Files of this build
     lists: dict[str, ListPage] = field(default_factory=dict)  # src_uri → its part of a list
     exemplar_urls: set[str] = field(default_factory=set)  # for the search index
@@ -198,7 +200,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         STATE.results[file.src_uri] = result
         STATE.meta[file.src_uri] = document.meta
         if document.meta.get("kind") in DOWNLOAD_KINDS:
-            STATE.documents[file.src_uri] = document  # its downloads read no second time
+            STATE.pages_read[file.src_uri] = page_read(document)  # downloads read no more
         _log_findings(file.src_uri, result)
     _plan_lists(files, config)
     _generate(files, config, RULES_URI, rules_markdown(RULES))
@@ -412,12 +414,10 @@ def _url_from(page: Page, src_uri: str) -> str | None:
 
 def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
     src = page.file.src_uri
-    document = STATE.documents.get(src)
     out_dir = os.path.join(config.site_dir, *posixpath.dirname(page.file.dest_uri).split("/"))
     try:
-        downloads = writer.write(page.file.content_string,
-                                 heading_levels(document) if document else None,
-                                 out_dir, file_stem(src), _title(src) if src in STATE.meta
+        downloads = writer.write(page.file.content_string, STATE.pages_read.get(src), out_dir,
+                                 file_stem(src), _title(src) if src in STATE.meta
                                  else None if page.title is None else str(page.title))
     except OSError as exc:
         raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
@@ -75,7 +75,6 @@ class Schema:
     transition: Phrase | None = None
     salutation: Phrase | None = None
     path: str = ""
-    extra: dict = field(default_factory=dict)
     kinds: tuple[str, ...] = ()
 
     def kind_of(self, title: str | None) -> str:

@@ -66,7 +66,7 @@ ACK_UNUSED = Rule(
     check=no_check)
 
 FRONT_MATTER = Rule(
-    code="GW902", title="front matter 有误", name="front-matter", severity="error",
+    code="GW902", title="页面元数据有误", name="front-matter", severity="error",
     category="hygiene", authority=PRACTICE, guide="acknowledgement",
     doc="""页面的 front matter 须可用：YAML 能解析；doctype 是已知文种；范文和模板写明 doctype；
 acknowledge 每项有 rule 和 reason（可选 line）。
