@@ -14,6 +14,9 @@ Layout (clause numbers of GB/T 9704-2012):
   梯形 or 菱形 (7.3.1, export.titlebreak); body 3号 (16 pt) 仿宋_GB2312 with a
   first-line indent of two characters (7.3.3); level-1 headings 黑体, level 2 楷体_GB2312,
   levels 3 and 4 仿宋_GB2312 (level 3 bold, as is common practice) (7.3.3).
+- 落款 as in a document without a seal (7.3.5.2; a download is an unsealed draft): one
+  empty line under the text, 署名 右空二字, 成文日期 on the next line starting two
+  characters right of the 署名 (docx_format.closing_indents).
 - Page numbers 4号 (14 pt) half-width digits between 一字线 (— 1 —), 7 mm below the text
   block; odd pages right, even pages left, one character in from the edge (7.5).
 
