@@ -135,6 +135,8 @@ def _closing_paragraphs(document: Document) -> list:
 
 
 def _opening_paragraphs(document: Document) -> list:
+    """The paragraphs before the first heading (a speech without numbered headings:
+    its first few paragraphs), where the meeting's task is stated."""
     first = next((h.line for h in document.headings), None)
     out = []
     for para in document.paragraphs:
