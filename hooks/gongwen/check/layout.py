@@ -60,6 +60,8 @@ RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
 ORDINAL_WINDOW = 48
+# The longest bracketed note between a sentence and the next heading: （财政部负责）.
+NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
 
 
@@ -208,6 +210,9 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
             while index < len(paragraphs):
                 entry = paragraphs[index]
+                if entry.role == "page":  # a page break inside the list
+                    index += 1
+                    continue
                 ordinal = parse_ordinal(entry.text)
                 if ordinal is None or ordinal.level != 3 or ordinal.number != expected or \
                         len(entry.text) > 80:
@@ -263,11 +268,26 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
                 out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
             continue
         rest = ordinal.rest
-        if rest[:1] in NUMERAL_LEADS or rest[:1].isdigit() or not rest.strip():
-            continue  # 二、三季度 / 1.5亿 are numbers, not headings
-        strong = before in (STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
+        if rest[:1] in NUMERAL_LEADS or not rest.strip():
+            continue  # 二、三季度 is a list of numbers, not a heading
+        strong = _after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
         out.append((pos, ordinal, strong))
     return out
+
+
+def _after_sentence(text: str, pos: int, ends: frozenset[str]) -> bool:
+    """Does `pos` follow a sentence end, maybe with a closing quote or a bracketed note
+    between (……。”二、 / ……。（财政部负责）七、)?"""
+    before = text[pos - 1]
+    if before in ends:
+        return True
+    if before in "”’" and pos >= 2:
+        return text[pos - 2] in SENTENCE_END
+    if before in "）)":
+        opening = max(text.rfind("（", max(0, pos - NOTE_MAX), pos),
+                      text.rfind("(", max(0, pos - NOTE_MAX), pos))
+        return opening > 0 and text[opening - 1] in SENTENCE_END
+    return False
 
 
 def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
@@ -282,11 +302,16 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
     """
     out: list[Paragraph] = []
     last = [0] * 5
+    before_break = [0] * 5  # `last` before the latest section number
+    numbered = [0] * 5      # the last number of each level, whatever its parent
 
     def note(level: int, number: int) -> None:
         last[level] = number
+        numbered[level] = number
         for lower in range(level + 1, 5):
             last[lower] = 0
+            before_break[lower] = 0
+        before_break[level] = 0
 
     for para in paragraphs:
         if para.role and para.role != "markdown" or markdown and para.list_item:
@@ -311,24 +336,46 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                 seen[ordinal.level] = i
         cuts: list[int] = []
         here = [False] * 5  # was last[level] read in this paragraph?
+        # The level of the ordinal read just before (None: the last candidate was not
+        # read): a heading's first child often follows its title directly.
+        parent_just_read: int | None = head.level if head is not None else None
         for i, (pos, ordinal, strong) in enumerate(candidates):
             if ordinal is None:
-                cuts.append(pos)  # a section number: numbering starts afresh
+                # A section number: below it numbering starts again at one, or goes on
+                # (工作规则 number their articles on across 第一章…第九章).
+                cuts.append(pos)
+                before_break[:] = last
                 last[:] = [0] * 5
                 continue
             level, number = ordinal.level, ordinal.number
             expected = last[level] + 1
+            if last[level] == 0 and number > 1 and number in (
+                    before_break[level] + 1, numbered[level] + 1):
+                expected = number  # numbering goes on across parts (（一）…（十八）)
             if level == 2 and last[1] == 0 and head is None and not cuts:
                 continue  # （一） inside the opening paragraph: a list, not the outline
             if number == expected:
+                # Confirmed by the next number of the level after a sentence end, by
+                # the run this paragraph has been reading, or by its parent heading
+                # just before it (一、总体要求（一）指导思想……).
                 j = next_same[i]
                 ok = strong or j is not None and candidates[j][2] and \
-                    candidates[j][1].number == number + 1 or number > 1 and here[level]
+                    candidates[j][1].number == number + 1 or number > 1 and here[level] \
+                    or parent_just_read is not None and parent_just_read < level
             else:
-                # Once a paragraph holds a pasted outline, its later ordinals after a
-                # sentence end are read even when misnumbered: a gap is still reported.
-                ok = bool(cuts) and strong and level <= 2 and 1 <= number <= expected + 1
+                # A number one off (a gap, a repeat, two swapped) is still read when the
+                # next ordinal of its level follows on from it, so that the slip is
+                # reported; never 一、 out of turn (统一、 之一、 are words).
+                j = next_same[i]
+                chain = j is not None and abs(candidates[j][1].number - number) == 1
+                if strong:
+                    ok = level <= 2 and (bool(cuts) and 1 <= number <= expected + 1 or
+                                         chain and number >= 2 and abs(number - expected) == 1)
+                else:
+                    ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
+            parent_just_read = None
             if ok:
+                parent_just_read = level
                 cuts.append(pos)
                 note(level, number)
                 here[level] = True
