@@ -8,7 +8,7 @@ never in page.meta (that slowed a 1,000-page build by 25%). From it:
 - the 结构检查 panel reaches the theme through the page context
   (overrides/partials/gongwen-check.html), and the list pages are generated (gongwen.site);
 - templates and exemplars get .docx/.txt downloads (gongwen.export.downloads), made from
-  the Document the check already read (overrides/partials/gongwen-downloads.html);
+  the lines and levels the check already read (overrides/partials/gongwen-downloads.html);
 - after the build, site_dir/gongwen-report.json (gongwen.check.report, the CLI's shape)
   and a search index that stays small as the corpus grows (gongwen.site.searchindex).
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gongwen.check import check_document
-from gongwen.check.document import Document, heading_levels, read
+from gongwen.check.document import read
 from gongwen.check.model import STATUS_LABELS, CheckResult
 from gongwen.check.report import report_data
 from gongwen.check.rules import RULES
@@ -38,10 +38,13 @@ from gongwen.export.downloads import (
     CACHE_DIR,
     DOWNLOAD_KINDS,
     DownloadWriter,
+    PageRead,
     dictionary_words,
     file_stem,
+    page_read,
 )
 from gongwen.site import searchindex
+from gongwen.site.compact import compact_html
 from gongwen.site.listing import (
     EXEMPLARS_MARKER,
     OVERVIEW_MARKER,
@@ -58,9 +61,10 @@ from gongwen.site.listing import (
     pager_html,
     paginate,
 )
+from gongwen.site.navigation import add_exemplar_sections, relink
 from gongwen.site.panel import heading_anchors, panel_context
 from gongwen.site.rules_page import rules_markdown
-from gongwen.site.search_worker import WorkerChanged, fix_segmentation
+from gongwen.site.search_worker import WorkerChanged, fix_built_workers
 from gongwen.site.settings import Settings, SettingsError, read_settings
 from gongwen.site.typography import join_cjk_lines, mark_fields
 from mkdocs.exceptions import PluginError
@@ -103,7 +107,7 @@ class BuildState:
     guides: dict[str, str] = field(default_factory=dict)  # rule code → guide anchor
     results: dict[str, CheckResult] = field(default_factory=dict)  # src_uri → result
     meta: dict[str, dict] = field(default_factory=dict)  # src_uri → front matter
-    documents: dict[str, Document] = field(default_factory=dict)  # src_uri → page as read
+    pages_read: dict[str, PageRead] = field(default_factory=dict)  # src_uri → for downloads
     files: Files | None = None  # the Files of this build
     lists: dict[str, ListPage] = field(default_factory=dict)  # src_uri → its part of a list
     exemplar_urls: set[str] = field(default_factory=set)  # for the search index
@@ -198,7 +202,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         STATE.results[file.src_uri] = result
         STATE.meta[file.src_uri] = document.meta
         if document.meta.get("kind") in DOWNLOAD_KINDS:
-            STATE.documents[file.src_uri] = document  # its downloads read no second time
+            STATE.pages_read[file.src_uri] = page_read(document)  # downloads read no more
         _log_findings(file.src_uri, result)
     _plan_lists(files, config)
     _generate(files, config, RULES_URI, rules_markdown(RULES))
@@ -274,46 +278,15 @@ def _title(src_uri: str) -> str:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """Give each exemplar a place in the nav: a 范文 section after its type's template.
-
-    So an exemplar page has its tab, sidebar and previous/next, and ingest needs no nav
-    edit. The section follows the type page's list, split into groups of list_page_size
-    when longer; with navigation.prune a page then renders only its own group's links.
-    """
-    for section in (item for item in nav.items if item.is_section):
-        uri = next((c.file.src_uri for c in section.children if c.is_page), None)
-        listing = STATE.lists.get(uri or "")
-        if listing is None or listing.kind != "exemplars" or not listing.total:
-            continue
-        groups = [[files.get_file_from_path(u).page for u in STATE.lists[p].rows]
-                  for p in listing.pages]
-        if len(groups) == 1:
-            children = groups[0]
-        else:
-            size, children = STATE.settings.list_page_size, []
-            for n, group in enumerate(groups):
-                first = n * size + 1
-                children.append(Section(f"第 {first}–{first + len(group) - 1} 篇", group))
-        section.children.append(Section("范文", children))
-    nav.pages = []
-    _link(nav.items, None, nav.pages)
-    for previous, page in zip([None, *nav.pages], nav.pages):
-        page.previous_page = previous
-        if previous is not None:
-            previous.next_page = page
-    if nav.pages:
-        nav.pages[-1].next_page = None
+    """Exemplars get a place in the nav under their type (gongwen.site.navigation)."""
+    add_exemplar_sections(nav.items, STATE.lists, lambda uri: files.get_file_from_path(uri).page,
+                          Section, STATE.settings.list_page_size)
+    nav.pages = relink(nav.items)
     return nav
 
 
-def _link(items: list, parent: Section | None, pages: list[Page]) -> None:
-    # Parents (tab and sidebar highlighting) and page order (previous/next) of the nav tree.
-    for item in items:
-        item.parent = parent
-        if item.is_page:
-            pages.append(item)
-        elif item.is_section:
-            _link(item.children, item, pages)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return compact_html(output)  # keeps every page small however large the nav grows
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -412,12 +385,10 @@ def _url_from(page: Page, src_uri: str) -> str | None:
 
 def _write_downloads(page: Page, config: MkDocsConfig, writer: DownloadWriter):
     src = page.file.src_uri
-    document = STATE.documents.get(src)
     out_dir = os.path.join(config.site_dir, *posixpath.dirname(page.file.dest_uri).split("/"))
     try:
-        downloads = writer.write(page.file.content_string,
-                                 heading_levels(document) if document else None,
-                                 out_dir, file_stem(src), _title(src) if src in STATE.meta
+        downloads = writer.write(page.file.content_string, STATE.pages_read.get(src), out_dir,
+                                 file_stem(src), _title(src) if src in STATE.meta
                                  else None if page.title is None else str(page.title))
     except OSError as exc:
         raise PluginError(f"docs/{src}：无法写入下载文件（{exc}）。请检查输出目录（site_dir）是否可写。"
@@ -454,7 +425,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         f"检查用时 {STATE.seconds:.2f} s；报告见 {REPORT_NAME}"
     )
     _compact_search_index(Path(config.site_dir))
-    _fix_search_worker(Path(config.site_dir))
+    try:  # Chinese queries lost their last character (gongwen.site.search_worker)
+        fix_built_workers(Path(config.site_dir))
+    except WorkerChanged as exc:
+        raise PluginError(str(exc)) from None
     if STATE.downloads is not None:
         STATE.downloads.prune()
 
@@ -472,14 +446,3 @@ def _compact_search_index(site_dir: Path) -> None:
     if cut:
         log.info(f"搜索索引：范文正文超出预算（{budget} 字符），已截短 {cut} 个条目；标题与各级标题完整保留。")
 
-
-def _fix_search_worker(site_dir: Path) -> None:
-    # Chinese queries lost their last character (gongwen.site.search_worker).
-    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
-        try:
-            worker.write_text(fix_segmentation(worker.read_text(encoding="utf-8")),
-                              encoding="utf-8")
-        except WorkerChanged:
-            raise PluginError(
-                f"{worker.name}：Material 的搜索脚本与本站修补时的版本（9.8.1）不同，中文查询分词修补"
-                "未能应用。请按 hooks/gongwen/site/search_worker.py 的说明检查后更新修补。") from None

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Benchmark: what the Word/plain-text download hook adds to a build.
+"""Benchmark: what the Word/plain-text downloads add to a build.
 
 Makes a synthetic corpus of N exemplar pages (scripts/make_corpus.py), then builds it
-with the real config and with the same config minus hooks/gongwen_word.py, in fresh
-processes and alternating order (other work on the machine skews a single run; the best
+with the real config and with the same config with `extra.gongwen.downloads: false`, in
+fresh processes and alternating order (other work on the machine skews a single run; the best
 of each is kept): with the hook both with an empty cache (every file generated, as in CI)
 and with the cache of the previous build (as when a maintainer rebuilds). Also times the
 exporter alone on every page in one process.
@@ -31,8 +31,7 @@ from gongwen.export.docx_export import DocxWriter
 from gongwen.export.plaintext import document_blocks, to_txt_bytes
 from make_corpus import BuildFailed, BuildTiming, config_variant, make_corpus, timed_build
 
-WORD_HOOK = "hooks/gongwen_word.py"
-CACHE_DIR = ".cache/gongwen-word"  # hooks/gongwen_word.py caches generated files here
+CACHE_DIR = ".cache/gongwen-word"  # where gongwen.export.downloads caches generated files
 TARGET = 0.10
 
 
@@ -48,7 +47,7 @@ def exporter_seconds(pages: list[Path]) -> tuple[float, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="测量 Word/纯文本下载钩子给构建增加的时间")
+    parser = argparse.ArgumentParser(description="测量 Word/纯文本下载给构建增加的时间")
     parser.add_argument("-n", "--pages", type=int, default=1000, help="合成范文页数（默认 1000）")
     parser.add_argument("-r", "--rounds", type=int, default=2, help="每种配置构建几次（取最快）")
     parser.add_argument("--keep", action="store_true", help="保留合成语料目录")
@@ -57,10 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = make_corpus(work / "corpus", args.pages)
         with_hook = corpus.config
-        without_hook = config_variant(corpus.config, "mkdocs-noword.yml", drop_hooks=(WORD_HOOK,))
+        without_hook = config_variant(corpus.config, "mkdocs-noword.yml",
+                                      settings={"downloads": "false"})
         print(f"语料：{len(corpus.pages)} 篇合成范文 + 真实站点（{corpus.root}）")
         cache = corpus.root / CACHE_DIR
-        labels = {"without": "无下载钩子", "cold": "有钩子（空缓存）", "warm": "有钩子（缓存命中）"}
+        labels = {"without": "不生成下载", "cold": "生成下载（空缓存）", "warm": "生成下载（缓存命中）"}
         times: dict[str, list[BuildTiming]] = {name: [] for name in labels}
         for round_ in range(args.rounds):
             # Alternate the order so that no configuration always runs on a warm disk cache.
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             ok = ratio - 1 <= TARGET
             if measure == "cpu":
                 verdict |= 0 if ok else 1
-            print(f"{label}（取最快）：无钩子 {base:.2f} s，{labels[name]} {best:.2f} s，"
+            print(f"{label}（取最快）：不生成下载 {base:.2f} s，{labels[name]} {best:.2f} s，"
                   f"比值 {ratio:.3f}（{(ratio - 1) * 100:+.1f}%，目标 ≤ {TARGET * 100:.0f}%）"
                   f"{'' if ok else '  未达标'}")
     return verdict

@@ -152,15 +152,21 @@ def make_corpus(out: Path, n: int = 1000, *, root: Path = ROOT) -> Corpus:
 
 
 def config_variant(config: Path, name: str, *, drop_hooks: tuple[str, ...] = (),
-                   drop_nav: tuple[str, ...] = ()) -> Path:
+                   drop_nav: tuple[str, ...] = (), settings: dict[str, str] | None = None
+                   ) -> Path:
     """A copy of `config` beside it without the given hook lines and nav entries.
 
     Edited as text because mkdocs.yml holds !!python and !ENV tags that a safe YAML
     round trip would lose. drop_hooks: hook paths (hooks/gongwen_hooks.py); drop_nav:
-    nav targets (check/index.md) of pages only those hooks generate.
+    nav targets (check/index.md) of pages only those hooks generate; settings: keys of
+    extra.gongwen with their YAML values (e.g. {"downloads": "false"}), put first under
+    `extra:` (the file must not have its own extra.gongwen).
     """
     kept = []
     for line in config.read_text(encoding="utf-8").splitlines():
+        if settings and line.rstrip() == "extra:":
+            kept += [line, "  gongwen:", *(f"    {k}: {v}" for k, v in settings.items())]
+            continue
         item = line.strip()
         if item.startswith("- ") and (
             item[2:].strip() in drop_hooks

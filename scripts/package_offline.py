@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+from gongwen.common import atomic_path
 from gongwen.site.offsite import external_references
 
 TOP = "gongwen-offline"
@@ -56,32 +57,18 @@ def check(site: Path) -> None:
         raise SystemExit("错误：以下页面会请求站外地址，内网中无法打开：\n" + "\n".join(problems))
 
 
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_zip(site: Path, output: Path) -> int:
     files = sorted(p for p in site.rglob("*") if p.is_file()
                    and not p.relative_to(site).as_posix().startswith(LEFT_OUT))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target and rename, so an interrupted run leaves no half-written zip.
-    fd, tmp_name = tempfile.mkstemp(prefix=".gongwen-offline-", suffix=".zip", dir=output.parent)
-    os.close(fd)
-    # mkstemp makes the file 0600; the zip is for sharing: the user's umask decides (0644).
-    os.chmod(tmp_name, 0o666 & ~current_umask())
-    try:
-        with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-            zf.writestr(f"{TOP}/README.txt", "\ufeff" + README.replace("\n", "\r\n"))
-            for n, path in enumerate(files, 1):
-                zf.write(path, f"{TOP}/{path.relative_to(site).as_posix()}")
-                if n % 200 == 0 or n == len(files):
-                    print(f"  已打包 {n}/{len(files)} 个文件", flush=True)
-        os.replace(tmp_name, output)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    # Written beside the target and renamed (gongwen.common.atomic_path): an interrupted run
+    # leaves no half-written zip; the file's mode follows the user's umask (usually 0644).
+    with atomic_path(output) as tmp, \
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr(f"{TOP}/README.txt", "\ufeff" + README.replace("\n", "\r\n"))
+        for n, path in enumerate(files, 1):
+            zf.write(path, f"{TOP}/{path.relative_to(site).as_posix()}")
+            if n % 200 == 0 or n == len(files):
+                print(f"  已打包 {n}/{len(files)} 个文件", flush=True)
     return len(files)
 
 

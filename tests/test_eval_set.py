@@ -31,13 +31,27 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_every_record_is_valid_and_ids_are_unique():
     docs = load_set("all")
     assert len({d.id for d in docs}) == len(docs)
-    assert sum(d.set == "real" for d in docs) >= 10
+    assert sum(d.set == "real" for d in docs) >= 37
     for doc in docs:
         assert doc.record["source"] and doc.record["licence"] and doc.record["retrieved"]
         lines = doc.lines
         for h in doc.outline:
             # The ordinal as written is on the heading's own line.
             assert h.label in lines[h.line - 1], (doc.id, h)
+
+
+def test_real_set_has_reports_replies_and_short_texts():
+    """The kinds the set was short of: work reports, 情况报告-like texts, short replies."""
+    real = load_set("real")
+    assert sum("政府工作报告" in d.record["title"] for d in real) >= 7
+    assert sum("报告" in d.record["title"] and "政府工作报告" not in d.record["title"]
+               for d in real) >= 2
+    short = [d for d in real if len(d.lines) <= 30]
+    assert len(short) >= 4
+    assert any(not d.outline for d in short), "a short text without headings tests false headings"
+    fuhan = next(d for d in real if d.id == "gov-2004-gbh80-badong-fuhan")
+    # Numbers in a 附件说明 are not headings (tests/eval/README.md).
+    assert all(h.line > 7 for h in fuhan.outline)
 
 
 def test_real_documents_say_where_they_come_from():

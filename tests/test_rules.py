@@ -650,7 +650,7 @@ acknowledge:
   - {rule: GW104, reason: 已修好}
 ---
 
-# 标题 <!-- expect-front-matter: GW901 GW901 -->
+# 标题 <!-- expect-front-matter: GW901 GW902 -->
 
 一、第一部分
 
@@ -754,3 +754,16 @@ def test_rules_have_documentation_and_valid_metadata() -> None:
         for part in ("为什么", "正例", "反例"):
             assert part in rule.doc, (rule.code, part)
         assert find_rule(rule.code) is rule and find_rule(rule.name) is rule
+
+
+def test_every_rule_has_a_chinese_name_and_known_severity_and_category() -> None:
+    """Readers see the rule's Chinese name and the one word per severity and category."""
+    import re as _re
+
+    from gongwen.check.model import CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS
+
+    assert [SEVERITY_LABELS[s] for s in SEVERITIES] == ["错误", "警告", "提示"]
+    for rule in RULES:
+        assert rule.severity in SEVERITIES and rule.category in CATEGORIES, rule.code
+        assert _re.fullmatch(r"[\u4e00-\u9fff]{2,10}", rule.title), rule.code
+        assert _re.fullmatch(r"[\u4e00-\u9fff]+", CATEGORY_LABELS[rule.category]), rule.code

@@ -79,6 +79,9 @@ class Document:
     section_breaks: list[int] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # every checked line, markup removed
     acks: list[Ack] = field(default_factory=list)
+    # The scanned lines (gongwen.text.blocks.scan_lines) of a Markdown page: the downloads
+    # group the same lines into their blocks instead of scanning the page again.
+    scanned: list[tuple[int, str, str]] = field(default_factory=list, repr=False)
     # Filled by the checker: the doctypes it knows, and analyses shared between rules.
     known_doctypes: tuple[str, ...] = ()
     cache: dict = field(default_factory=dict, repr=False)
@@ -340,6 +343,8 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     doc = Document(path, markdown, front)
     acks: list[tuple[int, str, str]] = []
     body = scan_lines(lines, front.body_start, markdown, acks)
+    if markdown:
+        doc.scanned = body
     doc.acks = [Ack(*ack) for ack in acks]
     _paragraphs(body, markdown, doc)
     if not markdown:

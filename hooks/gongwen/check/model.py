@@ -61,7 +61,7 @@ class Finding:
 
     rule: str            # stable code, e.g. GW103
     name: str            # English id, e.g. numbering-gap (JSON and acknowledgements only)
-    severity: str        # error | warning | info
+    severity: Severity   # error | warning | info
     category: str        # one of CATEGORIES
     line: int | None     # 1-based line in the source file, None for the whole page
     message: str         # Chinese, says what was expected and what was found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
@@ -19,8 +19,8 @@ GRADES = ("required", "recommended", "optional")
 GRADE_NAMES = {"required": "必备", "recommended": "建议", "optional": "可选"}
 WHERES = ("body", "opening", "closing")
 TOP_KEYS = ("doctype", "label", "kinds", "title_patterns", "transition", "salutation", "slots")
-SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "grade", "order", "levels",
-             "phrases", "where", "topical")
+SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "inside", "grade", "order",
+             "levels", "phrases", "where", "topical")
 PHRASE_KEYS = ("patterns", "example")
 
 
@@ -46,6 +46,9 @@ class Slot:
     topical: int | None = None
     unless: tuple[re.Pattern, ...] = ()
     leads: tuple[re.Pattern, ...] = ()
+    # Parts this one is often written inside (工作目标 in 总体要求's text): when one of
+    # them is there, this part's absence cannot be told for sure.
+    inside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,6 @@ class Schema:
     transition: Phrase | None = None
     salutation: Phrase | None = None
     path: str = ""
-    extra: dict = field(default_factory=dict)
     kinds: tuple[str, ...] = ()
 
     def kind_of(self, title: str | None) -> str:
@@ -151,6 +153,7 @@ def _slot(path: str, index: int, data: object) -> Slot:
     synonyms = _str_list(path, f"{key}.synonyms", data["synonyms"])
     unless = _regexes(path, f"{key}.unless", data.get("unless", []), allow_empty=True)
     leads = _regexes(path, f"{key}.leads", data.get("leads", []), allow_empty=True)
+    inside = _str_list(path, f"{key}.inside", data.get("inside", []))
     grade = data["grade"]
     if grade not in GRADES:
         raise _fail(path, f"{key}.grade", " " + "、".join(GRADES) + " 之一", grade)
@@ -173,7 +176,7 @@ def _slot(path: str, index: int, data: object) -> Slot:
         raise SchemaError(
             f"{path}: {key} 无法匹配：synonyms、phrases、leads、topical 至少要有一项")
     return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical,
-                unless, leads)
+                unless, leads, inside)
 
 
 def parse_schema(data: object, path: str) -> Schema:
@@ -197,6 +200,10 @@ def parse_schema(data: object, path: str) -> Schema:
     for name in names:
         if names.count(name) > 1:
             raise _fail(path, "slots[].name", "各不相同", name)
+    for i, slot in enumerate(slots):
+        for j, other in enumerate(slot.inside):
+            if other not in names or other == slot.name:
+                raise _fail(path, f"slots[{i}].inside[{j}]", "另一个部分的 name", other)
     patterns = _regexes(path, "title_patterns", data["title_patterns"]) \
         if "title_patterns" in data else ()
     kinds = _str_list(path, "kinds", data.get("kinds", []))

@@ -18,10 +18,12 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import docx
 
 import gongwen
+from gongwen.check.document import Document, heading_levels
 from gongwen.check.rules.meta import KINDS
 from gongwen.common import atomic_path
 
@@ -34,6 +36,19 @@ CACHE_DAYS = 30
 EXTENSIONS = ("docx", "txt")
 # Characters Windows does not allow in file names.
 RE_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class PageRead(NamedTuple):
+    """What the downloads need of a page the checker has read: its outline levels and its
+    scanned lines. Kept per page for the whole build instead of the Document: plain ints,
+    strings and tuples, which the garbage collector does not have to walk."""
+
+    levels: dict[int, int]
+    scanned: list[tuple[int, str, str]]
+
+
+def page_read(document: Document) -> PageRead:
+    return PageRead(heading_levels(document), document.scanned)
 
 
 @dataclass(frozen=True)
@@ -97,17 +112,17 @@ class DownloadWriter:
             self._writer = DocxWriter(author=self.author, words=self.words)
         return self._writer
 
-    def write(self, source: str, levels: dict[int, int] | None, out_dir: str, stem: str,
+    def write(self, source: str, read: PageRead | None, out_dir: str, stem: str,
               title: str | None) -> Downloads:
         """Write <stem>.docx and <stem>.txt of the page `source` into out_dir.
 
-        levels: the outline levels the checker read from this very source (no second read).
+        read: what the checker read from this very source (page_read), so no second read.
         Raises OSError when out_dir cannot be written; any other error is the exporter's.
         """
         targets = {ext: os.path.join(out_dir, f"{stem}.{ext}") for ext in EXTENSIONS}
         os.makedirs(out_dir, exist_ok=True)
         if not self._from_cache(source, targets):
-            self._generate(source, levels, targets)
+            self._generate(source, read, targets)
         name = RE_UNSAFE_NAME.sub("_", title or stem).strip(" ._")[:80] or stem
         return Downloads(
             docx=f"{stem}.docx", txt=f"{stem}.txt",
@@ -144,9 +159,9 @@ class DownloadWriter:
             return False  # a miss, or an entry pruned by another build: generate instead
         return True
 
-    def _generate(self, source: str, levels: dict[int, int] | None,
+    def _generate(self, source: str, read: PageRead | None,
                   targets: dict[str, str]) -> None:
-        blocks = document_blocks(source, levels)
+        blocks = document_blocks(source) if read is None else document_blocks(source, *read)
         files = {"docx": self.docx_writer().render(blocks), "txt": to_txt_bytes(blocks)}
         if self.cache is not None:
             key = self._key(source)

@@ -93,10 +93,14 @@ class _Raw:
     rows: list[list[str]] = field(default_factory=list)
 
 
-def _raw_blocks(source: str) -> list[_Raw]:
-    """Group the document's lines (as gongwen.text.blocks scans them) into blocks."""
+def scan_page(source: str) -> list[tuple[int, str, str]]:
+    """The page's lines as gongwen.text.blocks scans them (front matter skipped)."""
     lines = source.removeprefix("\ufeff").splitlines()
-    start = split_front_matter(lines).body_start
+    return scan_lines(lines, split_front_matter(lines).body_start, markdown=True)
+
+
+def _raw_blocks(scanned: list[tuple[int, str, str]]) -> list[_Raw]:
+    """Group the document's scanned lines into blocks."""
     blocks: list[_Raw] = []
     para: _Raw | None = None
 
@@ -106,7 +110,7 @@ def _raw_blocks(source: str) -> list[_Raw]:
             blocks.append(para)
             para = None
 
-    for number, line, kind in scan_lines(lines, start, markdown=True):
+    for number, line, kind in scanned:
         if para is not None and para.kind == "gap" and kind != "gap":
             close()  # the admonition ended (its blank lines were not passed on)
         if kind == "blank":
@@ -233,25 +237,20 @@ def _join(lines: list[str]) -> str:
     return out
 
 
-def outline_levels(source: str) -> dict[int, int]:
-    """Outline level of each heading by 1-based source line, as the checker reads it.
-
-    The build passes the levels of the Document it already read instead (one read a page).
-    """
-    return heading_levels(read(source, "page.md", markdown=True))
-
-
-def document_blocks(source: str, levels: dict[int, int] | None = None) -> list[Block]:
+def document_blocks(source: str, levels: dict[int, int] | None = None,
+                    scanned: list[tuple[int, str, str]] | None = None) -> list[Block]:
     """The document of a page (source with front matter), block by block.
 
-    levels: outline levels by 1-based source line; by default read by gongwen.check.document,
-    so that the download marks exactly the headings the check panel shows.
+    levels: outline levels by 1-based source line, and scanned: the page's scanned lines,
+    both as the checker read them (gongwen.check.document.Document.scanned), so that the
+    download marks exactly the headings the check panel shows; read here when not given.
     """
     if levels is None:
-        levels = outline_levels(source)
+        document = read(source, "page.md", markdown=True)
+        levels, scanned = heading_levels(document), document.scanned
     blocks: list[Block] = []
     title_seen = False
-    for raw in _raw_blocks(source):
+    for raw in _raw_blocks(scan_page(source) if scanned is None else scanned):
         if raw.kind == "table":
             rows = tuple(tuple(_inline(c, False) for c in row) for row in raw.rows)
             joined = "\n".join("\t".join(r) for r in rows)

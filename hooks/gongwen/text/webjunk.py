@@ -37,8 +37,15 @@ FANWEN_JUNK = re.compile(
     r"小编|范文(?:网|大全|库|频道|之家)|本站|本网站?(?:整理|发布|提供|收集)"
     r"|网友(?:投稿|分享|整理)|(?:整理|收集|精选|搜集)了?.{0,20}(?:范文|模板|例文)"
     r"|更多.{0,20}(?:范文|精品).{0,10}(?:请关注|请访问|尽在|请点击|请搜索|关注)"
-    r"|本文(?:由|来自|转自|来源)|文章来源|(?:免费|点击)下载|全文下载|下载全文|欢迎阅读参考")
+    r"|本文(?:由|来自|转自|来源)|文章来源|(?:免费|点击)下载|全文下载|下载全文|欢迎阅读参考"
+    r"|全文共\d+字|当前显示\d+字")
 FANWEN_REASON = "范文网站的套话"
+# Every FANWEN_JUNK match holds one of these characters (or 本文): a line without any
+# skips the pattern; one scan of a character class is far cheaper than the search.
+RE_FANWEN_HINT = re.compile(r"[编范站网模例品载欢源字]")
+# The site's sentences are short; a longer line is a paragraph of the body (only 小编
+# and 本站 are looked for in it).
+MAX_FANWEN_LINE = 80
 # Code fragments, on a line of any length: only punctuation with a ; { or }, or JavaScript.
 CODE_LINE = re.compile(r"[\s\"'`;(){}\[\]<>/\\=+-]*[;{}][\s\"'`;(){}\[\]<>/\\=+-]*$")
 CODE_WORDS = re.compile(
@@ -53,7 +60,10 @@ def junk_reason(text: str) -> str:
         return ""
     if CODE_LINE.match(text) or CODE_WORDS.search(text):
         return CODE_REASON
-    if FANWEN_JUNK.search(text):
+    if "小编" in text or "本站" in text:  # the site's own voice, in a line of any length
+        return FANWEN_REASON
+    if len(text) <= MAX_FANWEN_LINE and (RE_FANWEN_HINT.search(text) or "本文" in text) \
+            and FANWEN_JUNK.search(text):
         return FANWEN_REASON
     if len(text) > MAX_JUNK_LINE:
         return ""

@@ -31,7 +31,7 @@ RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个|方面|条)")
 # someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
 # verb is empty, or has the author in it, and no one else.
 RE_CLAUSE_START = re.compile(r"[。！？!?；;，,：:]")
-RE_AUTHOR = re.compile(r"我|下面|下边|以下|这里|在此|借此|今天|本人|现")
+RE_AUTHOR = re.compile(r"我|下面|下边|以下|这里|在此|借此|今天|本人|^现")
 RE_SOMEONE_ELSE = re.compile(
     r"领导|书记|主任|市长|省长|县长|局长|部长|总理|中央|上级|会议|文件|通知|指示|讲话|他|她|其")
 # An announcement of aspects to check counts the aspects (（一）…（五）) inside the first

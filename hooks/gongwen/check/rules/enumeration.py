@@ -130,9 +130,15 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                 seq = para_seq[kind]
             else:
                 heading_seq = heading_seqs.get(key)
+                recent = recent_seqs.get(key)
                 if number != 1 and heading_seq is not None and \
                         last_number.get(heading_seq) == number - 1:
                     seq = heading_seq
+                elif number != 1 and recent is not None and \
+                        last_number.get(recent) == number - 1:
+                    # A paragraph broken by a hard wrap: …一是经济较 ⏎ 快发展。二是…
+                    # (in a .txt every line is a paragraph) goes on with the same list.
+                    seq = recent
                 else:
                     seq = state["next_id"]
                     state["next_id"] += 1

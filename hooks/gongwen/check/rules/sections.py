@@ -19,13 +19,13 @@ from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
 
 # A heading naming two parts is split at its conjunctions: 存在的不足及下一步打算.
-RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;]")
+RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;：:]")
 # What carries no meaning for a title: quotes, spaces, a bracketed aside (（2026年3月）).
 RE_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]|（[^（）]*）|\([^()]*\)")
 # A key word names the part only as the head of its phrase, at the end of it, before
 # nothing but words like these: 查摆问题情况, 下步工作. 确保家庭经济困难学生应助 is a
 # topic whose head is 应助, not a problems part.
-RE_TRAILING = re.compile(r"[的之]?(?:工作|情况|方面|部分|事项|等)*[。：:]?")
+RE_TRAILING = re.compile(r"[的之]?(?:工作|情况|方面|部分|事项|报告|汇报|说明|等)*[。：:]?")
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
 # How many of the last paragraphs a closing call may be in.
@@ -34,16 +34,43 @@ CLOSING_PARAGRAPHS = 3
 OPENING_PARAGRAPHS = 6
 
 
-def _winners(title: str, slots: list[Slot]) -> set[str]:
+def _any_key_word(slots: list[Slot]) -> re.Pattern:
+    """One pattern: some key word of these slots heads a conjunct (a quick test: most
+    headings of a document are topics, and name no part)."""
+    words = sorted({w for s in slots for w in s.synonyms}, key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))}){RE_TRAILING.pattern}$")
+
+
+# Per schema (by identity; a schema is loaded once and kept): its keyed slots by level
+# and their quick patterns. Hashing a Schema would hash all its slots on every call.
+_KEYED: dict[int, tuple[Schema, dict]] = {}
+
+
+def _keyed(schema: Schema, level: int) -> tuple[list[Slot], re.Pattern | None]:
+    hit = _KEYED.get(id(schema))
+    if hit is None or hit[0] is not schema:
+        hit = (schema, {})
+        _KEYED[id(schema)] = hit
+    if level not in hit[1]:
+        slots = [s for s in schema.slots if s.synonyms and level in s.levels]
+        hit[1][level] = (slots, _any_key_word(slots) if slots else None)
+    return hit[1][level]
+
+
+def _winners(title: str, slots: list[Slot], quick: re.Pattern | None = None) -> set[str]:
     """The parts a heading names: in each conjunct, the slot whose key word ends last
     (the head of a Chinese noun phrase is at its end: 问题产生的根源 is about 根源),
     the longer key word at a tie (保障措施 over 措施)."""
     title = RE_TITLE_NOISE.sub("", title)
     out: set[str] = set()
+    if not slots:
+        return out
+    conjuncts = [c for c in RE_CONJUNCTION.split(title)
+                 if c and (quick is None or quick.search(c))]
+    if not conjuncts:
+        return out
     allowed = [s for s in slots if not any(p.search(title) for p in s.unless)]
-    for conjunct in RE_CONJUNCTION.split(title):
-        if not conjunct:
-            continue
+    for conjunct in conjuncts:
         best: tuple[int, int] | None = None
         winner = None
         for slot in allowed:
@@ -132,11 +159,23 @@ def _phrase_line(document: Document, slot: Slot) -> int | None:
         paragraphs = _closing_paragraphs(document)
     else:
         paragraphs = [p for p in document.paragraphs if p.role not in ("title", "outline")]
+    pattern = _one_pattern(slot.phrases)
     for para in paragraphs:
-        text = para.body if para.heading is not None else para.text
-        if any(p.search(text) for p in slot.phrases):
+        if pattern.search(para.body if para.heading is not None else para.text):
             return para.line
     return None
+
+
+_ONE: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """The slot's phrases as one pattern: one scan of each paragraph, not one a phrase."""
+    key = tuple(p.pattern for p in patterns)
+    hit = _ONE.get(key)
+    if hit is None:
+        hit = _ONE[key] = re.compile("|".join(f"(?:{p})" for p in key))
+    return hit
 
 
 def _items_at_paragraph_start(document: Document) -> int:
@@ -165,14 +204,13 @@ def match_slots(document: Document, schema: Schema) -> Parts:
 
 def _match(document: Document, schema: Schema) -> Parts:
     slots = list(schema.slots)
-    keyed = [s for s in slots if s.synonyms]
     order = {s.name: s.order for s in slots}
     by_level: dict[int, dict[str, int]] = {1: {}, 2: {}}
     claimed: set[int] = set()
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     for level, line, title in _headings(document):
-        names = _winners(title, [s for s in keyed if level in s.levels])
+        names = _winners(title, *_keyed(schema, level))
         if level == 1:
             level1 += 1
             parent = names
@@ -216,7 +254,12 @@ def _match(document: Document, schema: Schema) -> Parts:
                 found[slot.name] = (free[0].line, "topical")
             elif not document.headings and _items_at_paragraph_start(document) >= 2:
                 found[slot.name] = (0, "phrase")
-    confident = level1 > 0 and len(claimed) == level1
+    # Sure only when the outline was read whole (its 一、二、三、 run from one without a
+    # gap: a pasted text whose headings were partly missed is not) and every level-1
+    # heading names a part.
+    numbers = [h.number for h in document.headings if h.level == 1]
+    whole = numbers == list(range(1, len(numbers) + 1))
+    confident = level1 > 0 and whole and len(claimed) == level1
     return Parts(found, confident)
 
 
@@ -242,7 +285,8 @@ def _missing(grade: str):
             if grade != "required":
                 yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
                                          f"{_where(slot)}，正文中没有找到")
-            elif parts.confident and slot.synonyms:
+            elif parts.confident and slot.synonyms and \
+                    not any(parts[other] is not None for other in slot.inside):
                 yield rule.finding(None, f"缺少必备部分{quote(slot.label)}：{kind}应有"
                                          f"{_where(slot)}，正文中没有找到")
             else:
