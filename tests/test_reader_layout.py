@@ -229,3 +229,21 @@ def test_decimal_section_number_inside_a_line_restarts_the_lists_below() -> None
     text = ("国家某某应急预案\n1.1　工作原则\n（1）统一领导。（2）分级负责。"
             "1.2　适用范围\n（1）原粮。（2）成品粮。\n")
     assert codes(text) == []
+
+
+def test_a_word_or_an_item_cut_at_the_margin_is_not_a_new_paragraph() -> None:
+    """统 ⏎ 一、推进…: 一、 out of turn after a full line is the end of 统一; 这 ⏎ 再次表明
+    is one sentence, not an enumeration item."""
+    paras = ["市政府工作报告",
+             "一、过去一年工作回顾",
+             "我们要更好发挥海外侨胞和归侨侨眷参与祖国现代化建设、促进祖国和平统一、推进中外交流合作的独特作用。",
+             "在这种情况下，经济能够稳住很不容易，出现诸多向好变化更为难得。这再次表明，中国经济有潜力。",
+             "二、今年工作总体部署",
+             "今年发展的主要预期目标是经济增长百分之六左右，城镇新增就业九百万人以上，各项工作稳步推进落实。"]
+    lines = [paras[0], paras[1]] + _wrap(paras[2], 33) + _wrap(paras[3], 32) + [paras[4]] + \
+        _wrap(paras[5], 33)
+    assert lines[3].startswith("一、") and lines[5].startswith("再次")
+    text = "\n".join(lines) + "\n"
+    doc = read(text, "a.txt")
+    assert [(h.number, h.title) for h in doc.headings] == [(1, "过去一年工作回顾"), (2, "今年工作总体部署")]
+    assert [f.rule for f in check_text(text, "a.txt").findings if f.severity == "error"] == []

@@ -10,6 +10,7 @@ paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
@@ -60,6 +61,9 @@ RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
 ORDINAL_WINDOW = 48
+# 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一: cut after the first
+# character at the margin, the next line starts with 一、 that is no heading.
+ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不")
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
@@ -110,21 +114,28 @@ def _page_furniture(paragraphs: list[Paragraph]) -> set[int]:
 
 
 def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
-               skipped: bool) -> bool:
+               skipped: bool, expected: Callable[[Ordinal], bool]) -> bool:
     """Is `nxt` the rest of `cur`, broken by a hard wrap (text copied from a PDF)?
 
-    skipped: only page furniture lies between the two lines.
+    skipped: only page furniture lies between the two lines; expected(ordinal): does
+    the ordinal come next in the outline read so far?
     """
     last, rest = cur.lines[-1].text, nxt.text
     if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
-    if parse_ordinal(rest) or RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
+    if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
             or RE_LEADER.search(last) or RE_LEADER.search(rest) or _is_section_break(rest):
         return False
+    ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
     if width and not first and columns(last) >= width - FULL_SLACK:
         # A full line of a wrapped text goes on, whatever it ends with (the paragraph
-        # rarely ends exactly at the margin); only a new heading or item starts anew.
-        return not starts_item(rest)
+        # rarely ends exactly at the margin), even into 再次表明; and into 统 ⏎ 一、推进
+        # when 一、 is out of turn (a word cut at the margin: 统一 之一 唯一). Any other
+        # ordinal starts a heading, even a misnumbered one, so that the slip is reported.
+        return ordinal_next is None or ordinal_next.level == 1 and ordinal_next.number == 1 \
+            and last[-1] in ENDS_A_WORD_WITH_ONE and not expected(ordinal_next)
+    if ordinal_next is not None:
+        return False
     if last[-1] in LINE_ENDS:
         return False
     ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None
@@ -151,6 +162,13 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     body: list[Paragraph] = []  # the paragraphs of `out` that are not page furniture
     skipped = False
+    last = [0] * 5       # the outline so far: last number of each level under its parent
+    numbered = [0] * 5   # and whatever its parent (numbering on across parts)
+
+    def expected(ordinal: Ordinal) -> bool:
+        level, number = ordinal.level, ordinal.number
+        return number == last[level] + 1 or last[level] == 0 and number == numbered[level] + 1
+
     for para in paragraphs:
         if para.line in furniture:
             para.role = "page"
@@ -158,11 +176,16 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             skipped = bool(body)
             continue
         first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
-        if body and _continues(body[-1], para, first, width, skipped):
+        if body and _continues(body[-1], para, first, width, skipped, expected):
             _merge(body[-1], para)
         else:
             out.append(para)
             body.append(para)
+            head = parse_ordinal(para.text[:ORDINAL_WINDOW])
+            if head is not None:
+                last[head.level] = numbered[head.level] = head.number
+                for lower in range(head.level + 1, 5):
+                    last[lower] = 0
         skipped = False
     return out
 
