@@ -54,8 +54,8 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     first: dict[int, Heading] = {}
     last: dict[int, Heading] = {}
     next_break = 0
-    for h in headings:
-        while next_break < len(breaks) and breaks[next_break] < h.line:
+    for index, h in enumerate(headings):
+        while next_break < len(breaks) and breaks[next_break] <= index:
             next_break += 1
             for level in (2, 3, 4):
                 epoch[level] += 1
@@ -109,7 +109,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     scope_parent = [False] * 5
     next_break = 0
     for index, h in enumerate(headings):
-        while next_break < len(breaks) and breaks[next_break] < h.line:
+        while next_break < len(breaks) and breaks[next_break] <= index:
             # A decimal section number (1.2　等级划分) or 第一条: the numbering of every
             # level starts afresh under it.
             # Under it a level may start again at one or go on (工作规则 number their
