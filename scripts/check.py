@@ -4,8 +4,7 @@
     python scripts/check.py [--type TYPE] [--json] PATH...
     python scripts/check.py --annotate OUT.docx [--force] DRAFT.docx
 
-Exit status: 0 no unacknowledged error, 1 errors, 2 bad usage or unreadable input (the
-other files are still checked and reported). Text files may be UTF-8, UTF-16 or GB18030/GBK.
+Exit status: 0 no unacknowledged error, 1 errors, 2 bad usage or unreadable input.
 """
 from __future__ import annotations
 
@@ -19,7 +18,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from gongwen.check import check_text
-from gongwen.check.draft import decode_text
 from gongwen.check.model import category_label, severity_label
 from gongwen.check.report import format_json, format_text
 from gongwen.check.rules import RULES
@@ -44,8 +42,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="要检查的 .md/.txt/.docx 文件或文件夹（递归）")
     parser.add_argument("--type", dest="doctype", metavar="TYPE",
-                        help="按指定文种检查，可写代号或中文名（summary 或 工作总结；"
-                             "默认：front matter 的 doctype，或由标题推断）")
+                        help="按指定文种检查，可写中文名或代号：对照检查材料（self-review）、工作总结（summary）、"
+                             "整改方案（plan）、讲话稿（speech）、情况汇报（progress-report）"
+                             "（默认：front matter 的 doctype，或由标题推断）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--no-info", action="store_true", help="文本输出中不显示“提示”一级的结果")
     parser.add_argument("--schemas", metavar="DIR", help="文种定义（YAML）所在的文件夹")
@@ -63,6 +62,11 @@ def collect(paths: list[str]) -> list[Path]:
         path = Path(given)
         if not path.exists():
             raise UsageError(f"路径不存在：{given} (no such file or directory)")
+        if not path.is_dir() and not path.is_file():
+            # A named pipe or a device would block or never end: only regular files are read.
+            raise UsageError(f"不是普通文件：{given}（命名管道、设备等不能检查；请先把内容保存为 "
+                             ".txt 文件）"
+                             f" (not a regular file)")
         if path.is_dir():
             found = sorted(p for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -78,37 +82,71 @@ def collect(paths: list[str]) -> list[Path]:
     return files
 
 
-def read_all(files: list[Path]) -> tuple[list[tuple[Path, str]], list[str]]:
-    """(path, text) of every readable file, and a message for each unreadable one: one bad
-    file in a folder must not hide the results of the others."""
-    out, errors = [], []
+def read_all(files: list[Path]) -> list[tuple[Path, str]]:
+    out = []
     for path in files:
         try:
             if path.suffix.lower() == ".docx":
-                out.append((path, read_docx_file(path).text))
-                continue
-            # As the 检查我的稿件 page reads a draft: UTF-8 (BOM or not), UTF-16, GB18030/GBK.
-            out.append((path, decode_text(path.read_bytes(), str(path))))
-        except (UsageError, DraftError) as exc:
-            errors.append(str(exc))
+                text = read_docx_file(path).text
+            else:
+                text = decode_file(path)
         except OSError as exc:
-            errors.append(f"无法读取：{path}（{exc.strerror}）(unreadable)")
-    return out, errors
+            raise UsageError(f"无法读取：{path}（{exc.strerror}）(unreadable)") from None
+        if not text.strip():
+            raise UsageError(f"文件是空的：{path}（0 字节或只有空白），没有可检查的内容；"
+                             f"请确认保存或导出时没有出错 (empty file)")
+        out.append((path, text))
+    return out
 
 
-def resolve_doctype(given: str | None, schemas: dict) -> str | None:
-    """A --type given as its code (summary) or its Chinese name (工作总结)."""
+def decode_file(path: Path) -> str:
+    """A .txt or .md file as writers save it: UTF-8 with or without BOM, GB18030/GBK
+    (Windows 记事本's “ANSI”), LF or CRLF; the same decoder as ingest.py."""
+    from gongwen.corpus.ingest import IngestError, decode_text  # only for text files
+
+    try:
+        text, _ = decode_text(path.read_bytes(), str(path))
+    except IngestError as exc:
+        raise UsageError(str(exc).replace("再导入", "再检查")) from None
+    return text.removeprefix("\ufeff")
+
+
+def resolve_type(given: str | None, schemas: dict) -> str | None:
+    """--type as an id (summary) or as the 文种's Chinese name (工作总结)."""
     if given is None or given in schemas:
         return given
     for doctype, schema in schemas.items():
-        if schema.label == given:
+        if given.strip() == schema.label:
             return doctype
-    names = "、".join(f"{d}（{schemas[d].label}）" for d in sorted(schemas))
-    raise UsageError(f"未知的文种 --type {given!r}，可用：{names} (unknown type)")
+    raise UsageError(f"未知的文种 --type {given!r}，可用：{type_choices(schemas)} (unknown type)")
 
 
-def type_names(schemas: dict) -> str:
-    return "、".join(schemas[d].label for d in sorted(schemas))
+# The five 文种 in the order the site presents them; any other schema follows.
+TYPE_ORDER = ("self-review", "summary", "plan", "speech", "progress-report")
+
+
+def type_choices(schemas: dict) -> str:
+    order = [d for d in TYPE_ORDER if d in schemas] + sorted(set(schemas) - set(TYPE_ORDER))
+    return "、".join(f"{schemas[d].label}（{d}）" for d in order)
+
+
+def untyped_notes(results, schemas: dict, named: set[str]) -> list[str]:
+    """Drafts whose 文种 the title does not tell: say that the part checks were skipped.
+    A file named on the command line gets its own note; those found in folders, one."""
+    example = schemas["summary"].label if "summary" in schemas else next(
+        (schema.label for schema in schemas.values()), "")
+    how = f"请用 --type 指定文种，如 --type {example}（可用：{type_choices(schemas)}）"
+    untyped = [r.path for r in results
+               if r.doctype is None and Path(r.path).suffix.lower() in (".txt", ".docx")]
+    notes = [f"{PROG}: 提示：{path} 未能从标题判断文种，必备部分、称呼、"
+             f"过渡句等按文种的检查没有进行；{how}"
+             for path in untyped if path in named]
+    found = [path for path in untyped if path not in named]
+    if found:
+        notes.append(f"{PROG}: 提示：文件夹中有 {len(found)} 个 .txt/.docx 文件（如 {found[0]}）"
+                     "未能从标题"
+                     f"判断文种，按文种的检查没有进行；单独检查时{how}")
+    return notes
 
 
 def refuse_over_budget(inputs: list[tuple[Path, str]]) -> None:
@@ -186,19 +224,14 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"文种定义有误：{exc}") from None
         if args.schemas and not schemas:
             raise UsageError(f"文件夹中没有文种定义（*.yaml）：{args.schemas}")
-        args.doctype = resolve_doctype(args.doctype, schemas)
+        args.doctype = resolve_type(args.doctype, schemas)
         annotate = check_annotate_paths(args.paths, args.annotate, args.force) \
             if args.annotate else None
-        inputs, unreadable = read_all(collect(args.paths))
-        if unreadable and (annotate or not inputs):
-            raise UsageError("\n".join(unreadable))
+        inputs = read_all(collect(args.paths))
         refuse_over_budget(inputs)
     except UsageError as exc:
         print(f"{PROG}: 错误：{exc}", file=sys.stderr)
         return 2
-    for message in unreadable:
-        print(f"{PROG}: 错误：{message.rstrip('。')}。此文件未检查，其余文件照常检查。",
-              file=sys.stderr)
     # A .docx is plain text, one paragraph a line: no Markdown syntax in it.
     results = [check_text(text, str(path), args.doctype, schemas=schemas,
                           markdown=False if path.suffix.lower() == ".docx" else None)
@@ -211,15 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         print(format_json(results))
     else:
         print(format_text(results, show_info=not args.no_info))
-    for (path, _), result in zip(inputs, results, strict=True):
-        # A draft whose 文种 is unknown is checked for numbering only: say so, or a writer
-        # takes the silence for “nothing required is missing”.
-        if result.doctype is None and path.suffix.lower() in (".txt", ".docx"):
-            print(f"{PROG}: 提示：{path}：未能从标题判断文种，没有检查必备部分。"
-                  f"请用 --type 指定文种（{type_names(schemas)}），例如 --type 工作总结。",
-                  file=sys.stderr)
-    if unreadable:
-        return 2
+    for note in untyped_notes(results, schemas, {str(Path(p)) for p in args.paths}):
+        print(note, file=sys.stderr)
     return 1 if any(r.blocking for r in results) else 0
 
 

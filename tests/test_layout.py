@@ -98,12 +98,12 @@ def test_a_long_exemplar_list_is_grouped_and_only_the_own_group_rendered(tmp_pat
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = (site / "summary" / "exemplars" / "syn-00001" / "index.html").read_text("utf-8")
-    labels = re.findall(r'<span class="md-ellipsis">\s*(第 \d+–\d+ 篇)\s*</span>', page)
+    labels = re.findall(r'<span class="md-ellipsis">\s*(第\d+–\d+篇)\s*</span>', page)
     groups = len(exemplar_stems("summary")) + 1  # the corpus's, and one made
-    assert labels == [f"第 {n}–{n} 篇" for n in range(1, groups + 1)]
+    assert labels == [f"第{n}–{n}篇" for n in range(1, groups + 1)]
     # Every other group is one pruned link, not a list of its pages.
     pruned = re.findall(r'md-nav__item--pruned[^>]*>\s*<a href="([^"]*)"[^>]*>\s*'
-                        r'<span class="md-ellipsis">\s*(第 \d+–\d+ 篇)', page)
+                        r'<span class="md-ellipsis">\s*(第\d+–\d+篇)', page)
     assert len(pruned) == groups - 1, pruned
     sidebar = page[page.index("md-sidebar--primary"):page.index("md-sidebar--secondary")]
     assert all(sidebar.count(f'href="{href}"') == 1 for href, _ in pruned)
