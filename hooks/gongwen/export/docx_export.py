@@ -280,7 +280,7 @@ class DocxWriter:
             elif role == "subtitle":
                 body.append(self._paragraph("subtitle", [("subtitle", block.text)]))
             elif role == "blank":
-                # GB/T 9704 7.3.3: one empty line between the title and what follows.
+                # GB/T 9704 7.3.3: one empty line after the title; 7.3.5.2: one before 落款.
                 body.append(self._paragraph("flush", []))
             elif role == "gap":
                 # 【原文缺失】 in 黑体, the note in 楷体: not the source's text, and no field.
@@ -299,8 +299,7 @@ class DocxWriter:
             elif role == "salutation":
                 body.append(self._paragraph("flush", [("body", block.text)]))  # 称呼 顶格
             elif role == "signature":
-                if block is next(iter(closing)):
-                    body.append(self._paragraph("flush", []))  # 正文下空一行 (§7.3.5.2)
+                # The empty line above it (正文下空一行, §7.3.5.2) is layout()'s "blank".
                 body.append(self._paragraph(closing[block], [("body", block.text)]))
             else:
                 body.append(self._paragraph("body", [("body", block.text)]))
