@@ -233,15 +233,22 @@ def test_docx_bomb_of_1_gb_is_refused_in_bounded_memory(repo, tmp_path):
 # ---------------------------------------------------------------- B14c: --force, another type
 
 
+def next_number(repo: Path) -> str:
+    """The number ingest gives the next document: one after the corpus's highest."""
+    numbers = [int(p.name[:3]) for p in (repo / "corpus" / "raw").glob("[0-9][0-9][0-9]_*.txt")]
+    return f"{max(numbers, default=-1) + 1:03d}_"
+
+
 def test_force_with_another_type_replaces_the_old_page(repo, tmp_path, capsys):
     x = source(tmp_path, "x.txt", "附。\n")
+    n = next_number(repo)  # 005_ on the five seeds; later when more were imported
     assert ingest(repo, x, "--type", "summary") == 0
     assert ingest(repo, x, "--type", "plan") == 2  # without --force: refused, names the page
-    assert "docs/summary/exemplars/005_" in capsys.readouterr().err
+    assert f"docs/summary/exemplars/{n}" in capsys.readouterr().err
     assert ingest(repo, x, "--type", "plan", "--force") in (0, 1)
-    assert "删除 docs/summary/exemplars/005_" in capsys.readouterr().out
-    assert not list(repo.glob("docs/summary/exemplars/005_*"))
-    assert len(list(repo.glob("docs/plan/exemplars/005_*"))) == 1
+    assert f"删除 docs/summary/exemplars/{n}" in capsys.readouterr().out
+    assert not list(repo.glob(f"docs/summary/exemplars/{n}*"))
+    assert len(list(repo.glob(f"docs/plan/exemplars/{n}*"))) == 1
     check = run("curate.py", "--check", "--root", str(repo))
     assert check.returncode == 0, check.stderr
 
@@ -386,12 +393,13 @@ def test_ingested_files_and_seeds_follow_the_umask(repo, tmp_path, umask):
     seeds.chmod(0o666 & ~umask)
     x = source(tmp_path, "x.docx")
     x.write_bytes(_docx(TEXT))
+    n = next_number(repo)
     proc = subprocess.run(["sh", "-c", f"umask {umask:03o}; exec \"$@\"", "sh", sys.executable,
                            str(SCRIPTS / "ingest.py"), str(x), "--root", str(repo)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode in (0, 1), proc.stderr
-    written = [seeds, *repo.glob("corpus/raw/005_*.txt"), *repo.glob("corpus/raw/original/005_*"),
-               *repo.glob("corpus/records/005_*"), *repo.glob("docs/*/exemplars/005_*")]
+    written = [seeds, *repo.glob(f"corpus/raw/{n}*.txt"), *repo.glob(f"corpus/raw/original/{n}*"),
+               *repo.glob(f"corpus/records/{n}*"), *repo.glob(f"docs/*/exemplars/{n}*")]
     assert len(written) == 5
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
