@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from gongwen.build import lists
 from gongwen.build.state import DRAFT_URI, BuildError, BuildState
+from gongwen.site.compact import compact_html
+from gongwen.site.navigation import add_exemplar_sections, relink
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -82,17 +84,15 @@ def _source(file: File) -> str:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """Give each exemplar a place in the nav: a 范文 section after its type's template, so
-    it has its tab, sidebar and previous/next, and ingest needs no nav edit."""
-    for section in (item for item in nav.items if item.is_section):
-        uri = next((c.file.src_uri for c in section.children if c.is_page), None)
-        groups = [([files.get_file_from_path(u).page for u in uris], title)
-                  for title, uris in lists.nav_groups(STATE, uri or "")]
-        if groups:
-            section.children.append(Section("范文", groups[0][0] if len(groups) == 1 else
-                                            [Section(title, pages) for pages, title in groups]))
-    lists.link_pages(nav)
+    """Exemplars get a place in the nav under their type (gongwen.site.navigation)."""
+    add_exemplar_sections(nav.items, STATE.lists, lambda uri: files.get_file_from_path(uri).page,
+                          Section, STATE.settings.list_page_size)
+    nav.pages = relink(nav.items)
     return nav
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return compact_html(output)  # keeps every page small however large the nav grows
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

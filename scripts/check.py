@@ -23,6 +23,7 @@ from gongwen.check.report import format_json, format_text
 from gongwen.check.rules import RULES
 from gongwen.check.schema import SchemaError, load_schemas
 from gongwen.text.docxtext import DocxText, DraftError, read_docx
+from gongwen.text.frontmatter import split_front_matter
 
 SUFFIXES = (".md", ".txt", ".docx")
 PROG = "check.py"
@@ -87,6 +88,15 @@ def read_all(files: list[Path]) -> list[tuple[Path, str]]:
         except OSError as exc:
             raise UsageError(f"无法读取：{path}（{exc.strerror}）(unreadable)") from None
     return out
+
+
+def refuse_over_budget(inputs: list[tuple[Path, str]]) -> None:
+    """A page whose front matter is too big to read (a YAML alias bomb) is an input error."""
+    for path, text in inputs:
+        if path.suffix.lower() == ".md" and text.startswith("---"):
+            front = split_front_matter(text.splitlines())
+            if front.over_budget:
+                raise UsageError(f"{path}:1：{front.error}")
 
 
 def read_docx_file(path: Path) -> DocxText:
@@ -160,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         annotate = check_annotate_paths(args.paths, args.annotate, args.force) \
             if args.annotate else None
         inputs = read_all(collect(args.paths))
+        refuse_over_budget(inputs)
     except UsageError as exc:
         print(f"{PROG}: 错误：{exc}", file=sys.stderr)
         return 2

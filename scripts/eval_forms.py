@@ -14,7 +14,8 @@ the original text, followed through the rewrite), so no record is written by han
              CRLF line ends and, for half of the documents, a UTF-8 BOM (Notepad);
     pdf      a PDF copy: 28 characters a line (GB/T 9704-2012 §5.2.2), page numbers
              `— 2 —` every 22 lines (§7.5), a running 页眉, a contents list before the
-             body of a long document and a 附件说明 before the signature.
+             body of a document with five or more short level-1 headings, and a
+             附件说明 before the signature.
 
 Forms are derived, not stored: `forms(doc)` gives one EvalDoc per form.
 """
@@ -43,6 +44,7 @@ RE_TITLE_END = re.compile(r"[。，：；！？〔]")
 PAGE_MARKS = ("— {n} —", "－{n}－", "- {n} -")
 PAGE_LINES = 22          # GB/T 9704-2012 §5.2.2: 22 lines a page, 28 characters a line
 PDF_WIDTH = 28
+CONTENTS_TITLE = 25      # longer level-1 "titles" are numbered articles, not in a 目录
 
 
 @dataclass
@@ -285,13 +287,17 @@ def spaced(doc: EvalDoc) -> EvalDoc:
     return layout.result("spaced", newline="\r\n", bom=bom)
 
 
+def _entries(doc: EvalDoc) -> list[TruthHeading]:
+    """The headings a Word 目录 would list: level 1 with a short title (not a numbered article)."""
+    return [h for h in doc.outline if h.level == 1 and len(h.title) <= CONTENTS_TITLE]
+
+
 def _contents(doc: EvalDoc, pages: dict[int, int]) -> list[str]:
     """目录 of the level-1 headings, with dot leaders and page numbers, as Word prints it."""
     rows = ["目\u3000\u3000录"]
-    for h in doc.outline:
-        if h.level == 1:
-            rows.append(f"{h.label}{h.title}{'…' * max(2, 24 - len(h.label + h.title))}"
-                        f"{pages.get(h.line, 1)}")
+    for h in _entries(doc):
+        rows.append(f"{h.label}{h.title}{'…' * max(2, 24 - len(h.label + h.title))}"
+                    f"{pages.get(h.line, 1)}")
     return rows
 
 
@@ -310,7 +316,7 @@ def pdf(doc: EvalDoc) -> EvalDoc:
             break
     layout.insert(end, ["\u3000\u3000附件：1．重点任务分工表",
                         "\u3000\u3000\u3000\u3000\u30002．工作联系人名单", ""])
-    if sum(h.level == 1 for h in doc.outline) >= 5:
+    if len(_entries(doc)) >= 5:
         pages = {h.line: 1 + p.line // PAGE_LINES for p, h in zip(layout.headings, doc.outline)}
         layout.insert(layout.body.line, [*_contents(doc, pages), ""])
     # Page breaks: the page number at the foot of each page, the 页眉 at the top of the next.

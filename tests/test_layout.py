@@ -4,6 +4,7 @@ Static checks read the built HTML; the rest runs in Debian's chromium (tests/tes
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from gongwen.site.compact import compact_html
 from test_browser import EXEMPLAR_000, PHONE, browser, new_context, open_page, site_url
 
 __all__ = ["browser", "site_url"]  # fixtures shared with test_browser
@@ -106,6 +108,28 @@ def test_a_long_exemplar_list_is_grouped_and_only_the_own_group_rendered(tmp_pat
     assert sidebar.count(f'href="{pruned[0][0]}"') == 1
     assert active_tab(page) == "工作总结"
     assert [f.split()[0] for f in footer_titles(page)] == ["上一页", "下一页"]
+
+
+# ---------------------------------------------------------------- whitespace between tags
+
+
+def test_compact_html_keeps_one_line_break_per_run_of_whitespace():
+    page = ('<ul>\n    \n      <li class="a">\n        <a href="x">链接</a>\n      </li>\n</ul>'
+            '<p>一行\n  文字</p>\n<pre><code>server {\n\n    listen 80;\n}</code></pre>\n  <p>后</p>'
+            '<p>行内 <code>a\n\n  b</code> 代码</p>'
+            '<script>\n  var a = 1;\n\n</script>')
+    assert compact_html(page) == (
+        '<ul>\n<li class="a">\n<a href="x">链接</a>\n</li>\n</ul>'
+        '<p>一行\n文字</p>\n<pre><code>server {\n\n    listen 80;\n}</code></pre>\n<p>后</p>'
+        '<p>行内 <code>a\n\n  b</code> 代码</p>'
+        '<script>\n  var a = 1;\n\n</script>')
+
+
+def test_built_pages_keep_code_blocks_exactly(built_site):
+    page = built(built_site, "maintain/deploy")
+    assert "\n    \n" not in page.split("<pre", 1)[0]  # the nav's blank lines are gone
+    assert "    location /assets/ {\n        expires 30d;\n    }" in html.unescape(
+        re.sub(r"<[^>]+>", "", page))
 
 
 # ---------------------------------------------------------------- phone: the text first

@@ -281,6 +281,22 @@ def test_a_list_goes_on_across_a_hard_wrapped_line() -> None:
     assert brief(gap, "summary", ("GW121", "GW122")) == [("GW121", "error")]
 
 
+def test_zaici_as_once_more_is_not_an_item() -> None:
+    base = ("某局关于地质险情调查情况的报告", "现将调查情况报告如下。", "一、调查经过")
+    prose = doc(*base, "在取得监测资料的基础上，我局", "再次组织专家组进行了现场调查。")
+    assert brief(prose, None, ("GW121", "GW122")) == []
+    listed = doc(*base, "首先，组织专家踏勘。", "再次，形成调查报告。")
+    assert brief(listed, None, ("GW121", "GW122")) == [("GW121", "error")]
+
+
+def test_a_first_item_that_lost_its_break_still_counts() -> None:
+    # 以下工作 ⏎ 一是… pasted into one line: 作一是 has no mark before 一是.
+    pasted = doc("某局2025年工作情况报告", "主要做了以下工作一是新建学校。二是招聘教师。三是改造校舍。")
+    assert brief(pasted, None, ("GW121", "GW122")) == []
+    gap = pasted.replace("作一是", "作。")
+    assert brief(gap, None, ("GW121", "GW122")) == [("GW121", "error")]
+
+
 # --- 7. web junk -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("line,junk", [
@@ -307,6 +323,15 @@ def test_messages_speak_to_the_drafter() -> None:
     for finding in findings(text, "summary"):
         assert "范文照原样保留" not in finding.message and "整理记录" not in finding.message
         assert not any(word in finding.message for word in ("GW", "placeholder", "web-junk"))
+
+
+def test_speech_part_messages_say_sentence_or_heading() -> None:
+    text = doc("在全县校长会议上的讲话", "同志们：", "下面，我讲两点。", "一、提高认识", "要重视。",
+               "二、压实责任", "要落实。", "同志们，让我们共同努力！")
+    got = {f.message.split("：")[0]: f.message for f in findings(text, "speech", ("GW202",))}
+    assert got["缺少建议部分“工作回顾”"].startswith(
+        "缺少建议部分“工作回顾”：讲话一般有语句或标题含“回顾”“成绩”")
+    assert not any(ch in m for m in got.values() for ch in "\\.{}[]|()")
 
 
 # --- the schema format -------------------------------------------------------------------

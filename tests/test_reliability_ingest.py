@@ -104,6 +104,22 @@ def test_hostile_file_names_are_text_on_the_page_and_in_the_build(repo, tmp_path
     assert 'href="javascript:' not in html and "<img alt=\"a\"" not in html  # … never live
     assert "[查看原件](javascript:alert(document.domain)).txt" in html
     assert external_references(tmp_path / "site", {"127.0.0.1"}) == []
+    # In Debian's chromium: no request to another host, no script, on either page.
+    from test_browser import launch_chromium, new_context, serve
+
+    with serve(tmp_path / "site") as url, launch_chromium() as browser:
+        context = new_context(browser)
+        dialogs: list[str] = []
+        for page_file in pages:
+            page = context.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"{url}summary/exemplars/{page_file.stem}/", wait_until="load")
+            for link in page.locator("article a").all():
+                if "javascript" in (link.get_attribute("href") or ""):
+                    link.click()
+            page.close()
+        context.close()
+    assert dialogs == [] and context.guard.offsite == []
 
 
 def test_guard_refuses_a_live_markdown_link_on_the_page(repo, tmp_path, monkeypatch, capsys):

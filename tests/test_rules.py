@@ -582,7 +582,7 @@ acknowledge:
   - {rule: GW104, reason: 已修好}
 ---
 
-# 标题 <!-- expect-front-matter: GW901 GW901 -->
+# 标题 <!-- expect-front-matter: GW901 GW902 -->
 
 一、第一部分
 

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from gongwen.check.schema import load_schemas
 from gongwen.site.search_worker import FIXES, WorkerChanged, fix_segmentation
 from test_browser import browser, new_context, open_page, search, site_url
@@ -77,11 +78,15 @@ def test_built_worker_is_fixed(built_site):
 # ---------------------------------------------------------------- boosts
 
 
-def test_templates_are_boosted_and_maintenance_pages_lowered(built_site):
+def test_templates_and_exemplars_are_boosted_and_maintenance_pages_lowered(built_site):
     index = json.loads((built_site.site / "search" / "search_index.json").read_text("utf-8"))
     boosts = {doc["location"]: doc.get("boost") for doc in index["docs"]}
     for doctype in load_schemas():
         assert boosts[f"{doctype}/template/"] == 2, doctype
+    exemplars = sorted(ROOT.glob("docs/*/exemplars/*.md"))  # curate writes their boost
+    assert exemplars
+    for page in exemplars:
+        assert boosts[f"{page.parent.parent.name}/exemplars/{page.stem}/"] == 2, page.name
     assert boosts["maintain/deploy/"] < 1
     assert boosts["guide/"] is None  # everything else keeps Material's weight
 

@@ -2,8 +2,9 @@
 
 The lists are split into pages of `extra.gongwen.list_page_size` rows: the first page is
 check/index.md or the type page, the others are generated at <dir>/page/2.md, … and are
-left out of the nav and of search. The hook turns `Generated` into MkDocs files and the
-nav groups into sections; the tables are filled into the rendered HTML here.
+left out of the nav and of search (gongwen.site.navigation puts the exemplars in the nav
+instead). The hook turns `Generated` into MkDocs files; the tables are filled into the
+rendered HTML here.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import posixpath
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from gongwen.check.rules import RULES
 from gongwen.site.listing import (
@@ -97,45 +97,6 @@ def _add_list(state: BuildState, out: list[Generated], kind: str, first_uri: str
         out.append(Generated(src_uri, list_page_markdown(
             title, number, len(pages), back=back, back_text=back_text or title, marker=marker),
             in_nav=False))  # linked from the list, deliberately not in nav
-
-
-def nav_groups(state: BuildState, type_page: str) -> list[tuple[str | None, list[str]]]:
-    """The 范文 section of a type page's nav: (group title or None, exemplar src_uris).
-
-    One untitled group when the list fits one page; else one per list page (第 1–40 篇),
-    so with navigation.prune a page renders only its own group's links. [] for a page
-    without a list of exemplars."""
-    listing = state.lists.get(type_page)
-    if listing is None or listing.kind != "exemplars" or not listing.total:
-        return []
-    groups = [list(state.lists[p].rows) for p in listing.pages]
-    if len(groups) == 1:
-        return [(None, groups[0])]
-    size = state.settings.list_page_size
-    return [(f"第 {n * size + 1}–{n * size + len(group)} 篇", group)
-            for n, group in enumerate(groups)]
-
-
-def link_pages(nav: Any) -> None:
-    """Set the parents (tab and sidebar highlighting) and the page order (previous/next) of
-    a MkDocs Navigation whose sections nav_groups() has grown."""
-    nav.pages = []
-    _link(nav.items, None, nav.pages)
-    for previous, page in zip([None, *nav.pages], nav.pages):
-        page.previous_page = previous
-        if previous is not None:
-            previous.next_page = page
-    if nav.pages:
-        nav.pages[-1].next_page = None
-
-
-def _link(items: list, parent: Any, pages: list) -> None:
-    for item in items:
-        item.parent = parent
-        if item.is_page:
-            pages.append(item)
-        elif item.is_section:
-            _link(item.children, item, pages)
 
 
 def page_content(state: BuildState, html: str, src_uri: str, kind: object,

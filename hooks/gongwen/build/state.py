@@ -44,7 +44,7 @@ from gongwen.export.downloads import (
 from gongwen.site import searchindex
 from gongwen.site.bundle import library_zip
 from gongwen.site.panel import heading_anchors, heading_lines, panel_context
-from gongwen.site.search_worker import WorkerChanged, fix_segmentation
+from gongwen.site.search_worker import WorkerChanged, fix_built_workers
 from gongwen.site.settings import Settings, SettingsError, read_settings
 
 OVERVIEW_URI = "check/index.md"
@@ -144,14 +144,17 @@ class BuildState:
 
     def _log_findings(self, src_uri: str, result: CheckResult) -> None:
         # Only unacknowledged errors are WARNINGs (they fail --strict); the rest is for reading.
+        # A message of a level not shown is not even formatted (templates have dozens).
+        log = self.log
+        shown = {level: log.isEnabledFor(level)
+                 for level in (logging.WARNING, logging.INFO, logging.DEBUG)}
         for finding in result.findings:
-            message = finding.format(src_uri)
             if finding.severity == "error" and not finding.acknowledged:
-                self.log.warning(message)
-            elif finding.severity == "info":
-                self.log.debug(message)
+                level = logging.WARNING
             else:
-                self.log.info(message)
+                level = logging.DEBUG if finding.severity == "info" else logging.INFO
+            if shown[level]:
+                log.log(level, finding.format(src_uri))
 
     def title(self, src_uri: str) -> str:
         return str(self.meta[src_uri].get("title") or self.results[src_uri].title or src_uri)
@@ -243,7 +246,10 @@ class BuildState:
             f"检查用时 {self.seconds:.2f} s；报告见 {REPORT_NAME}"
         )
         self._compact_search_index(site_dir)
-        _fix_search_worker(site_dir)
+        try:  # Chinese queries lost their last character (gongwen.site.search_worker)
+            fix_built_workers(site_dir)
+        except WorkerChanged as exc:
+            raise BuildError(str(exc)) from None
         if draft_page:
             bundle = site_dir / BUNDLE
             bundle.parent.mkdir(parents=True, exist_ok=True)
@@ -287,15 +293,3 @@ def _search_words(name: str | None, project: Path | None) -> list[str]:
     if not path.is_absolute() and project is not None and (project / path).is_file():
         path = project / path  # Material reads it from the working directory: usually this
     return dictionary_words(path)
-
-
-def _fix_search_worker(site_dir: Path) -> None:
-    # Chinese queries lost their last character (gongwen.site.search_worker).
-    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
-        try:
-            worker.write_text(fix_segmentation(worker.read_text(encoding="utf-8")),
-                              encoding="utf-8")
-        except WorkerChanged:
-            raise BuildError(
-                f"{worker.name}：Material 的搜索脚本与本站修补时的版本（9.8.1）不同，中文查询分词修补"
-                "未能应用。请按 hooks/gongwen/site/search_worker.py 的说明检查后更新修补。") from None

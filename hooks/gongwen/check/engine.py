@@ -18,7 +18,7 @@ from gongwen.common import quote
 from .document import Document, read
 from .model import SEVERITY_ORDER, CheckResult, Finding
 from .rules import RULES, find_rule
-from .rules.meta import ACK_UNUSED, KINDS
+from .rules.meta import ACK_UNUSED, FRONT_MATTER, KINDS
 from .schema import Schema, infer_doctype, load_schemas
 
 
@@ -95,9 +95,9 @@ def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[
 
 def _unused(key: str, where: str, report_line: int, line: int | None,
             inline: bool = False) -> Finding:
-    if find_rule(key) is None:
-        return ACK_UNUSED.finding(report_line, f"{where}中的规则 {quote(key)} 不存在："
-                                               f"应为规则代码（如 GW103）或名称（如 numbering-gap）")
+    if find_rule(key) is None:  # an error, as the guide says: a typo must not pass unseen
+        return FRONT_MATTER.finding(report_line, f"{where}中的规则 {quote(key)} 不存在："
+                                                 f"应为规则代码（如 GW103）或名称（如 numbering-gap）")
     at = f"第{line}、{line + 1}行" if inline else f"第{line}行" if line else "全文"
     return ACK_UNUSED.finding(report_line, f"{where}中的 {quote(key)} 没有用上：{at}没有这条"
                                            f"检查结果，请删除这条确认")

@@ -353,9 +353,12 @@ def _refuse_live_html(markdown: str, name: str) -> None:
     """A guard behind the curation's escaping: no tag, link or image of the source (its
     text or its file name) may reach the page."""
     body = markdown.split(END_MARKER, 1)[0]
+    # Front matter is YAML, shown as text: only tags matter there (Material prints the title).
+    front_end = body.find("\n---\n", 4) + 1 if body.startswith("---\n") else 0
+    front_lines = body[:front_end].count("\n")
     for number, line in enumerate(body.splitlines(), 1):
         line = RE_ANCHOR_SPAN.sub("", line)
-        if RE_LIVE_HTML.search(line) or RE_LIVE_LINK.search(line):
+        if RE_LIVE_HTML.search(line) or number > front_lines and RE_LIVE_LINK.search(line):
             raise IngestError(f"{name}：整理结果第 {number} 行含有未转义的 HTML（{line[:40]}）。"
                               "这是整理程序的缺陷，请把原文件报告给维护者。")
 

@@ -60,6 +60,11 @@ def indent(text: str) -> str:
     return "\n".join(("    " + line) if line.strip() else "" for line in text.strip().split("\n"))
 
 
+# Material's search weight of a page (templates carry the same in their front matter):
+# a writer's query should find exemplars and templates before guides and maintenance pages.
+EXEMPLAR_SEARCH_BOOST = 2
+
+
 def front_matter_text(meta: dict, title: str, source_name: str, record_path: str) -> str:
     fm: dict = {"title": title, "doctype": meta["doctype"], "kind": "exemplar"}
     for key in ("unit", "year", "occasion"):
@@ -71,6 +76,7 @@ def front_matter_text(meta: dict, title: str, source_name: str, record_path: str
         fm["incomplete"] = True
     if meta.get("acknowledge"):
         fm["acknowledge"] = meta["acknowledge"]
+    fm["search"] = {"boost": EXEMPLAR_SEARCH_BOOST}
     dumped = yaml.safe_dump(fm, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n"
 

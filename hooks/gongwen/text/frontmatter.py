@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 
 _OPEN = "---"
 _CLOSE = ("---", "...")
+# Budgets: front matter is a few lines of metadata. YAML aliases can make 577 bytes expand
+# to 10^9 values (gigabytes, 40 s), so the expanded size is counted before it is built.
+MAX_BYTES = 64 * 1024
+MAX_NODES = 10_000
 
 
 @dataclass
@@ -20,6 +24,7 @@ class FrontMatter:
     body_start: int = 0
     error: str | None = None
     present: bool = False
+    over_budget: bool = False  # too big or too many aliases: refused unread
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
@@ -35,6 +40,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             # libyaml's loader when PyYAML has it: front matter parsing was most of the time.
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
             try:
+                problem = _over_budget(block, loader)
+                if problem:
+                    return FrontMatter({}, index + 1, problem, True, over_budget=True)
                 meta = yaml.load(block, Loader=loader) if block.strip() else {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
@@ -49,3 +57,46 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             return FrontMatter(meta, index + 1, None, True)
     # An opening `---` with no closing line: MkDocs treats it as body text too.
     return FrontMatter()
+
+
+def _over_budget(block: str, loader) -> str | None:
+    """Why `block` is refused unread (too large, or aliases that expand too far), or None."""
+    size = len(block.encode("utf-8"))
+    if size > MAX_BYTES:
+        return (f"front matter 过大（{size // 1024} KB，上限 {MAX_BYTES // 1024} KB）："
+                "这里只应有标题、文种等几行信息")
+    if "&" not in block:  # no anchor, no alias: nothing can expand
+        return None
+    import yaml
+
+    root = yaml.compose(block, Loader=loader)
+    if root is not None and _expanded_size(root) > MAX_NODES:
+        return (f"front matter 中的 YAML 别名（&、*）展开后超过 {MAX_NODES} 项：不像页面信息，"
+                "未读取。请删去别名，直接写出各项的值")
+    return None
+
+
+def _expanded_size(root) -> int:
+    """Nodes in the tree `root` stands for, each alias counted as a full copy (memoised on
+    the shared nodes, so the count itself is cheap); a cycle counts as too many."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[object, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        value = node.value
+        children = ([c for pair in value for c in pair] if isinstance(value, list) and value
+                    and isinstance(value[0], tuple) else value if isinstance(value, list) else [])
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = min(MAX_NODES + 1, 1 + sum(sizes[id(c)] for c in children))
+            continue
+        if key in open_nodes:
+            return MAX_NODES + 1  # a node that contains itself
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]

@@ -29,6 +29,8 @@ RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}
 RE_ENUM_SHI_HINT = re.compile(rf"[{CN_NUM}]是")
 ENUM_BEFORE = set("。；;：:，,！？!?")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position
+# 其次，/ 再次、 mark an item; 再次表明 (once more) is prose unless a list is open.
+ENUM_AFTER_SEQ = set("，,、：:")
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,10 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
             if kind == "序":
                 label = m.group("word")
                 number = SEQUENCE_WORDS[label]
+                if number > 1 and text[m.end():m.end() + 1] not in ENUM_AFTER_SEQ and \
+                        last_number.get(recent_seqs.get((kind, state["scope"]), -1)) \
+                        != number - 1:
+                    continue  # 再次表明 / 其次要 with no list open: prose, not an item
             else:
                 num = m.group("num")
                 number = cn_to_int(num) or 0
@@ -142,6 +148,16 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                 else:
                     seq = state["next_id"]
                     state["next_id"] += 1
+                    if kind == "是" and number > 1:
+                        # …以下工作一是… ⏎ lost its break: the previous item is in the text,
+                        # without a mark before it. Count it, rather than report a gap.
+                        prev_label = f"{int_to_cn(number - 1)}是"
+                        at = text.rfind(prev_label, 0, pos)
+                        if at >= 0:
+                            if line_of is None:
+                                line_of = line_locator(para, text, start_line)
+                            out.append(Enumeration(line_of(at), kind, prev_label, number - 1,
+                                                   seq, para_index, base + at))
                 para_seq[kind] = seq
             last_number[seq] = number
             recent_seqs[key] = seq

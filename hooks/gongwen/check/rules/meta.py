@@ -59,7 +59,7 @@ ACK_UNUSED = Rule(
     code="GW901", title="确认未用上", name="acknowledgement-unused", severity="warning",
     category="hygiene", authority=PRACTICE, guide="acknowledgement",
     doc="""确认（acknowledge）没有用上：front matter 的 acknowledge 或行内
-<!-- gongwen: ack 代码 原因 --> 指向的规则不存在，或者没有对应的检查结果。
+<!-- gongwen: ack 代码 原因 --> 指向的规则没有对应的检查结果（规则不存在时报 GW902）。
 为什么：确认是对某个已知问题的说明；问题修好了（或代码写错了），确认就该删掉，免得掩盖新问题。
 正例：acknowledge: [{rule: GW103, reason: 来源截断，（二）整段缺失}]（且确有 GW103）
 反例：acknowledge: [{rule: GW999, reason: …}]""",
@@ -69,7 +69,7 @@ FRONT_MATTER = Rule(
     code="GW902", title="页面元数据有误", name="front-matter", severity="error",
     category="hygiene", authority=PRACTICE, guide="acknowledgement",
     doc="""页面的 front matter 须可用：YAML 能解析；doctype 是已知文种；范文和模板写明 doctype；
-acknowledge 每项有 rule 和 reason（可选 line）。
+acknowledge 每项有 rule 和 reason（可选 line）；确认（front matter 或行内）指向的规则存在。
 为什么：front matter 决定用哪个文种检查、哪些问题已确认；写错了检查就会悄悄失效。
 正例：doctype: summary ⏎ kind: exemplar
 反例：doctype: 总结 / acknowledge: [{rule: GW103}]（缺 reason）""",

@@ -263,15 +263,21 @@ def _match(document: Document, schema: Schema) -> Parts:
     return Parts(found, confident)
 
 
+RE_REGEX_SYNTAX = re.compile(r"[\\.^$*+?{}\[\]|()]")
+
+
 def _where(slot: Slot) -> str:
+    """Where the part is looked for, in the reader's words (a phrase written as a regex
+    is not shown)."""
     words = "".join(quote(s) for s in slot.synonyms[:4])
     if slot.synonyms and slot.phrases:
-        return f"标题或语句含{words}等的部分"
+        return f"语句或标题含{words}等的部分"
     if slot.synonyms:
         return f"标题含{words}等的部分"
     if slot.topical:
         return f"至少{slot.topical}个一级标题（一、）"
-    return "".join(quote(p.pattern) for p in slot.phrases[:3]) + "等语句"
+    plain = [p.pattern for p in slot.phrases if not RE_REGEX_SYNTAX.search(p.pattern)]
+    return "".join(quote(p) for p in plain[:3]) + "等语句"
 
 
 def _missing(grade: str):
