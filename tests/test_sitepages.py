@@ -212,6 +212,7 @@ def test_make_corpus_spreads_pages_and_keeps_line_numbers(tmp_path):
                              drop_nav=("check/index.md",))
     kept = without.read_text(encoding="utf-8")
     assert "hooks/gongwen_hooks.py" not in kept and "check/index.md" not in kept
+    assert "\nhooks:" not in kept  # its only hook dropped, the key goes too (MkDocs refuses it empty)
     assert "summary/index.md" in kept
 
 
