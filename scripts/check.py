@@ -42,7 +42,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="要检查的 .md/.txt/.docx 文件或文件夹（递归）")
     parser.add_argument("--type", dest="doctype", metavar="TYPE",
-                        help="按指定文种检查（默认：front matter 的 doctype，或由标题推断）")
+                        help="按指定文种检查，可写中文名或代号：对照检查材料（self-review）、工作总结（summary）、"
+                             "整改方案（plan）、讲话稿（speech）、情况汇报（progress-report）"
+                             "（默认：front matter 的 doctype，或由标题推断）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.add_argument("--no-info", action="store_true", help="文本输出中不显示“提示”一级的结果")
     parser.add_argument("--schemas", metavar="DIR", help="文种定义（YAML）所在的文件夹")
@@ -59,6 +61,10 @@ def collect(paths: list[str]) -> list[Path]:
         path = Path(given)
         if not path.exists():
             raise UsageError(f"路径不存在：{given} (no such file or directory)")
+        if not path.is_dir() and not path.is_file():
+            # A named pipe or a device would block or never end: only regular files are read.
+            raise UsageError(f"不是普通文件：{given}（命名管道、设备等不能检查；请先把内容保存为 .txt 文件）"
+                             f" (not a regular file)")
         if path.is_dir():
             found = sorted(p for p in path.rglob("*")
                            if p.is_file() and p.suffix.lower() in SUFFIXES)
@@ -79,15 +85,64 @@ def read_all(files: list[Path]) -> list[tuple[Path, str]]:
     for path in files:
         try:
             if path.suffix.lower() == ".docx":
-                out.append((path, read_docx_file(path).text))
-                continue
-            out.append((path, path.read_text(encoding="utf-8")))
-        except UnicodeDecodeError:
-            raise UsageError(f"文件不是 UTF-8 编码：{path}（请另存为 UTF-8 后再检查）"
-                             f" (not UTF-8)") from None
+                text = read_docx_file(path).text
+            else:
+                text = decode_file(path)
         except OSError as exc:
             raise UsageError(f"无法读取：{path}（{exc.strerror}）(unreadable)") from None
+        if not text.strip():
+            raise UsageError(f"文件是空的：{path}（0 字节或只有空白），没有可检查的内容；"
+                             f"请确认保存或导出时没有出错 (empty file)")
+        out.append((path, text))
     return out
+
+
+def decode_file(path: Path) -> str:
+    """A .txt or .md file as writers save it: UTF-8 with or without BOM, GB18030/GBK
+    (Windows 记事本's “ANSI”), LF or CRLF; the same decoder as ingest.py."""
+    from gongwen.corpus.ingest import IngestError, decode_text  # only for text files
+
+    try:
+        text, _ = decode_text(path.read_bytes(), str(path))
+    except IngestError as exc:
+        raise UsageError(str(exc).replace("再导入", "再检查")) from None
+    return text.removeprefix("\ufeff")
+
+
+def resolve_type(given: str | None, schemas: dict) -> str | None:
+    """--type as an id (summary) or as the 文种's Chinese name (工作总结)."""
+    if given is None or given in schemas:
+        return given
+    for doctype, schema in schemas.items():
+        if given.strip() == schema.label:
+            return doctype
+    raise UsageError(f"未知的文种 --type {given!r}，可用：{type_choices(schemas)} (unknown type)")
+
+
+# The five 文种 in the order the site presents them; any other schema follows.
+TYPE_ORDER = ("self-review", "summary", "plan", "speech", "progress-report")
+
+
+def type_choices(schemas: dict) -> str:
+    order = [d for d in TYPE_ORDER if d in schemas] + sorted(set(schemas) - set(TYPE_ORDER))
+    return "、".join(f"{schemas[d].label}（{d}）" for d in order)
+
+
+def untyped_notes(results, schemas: dict, named: set[str]) -> list[str]:
+    """Drafts whose 文种 the title does not tell: say that the part checks were skipped.
+    A file named on the command line gets its own note; those found in folders, one."""
+    example = schemas["summary"].label if "summary" in schemas else next(
+        (schema.label for schema in schemas.values()), "")
+    how = f"请用 --type 指定文种，如 --type {example}（可用：{type_choices(schemas)}）"
+    untyped = [r.path for r in results
+               if r.doctype is None and Path(r.path).suffix.lower() in (".txt", ".docx")]
+    notes = [f"{PROG}: 提示：{path} 未能从标题判断文种，必备部分、称呼、过渡句等按文种的检查没有进行；{how}"
+             for path in untyped if path in named]
+    found = [path for path in untyped if path not in named]
+    if found:
+        notes.append(f"{PROG}: 提示：文件夹中有 {len(found)} 个 .txt/.docx 文件（如 {found[0]}）未能从标题"
+                     f"判断文种，按文种的检查没有进行；单独检查时{how}")
+    return notes
 
 
 def refuse_over_budget(inputs: list[tuple[Path, str]]) -> None:
@@ -164,9 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"文种定义有误：{exc}") from None
         if args.schemas and not schemas:
             raise UsageError(f"文件夹中没有文种定义（*.yaml）：{args.schemas}")
-        if args.doctype is not None and args.doctype not in schemas:
-            raise UsageError(f"未知的文种 --type {args.doctype!r}，可用：{'、'.join(sorted(schemas))}"
-                             f" (unknown type)")
+        args.doctype = resolve_type(args.doctype, schemas)
         annotate = check_annotate_paths(args.paths, args.annotate, args.force) \
             if args.annotate else None
         inputs = read_all(collect(args.paths))
@@ -186,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         print(format_json(results))
     else:
         print(format_text(results, show_info=not args.no_info))
+    for note in untyped_notes(results, schemas, {str(Path(p)) for p in args.paths}):
+        print(note, file=sys.stderr)
     return 1 if any(r.blocking for r in results) else 0
 
 

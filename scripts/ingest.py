@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：写入失败：{exc}。已还原，未写入任何文件。请检查磁盘空间和文件夹权限。",
               file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: the commit has put every file back
+        print("已中断：未写入任何文件。", file=sys.stderr)
+        return 130
     print(f"已导入 {source.name}（{source.described}，文种 {plan.doctype}）：")
     for line in written:
         print(f"  {line}")

@@ -94,11 +94,11 @@ def test_type_option_overrides(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args,setup,message", [
     (["missing.md"], None, "check.py: 错误：路径不存在：missing.md (no such file or directory)"),
-    (["latin1.txt"], ("latin1.txt", "标题".encode("gbk")),
-     "check.py: 错误：文件不是 UTF-8 编码：latin1.txt（请另存为 UTF-8 后再检查） (not UTF-8)"),
+    (["utf16.txt"], ("utf16.txt", "标题".encode("utf-16")),
+     "check.py: 错误：utf16.txt：文件是 UTF-16 编码。请在记事本中“另存为”，编码选 UTF-8 后再检查。"),
     (["--type", "notice", "a.md"], ("a.md", b"# x\n"),
-     ("check.py: 错误：未知的文种 --type 'notice'，可用：plan、progress-report、self-review、"
-     "speech、summary (unknown type)")),
+     ("check.py: 错误：未知的文种 --type 'notice'，可用：对照检查材料（self-review）、工作总结（summary）、"
+     "整改方案（plan）、讲话稿（speech）、情况汇报（progress-report） (unknown type)")),
     (["empty"], ("empty/readme.rst", b"x"),
      "check.py: 错误：文件夹中没有 .md、.txt 或 .docx 文件：empty (no .md/.txt/.docx found)"),
     (["a.rtf"], ("a.rtf", b"x"),
@@ -170,3 +170,74 @@ def test_every_json_finding_links_to_its_explanation_in_the_guide(tmp_path):
         assert finding["guide"].startswith("guide/#"), finding
         assert finding["guide"].split("#")[1] in ids, finding
     assert all(rule.guide in ids for rule in RULES)
+
+
+# --- what writers actually have (issue 10, item 8; issue 14, item 4) ----------------------
+
+DRAFT = "关于2025年上半年教学工作情况的报告\n一、主要工作\n完成任务。\n三、下一步打算\n继续。\n"
+
+
+@pytest.mark.parametrize("name,data", [
+    ("utf8.txt", DRAFT.encode("utf-8")),
+    ("bom.txt", b"\xef\xbb\xbf" + DRAFT.encode("utf-8")),
+    ("gbk.txt", DRAFT.encode("gbk")),
+    ("gb18030-crlf.txt", DRAFT.replace("\n", "\r\n").encode("gb18030")),
+])
+def test_txt_in_every_encoding_writers_save_reads_the_same(tmp_path: Path, name, data) -> None:
+    (tmp_path / name).write_bytes(data)
+    proc = run(name, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[0] == f"{name}:4: [错误] 序号跳号：应为“二、”，实为“三、” (GW103 序号跳号)"
+    assert (tmp_path / name).read_bytes() == data
+
+
+def test_one_gbk_file_does_not_stop_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_bytes(DRAFT.encode("gbk"))
+    (tmp_path / "d" / "b.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("d", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "检查了 2 个文件" in proc.stdout
+
+
+@pytest.mark.parametrize("given,doctype", [
+    ("工作总结", "summary"), ("对照检查材料", "self-review"), ("整改方案", "plan"),
+    ("讲话稿", "speech"), ("情况汇报", "progress-report"), ("summary", "summary"),
+])
+def test_type_accepts_chinese_names_and_ids(tmp_path: Path, given, doctype) -> None:
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("--json", "--type", given, "a.txt", cwd=tmp_path)
+    assert json.loads(proc.stdout)["files"][0]["doctype"] == doctype
+    assert "未能从标题判断文种" not in proc.stderr
+
+
+def test_untyped_draft_says_which_checks_were_skipped_and_how_to_type_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    proc = run("a.txt", cwd=tmp_path)
+    assert proc.stderr.strip() == (
+        "check.py: 提示：a.txt 未能从标题判断文种，必备部分、称呼、过渡句等按文种的检查没有进行；"
+        "请用 --type 指定文种，如 --type 工作总结（可用：对照检查材料（self-review）、工作总结（summary）、"
+        "整改方案（plan）、讲话稿（speech）、情况汇报（progress-report））")
+    typed = tmp_path / "b.txt"
+    typed.write_text("某校2025年工作总结\n一、主要工作\n", encoding="utf-8")
+    assert "未能从标题判断文种" not in run("b.txt", cwd=tmp_path).stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\r\n\t\n", b"\xef\xbb\xbf"])
+def test_empty_file_is_an_input_error(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "a.txt").write_bytes(content)
+    proc = run("a.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("check.py: 错误：文件是空的：a.txt（0 字节或只有空白），没有可检查的内容；"
+                                   "请确认保存或导出时没有出错 (empty file)")
+    assert proc.stdout == ""
+
+
+def test_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "f.txt")
+    env = {**os.environ, "PYTHONPATH": str(SITE_PACKAGES)}
+    proc = subprocess.run([sys.executable, "-S", str(SCRIPT), "f.txt"], cwd=tmp_path,
+                          capture_output=True, text=True, env=env, check=False, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("check.py: 错误：不是普通文件：f.txt（命名管道、设备等不能检查；"
+                                   "请先把内容保存为 .txt 文件） (not a regular file)")

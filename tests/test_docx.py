@@ -257,12 +257,44 @@ def test_guidance_annotations_and_notes_stay_out(made):
         "（1）明确时限。【完成时限】前完成。"
 
 
-def test_signature_and_date_are_set_right(made):
+def _right_chars(paragraph) -> float:
+    """A paragraph's right indent in 字 of 3号 (16 pt) text."""
+    return paragraph.paragraph_format.right_indent.pt / 16
+
+
+def _closing_of(signer: str, date: str):
+    page = PAGE.replace("【单位名称】\n\n【成文日期】", f"{signer}\n\n{date}")
+    doc = Document(__import__("io").BytesIO(DocxWriter().render(document_blocks(page))))
+    paragraphs = doc.paragraphs
+    index = next(i for i, p in enumerate(paragraphs) if p.text == signer)
+    return paragraphs[index - 1], paragraphs[index], paragraphs[index + 1]
+
+
+def test_signature_and_date_are_laid_out_without_a_seal(made):
+    """GB/T 9704-2012 §7.3.5.2: 署名右空二字 after a blank line, 成文日期 on the next line
+    with its first character two characters right of the 署名's first."""
+    _, doc = made
+    blank, signer, date = _closing_of("中共某某市教育局党组", "2025年1月5日")
+    assert blank.text == "" and [signer.alignment, date.alignment] == [2, 2]  # right
+    assert _right_chars(signer) == 2
+    # 10 characters of 署名; the date is 6 字 (digits are half-width): 右空 10 + 2 - 2 - 6.
+    assert _right_chars(date) == 4
+    assert signer.paragraph_format.keep_with_next  # never split from its date
+    assert _paragraph(doc, "【单位名称】根据").alignment is None  # an ordinary paragraph
+
+
+def test_a_date_longer_than_the_signature_is_two_characters_in(made):
+    """§7.3.5.2: a date longer than the 署名 is 右空二字; the 署名 moves left to match."""
+    _, signer, date = _closing_of("张某某", "2025年12月31日")
+    assert _right_chars(date) == 2
+    # The date is 7 字: its first character sits 2 + 7 字 from the edge, the 署名's 2 further.
+    assert _right_chars(signer) + 3 == 2 + 7 + 2
+
+
+def test_template_placeholders_follow_the_same_clause(made):
     _, doc = made
     closing = [p for p in doc.paragraphs if p.text in ("【单位名称】", "【成文日期】")]
-    assert [p.alignment for p in closing] == [2, 2]  # right, four characters in
-    assert closing[1].paragraph_format.right_indent == Pt(64)
-    assert _paragraph(doc, "【单位名称】根据").alignment is None  # an ordinary paragraph
+    assert [_right_chars(p) for p in closing] == [4, 2]  # equal lengths: the date 右空二字
 
 
 # --- LibreOffice: the page count a printer would see --------------------------------

@@ -253,7 +253,7 @@ def test_a_100000_character_draft_finishes_and_the_page_stays_responsive(checker
     assert time.monotonic() - start < 1.0
     _wait_done(page)
     assert error_text(page) == ""
-    assert page.locator("#gw-draft-status").inner_text().startswith(f"检查完成（{len(text)} 字")
+    assert page.locator("#gw-draft-status").inner_text().startswith(f"检查完成（{len(text)}字")
 
 
 # ---------------------------------------------------------------- accessibility

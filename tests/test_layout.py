@@ -98,11 +98,11 @@ def test_a_long_exemplar_list_is_grouped_and_only_the_own_group_rendered(tmp_pat
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = (site / "summary" / "exemplars" / "syn-00001" / "index.html").read_text("utf-8")
-    labels = re.findall(r'<span class="md-ellipsis">\s*(第 \d+–\d+ 篇)\s*</span>', page)
-    assert labels == ["第 1–1 篇", "第 2–2 篇"]
+    labels = re.findall(r'<span class="md-ellipsis">\s*(第\d+–\d+篇)\s*</span>', page)
+    assert labels == ["第1–1篇", "第2–2篇"]
     # The other group is one pruned link, not a list of its pages.
     pruned = re.findall(r'md-nav__item--pruned[^>]*>\s*<a href="([^"]*)"[^>]*>\s*'
-                        r'<span class="md-ellipsis">\s*(第 \d+–\d+ 篇)', page)
+                        r'<span class="md-ellipsis">\s*(第\d+–\d+篇)', page)
     assert len(pruned) == 1, pruned
     sidebar = page[page.index("md-sidebar--primary"):page.index("md-sidebar--secondary")]
     assert sidebar.count(f'href="{pruned[0][0]}"') == 1

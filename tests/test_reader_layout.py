@@ -152,3 +152,98 @@ def test_standalone_yishi_diyi_shouxian_lines_are_items_not_numbering() -> None:
 def test_standalone_items_with_a_gap_are_still_an_enumeration_gap() -> None:
     text = "某局工作总结\n一、主要工作\n一是严格公文审核。\n三是精简会议活动。\n"
     assert codes(text) == ["GW121"]
+
+
+# --- text copied from a PDF or a web page: a fixed wrap width, page numbers ---------------
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_whole() -> None:
+    """Every line full to the margin goes on, even when it ends with 。 or is a heading."""
+    paras = ["市教育局关于加强校园安全管理的通知",
+             "各县（市、区）教育局：为进一步加强校园安全管理，切实保障师生生命财产安全，现就有关事项通知如下。",
+             "一、压实学校安全管理主体责任，建立健全校长负总责、分管领导具体抓的工作机制。各校要逐级签订安全责任书。",
+             "二、加强校园安全隐患排查整治。各地要组织力量对辖区内学校开展全面排查，建立问题清单，实行销号管理。一是排查校舍。二是排查消防设施。"]
+    lines = [paras[0]] + [piece for p in paras[1:] for piece in _wrap(p, 22)]
+    doc = read("\n".join(lines) + "\n", "a.txt")
+    assert [(h.number, h.title) for h in doc.headings] == [
+        (1, "压实学校安全管理主体责任，建立健全校长负总责、分管领导具体抓的工作机制"),
+        (2, "加强校园安全隐患排查整治")]
+    assert codes("\n".join(lines) + "\n") == []
+
+
+def test_pdf_page_numbers_and_running_heads_are_not_text() -> None:
+    body = ("为进一步加强校园安全管理，切实保障师生生命财产安全，现就有关事项通知如下。"
+            "各校要逐级签订安全责任书，明确校长、分管领导、班主任的安全职责，做到责任到人。"
+            "各地要组织力量对辖区内学校开展全面排查，建立问题清单，实行销号管理。")
+    lines = _wrap(body, 24)
+    lines[3:3] = ["— 2 —", "市教育局文件"]
+    text = ("市教育局关于加强校园安全管理的通知\n" + "\n".join(lines) + "\n一、压实主体责任\n正文。\n"
+            "附件：1．安全责任书\n－3－\n市教育局文件\n2．隐患排查表\n")
+    doc = read(text, "a.txt")
+    assert [p.text for p in doc.paragraphs if p.line == 2] == [body]
+    pages = [p.line for p in doc.paragraphs if p.role == "page"]
+    assert [doc.lines[n - 1].text for n in pages] == ["— 2 —", "市教育局文件", "－3－", "市教育局文件"]
+    assert [h.title for h in doc.headings] == ["压实主体责任"]
+    assert codes(text) == []
+
+
+# --- text pasted without its paragraph breaks -------------------------------------------
+
+PASTED_NO_BREAKS = (
+    "市教育局关于推进义务教育优质均衡发展的实施意见\n"
+    "为推进义务教育优质均衡发展，提出如下意见。一、总体要求（一）指导思想坚持以人民为中心。"
+    "（二）主要目标到2027年全面实现优质均衡。二、重点任务（一）优化学校布局加快新建学校。"
+    "（二）加强教师队伍建设（教育局负责）五、强化保障（三）加强组织领导各地要建立工作机制。\n")
+
+
+def test_outline_pasted_without_breaks_is_read_from_its_numbers() -> None:
+    doc = read(PASTED_NO_BREAKS, "a.txt")
+    assert [(h.level, h.number) for h in doc.headings] == [
+        (1, 1), (2, 1), (2, 2), (1, 2), (2, 1), (2, 2), (2, 3)]
+    # 五、 after a note that follows no sentence end, and not the next number after 二、:
+    # not read (a slip is not made up from words); （三） goes on from （二）.
+    assert codes(PASTED_NO_BREAKS) == []
+
+
+def test_numbering_on_across_parts_inside_a_pasted_line_is_read() -> None:
+    text = ("某省实施意见\n为推进工作，提出以下意见。一、总体要求（一）指导思想。坚持稳中求进。"
+            "（二）基本原则。坚持问题导向。二、主要任务（三）扩大供给。新建学校。（四）提升质量。"
+            "开展评估。（财政厅负责）三、保障措施（五）加强领导。建立机制。\n")
+    doc = read(text, "a.txt")
+    assert [(h.level, h.number) for h in doc.headings] == [
+        (1, 1), (2, 1), (2, 2), (1, 2), (2, 3), (2, 4), (1, 3), (2, 5)]
+
+
+def test_words_and_number_lists_in_pasted_text_stay_words() -> None:
+    text = ("某校工作方案\n为统一、规范管理，特制定本方案。一、总体要求坚持统一、规范。"
+            "二、三年级学生参加。二、主要任务完成任务。\n")
+    doc = read(text, "a.txt")
+    assert [(h.number, h.title) for h in doc.headings] == [(1, "总体要求坚持统一、规范"),
+                                                            (2, "主要任务完成任务")]
+
+
+def test_decimal_section_number_inside_a_line_restarts_the_lists_below() -> None:
+    text = ("国家某某应急预案\n1.1　工作原则\n（1）统一领导。（2）分级负责。"
+            "1.2　适用范围\n（1）原粮。（2）成品粮。\n")
+    assert codes(text) == []
+
+
+def test_a_word_or_an_item_cut_at_the_margin_is_not_a_new_paragraph() -> None:
+    """统 ⏎ 一、推进…: 一、 out of turn after a full line is the end of 统一; 这 ⏎ 再次表明
+    is one sentence, not an enumeration item."""
+    paras = ["市政府工作报告",
+             "一、过去一年工作回顾",
+             "我们要更好发挥海外侨胞和归侨侨眷参与祖国现代化建设、促进祖国和平统一、推进中外交流合作的独特作用。",
+             "在这种情况下，经济能够稳住很不容易，出现诸多向好变化更为难得。这再次表明，中国经济有潜力。",
+             "二、今年工作总体部署",
+             "今年发展的主要预期目标是经济增长百分之六左右，城镇新增就业九百万人以上，各项工作稳步推进落实。"]
+    lines = [paras[0], paras[1]] + _wrap(paras[2], 33) + _wrap(paras[3], 32) + [paras[4]] + \
+        _wrap(paras[5], 33)
+    assert lines[3].startswith("一、") and lines[5].startswith("再次")
+    text = "\n".join(lines) + "\n"
+    doc = read(text, "a.txt")
+    assert [(h.number, h.title) for h in doc.headings] == [(1, "过去一年工作回顾"), (2, "今年工作总体部署")]
+    assert [f.rule for f in check_text(text, "a.txt").findings if f.severity == "error"] == []

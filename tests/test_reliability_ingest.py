@@ -270,6 +270,23 @@ def test_failure_mid_commit_leaves_nothing_behind(repo, tmp_path, monkeypatch, c
     assert hidden_files(repo) == []
 
 
+def test_ctrl_c_mid_commit_writes_nothing(repo, tmp_path, monkeypatch, capsys):
+    real = os.replace
+    calls = []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    before = snapshot(repo)
+    monkeypatch.setattr(commit_module.os, "replace", replace)
+    assert ingest(repo, source(tmp_path, "x.txt", "附。\n")) == 130
+    assert capsys.readouterr().err == "已中断：未写入任何文件。\n"
+    assert snapshot(repo) == before and hidden_files(repo) == []
+
+
 def _docx(text: str) -> bytes:
     document = Document()
     for line in text.splitlines():

@@ -305,6 +305,74 @@ CASES = [
 
 （2）乙
 """, silent=["GW105", "GW104", "GW106"]),
+    Case("style-slips", """\
+---
+doctype: summary
+kind: exemplar
+---
+
+# 市教育局2024年工作总结。 <!-- expect: GW418 -->
+
+现将工作总结如下。
+
+## 一、主要工作和成效
+
+经研究,决定如下。 <!-- expect: GW411 -->
+
+深入开展“三抓三促行动。 <!-- expect: GW412 -->
+
+学习、宣传、贯彻...等工作。 <!-- expect: GW413 -->
+
+共完成１２项任务。 <!-- expect: GW414 -->
+
+经研究，，决定如下。 <!-- expect: GW416 -->
+
+全面加强\u200b党的建设。 <!-- expect: GW417 -->
+
+## 二、存在问题及原因分析
+
+正文。
+
+## 三、下一步打算
+
+正文。
+
+市教育局
+
+2025.1.5 <!-- expect: GW415 -->
+"""),
+    Case("style-correct", """\
+---
+doctype: summary
+kind: exemplar
+---
+
+# 市教育局2024年工作总结
+
+现将工作总结如下。
+
+## 一、主要工作和成效
+
+经研究，决定如下：比例达到12.5%，比分3:1。
+
+深入开展“三抓三促”行动（2025年）。
+
+学习、宣传、贯彻……等工作；目标——2027年。
+
+共完成12项任务。
+
+## 二、存在问题及原因分析
+
+正文。
+
+## 三、下一步打算
+
+正文。
+
+市教育局
+
+2025年1月5日
+""", silent=["GW411", "GW412", "GW413", "GW414", "GW415", "GW416", "GW417", "GW418"]),
     Case("child-before-parent", """\
 # 标题
 
@@ -681,7 +749,8 @@ def test_rules_have_documentation_and_valid_metadata() -> None:
         assert rule.severity in ("error", "warning", "info")
         assert rule.category in ("numbering", "hierarchy", "missing-section", "order",
                                  "declared-count", "style", "hygiene")
-        assert rule.authority in ("GB/T 9704-2012第7.3.3条", "实务")
+        assert rule.authority in ("GB/T 9704-2012第7.3.3条", "GB/T 9704-2012第7.3.5.4条",
+                                  "GB/T 15834-2011", "实务")
         for part in ("为什么", "正例", "反例"):
             assert part in rule.doc, (rule.code, part)
         assert find_rule(rule.code) is rule and find_rule(rule.name) is rule

@@ -99,7 +99,7 @@ def test_a_query_for_another_wenzhong_says_what_the_site_covers(page, query):
     search(page, query)
     text = note(page)
     assert text.startswith(f"本站暂未收录“{query}”的模板和范文。")
-    listed = re.search(r"本站目前收录 (\d+) 个文种：(.*?)。", text)
+    listed = re.search(r"本站目前收录(\d+)个文种：(.*?)。", text)
     assert listed and int(listed.group(1)) == len(COVERED)
     assert sorted(listed.group(2).split("、")) == sorted(COVERED)
 

@@ -138,11 +138,11 @@ def test_pager_links_prev_next_and_a_window_of_pages():
     hrefs = [f"p{n}/" for n in range(1, 11)]
     pager = pager_html(5, hrefs, total=400, noun="篇", label="范文列表分页")
     assert pager.startswith('<nav class="gw-pager" aria-label="范文列表分页" data-search-exclude>')
-    assert "共 400 篇，分 10 页：" in pager
+    assert "共400篇，分10页：" in pager
     assert '<a href="p4/" rel="prev">上一页</a>' in pager
     assert '<a href="p6/" rel="next">下一页</a>' in pager
-    assert '<span aria-current="page">第 5 页</span>' in pager
-    shown = [int(n) for n in re.findall(r">第 (\d+) 页<", pager)]
+    assert '<span aria-current="page">第5页</span>' in pager
+    shown = [int(n) for n in re.findall(r">第(\d+)页<", pager)]
     assert shown == [1, 3, 4, 5, 6, 7, 10]  # first, last, and two either side
     assert pager.count("<span>…</span>") == 2
     first = pager_html(1, hrefs[:2], total=50, noun="篇", label="x")
@@ -153,9 +153,9 @@ def test_pager_links_prev_next_and_a_window_of_pages():
 def test_continuation_page_is_titled_linked_back_and_out_of_search():
     md = list_page_markdown("工作总结范文", 2, 3, back="../index.md", back_text="工作总结范文列表",
                             marker=EXEMPLARS_MARKER)
-    assert md.startswith("---\ntitle: 工作总结范文（第 2 页）\nsearch:\n  exclude: true\n---\n")
-    assert "# 工作总结范文（第 2 页）" in md
-    assert "本页是[工作总结范文列表](../index.md)的第 2 页，共 3 页。" in md
+    assert md.startswith("---\ntitle: 工作总结范文（第2页）\nsearch:\n  exclude: true\n---\n")
+    assert "# 工作总结范文（第2页）" in md
+    assert "本页是[工作总结范文列表](../index.md)的第2页，共3页。" in md
     assert md.rstrip().endswith(EXEMPLARS_MARKER)
 
 
@@ -180,7 +180,7 @@ def test_overview_summarises_by_type_and_status():
     assert table.index("整改方案") < table.index("工作总结")  # labels' order
     md = overview_markdown(results, labels, pages=3, report_link="../gongwen-report.json")
     assert "search:\n  exclude: true" in md and table in md
-    assert "列表分 3 页。" in md and '<a href="../gongwen-report.json">' in md
+    assert "列表分3页。" in md and '<a href="../gongwen-report.json">' in md
     assert md.rstrip().endswith(OVERVIEW_MARKER)
     assert "列表分" not in overview_markdown(results, labels)
 

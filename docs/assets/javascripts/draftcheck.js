@@ -135,7 +135,7 @@
       return Promise.resolve();
     }
     busy(true);
-    setStatus("正在检查（" + text.length + " 字）……");
+    setStatus("正在检查（" + text.length + "字）……");
     return ask({ kind: "check", text: text, doctype: select.value }).then(function (msg) {
       busy(false);
       if (!msg.ok) {
@@ -147,7 +147,7 @@
       render(msg.value);
       // The commented copy is of the file as read: offered while the box still holds its text.
       downloadEl.hidden = !(docx && docx.text === text);
-      setStatus("检查完成（" + msg.value.chars + " 字，用时 " + msg.ms + " 毫秒）。");
+      setStatus("检查完成（" + msg.value.chars + "字，用时" + msg.ms + "毫秒）。");
     });
   }
 
@@ -252,8 +252,8 @@
     var kind = result.doctype_label
       ? result.doctype_label + (result.auto ? "（自动识别）" : "")
       : "未识别文种";
-    summary.appendChild(el("span", "gw-check__counts", kind + " · 错误 " + result.counts.error +
-      " · 警告 " + result.counts.warning + " · 提示 " + result.counts.info));
+    summary.appendChild(el("span", "gw-check__counts", kind + " · 错误" + result.counts.error +
+      " · 警告" + result.counts.warning + " · 提示" + result.counts.info));
     details.appendChild(summary);
     var body = el("div", "gw-check__body");
     details.appendChild(body);
@@ -277,7 +277,7 @@
         item.appendChild(rule);
         item.appendChild(el("span", "gw-msg", f.message));
         if (f.line) {
-          var at = link("gw-line", "#" + lineId(f.line), "第 " + f.line + " 行");
+          var at = link("gw-line", "#" + lineId(f.line), "第" + f.line + "行");
           at.setAttribute("data-line", f.line);
           item.appendChild(at);
           (byLine[f.line] = byLine[f.line] || []).push(f);

@@ -38,7 +38,7 @@
   }
 
   function noteText(query, count, items, covered) {
-    var list = "本站目前收录 " + covered.length + " 个文种：" + covered.join("、") + "。";
+    var list = "本站目前收录" + covered.length + "个文种：" + covered.join("、") + "。";
     var named = namedType(query, covered);
     if (named) {
       return "本站暂未收录“" + named + "”的模板和范文。" + list +

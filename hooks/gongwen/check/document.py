@@ -40,12 +40,13 @@ from .paragraphs import Line, Paragraph, starts_item
 SENTENCE_END = "。！？!?"
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
 RE_OUTLINE_START = re.compile(r"^【提纲】")
+TITLE_STRAY_END = "。，,；;！？!?"
 # Scanned lines that are not the document's own structure: tables and quotations (a guide
 # page quotes examples), attribute-list lines, and the 原文缺失 notes (the curator's, not
 # the source's text).
 SKIPPED = frozenset(("table", "quote", "attr", "gap"))
 # Paragraph roles that are not the body: title, 【提纲】 block, contents, 附件说明.
-APART = frozenset(("title", "outline", "contents", "attachments"))
+APART = frozenset(("title", "outline", "contents", "attachments", "page"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
 
@@ -72,8 +73,9 @@ class Document:
     headings: list[Heading] = field(default_factory=list)
     plain_headings: list[Line] = field(default_factory=list)  # Markdown headings without ordinal
     closing: Paragraph | None = None
-    # Lines that start a new numbering for every level: decimal section numbers (1.2　…),
-    # 第一章/第一条, an attached document (附件1). Not headings of the outline.
+    # Where the numbering of every level starts afresh: decimal section numbers (1.2　…),
+    # 第一章/第一条, an attached document (附件1), which are not headings of the outline.
+    # Each is the number of headings before it (a pasted line holds both).
     section_breaks: list[int] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # every checked line, markup removed
     acks: list[Ack] = field(default_factory=list)
@@ -219,9 +221,19 @@ def _read_title(doc: Document) -> None:
                 doc.title, doc.title_line = second.text, second.line
                 second.role = "title"
         return
-    if len(first.text) <= 80 and not RE_SENTENCE_END.search(first.text):
+    if _looks_like_title(first.text):
         doc.title, doc.title_line = first.text, first.line
         first.role = "title"
+
+
+def _looks_like_title(text: str) -> bool:
+    """A first line that is a title: no sentence in it. A stray mark at its end
+    (……的通知。) still leaves a title when nothing before it reads as a sentence."""
+    if len(text) <= 80 and not RE_SENTENCE_END.search(text):
+        return True
+    head = text[:-1]
+    return len(text) <= 50 and text[-1] in TITLE_STRAY_END and \
+        not RE_SENTENCE_END.search(head) and not any(ch in "，,：:；;" for ch in head)
 
 
 def _read_outline_block(doc: Document) -> None:
@@ -268,6 +280,8 @@ def _read_body(doc: Document) -> None:
                 para.role != "markdown":
             para.role = "title"  # a repeated title line
             continue
+        if para.section_break:
+            doc.section_breaks.append(len(doc.headings))
         if para.role == "markdown":
             doc.headings.append(para.heading)
             first_heading_seen = True
@@ -337,8 +351,9 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
     _read_outline_block(doc)
-    mark_apart(doc.paragraphs, doc.section_breaks)
+    mark_apart(doc.paragraphs)
     doc.paragraphs = split_run_on(doc.paragraphs, markdown)
+    mark_apart(doc.paragraphs)  # the pieces split off (…。2.1　…)
     _read_body(doc)
     return doc
 

@@ -10,8 +10,9 @@ paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, parse_ordinal
+from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
 from .paragraphs import Line, Paragraph, starts_item
 
@@ -29,9 +30,17 @@ RE_TITLE_REST = re.compile(
     r"(?:总结|方案|报告|讲话|讲话稿|意见|通知|材料|汇报|发言|致辞|请示|函|批复|规划|预案|办法|规定|"
     r"决定|通报|纪要|计划|细则|规则|安排|提纲)$")
 TITLE_REST_MAX = 20
+# Marks a title may hold (the 书名号 of a regulation's name, quotation marks).
+TITLE_MARKS = frozenset("《》“”")
 
 # A table of contents: 一、总体要求……………1 (leader dots, then a page number).
 RE_LEADER = re.compile(r"(?:…+|\.{3,}|·{3,}|．{3,}|[ \t　]{2,})\s*\d{1,4}\s*$")
+# A PDF's page number line (GB/T 9704-2012 §7.5: — 2 —).
+RE_PAGE_MARK = re.compile(r"^[—－-]\s*\d{1,4}\s*[—－-]$")
+# Characters of one column; every other is two (Chinese, full-width, “” … —).
+WIDE = frozenset("“”‘’…—")
+# How much shorter than the margin a full line may be (an indent, a mark moved down).
+FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
 # 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
 RE_ATTACHMENTS = re.compile(r"^附\s*件[：:]")
@@ -43,15 +52,21 @@ RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
 RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
 RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}$")
 SHORT_HEADING = 40
-# An ordinal after a sentence end inside a paragraph. 1. and （1） count only after a full
-# stop (after ： or ； they are as often a list within a sentence).
-RE_RUN_ON = re.compile(rf"[。！？!?：:；;](?={CN_NUMERAL}[、.．]|[（(]{CN_NUMERAL}[）)])"
-                       r"|[。！？!?](?=\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)])")
+CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
+# Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
+# number or 第二章 (every alternative starts with a literal class: re skips to candidates).
+RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
+                       rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
+# Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
+# also a colon or semicolon (……如下：一、……).
+STRONG_BEFORE = frozenset("。！？!?：:；;")
+ORDINAL_WINDOW = 48
+# 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一: cut after the first
+# character at the margin, the next line starts with 一、 that is no heading.
+ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不")
+# The longest bracketed note between a sentence and the next heading: （财政部负责）.
+NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
-
-
-def _adjacent(cur: Paragraph, nxt: Paragraph) -> bool:
-    return nxt.line == cur.lines[-1].number + 1
 
 
 def _merge(cur: Paragraph, nxt: Paragraph) -> None:
@@ -59,12 +74,69 @@ def _merge(cur: Paragraph, nxt: Paragraph) -> None:
     cur.text = cur.text + nxt.text
 
 
-def _continues(cur: Paragraph, nxt: Paragraph, first: bool) -> bool:
-    """Is `nxt` the rest of `cur`, broken by a hard wrap (text copied from a PDF)?"""
+def columns(text: str) -> int:
+    """Width in columns: a Chinese character or full-width mark takes two."""
+    return sum(1 if ord(ch) < 0x2E80 and ch not in WIDE else 2 for ch in text)
+
+
+def wrap_width(paragraphs: list[Paragraph]) -> int | None:
+    """The width a plain-text draft was hard wrapped at (in columns), or None.
+
+    A wrapped text has many lines of about the same, largest width that stop anywhere,
+    mid-word or mid-sentence; lines of an unwrapped text end with their sentence.
+    """
+    widths = [columns(p.text) for p in paragraphs if p.text]
+    if len(widths) < 6:
+        return None
+    width = sorted(widths, reverse=True)[max(2, len(widths) // 10)]
+    if width < 2 * WRAPPED_MIN:
+        return None
+    band = [p.text for p, w in zip((p for p in paragraphs if p.text), widths)
+            if width - FULL_SLACK <= w <= width + 2]
+    if len(band) < 3 or len(band) < len(widths) // 4:
+        return None
+    open_ended = sum(1 for text in band if text[-1] not in LINE_ENDS)
+    return width if 2 * open_ended >= len(band) else None
+
+
+def _page_furniture(paragraphs: list[Paragraph]) -> set[int]:
+    """Lines of a PDF's page numbers (— 2 —) and of the running head after each."""
+    out: set[int] = set()
+    for i, para in enumerate(paragraphs):
+        if RE_PAGE_MARK.match(para.text):
+            out.add(para.line)
+            if i + 1 < len(paragraphs):
+                head = paragraphs[i + 1].text
+                if head and len(head) <= 20 and not parse_ordinal(head) and \
+                        not any(ch in PUNCTUATION for ch in head):
+                    out.add(paragraphs[i + 1].line)
+    return out
+
+
+def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
+               skipped: bool, expected: Callable[[Ordinal], bool]) -> bool:
+    """Is `nxt` the rest of `cur`, broken by a hard wrap (text copied from a PDF)?
+
+    skipped: only page furniture lies between the two lines; expected(ordinal): does
+    the ordinal come next in the outline read so far?
+    """
     last, rest = cur.lines[-1].text, nxt.text
-    if not last or not rest or last[-1] in LINE_ENDS or not _adjacent(cur, nxt):
+    if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
-    if parse_ordinal(rest) or RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest):
+    if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
+            or RE_LEADER.search(last) or RE_LEADER.search(rest) or _is_section_break(rest):
+        return False
+    ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
+    if width and not first and columns(last) >= width - FULL_SLACK:
+        # A full line of a wrapped text goes on, whatever it ends with (the paragraph
+        # rarely ends exactly at the margin), even into 再次表明; and into 统 ⏎ 一、推进
+        # when 一、 is out of turn (a word cut at the margin: 统一 之一 唯一). Any other
+        # ordinal starts a heading, even a misnumbered one, so that the slip is reported.
+        return ordinal_next is None or ordinal_next.level == 1 and ordinal_next.number == 1 \
+            and last[-1] in ENDS_A_WORD_WITH_ONE and not expected(ordinal_next)
+    if ordinal_next is not None:
+        return False
+    if last[-1] in LINE_ENDS:
         return False
     ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None
     if first or ordinal is not None and not any(ch in SENTENCE_END for ch in ordinal.rest):
@@ -73,7 +145,8 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool) -> bool:
         if first:
             # Not when the first line is a whole title already (a repeated title line).
             return len(rest) <= TITLE_REST_MAX and bool(RE_TITLE_REST.search(rest)) and \
-                not RE_TITLE_REST.search(last) and not any(ch in PUNCTUATION for ch in rest)
+                not RE_TITLE_REST.search(last) and \
+                not any(ch in PUNCTUATION and ch not in TITLE_MARKS for ch in rest)
         return len(last) >= HEADING_WRAPPED_MIN and len(rest) <= HEADING_REST_MAX and \
             not any(ch in PUNCTUATION for ch in rest) and not rest[0].isdigit()
     if first:
@@ -82,14 +155,38 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool) -> bool:
 
 
 def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Plain text: join the lines of a hard-wrapped paragraph or heading into one."""
+    """Plain text: join the lines of a hard-wrapped paragraph or heading into one, and
+    set a PDF's page numbers and running heads apart (role 'page')."""
+    furniture = _page_furniture(paragraphs)
+    width = wrap_width([p for p in paragraphs if p.line not in furniture])
     out: list[Paragraph] = []
+    body: list[Paragraph] = []  # the paragraphs of `out` that are not page furniture
+    skipped = False
+    last = [0] * 5       # the outline so far: last number of each level under its parent
+    numbered = [0] * 5   # and whatever its parent (numbering on across parts)
+
+    def expected(ordinal: Ordinal) -> bool:
+        level, number = ordinal.level, ordinal.number
+        return number == last[level] + 1 or last[level] == 0 and number == numbered[level] + 1
+
     for para in paragraphs:
-        first = len(out) == 1 and len(out[0].lines) == 1 and not parse_ordinal(out[0].text)
-        if out and _continues(out[-1], para, first):
-            _merge(out[-1], para)
+        if para.line in furniture:
+            para.role = "page"
+            out.append(para)
+            skipped = bool(body)
+            continue
+        first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
+        if body and _continues(body[-1], para, first, width, skipped, expected):
+            _merge(body[-1], para)
         else:
             out.append(para)
+            body.append(para)
+            head = parse_ordinal(para.text[:ORDINAL_WINDOW])
+            if head is not None:
+                last[head.level] = numbered[head.level] = head.number
+                for lower in range(head.level + 1, 5):
+                    last[lower] = 0
+        skipped = False
     return out
 
 
@@ -97,7 +194,7 @@ def _leader_free(text: str) -> str:
     return RE_LEADER.sub("", text).strip()
 
 
-def mark_apart(paragraphs: list[Paragraph], breaks: list[int]) -> None:
+def mark_apart(paragraphs: list[Paragraph]) -> None:
     """Set apart a table of contents and the 附件说明; note the section breaks."""
     later_texts: set[str] | None = None  # built only when a 目录 line is seen
     index = 0
@@ -136,6 +233,9 @@ def mark_apart(paragraphs: list[Paragraph], breaks: list[int]) -> None:
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
             while index < len(paragraphs):
                 entry = paragraphs[index]
+                if entry.role == "page":  # a page break inside the list
+                    index += 1
+                    continue
                 ordinal = parse_ordinal(entry.text)
                 if ordinal is None or ordinal.level != 3 or ordinal.number != expected or \
                         len(entry.text) > 80:
@@ -147,7 +247,7 @@ def mark_apart(paragraphs: list[Paragraph], breaks: list[int]) -> None:
         if para.list_item or parse_ordinal(text):
             continue
         if _is_section_break(text):
-            breaks.append(para.line)
+            para.section_break = True
 
 
 def _is_section_break(text: str) -> bool:
@@ -175,20 +275,66 @@ def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
     return pieces
 
 
-def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
-    """Split a paragraph where a heading follows a sentence end on the same line
-    (……工作要求如下：一、工作目标。……二、主要任务。……).
+def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
+    """Ordinals inside a paragraph: (position, ordinal or None for a section number,
+    strong: after a sentence end). Slices are bounded: linear in the paragraph."""
+    out: list[tuple[int, Ordinal | None, bool]] = []
+    for m in RE_INLINE.finditer(text):
+        pos = m.start()
+        if pos == 0:
+            continue
+        before = text[pos - 1]
+        head = text[pos:pos + ORDINAL_WINDOW]
+        ordinal = parse_ordinal(head)
+        if ordinal is None:
+            if before in SENTENCE_END and _is_section_break(text[pos:pos + SHORT_HEADING + 1]):
+                out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
+            continue
+        rest = ordinal.rest
+        if rest[:1] in NUMERAL_LEADS or not rest.strip():
+            continue  # 二、三季度 is a list of numbers, not a heading
+        strong = _after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
+        out.append((pos, ordinal, strong))
+    return out
 
-    Only the ordinal that comes next in the outline counts (二、 after 一、), and not
-    二、三季度: a sentence-internal 一、 or a number list is never taken for a heading.
+
+def _after_sentence(text: str, pos: int, ends: frozenset[str]) -> bool:
+    """Does `pos` follow a sentence end, maybe with a closing quote or a bracketed note
+    between (……。”二、 / ……。（财政部负责）七、)?"""
+    before = text[pos - 1]
+    if before in ends:
+        return True
+    if before in "”’" and pos >= 2:
+        return text[pos - 2] in SENTENCE_END
+    if before in "）)":
+        opening = max(text.rfind("（", max(0, pos - NOTE_MAX), pos),
+                      text.rfind("(", max(0, pos - NOTE_MAX), pos))
+        return opening > 0 and text[opening - 1] in SENTENCE_END
+    return False
+
+
+def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
+    """Split a paragraph where a heading follows on the same line: after a sentence end
+    (……工作要求如下：一、工作目标。……二、主要任务。……) or, in text pasted without its
+    paragraph breaks, right after a heading's title (一、总体要求（一）指导思想。……).
+
+    Only the ordinal that comes next in the outline counts (二、 after 一、). One that
+    follows no sentence end must be confirmed: the next ordinal of its level is the next
+    number after a sentence end, or it continues a run already read in this paragraph.
+    So 二、三季度, 统一、规范 and other sentence-internal numbers are not headings.
     """
     out: list[Paragraph] = []
     last = [0] * 5
+    before_break = [0] * 5  # `last` before the latest section number
+    numbered = [0] * 5      # the last number of each level, whatever its parent
 
     def note(level: int, number: int) -> None:
         last[level] = number
+        numbered[level] = number
         for lower in range(level + 1, 5):
             last[lower] = 0
+            before_break[lower] = 0
+        before_break[level] = 0
 
     for para in paragraphs:
         if para.role and para.role != "markdown" or markdown and para.list_item:
@@ -199,27 +345,65 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
             out.append(para)
             continue
         text = para.text
-        head = parse_ordinal(text)
+        head = parse_ordinal(text[:ORDINAL_WINDOW])
         if head is not None:
             note(head.level, head.number)
+        candidates = _candidates(text)
+        # next_same[i]: the next candidate of the same level (None: none further on).
+        next_same: list[int | None] = [None] * len(candidates)
+        seen: dict[int, int] = {}
+        for i in range(len(candidates) - 1, -1, -1):
+            ordinal = candidates[i][1]
+            if ordinal is not None:
+                next_same[i] = seen.get(ordinal.level)
+                seen[ordinal.level] = i
         cuts: list[int] = []
-        for m in RE_RUN_ON.finditer(text):
-            pos = m.end()
-            ordinal = parse_ordinal(text[pos:])
-            if ordinal is None or ordinal.rest[:1] in NUMERAL_LEADS or \
-                    ordinal.rest[:1].isdigit() or not ordinal.rest.strip():
-                continue  # 二、三季度 / 1.5亿 are numbers, not headings
-            expected = last[ordinal.level] + 1
-            if ordinal.level == 2 and last[1] == 0 and head is None and not cuts:
-                continue  # （一） inside the opening paragraph: a list, not the outline
-            # The first must come next in the outline (二、 after 一、); once a paragraph
-            # holds a pasted outline, its later ordinals are read even when misnumbered,
-            # so that a gap or a repeat in it is still reported.
-            if ordinal.number != expected and not (
-                    cuts and ordinal.level <= 2 and 1 <= ordinal.number <= expected + 1):
+        here = [False] * 5  # was last[level] read in this paragraph?
+        # The level of the ordinal read just before (None: the last candidate was not
+        # read): a heading's first child often follows its title directly.
+        parent_just_read: int | None = head.level if head is not None else None
+        for i, (pos, ordinal, strong) in enumerate(candidates):
+            if ordinal is None:
+                # A section number: below it numbering starts again at one, or goes on
+                # (工作规则 number their articles on across 第一章…第九章).
+                cuts.append(pos)
+                before_break[:] = last
+                last[:] = [0] * 5
                 continue
-            cuts.append(pos)
-            note(ordinal.level, ordinal.number)
+            level, number = ordinal.level, ordinal.number
+            expected = last[level] + 1
+            if last[level] == 0 and number > 1 and number in (
+                    before_break[level] + 1, numbered[level] + 1):
+                expected = number  # numbering goes on across parts (（一）…（十八）)
+            if level == 2 and last[1] == 0 and head is None and not cuts:
+                continue  # （一） inside the opening paragraph: a list, not the outline
+            if number == expected:
+                # Confirmed by the next number of the level after a sentence end, by
+                # the run this paragraph has been reading, or by its parent heading
+                # just before it (一、总体要求（一）指导思想……).
+                j = next_same[i]
+                ok = strong or j is not None and candidates[j][2] and \
+                    candidates[j][1].number == number + 1 or number > 1 and here[level] \
+                    or parent_just_read is not None and parent_just_read < level
+            else:
+                # A number one off (a gap, a repeat, two swapped) is still read when the
+                # next ordinal of its level follows on from it, so that the slip is
+                # reported; never 一、 out of turn (统一、 之一、 are words).
+                j = next_same[i]
+                chain = j is not None and abs(candidates[j][1].number - number) == 1
+                if strong:
+                    ok = level <= 2 and (bool(cuts) and 1 <= number <= expected + 1 or
+                                         chain and number >= 2 and abs(number - expected) == 1)
+                else:
+                    ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
+            parent_just_read = None
+            if ok:
+                parent_just_read = level
+                cuts.append(pos)
+                note(level, number)
+                here[level] = True
+                for lower in range(level + 1, 5):
+                    here[lower] = False
         if not cuts:
             out.append(para)
             continue

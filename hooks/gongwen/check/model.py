@@ -20,6 +20,7 @@ SEVERITY_ORDER: dict[str, int] = {severity: i for i, severity in enumerate(SEVER
 CATEGORY_LABELS: dict[str, str] = {
     "numbering": "序号", "hierarchy": "层次", "missing-section": "缺少部分", "order": "顺序",
     "declared-count": "宣布与提纲", "hygiene": "清理",
+    "style": "标点与格式",
 }
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
 # A page's status → its Chinese name (the overview's badges and counts).

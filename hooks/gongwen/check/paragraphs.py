@@ -34,7 +34,9 @@ class Paragraph:
     list_item: bool = False  # a Markdown list item: never a heading
     raw_first: str = ""      # the first source line, markup included (bold marks a heading)
     role: str = ""           # 'title', 'outline' (a 【提纲】 block), 'markdown' (a # heading),
-    #                          'contents' (a table of contents), 'attachments' (附件说明)
+    #                          'contents' (a table of contents), 'attachments' (附件说明),
+    #                          'page' (a PDF's page number or running head)
+    section_break: bool = False  # 1.2　等级划分, 第三条: numbering starts afresh below
 
 
 def starts_item(text: str) -> bool:

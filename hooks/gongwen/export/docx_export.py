@@ -14,6 +14,9 @@ Layout (clause numbers of GB/T 9704-2012):
   梯形 or 菱形 (7.3.1, export.titlebreak); body 3号 (16 pt) 仿宋_GB2312 with a
   first-line indent of two characters (7.3.3); level-1 headings 黑体, level 2 楷体_GB2312,
   levels 3 and 4 仿宋_GB2312 (level 3 bold, as is common practice) (7.3.3).
+- 落款 as in a document without a seal (7.3.5.2; a download is an unsealed draft): one
+  empty line under the text, 署名 右空二字, 成文日期 on the next line starting two
+  characters right of the 署名 (docx_format.closing_indents).
 - Page numbers 4号 (14 pt) half-width digits between 一字线 (— 1 —), 7 mm below the text
   block; odd pages right, even pages left, one character in from the edge (7.5).
 
@@ -44,12 +47,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
 from gongwen.text.syntax import GAP_LABEL
 
 from .docx_format import (
+    CHAR_PT,
     FONT_BODY,
     FONT_LEVEL2,
     FONT_TITLE,
@@ -74,6 +78,7 @@ from .docx_format import (
     TEXT_WIDTH_TWIPS,
     ZIP_DATE,
     add_page_number,
+    closing_indents,
     condense,
     declare_fallbacks,
     paragraph_properties,
@@ -86,6 +91,8 @@ from .plaintext import Block, fill_fields, layout
 from .titlebreak import title_lines
 
 BREAK = "break"  # a run kind: a line break inside the paragraph
+# A right indent no layout uses, replaced in the prepared XML by each 落款's own indent.
+RIGHT_PLACEHOLDER_TWIPS = 7919
 TABLE_START = (
     '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
     '<w:jc w:val="center"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
@@ -209,8 +216,12 @@ class DocxWriter:
             "subtitle": paragraph_properties(doc, STYLE_NAMES[0], center, indent=False),
             "body": paragraph_properties(doc, STYLE_NAMES[0]),
             "flush": paragraph_properties(doc, STYLE_NAMES[0], indent=False),
-            "date": paragraph_properties(doc, STYLE_NAMES[0], right, indent=False,
-                                          right_indent=Pt(4 * 16)),
+            # 落款 (署名, 成文日期): right-aligned; the indent is set per document.
+            "closing": paragraph_properties(doc, STYLE_NAMES[0], right, indent=False,
+                                             right_indent=Twips(RIGHT_PLACEHOLDER_TWIPS)),
+            "closing+next": paragraph_properties(
+                doc, STYLE_NAMES[0], right, indent=False, keep_next=True,
+                right_indent=Twips(RIGHT_PLACEHOLDER_TWIPS)),
             "cell": paragraph_properties(doc, STYLE_NAMES[0], indent=False,
                                           line_spacing=Pt(20), snap=False),
         }
@@ -260,7 +271,10 @@ class DocxWriter:
         """The .docx bytes of one document."""
         title_text = title or next((b.text for b in blocks if b.kind == "title"), "")
         body: list[str] = []
-        for role, block in layout(blocks):
+        roles = layout(blocks)
+        # 落款 lines (署名 then 成文日期, or a lone date) → their paragraph kinds.
+        closing = self._closing([b for role, b in roles if role == "signature"])
+        for role, block in roles:
             if role == "title":
                 body.append(self._title(block.text))
             elif role == "subtitle":
@@ -285,13 +299,37 @@ class DocxWriter:
             elif role == "salutation":
                 body.append(self._paragraph("flush", [("body", block.text)]))  # 称呼 顶格
             elif role == "signature":
-                body.append(self._paragraph("date", [("body", block.text)]))  # 署名、日期居右
+                if block is next(iter(closing)):
+                    body.append(self._paragraph("flush", []))  # 正文下空一行 (§7.3.5.2)
+                body.append(self._paragraph(closing[block], [("body", block.text)]))
             else:
                 body.append(self._paragraph("body", [("body", block.text)]))
         if blocks and blocks[-1].kind == "table":
             body.append(self._paragraph("flush", []))  # Word wants a paragraph to end on
         document = self._head + "".join(body).encode("utf-8") + self._tail
         return self._package_with(document, title_text)
+
+    def _closing(self, lines: list[Block]) -> dict[Block, str]:
+        """Paragraph kinds of the 落款 lines, in order, laid out as a document without a
+        seal (GB/T 9704-2012 §7.3.5.2): a download is a draft, not yet sealed."""
+        if not lines:
+            return {}
+        signer = lines[0] if len(lines) > 1 else None
+        signer_chars, date_chars = closing_indents(signer and signer.text, lines[-1].text)
+        kinds = {}
+        if signer is not None:
+            kinds[signer] = self._right_indented("closing+next", signer_chars)
+        kinds[lines[-1]] = self._right_indented("closing", date_chars)
+        return kinds
+
+    def _right_indented(self, kind: str, chars: float) -> str:
+        """A prepared 落款 paragraph kind with its right indent of `chars` 字."""
+        key = f"{kind}:{chars}"
+        if key not in self._formats.ppr:
+            twips = round(chars * CHAR_PT * 20)
+            self._formats.ppr[key] = self._formats.ppr[kind].replace(
+                f'w:right="{RIGHT_PLACEHOLDER_TWIPS}"', f'w:right="{twips}"')
+        return key
 
     def _paragraph(self, kind: str, runs: list[tuple[str, str]], fields: bool = True) -> str:
         out = ["<w:p>", self._formats.ppr[kind]]

@@ -127,7 +127,7 @@ def overview_markdown(
     by_status = {status: sum(r.status == status for r in results) for status in STATUS_LABELS}
     report = (f'完整结果（含每条问题）见 <a href="{html.escape(report_link)}">'
               f"{html.escape(report_link.rsplit('/', 1)[-1])}</a>。" if report_link else "")
-    more = f"列表分 {pages} 页。" if pages > 1 else ""
+    more = f"列表分{pages}页。" if pages > 1 else ""
     return "\n".join([
         *_front_matter("结构检查总览", search=False),
         "# 结构检查总览",
@@ -135,8 +135,8 @@ def overview_markdown(
         ("本页在每次构建时自动生成：列出本站每一页的结构检查结果（提纲、序号、必备部分等）。"
          f"点开页面可看其「结构检查」面板中的具体问题；每条问题的含义见[检查规则]({rules_link})。"),
         "",
-        (f"共检查 {len(results)} 页：{STATUS_LABELS['pass']} {by_status['pass']} 页，"
-         f"{STATUS_LABELS['warn']} {by_status['warn']} 页，{STATUS_LABELS['fail']} {by_status['fail']} 页。"),
+        (f"共检查{len(results)}页：{STATUS_LABELS['pass']}{by_status['pass']}页，"
+         f"{STATUS_LABELS['warn']}{by_status['warn']}页，{STATUS_LABELS['fail']}{by_status['fail']}页。"),
         "",
         overview_summary(results, labels or {}),
         "## 各页结果",
@@ -156,12 +156,12 @@ def list_page_markdown(title: str, number: int, pages: int, *, back: str, back_t
     back: the list's first page, as a Markdown link target relative to this page (MkDocs
     checks it); the rows and the pager go in at `marker` after Markdown has run.
     """
-    heading = f"{title}（第 {number} 页）"
+    heading = f"{title}（第{number}页）"
     return "\n".join([
         *_front_matter(heading, search=False),
         f"# {heading}",
         "",
-        f"本页是[{back_text}]({back})的第 {number} 页，共 {pages} 页。",
+        f"本页是[{back_text}]({back})的第{number}页，共{pages}页。",
         "",
         marker,
         "",

@@ -36,7 +36,7 @@ def add_exemplar_sections(items: Sequence[Any], lists: Mapping[str, Any],
         if len(groups) == 1:
             children = groups[0]
         else:
-            children = [make_section(f"第 {n * group_size + 1}–{n * group_size + len(group)} 篇",
+            children = [make_section(f"第{n * group_size + 1}–{n * group_size + len(group)}篇",
                                      group) for n, group in enumerate(groups)]
         section.children.append(make_section(GROUPS_TITLE, children))
 

@@ -3,7 +3,7 @@ GW2xx sections and order, GW3xx declared structure, GW4xx style and hygiene,
 GW9xx the page's own data (front matter, acknowledgements)."""
 from __future__ import annotations
 
-from . import declared, enumeration, hygiene, meta, numbering, phrases, sections
+from . import declared, enumeration, hygiene, meta, numbering, phrases, sections, style
 from .base import Rule
 
 RULES: list[Rule] = [
@@ -13,6 +13,7 @@ RULES: list[Rule] = [
     *phrases.RULES,
     *declared.RULES,
     *hygiene.RULES,
+    *style.RULES,
     *meta.RULES,
 ]
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

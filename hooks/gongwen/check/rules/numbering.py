@@ -54,8 +54,8 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     first: dict[int, Heading] = {}
     last: dict[int, Heading] = {}
     next_break = 0
-    for h in headings:
-        while next_break < len(breaks) and breaks[next_break] < h.line:
+    for index, h in enumerate(headings):
+        while next_break < len(breaks) and breaks[next_break] <= index:
             next_break += 1
             for level in (2, 3, 4):
                 epoch[level] += 1
@@ -109,7 +109,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     scope_parent = [False] * 5
     next_break = 0
     for index, h in enumerate(headings):
-        while next_break < len(breaks) and breaks[next_break] < h.line:
+        while next_break < len(breaks) and breaks[next_break] <= index:
             # A decimal section number (1.2　等级划分) or 第一条: the numbering of every
             # level starts afresh under it.
             # Under it a level may start again at one or go on (工作规则 number their
@@ -250,7 +250,7 @@ CHILD_BEFORE_PARENT = Rule(
     code="GW111", title="下级先于上级", name="child-before-parent", severity="warning",
     category="hierarchy", authority=PRACTICE, guide="hierarchy",
     doc="""下级序数出现在任何上级之前：如没有“一、”就先出现“（一）”。
-为什么：层次序数依次为一、（一）1.（1）；层次可以少用（一、之后直接 1.），但下级不能先于上级。
+为什么：层次序数依次为一、（一）1.（1）；层次可以少用（一、之后直接用1.），但下级不能先于上级。
 讲话稿的回顾部分常见这种写法，不算严重错误，所以只提醒。
 （GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
 正例：一、…（一）…（二）…
@@ -264,7 +264,7 @@ CONTINUOUS = Rule(
 为什么：实施意见、工作方案常把任务跨部分连续编号（1.—24.），便于按号分工、督办，是有意的写法，
 不是错误；至少有两个上级部分接着编号、没有一处重新起算时才这样认定，只提示一次（实务）。
 连续编号时仍检查跳号、重复和颠倒。
-正例：一、…1.…5. 二、…6.…10. 三、…11.…（任务连续编号）
+正例：一、…1.…5.…二、…6.…10.…三、…11.…（任务连续编号）
 反例：一、…（一）（二） 二、…（三）（四） 三、…（一）（二）（时而接续、时而重新起算，按“序号未重新起算”报错）""",
     check=_family("GW107"))
 

@@ -1,0 +1,291 @@
+"""Punctuation, numbers and dates as written: the `style` family (warnings only).
+
+Each rule looks at the checked lines (front matter, code, tables and a table of contents
+are not among them) and reports a line once per kind of slip, quoting what it found.
+Not checked on purpose: spaces between Chinese and Latin letters or digits, which 公文
+do not use and which linters for web text (autocorrect, zhlint) add by default.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gongwen.common import quote
+from gongwen.text.numbering import parse_ordinal
+from gongwen.text.webjunk import junk_reason
+
+from ..model import Finding
+from .base import PRACTICE, Rule, cached
+
+GBT_PUNCTUATION = "GB/T 15834-2011"
+GBT_DATE = "GB/T 9704-2012第7.3.5.4条"
+
+CJK = r"\u4e00-\u9fff"
+# A half-width mark with Chinese on both sides (or a Chinese sentence before ? and !).
+RE_HALF_WIDTH = re.compile(
+    rf"(?<=[{CJK}])[,;:](?=[{CJK}“‘《（])|(?<=[{CJK}])[?!](?=[{CJK}“‘《（]|$)"
+    rf"|(?<=[{CJK}])\(|\((?=[{CJK}])|(?<=[{CJK}])\)|\)(?=[{CJK}])")
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# Pairs that must open and close within a paragraph.
+PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+PAIR_CHARS = frozenset(PAIRS) | frozenset(CLOSERS)
+# ... or 。。。 for ……; -- for ——.
+RE_ELLIPSIS_DASH = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<![-\w])--(?![-\w])|(?<=[" + CJK + r"])-{2,}")
+# The same mark twice, or a comma against a full stop: a typing slip (。。。 is GW413).
+RE_REPEATED = re.compile(r"([，、；：])\1+|(?<!。)。。(?!。)|[，、；：][。，、；：]|。[，、；：]"
+                         r"|([？！?!])\2+")
+RE_FULL_WIDTH_DIGITS = re.compile(r"[０-９]+")
+# Characters that do not show: zero-width spaces and joiners, word joiner, soft hyphen,
+# a byte-order mark inside the text, and the no-break space of web pages.
+INVISIBLE = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符",
+             "\u2060": "零宽不换行空格", "\ufeff": "字节顺序标记（BOM）", "\u00ad": "软连字符",
+             "\u00a0": "不换行空格（&nbsp;）"}
+RE_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+# A date standing alone on its line (成文日期, or a speech's date under its title).
+RE_DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>\d{4}\s*[.．/\-－]\s*\d{1,2}\s*[.．/\-－]\s*\d{1,2}"
+                          r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]?$")
+RE_PADDED = re.compile(r"年\s*0\d|月\s*0\d")
+# Not a colon: a first line ending in ： is a salutation (各位代表：), not a title.
+TITLE_END_PUNCTUATION = "。，、；！？,.;!?"
+QUICK = frozenset(",;:?!()")
+
+
+def _apart_lines(document) -> set[int]:
+    """Lines of a table of contents: their leader dots are not an ellipsis."""
+    out: set[int] = set()
+    for para in document.paragraphs:
+        if para.role == "contents":
+            out.update(line.number for line in para.lines)
+    return out
+
+
+def _apart(document) -> set[int]:
+    """Lines not to look at: a table of contents (its leader dots are no ellipsis) and
+    web junk, which is reported as such and goes as a whole (GW402)."""
+    def compute() -> set[int]:
+        out = _apart_lines(document)
+        out.update(line.number for line in document.lines
+                   if line.text and junk_reason(line.text.strip()))
+        return out
+    return cached(document, "style-apart", compute)
+
+
+def _lines(document) -> Iterator:
+    apart = _apart(document)
+    for line in document.lines:
+        if line.text and line.number not in apart:
+            yield line
+
+
+# Quotation marks are named: a quoted quotation mark (“””) cannot be read.
+MARK_NAMES = {"“": "前引号“", "”": "后引号”", "‘": "前单引号‘", "’": "后单引号’"}
+
+
+def _shown(found: list[str]) -> str:
+    return "、".join(MARK_NAMES.get(x) or quote(x) for x in dict.fromkeys(found))
+
+
+def _check_half_width(document, schema) -> Iterator[Finding]:
+    for line in _lines(document):
+        text = line.text
+        if not any(ch in QUICK for ch in text):
+            continue
+        # A half-width bracket of a leading ordinal, (一), is GW102's to report.
+        ordinal = parse_ordinal(text) if text[0] in "(（" else None
+        skip = len(ordinal.raw) if ordinal and ordinal.width in ("half", "mixed") else 0
+        found = [m.group() for m in RE_HALF_WIDTH.finditer(text, skip)]
+        if found:
+            fixes = "、".join(f"{quote(x)}改为{quote(HALF_TO_FULL[x])}" for x in dict.fromkeys(found))
+            yield HALF_WIDTH.finding(line.number, f"中文里用了半角标点{_shown(found)}：{fixes}")
+
+
+def _unpaired(text: str) -> list[str]:
+    """The marks of `text` that have no partner, in order of appearance."""
+    stack: list[str] = []
+    lone: list[str] = []
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(ch)
+        elif ch in CLOSERS:
+            if stack and stack[-1] == CLOSERS[ch]:
+                stack.pop()
+            elif CLOSERS[ch] in stack:
+                # Close the nearest matching opener; what lies between is unclosed.
+                while stack[-1] != CLOSERS[ch]:
+                    lone.append(stack.pop())
+                stack.pop()
+            else:
+                lone.append(ch)
+    return lone + stack
+
+
+def _check_pairs(document, schema) -> Iterator[Finding]:
+    apart = _apart(document)
+    paragraphs = [p for p in document.paragraphs
+                  if p.role not in ("outline", "contents") and p.line not in apart
+                  and any(ch in PAIR_CHARS for ch in p.text)]
+    lone = [_unpaired(p.text) for p in paragraphs]
+    for i in range(len(paragraphs) - 1):
+        # A hard-wrapped line of plain text: an opener left at the end of one line and a
+        # closer at the start of the next, on adjacent lines, are one pair.
+        if lone[i] and lone[i + 1] and \
+                paragraphs[i + 1].line == paragraphs[i].lines[-1].number + 1:
+            while lone[i] and lone[i + 1] and lone[i + 1][0] in CLOSERS and \
+                    CLOSERS[lone[i + 1][0]] == lone[i][-1]:
+                lone[i].pop()
+                lone[i + 1].pop(0)
+    for para, marks in zip(paragraphs, lone):
+        if marks:
+            # Reported on the line of the first lone mark.
+            line = next((piece.number for piece in para.lines if marks[0] in piece.text),
+                        para.line)
+            yield UNPAIRED.finding(line, f"引号或括号不成对：{_shown(marks)}没有与之配对的另一半")
+
+
+def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
+    for line in _lines(document):
+        text = line.text
+        if "..." not in text and "。。。" not in text and "-" not in text and "···" not in text:
+            continue
+        found = [m.group() for m in RE_ELLIPSIS_DASH.finditer(text)]
+        if found:
+            wants = "、".join(f"{quote(x)}应为{quote('——' if x[0] == '-' else '……')}"
+                             for x in dict.fromkeys(found))
+            yield ELLIPSIS_DASH.finding(line.number, f"省略号或破折号写法不对：{wants}")
+
+
+def _check_full_width_digits(document, schema) -> Iterator[Finding]:
+    for line in _lines(document):
+        text = line.text
+        found = RE_FULL_WIDTH_DIGITS.findall(text) if any("０" <= ch <= "９" for ch in text) else []
+        if found:
+            fixes = "、".join(
+                f"{quote(x)}改为{quote(x.translate(str.maketrans('０１２３４５６７８９', '0123456789')))}"
+                for x in dict.fromkeys(found))
+            yield FULL_WIDTH_DIGITS.finding(line.number, f"全角数字：{fixes}")
+
+
+def _check_date(document, schema) -> Iterator[Finding]:
+    for line in _lines(document):
+        text = line.text.strip()
+        if len(text) > 24 or not text[:1].isdigit() and text[:1] not in "（(":
+            continue
+        m = RE_DATE_LINE.match(text)
+        if m is None:
+            continue
+        date = m.group("date")
+        if "年" not in date:
+            yield DATE_FORMAT.finding(line.number, f"成文日期写作{quote(date)}：应写作“××××年×月×日”，"
+                                                   f"如“2025年1月5日”")
+        elif RE_PADDED.search(date):
+            yield DATE_FORMAT.finding(line.number, f"成文日期写作{quote(date)}：月、日不编虚位"
+                                                   f"（1不编为01）")
+
+
+def _check_repeated(document, schema) -> Iterator[Finding]:
+    for line in _lines(document):
+        text = line.text
+        found = [m.group() for m in RE_REPEATED.finditer(text)]
+        if found:
+            yield REPEATED.finding(line.number, f"标点重复或连用：{_shown(found)}，只保留一个")
+
+
+def _check_invisible(document, schema) -> Iterator[Finding]:
+    for line in document.lines:
+        text = line.text
+        found = RE_INVISIBLE.findall(text) if text else []
+        if found:
+            names = "、".join(INVISIBLE[ch] for ch in dict.fromkeys(found))
+            yield INVISIBLE_CHARS.finding(
+                line.number, f"含有看不见的字符：{names}（{len(found)}个），多是从网页复制带来的，应删除")
+
+
+def _check_title_end(document, schema) -> Iterator[Finding]:
+    title = (document.title or "").strip()
+    if title and title[-1] in TITLE_END_PUNCTUATION:
+        yield TITLE_END.finding(document.title_line,
+                                f"标题末尾有标点{quote(title[-1])}：公文标题末尾不加标点，应删除")
+
+
+HALF_WIDTH = Rule(
+    code="GW411", title="半角标点", name="half-width-punctuation", severity="warning",
+    category="style", authority=GBT_PUNCTUATION, guide="full-width",
+    doc="""中文之间用了半角的逗号、分号、冒号、问号、叹号或括号（, ; : ? ! ( )）。
+为什么：GB/T 15834-2011 规定的中文标点是全角符号；半角标点多是在英文输入状态下打的，或从网页复制时被压成了半角，
+排版时挤在一起，也显得不规范。数字和英文中的半角符号（12.5%、3:1）不在此列；序数的括号另由“括号宽度”检查。
+正例：经研究，决定如下：（一）加强领导；（二）明确责任。
+反例：经研究,决定如下:加强领导;明确责任 / 市教育局(盖章)""",
+    check=_check_half_width, documents_only=True)
+
+UNPAIRED = Rule(
+    code="GW412", title="引号括号不成对", name="unpaired-marks", severity="warning",
+    category="style", authority=GBT_PUNCTUATION, guide="full-width",
+    doc="""同一段中的引号、括号、书名号不成对：有前无后，或有后无前。
+为什么：GB/T 15834-2011 中引号、括号、书名号都是成对使用的标号；少了一半，多是删改时误删，读者分不清引文或注释到哪里为止。
+正例：深入开展“三抓三促”行动（2025年）。
+反例：深入开展“三抓三促行动（2025年。""",
+    check=_check_pairs, documents_only=True)
+
+ELLIPSIS_DASH = Rule(
+    code="GW413", title="省略号破折号写法", name="ellipsis-dash", severity="warning",
+    category="style", authority=GBT_PUNCTUATION, guide="full-width",
+    doc="""省略号写成“...”“。。。”，破折号写成“--”。
+为什么：GB/T 15834-2011 的省略号是居中的六个点“……”（占两个字的位置），破折号是“——”（占两个字的位置）；
+三个英文句点、三个句号或两个连字符都不是这两个符号。目录的引导点不在此列。
+正例：学习、宣传、贯彻……等工作 / 目标——到2027年
+反例：学习、宣传、贯彻...等工作 / 学习。。。 / 目标--到2027年""",
+    check=_check_ellipsis_dash, documents_only=True)
+
+FULL_WIDTH_DIGITS = Rule(
+    code="GW414", title="全角数字", name="full-width-digits", severity="warning",
+    category="style", authority=PRACTICE, guide="full-width",
+    doc="""数字用了全角字符（２０２５、１２）。
+为什么：公文中的阿拉伯数字用半角，全角数字多是输入法处于全角状态时打的，宽窄与正文数字不一，检索时也查不到（实务）。
+正例：2025年完成12项任务
+反例：２０２５年完成１２项任务""",
+    check=_check_full_width_digits, documents_only=True)
+
+DATE_FORMAT = Rule(
+    code="GW415", title="成文日期写法", name="date-format", severity="warning",
+    category="style", authority=GBT_DATE, guide="dates",
+    doc="""单独成行的日期（成文日期）写成“2025.1.5”“2025-1-5”“2025/1/5”，或月、日编了虚位（01月05日）。
+为什么：GB/T 9704-2012第7.3.5.4条规定，成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（即1不编为01）。
+正文中的日期不在此列；沿用旧标准（GB/T 9704-1999）用汉字书写的“二〇二五年一月五日”也不报告。
+正例：2025年1月5日
+反例：2025.1.5 / 2025-01-05 / 2025年01月05日""",
+    check=_check_date, documents_only=True)
+
+REPEATED = Rule(
+    code="GW416", title="标点重复", name="repeated-punctuation", severity="warning",
+    category="style", authority=PRACTICE, guide="full-width",
+    doc="""同一处连用两个点号：“，，”“。。”“、。”“，。”“？？”“！！”等。
+为什么：点号表示停顿，一处只用一个；连用多是删改时留下的，或为加重语气而叠用，公文不这样写（实务）。
+省略号误写作“。。。”另由“省略号破折号写法”检查。
+正例：经研究，决定如下。
+反例：经研究，，决定如下。。 / 能不重视吗？？""",
+    check=_check_repeated, documents_only=True)
+
+INVISIBLE_CHARS = Rule(
+    code="GW417", title="看不见的字符", name="invisible-characters", severity="warning",
+    category="style", authority=PRACTICE, guide="full-width",
+    doc="""文中含有看不见的字符：零宽空格、零宽连接符、软连字符、文中的字节顺序标记（BOM）、不换行空格（&nbsp;）。
+为什么：这些字符多是从网页复制带来的，屏幕上看不见，却会使检索、替换失灵，排版时出现莫名的空隙（实务）。
+全角空格（“目　　录”中的空白）是正常的排版用字，不在此列。
+正例：全面加强党的建设
+反例：全面加强党的建设（“加强”之后夹着一个零宽空格 U+200B，屏幕上看不出来）""",
+    check=_check_invisible, documents_only=True)
+
+TITLE_END = Rule(
+    code="GW418", title="标题末尾标点", name="title-end-punctuation", severity="warning",
+    category="style", authority=PRACTICE, guide="title",
+    doc="""公文标题末尾加了句号、逗号、冒号等标点。
+为什么：标题由发文机关名称、事由和文种组成（《党政机关公文处理工作条例》第九条（七）），是一个名词性短语，
+不是句子；标题中除法规、规章名称加书名号外一般不用标点，末尾更不加（实务）。
+书名号、引号、括号是标题内部成对的标号，不在此列。
+正例：市教育局关于开展校园安全大检查的通知
+反例：市教育局关于开展校园安全大检查的通知。""",
+    check=_check_title_end, documents_only=True)
+
+RULES = [HALF_WIDTH, UNPAIRED, ELLIPSIS_DASH, FULL_WIDTH_DIGITS, DATE_FORMAT, REPEATED,
+         INVISIBLE_CHARS, TITLE_END]
