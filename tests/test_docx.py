@@ -118,6 +118,10 @@ def test_exemplar_docx_has_gbt9704_page_and_fonts(built_site):
     assert footer.text.startswith("— ") and footer.text.endswith(" —")
     assert "PAGE" in "".join(footer._p.itertext())
     assert {r.font.size for r in footer.runs} == {Pt(14)}
+    # 4号半角宋体 (§7.5): the digits too are 宋体; odd pages right, even pages left.
+    assert {east_asian(r) for r in footer.runs} == {"宋体"}
+    assert {r._r.rPr.rFonts.get(qn("w:ascii")) for r in footer.runs} == {"宋体"}
+    assert footer.alignment == 2 and section.even_page_footer.paragraphs[0].alignment == 0
 
 
 def test_fallback_fonts_are_declared_in_font_table(built_site):

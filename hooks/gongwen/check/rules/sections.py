@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from gongwen.common import quote
 from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
@@ -25,7 +26,8 @@ RE_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]|（[^�
 # A key word names the part only as the head of its phrase, at the end of it, before
 # nothing but words like these: 查摆问题情况, 下步工作. 确保家庭经济困难学生应助 is a
 # topic whose head is 应助, not a problems part.
-RE_TRAILING = re.compile(r"[的之]?(?:工作|情况|方面|部分|事项|报告|汇报|说明|等)*[。：:]?")
+TRAILING_WORDS = ("工作", "情况", "方面", "部分", "事项", "报告", "汇报", "说明", "等")
+TRAILING_LAST = frozenset(w[-1] for w in TRAILING_WORDS) | frozenset("。：:的之")
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
 # How many of the last paragraphs a closing call may be in.
@@ -34,54 +36,96 @@ CLOSING_PARAGRAPHS = 3
 OPENING_PARAGRAPHS = 6
 
 
-def _any_key_word(slots: list[Slot]) -> re.Pattern:
-    """One pattern: some key word of these slots heads a conjunct (a quick test: most
-    headings of a document are topics, and name no part)."""
-    words = sorted({w for s in slots for w in s.synonyms}, key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))}){RE_TRAILING.pattern}$")
+def _word_ends(text: str) -> list[int]:
+    """Where a key word may end in a conjunct: at its end, or before its trailing words
+    ([的之]?(工作|情况|…)*[。：:]?), latest first."""
+    end = len(text)
+    ends = [end]
+    if not end or text[end - 1] not in TRAILING_LAST:
+        return ends  # most titles: nothing trails
+    if text[end - 1] in "。：:":
+        end -= 1
+        ends.append(end)
+    while end:
+        for word in TRAILING_WORDS:
+            if text.endswith(word, 0, end):
+                end -= len(word)
+                ends.append(end)
+                break
+        else:
+            break
+    if end and text[end - 1] in "的之":
+        ends.append(end - 1)
+    return ends
 
 
-# Per schema (by identity; a schema is loaded once and kept): its keyed slots by level
-# and their quick patterns. Hashing a Schema would hash all its slots on every call.
+@dataclass(frozen=True)
+class _Keys:
+    """The key words of some slots, for lookup by the text just before a word end."""
+
+    slots: tuple[Slot, ...]
+    words: dict[str, Slot]       # key word → its slot (the first in schema order)
+    lengths: tuple[int, ...]     # the key words' lengths, longest first
+
+
+def _make_keys(slots: list[Slot]) -> _Keys:
+    words: dict[str, Slot] = {}
+    for slot in slots:
+        for word in slot.synonyms:
+            words.setdefault(word, slot)
+    return _Keys(tuple(slots), words, tuple(sorted({len(w) for w in words}, reverse=True)))
+
+
+# Per schema (by identity; a schema is loaded once and kept): its key words by use.
+# Hashing a Schema would hash all its slots on every call.
 _KEYED: dict[int, tuple[Schema, dict]] = {}
 
 
-def _keyed(schema: Schema, level: int) -> tuple[list[Slot], re.Pattern | None]:
+def _keyed(schema: Schema, use: int | str) -> _Keys:
+    """Key words of the slots a level-1 or level-2 heading (use 1, 2) or a lead sentence
+    (use 'lead') may name."""
     hit = _KEYED.get(id(schema))
     if hit is None or hit[0] is not schema:
         hit = (schema, {})
         _KEYED[id(schema)] = hit
-    if level not in hit[1]:
-        slots = [s for s in schema.slots if s.synonyms and level in s.levels]
-        hit[1][level] = (slots, _any_key_word(slots) if slots else None)
-    return hit[1][level]
+    if use not in hit[1]:
+        if use == "lead":
+            slots = [s for s in schema.slots if s.synonyms and s.where == "body"]
+        else:
+            slots = [s for s in schema.slots if s.synonyms and use in s.levels]
+        hit[1][use] = _make_keys(slots)
+    return hit[1][use]
 
 
-def _winners(title: str, slots: list[Slot], quick: re.Pattern | None = None) -> set[str]:
+def _winners(title: str, keys: _Keys) -> set[str]:
     """The parts a heading names: in each conjunct, the slot whose key word ends last
     (the head of a Chinese noun phrase is at its end: 问题产生的根源 is about 根源),
     the longer key word at a tie (保障措施 over 措施)."""
-    title = RE_TITLE_NOISE.sub("", title)
     out: set[str] = set()
-    if not slots:
+    if not keys.words:
         return out
-    conjuncts = [c for c in RE_CONJUNCTION.split(title)
-                 if c and (quick is None or quick.search(c))]
-    if not conjuncts:
-        return out
-    allowed = [s for s in slots if not any(p.search(title) for p in s.unless)]
-    for conjunct in conjuncts:
-        best: tuple[int, int] | None = None
-        winner = None
-        for slot in allowed:
-            for word in slot.synonyms:
-                at = conjunct.rfind(word)
-                if at >= 0 and RE_TRAILING.fullmatch(conjunct, at + len(word)):
-                    score = (at + len(word), len(word))
-                    if best is None or score > best:
-                        best, winner = score, slot.name
-        if winner is not None:
-            out.add(winner)
+    title = RE_TITLE_NOISE.sub("", title)
+    vetoed: set[str] | None = None
+    for conjunct in RE_CONJUNCTION.split(title):
+        if not conjunct:
+            continue
+        # A key word ends where only trailing words (情况, 工作…) follow: the end of the
+        # conjunct, or a point inside its trailing words.
+        for end in _word_ends(conjunct):
+            slot = None
+            for length in keys.lengths:
+                if length <= end:
+                    slot = keys.words.get(conjunct[end - length:end])
+                    if slot is not None:
+                        if vetoed is None:
+                            vetoed = {s.name for s in keys.slots
+                                      if any(p.search(title) for p in s.unless)}
+                        if slot.name not in vetoed:
+                            break
+                        slot = None
+            if slot is not None:
+                out.add(slot.name)
+                break
     return out
 
 
@@ -97,12 +141,12 @@ def _headings(document: Document) -> list[tuple[int, int, str]]:
     return sorted(out, key=lambda t: t[1])
 
 
-def _lead_hits(document: Document, slots: list[Slot]) -> dict[str, int]:
+def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
     """Parts opened by the lead sentence of an unheaded paragraph:
     工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…"""
     hits: dict[str, int] = {}
-    keyed = [s for s in slots if s.synonyms and s.where == "body"]
-    led = [s for s in slots if s.leads]
+    keyed = _keyed(schema, "lead")
+    led = [s for s in schema.slots if s.leads]
     for para in document.paragraphs:
         if para.role or para.heading is not None or para.list_item:
             continue
@@ -135,6 +179,8 @@ def _closing_paragraphs(document: Document) -> list:
 
 
 def _opening_paragraphs(document: Document) -> list:
+    """The paragraphs before the first heading (a speech without numbered headings:
+    its first few paragraphs), where the meeting's task is stated."""
     first = next((h.line for h in document.headings), None)
     out = []
     for para in document.paragraphs:
@@ -210,7 +256,7 @@ def _match(document: Document, schema: Schema) -> Parts:
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     for level, line, title in _headings(document):
-        names = _winners(title, *_keyed(schema, level))
+        names = _winners(title, _keyed(schema, level))
         if level == 1:
             level1 += 1
             parent = names
@@ -238,7 +284,7 @@ def _match(document: Document, schema: Schema) -> Parts:
             continue
         if slot.leads or slot.synonyms:
             if leads is None:
-                leads = _lead_hits(document, slots)
+                leads = _lead_hits(document, schema)
             if slot.name in leads:
                 found[slot.name] = (leads[slot.name], "lead")
                 continue
