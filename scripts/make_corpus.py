@@ -174,6 +174,9 @@ def config_variant(config: Path, name: str, *, drop_hooks: tuple[str, ...] = (),
         ):
             continue
         kept.append(line)
+    # A `hooks:` key whose every entry was dropped: MkDocs refuses an empty one.
+    kept = [line for index, line in enumerate(kept) if line.rstrip() != "hooks:" or (
+        index + 1 < len(kept) and kept[index + 1].strip().startswith("- "))]
     target = config.with_name(name)
     target.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return target

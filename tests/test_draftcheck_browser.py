@@ -125,8 +125,10 @@ def test_pasted_draft_gets_its_findings_outline_and_highlights(checker):
     assert ("错误", "GW103", "序号跳号：应为“（二）”，实为“（三）”") in shown
     assert any(sev == "错误" and code == "GW201" and "存在问题" in msg
                for sev, code, msg in shown), shown
-    # TODO(half-width punctuation rule, another helper): assert its finding on line 7,
-    # the half-width "(认真)" between Chinese characters, once the rule is on main.
+    # The half-width "(认真)" between Chinese characters, line 7 of the draft.
+    assert any(sev == "警告" and code == "GW411" and "半角标点" in msg
+               for sev, code, msg in shown), shown
+    assert "gw-draft__line--warning" in page.locator("#gw-draft-L7").get_attribute("class")
     assert outline(page) == ["一、主要工作和成效", f"（一）{MARKER}抓学习", "（三）抓落实",
                              "二、下一步打算"]
     summary = page.locator("#gw-draft-result summary").inner_text()

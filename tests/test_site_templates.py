@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 from conftest import ROOT
 from gongwen.check import check_text
+from gongwen.check.document import read
 from gongwen.check.model import CheckResult, Finding, Heading
 from gongwen.site.listing import (
     ExemplarRow,
@@ -13,7 +14,7 @@ from gongwen.site.listing import (
     overview_table,
     pager_html,
 )
-from gongwen.site.panel import heading_anchors, panel_context
+from gongwen.site.panel import heading_anchors, heading_lines, panel_context
 
 EVIL = "<img src=x onerror=alert(1)>"
 SHOWN = "&lt;img src=x onerror=alert(1)&gt;"
@@ -40,7 +41,8 @@ def test_pager_shows_a_hostile_label_and_link_as_text() -> None:
 
 def _panel_html(result: CheckResult, source: str = "") -> str:
     """The panel partial, rendered the way MkDocs renders themes: without autoescape."""
-    context = panel_context(result, heading_anchors(source, []), doctype_label="工作总结",
+    anchors = heading_anchors(heading_lines(read(source).scanned), [])
+    context = panel_context(result, anchors, doctype_label="工作总结",
                             guide_url="../guide/", rules_url="../guide/rules/", rule_guides={})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"),
                              autoescape=False)

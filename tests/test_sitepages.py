@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from conftest import ROOT
+from gongwen.check.document import read
 from gongwen.check.model import CheckResult, Finding, Heading
 from gongwen.site.listing import (
     EXEMPLARS_MARKER,
@@ -20,7 +21,13 @@ from gongwen.site.listing import (
     pager_html,
     paginate,
 )
-from gongwen.site.panel import Place, anchor_for_line, heading_anchors, panel_context
+from gongwen.site.panel import (
+    Place,
+    anchor_for_line,
+    heading_anchors,
+    heading_lines,
+    panel_context,
+)
 from gongwen.site.rules_page import rule_doc_markdown
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -46,10 +53,12 @@ title: 示例
 ## 二、存在问题
 """
 TOC = [("示例总结", "示例总结"), ("一、主要工作", "work"), ("二、存在问题", "二存在问题")]
+# The lines an anchor can be on, as the build takes them from the page the check read.
+LINES = heading_lines(read(PAGE, "x.md").scanned)
 
 
 def test_anchors_follow_toc_and_run_in_spans_with_real_lines():
-    anchors = heading_anchors(PAGE, TOC)
+    anchors = heading_anchors(LINES, TOC)
     assert [(a.line, a.id) for a in anchors] == [
         (5, "示例总结"), (11, "work"), (13, "一抓教学"), (17, "二存在问题"),
     ]
@@ -70,7 +79,7 @@ def test_panel_links_findings_to_anchor_and_guide():
             Finding("GW501", "placeholders", "info", "hygiene", None, "占位符"),
         ],
     )
-    view = panel_context(result, heading_anchors(PAGE, TOC), doctype_label="工作总结",
+    view = panel_context(result, heading_anchors(LINES, TOC), doctype_label="工作总结",
                          guide_url="../../guide/", rules_url="../../guide/rules/",
                          rule_guides={"GW103": "numbering"})
     assert view["status_label"] == "有警告"
@@ -91,7 +100,7 @@ def test_info_findings_of_one_rule_make_one_panel_entry_with_every_paragraph():
         Finding("GW401", "placeholder", "info", "hygiene", line, f"填写项{line}")
         for line in (13, 13, 15)])
     where = {13: Place("（一）抓教学。正文。", "gw-p13"), 15: Place("细项", None)}
-    view = panel_context(result, heading_anchors(PAGE, TOC), doctype_label="工作总结",
+    view = panel_context(result, heading_anchors(LINES, TOC), doctype_label="工作总结",
                          guide_url="../../guide/", rules_url=None,
                          rule_guides={"GW401": "placeholders"}, where=where)
     assert view["findings"] == []
@@ -213,6 +222,8 @@ def test_make_corpus_spreads_pages_and_keeps_line_numbers(tmp_path):
                              drop_nav=("check/index.md",))
     kept = without.read_text(encoding="utf-8")
     assert "hooks/gongwen_hooks.py" not in kept and "check/index.md" not in kept
+    # its only hook dropped, the key goes too (MkDocs refuses it empty)
+    assert "\nhooks:" not in kept
     assert "summary/index.md" in kept
 
 

@@ -62,21 +62,27 @@ def _plain(text: str) -> str:
     return RE_MARKUP.sub("", text)
 
 
-def heading_anchors(source: str, toc: Sequence[tuple[str, str]]) -> list[Anchor]:
+def heading_lines(scanned: Iterable[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """(line, text) of the scanned lines an anchor can be on: # headings and run-in
+    headings' `<span id>`. scanned: the read document's lines (gongwen.text.blocks), so
+    a page is scanned once per build and a `#` line inside code is never a heading."""
+    return [(number, raw) for number, raw, kind in scanned
+            if kind == "atx" or raw.lstrip().startswith("<span") and RE_SPAN_ANCHOR.match(raw)]
+
+
+def heading_anchors(lines: Iterable[tuple[int, str]],
+                    toc: Sequence[tuple[str, str]]) -> list[Anchor]:
     """Source line of every anchor a reader can jump to, in line order.
 
-    source: the whole file as the author wrote it (front matter included, so line numbers
-    are real); toc: (title, id) of the rendered page's headings in document order.
-    Markdown headings are matched to the toc in order, by text (a `#` line inside a code
-    block has no toc entry and is passed over); run-in headings carry their own span id.
+    lines: heading_lines() of the page (real line numbers, front matter counted);
+    toc: (title, id) of the rendered page's headings in document order.
+    Markdown headings are matched to the toc in order, by text (a heading the toc does
+    not have is passed over); run-in headings carry their own span id.
     """
     anchors: list[Anchor] = []
     pending = [(_plain(title), anchor_id) for title, anchor_id in toc]
     next_toc = 0
-    for number, line in enumerate(source.splitlines(), start=1):
-        stripped = line.lstrip()
-        if not stripped.startswith(("#", "<span")):  # cheap test first: most lines are prose
-            continue
+    for number, line in lines:
         span = RE_SPAN_ANCHOR.match(line)
         if span:
             anchors.append(Anchor(number, span.group(1)))

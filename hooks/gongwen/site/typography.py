@@ -38,4 +38,6 @@ def mark_fields(html: str) -> str:
 
 def join_cjk_lines(html: str) -> str:
     """Drop the line breaks of wrapped Markdown source between Chinese characters."""
+    if RE_CJK_BREAK.search(html) is None:
+        return html  # nothing to drop anywhere, so none in text either: skip the tag split
     return _map_text(html, lambda text: RE_CJK_BREAK.sub("", text) if "\n" in text else text)

@@ -30,6 +30,7 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 PAIR_CHARS = frozenset(PAIRS) | frozenset(CLOSERS)
+RE_PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(PAIR_CHARS))) + "]")
 # ... or 。。。 for ……; -- for ——.
 RE_ELLIPSIS_DASH = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<![-\w])--(?![-\w])|(?<=[" + CJK + r"])-{2,}")
 # The same mark twice, or a comma against a full stop: a typing slip (。。。 is GW413).
@@ -60,22 +61,22 @@ def _apart_lines(document) -> set[int]:
     return out
 
 
-def _apart(document) -> set[int]:
-    """Lines not to look at: a table of contents (its leader dots are no ellipsis) and
-    web junk, which is reported as such and goes as a whole (GW402)."""
-    def compute() -> set[int]:
-        out = _apart_lines(document)
-        out.update(line.number for line in document.lines
-                   if line.text and junk_reason(line.text.strip()))
-        return out
-    return cached(document, "style-apart", compute)
-
-
 def _lines(document) -> Iterator:
-    apart = _apart(document)
+    apart = _apart_lines(document)
     for line in document.lines:
         if line.text and line.number not in apart:
             yield line
+
+
+def _junk(document, number: int) -> bool:
+    """Is line `number` web junk? Reported as such (GW402) and deleted as a whole, so
+    its marks are not style slips. Asked only for lines with a finding (it is costly)."""
+    store = cached(document, "style-junk", dict)
+    if number not in store:
+        texts = cached(document, "line-texts", lambda: {x.number: x.text for x in document.lines})
+        text = texts.get(number, "").strip()
+        store[number] = bool(text and junk_reason(text))
+    return store[number]
 
 
 # Quotation marks are named: a quoted quotation mark (“””) cannot be read.
@@ -95,7 +96,7 @@ def _check_half_width(document, schema) -> Iterator[Finding]:
         ordinal = parse_ordinal(text) if text[0] in "(（" else None
         skip = len(ordinal.raw) if ordinal and ordinal.width in ("half", "mixed") else 0
         found = [m.group() for m in RE_HALF_WIDTH.finditer(text, skip)]
-        if found:
+        if found and not _junk(document, line.number):
             fixes = "、".join(f"{quote(x)}"
                              f"改为{quote(HALF_TO_FULL[x])}" for x in dict.fromkeys(found))
             yield HALF_WIDTH.finding(line.number, f"中文里用了半角标点{_shown(found)}：{fixes}")
@@ -105,7 +106,7 @@ def _unpaired(text: str) -> list[str]:
     """The marks of `text` that have no partner, in order of appearance."""
     stack: list[str] = []
     lone: list[str] = []
-    for ch in text:
+    for ch in RE_PAIR_CHARS.findall(text):  # the marks only: not every character
         if ch in PAIRS:
             stack.append(ch)
         elif ch in CLOSERS:
@@ -122,7 +123,7 @@ def _unpaired(text: str) -> list[str]:
 
 
 def _check_pairs(document, schema) -> Iterator[Finding]:
-    apart = _apart(document)
+    apart = _apart_lines(document)
     paragraphs = [p for p in document.paragraphs
                   if p.role not in ("outline", "contents") and p.line not in apart
                   and any(ch in PAIR_CHARS for ch in p.text)]
@@ -141,6 +142,8 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
             # Reported on the line of the first lone mark.
             line = next((piece.number for piece in para.lines if marks[0] in piece.text),
                         para.line)
+            if _junk(document, line):
+                continue
             yield UNPAIRED.finding(line, f"引号或括号不成对：{_shown(marks)}没有与之配对的另一半")
 
 
@@ -150,7 +153,7 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
         if "..." not in text and "。。。" not in text and "-" not in text and "···" not in text:
             continue
         found = [m.group() for m in RE_ELLIPSIS_DASH.finditer(text)]
-        if found:
+        if found and not _junk(document, line.number):
             wants = "、".join(f"{quote(x)}应为{quote('——' if x[0] == '-' else '……')}"
                              for x in dict.fromkeys(found))
             yield ELLIPSIS_DASH.finding(line.number, f"省略号或破折号写法不对：{wants}")
@@ -160,7 +163,7 @@ def _check_full_width_digits(document, schema) -> Iterator[Finding]:
     for line in _lines(document):
         text = line.text
         found = RE_FULL_WIDTH_DIGITS.findall(text) if any("０" <= ch <= "９" for ch in text) else []
-        if found:
+        if found and not _junk(document, line.number):
             fixes = "、".join(
                 f"{quote(x)}"
                 f"改为{quote(x.translate(str.maketrans('０１２３４５６７８９', '0123456789')))}"
@@ -190,7 +193,7 @@ def _check_repeated(document, schema) -> Iterator[Finding]:
     for line in _lines(document):
         text = line.text
         found = [m.group() for m in RE_REPEATED.finditer(text)]
-        if found:
+        if found and not _junk(document, line.number):
             yield REPEATED.finding(line.number, f"标点重复或连用：{_shown(found)}，只保留一个")
 
 
@@ -198,7 +201,7 @@ def _check_invisible(document, schema) -> Iterator[Finding]:
     for line in document.lines:
         text = line.text
         found = RE_INVISIBLE.findall(text) if text else []
-        if found:
+        if found and not _junk(document, line.number):
             names = "、".join(INVISIBLE[ch] for ch in dict.fromkeys(found))
             yield INVISIBLE_CHARS.finding(
                 line.number, f"含有看不见的字符：{names}（{len(found)}个），多是从网页复制带来的，"
