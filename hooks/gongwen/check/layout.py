@@ -204,7 +204,10 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
         text = para.text
         if para.role or not text:
             continue
-        if RE_LEADER.search(text) and (parse_ordinal(text) or "…" in text or "..." in text):
+        # A leader ends in a page number: the end is tested first, a search of the whole
+        # paragraph for every paragraph was this reader's largest cost.
+        if text.rstrip()[-1:].isdigit() and RE_LEADER.search(text) and \
+                (parse_ordinal(text) or "…" in text or "..." in text):
             para.role = "contents"
             continue
         if RE_CONTENTS_HEAD.match(text):
