@@ -33,6 +33,8 @@ PAIR_CHARS = frozenset(PAIRS) | frozenset(CLOSERS)
 RE_PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(PAIR_CHARS))) + "]")
 # ... or 。。。 for ……; -- for ——.
 RE_ELLIPSIS_DASH = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<![-\w])--(?![-\w])|(?<=[" + CJK + r"])-{2,}")
+# What every match of RE_ELLIPSIS_DASH contains (the quick test of each line, as a regex).
+RE_ELLIPSIS_DASH_HINT = re.compile(r"\.\.\.|。。。|-|···")
 # The same mark twice, or a comma against a full stop: a typing slip (。。。 is GW413).
 RE_REPEATED = re.compile(r"([，、；：])\1+|(?<!。)。。(?!。)|[，、；：][。，、；：]|。[，、；：]"
                          r"|([？！?!])\2+")
@@ -57,11 +59,22 @@ RE_QUICK = re.compile(r"[,;:?!()]")
 
 def _apart_lines(document) -> set[int]:
     """Lines of a table of contents: their leader dots are not an ellipsis."""
+    return cached(document, "style-apart", lambda: _read_apart_lines(document))
+
+
+def _read_apart_lines(document) -> set[int]:
     out: set[int] = set()
     for para in document.paragraphs:
         if para.role == "contents":
             out.update(line.number for line in para.lines)
     return out
+
+
+def _anywhere(document, pattern: re.Pattern[str]) -> bool:
+    """Does `pattern` occur on any checked line? One search of the whole text lets a rule
+    skip its pass over the lines when it cannot find anything (most documents)."""
+    text = cached(document, "style-text", lambda: "\n".join([x.text for x in document.lines]))
+    return pattern.search(text) is not None
 
 
 def _lines(document) -> Iterator:
@@ -91,6 +104,8 @@ def _shown(found: list[str]) -> str:
 
 
 def _check_half_width(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_QUICK):
+        return
     for line in _lines(document):
         text = line.text
         if not RE_QUICK.search(text):  # most lines have none of them
@@ -150,6 +165,8 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
 
 
 def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_ELLIPSIS_DASH_HINT):
+        return
     for line in _lines(document):
         text = line.text
         if "..." not in text and "。。。" not in text and "-" not in text and "···" not in text:
@@ -162,6 +179,8 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
 
 
 def _check_full_width_digits(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_FULL_WIDTH_DIGITS):
+        return
     for line in _lines(document):
         text = line.text
         found = RE_FULL_WIDTH_DIGITS.findall(text)
@@ -190,6 +209,8 @@ def _check_date(document, schema) -> Iterator[Finding]:
 
 
 def _check_repeated(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_TWO_MARKS):
+        return
     for line in _lines(document):
         text = line.text
         if not RE_TWO_MARKS.search(text):
@@ -200,6 +221,8 @@ def _check_repeated(document, schema) -> Iterator[Finding]:
 
 
 def _check_invisible(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_INVISIBLE):
+        return
     for line in document.lines:
         text = line.text
         found = RE_INVISIBLE.findall(text) if text else []
