@@ -10,7 +10,7 @@ paragraphs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
@@ -57,6 +57,9 @@ CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
 RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
                        rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
+# The first character of every RE_INLINE match: a search for it skips the rest of the
+# text in C, where RE_INLINE.finditer tried its lookbehinds at every position.
+RE_INLINE_START = re.compile(rf"[{CN_DIGITS_ALL}第（(\d]")
 # Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
@@ -204,7 +207,10 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
         text = para.text
         if para.role or not text:
             continue
-        if RE_LEADER.search(text) and (parse_ordinal(text) or "…" in text or "..." in text):
+        # A leader ends in a page number: the end is tested first, a search of the whole
+        # paragraph for every paragraph was this reader's largest cost.
+        if text.rstrip()[-1:].isdigit() and RE_LEADER.search(text) and \
+                (parse_ordinal(text) or "…" in text or "..." in text):
             para.role = "contents"
             continue
         if RE_CONTENTS_HEAD.match(text):
@@ -275,11 +281,24 @@ def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
     return pieces
 
 
+def _inline_matches(text: str) -> Iterator[re.Match[str]]:
+    """RE_INLINE.finditer(text), the same matches, tried only where one can start."""
+    search, match = RE_INLINE_START.search, RE_INLINE.match
+    pos = 0
+    while (start := search(text, pos)) is not None:
+        m = match(text, start.start())  # its lookbehinds still see the text before
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
     """Ordinals inside a paragraph: (position, ordinal or None for a section number,
     strong: after a sentence end). Slices are bounded: linear in the paragraph."""
     out: list[tuple[int, Ordinal | None, bool]] = []
-    for m in RE_INLINE.finditer(text):
+    for m in _inline_matches(text):
         pos = m.start()
         if pos == 0:
             continue

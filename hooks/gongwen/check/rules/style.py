@@ -33,9 +33,13 @@ PAIR_CHARS = frozenset(PAIRS) | frozenset(CLOSERS)
 RE_PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(PAIR_CHARS))) + "]")
 # ... or 。。。 for ……; -- for ——.
 RE_ELLIPSIS_DASH = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<![-\w])--(?![-\w])|(?<=[" + CJK + r"])-{2,}")
+# What every match of RE_ELLIPSIS_DASH contains (the quick test of each line, as a regex).
+RE_ELLIPSIS_DASH_HINT = re.compile(r"\.\.\.|。。。|-|···")
 # The same mark twice, or a comma against a full stop: a typing slip (。。。 is GW413).
 RE_REPEATED = re.compile(r"([，、；：])\1+|(?<!。)。。(?!。)|[，、；：][。，、；：]|。[，、；：]"
                          r"|([？！?!])\2+")
+# Every slip RE_REPEATED finds is two of these marks in a row: one quick search first.
+RE_TWO_MARKS = re.compile(r"[，、；：。？！?!]{2}")
 RE_FULL_WIDTH_DIGITS = re.compile(r"[０-９]+")
 # Characters that do not show: zero-width spaces and joiners, word joiner, soft hyphen,
 # a byte-order mark inside the text, and the no-break space of web pages.
@@ -49,16 +53,28 @@ RE_DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>\d{4}\s*[.．/\-－]\s*\d{1,2}\s
 RE_PADDED = re.compile(r"年\s*0\d|月\s*0\d")
 # Not a colon: a first line ending in ： is a salutation (各位代表：), not a title.
 TITLE_END_PUNCTUATION = "。，、；！？,.;!?"
-QUICK = frozenset(",;:?!()")
+# Any half-width mark at all: a regex scan in C (a set test makes an object per character).
+RE_QUICK = re.compile(r"[,;:?!()]")
 
 
 def _apart_lines(document) -> set[int]:
     """Lines of a table of contents: their leader dots are not an ellipsis."""
+    return cached(document, "style-apart", lambda: _read_apart_lines(document))
+
+
+def _read_apart_lines(document) -> set[int]:
     out: set[int] = set()
     for para in document.paragraphs:
         if para.role == "contents":
             out.update(line.number for line in para.lines)
     return out
+
+
+def _anywhere(document, pattern: re.Pattern[str]) -> bool:
+    """Does `pattern` occur on any checked line? One search of the whole text lets a rule
+    skip its pass over the lines when it cannot find anything (most documents)."""
+    text = cached(document, "style-text", lambda: "\n".join([x.text for x in document.lines]))
+    return pattern.search(text) is not None
 
 
 def _lines(document) -> Iterator:
@@ -88,9 +104,11 @@ def _shown(found: list[str]) -> str:
 
 
 def _check_half_width(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_QUICK):
+        return
     for line in _lines(document):
         text = line.text
-        if not any(ch in QUICK for ch in text):
+        if not RE_QUICK.search(text):  # most lines have none of them
             continue
         # A half-width bracket of a leading ordinal, (一), is GW102's to report.
         ordinal = parse_ordinal(text) if text[0] in "(（" else None
@@ -126,7 +144,7 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
     apart = _apart_lines(document)
     paragraphs = [p for p in document.paragraphs
                   if p.role not in ("outline", "contents") and p.line not in apart
-                  and any(ch in PAIR_CHARS for ch in p.text)]
+                  and RE_PAIR_CHARS.search(p.text)]
     lone = [_unpaired(p.text) for p in paragraphs]
     for i in range(len(paragraphs) - 1):
         # A hard-wrapped line of plain text: an opener left at the end of one line and a
@@ -148,6 +166,8 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
 
 
 def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_ELLIPSIS_DASH_HINT):
+        return
     for line in _lines(document):
         text = line.text
         if "..." not in text and "。。。" not in text and "-" not in text and "···" not in text:
@@ -160,9 +180,11 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
 
 
 def _check_full_width_digits(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_FULL_WIDTH_DIGITS):
+        return
     for line in _lines(document):
         text = line.text
-        found = RE_FULL_WIDTH_DIGITS.findall(text) if any("０" <= ch <= "９" for ch in text) else []
+        found = RE_FULL_WIDTH_DIGITS.findall(text)
         if found and not _junk(document, line.number):
             fixes = "、".join(
                 f"{quote(x)}"
@@ -190,14 +212,20 @@ def _check_date(document, schema) -> Iterator[Finding]:
 
 
 def _check_repeated(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_TWO_MARKS):
+        return
     for line in _lines(document):
         text = line.text
+        if not RE_TWO_MARKS.search(text):
+            continue
         found = [m.group() for m in RE_REPEATED.finditer(text)]
         if found and not _junk(document, line.number):
             yield REPEATED.finding(line.number, f"标点重复或连用：{_shown(found)}，只保留一个")
 
 
 def _check_invisible(document, schema) -> Iterator[Finding]:
+    if not _anywhere(document, RE_INVISIBLE):
+        return
     for line in document.lines:
         text = line.text
         found = RE_INVISIBLE.findall(text) if text else []
