@@ -242,7 +242,9 @@ def test_front_matter_and_page_frame(name):
     for key in ("title", "unit", "year", "occasion"):
         assert fm[key], key
     assert f"\n# {fm['title']}\n" in page
-    assert '!!! info "关于本范文"' in page and f"`corpus/raw/{name}`" in page
+    about = page.split('!!! info "关于本范文"', 1)[1].split("\n\n", 2)[1]
+    assert "来源：" in about and "逐字还原" in about
+    assert "corpus/" not in about  # repository paths mean nothing to a writer (new-user B13)
     assert page.count("<!-- gongwen:end -->") == 1
 
 

@@ -110,10 +110,10 @@ def about_note(source_name: str, record_path: str, record: dict, placeholders: l
         )
     lines = [
         # The provenance may quote a received file's name: text, never Markdown or HTML.
-        (f"- 原文：`corpus/raw/{source_name}`，{escape_markdown(provenance)}，正文逐字保留，"
-         "未作删改润色。"),
+        f"- 来源：{escape_markdown(provenance)}，正文逐字保留，未作删改润色。",
         "- 整理：" + ("；".join(done) if done else "无改动") + "。",
-        f"- 整理记录：`{record_path}`，逐条列出删去、接合、改动之处，据此可逐字还原原文。",
+        # Repository paths mean nothing to a writer; README and 如何添加范文 give them.
+        "- 原文与逐条整理记录（删去、接合、改动之处）随本站源文件一并保存，据此可逐字还原原文。",
     ]
     if placeholders:
         lines.append(f"- 文中的 {'、'.join(placeholders)} 是原文发布时隐去的数字、名称或字词，"
