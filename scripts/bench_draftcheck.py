@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_site import CHROMIUM, CHROMIUM_ARGS, MB, ROOT, TEXT_TYPES, build, first_load, gz, serve
+from bench_site import CHROMIUM, CHROMIUM_ARGS, MB, ROOT, build, first_load, serve, transfer
 
 PAGE = "check-draft/"
 CHECKER_PATHS = ("assets/vendor/pyodide/", "assets/draftcheck/", "draftcheck")
@@ -91,15 +91,7 @@ def cold_and_second(browser, url: str) -> tuple:
     status = page.inner_text("#gw-draft-status")
     worker_ms = int(status.split("用时 ")[1].split(" ")[0])
     page.wait_for_load_state("networkidle")
-    raw = packed = 0
-    for request in finished:
-        response = request.response()
-        if response is None:
-            continue
-        body = response.body()
-        raw += len(body)
-        kind = response.headers.get("content-type", "")
-        packed += gz(body) if kind.startswith(TEXT_TYPES) or "wasm" in kind else len(body)
+    raw, packed = transfer(finished)
     context.close()
     return cold, second, worker_ms, raw, packed, *parts
 

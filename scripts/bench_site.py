@@ -108,6 +108,15 @@ def first_load(browser, url: str) -> tuple[int, int, int]:
             break
         page.wait_for_timeout(100)
     page.wait_for_load_state("networkidle")
+    raw, packed = transfer(finished)
+    count = len(finished)
+    context.close()
+    return count, raw, packed
+
+
+def transfer(finished) -> tuple[int, int]:
+    """(raw bytes, bytes on the wire) of finished requests: text and wasm gzipped, as the
+    部署 page's nginx settings serve them."""
     raw = packed = 0
     for request in finished:
         response = request.response()
@@ -115,11 +124,9 @@ def first_load(browser, url: str) -> tuple[int, int, int]:
             continue
         body = response.body()
         raw += len(body)
-        text = response.headers.get("content-type", "").startswith(TEXT_TYPES)
-        packed += gz(body) if text else len(body)
-    count = len(finished)
-    context.close()
-    return count, raw, packed
+        kind = response.headers.get("content-type", "")
+        packed += gz(body) if kind.startswith(TEXT_TYPES) or "wasm" in kind else len(body)
+    return raw, packed
 
 
 def search_latency(browser, url: str) -> tuple[float, float, int]:
