@@ -14,6 +14,7 @@ import dataclasses
 from pathlib import Path
 
 from gongwen.common import quote
+from gongwen.text import numbering
 
 from .document import Document, read
 from .model import SEVERITY_ORDER, CheckResult, Finding
@@ -131,7 +132,11 @@ def check_text(text: str, path: str = "<text>", doctype: str | None = None, *,
     `markdown` defaults to True unless `path` ends in .txt (plain text: one paragraph
     a line, no Markdown syntax). Raises UnknownDoctype for an explicit unknown doctype.
     """
-    return check_document(read(text, path, markdown), doctype, schemas)
+    numbering.ordinal_memo = {}  # per-document memo of parse_ordinal
+    try:
+        return check_document(read(text, path, markdown), doctype, schemas)
+    finally:
+        numbering.ordinal_memo = None  # keep no author text after the check
 
 
 def check_file(path: str | Path, doctype: str | None = None, *,

@@ -112,8 +112,25 @@ def _width(open_: str, close: str) -> str:
     return "full" if full == 2 else "half" if full == 0 else "mixed"
 
 
+# The checker asks about the same line about six times (layout, document, rules):
+# while check_text runs, answers are memoised by text in a per-document dict
+# (Ordinal is frozen, so sharing one is safe); outside a check nothing is kept.
+_NO = object()
+ordinal_memo: dict[str, Ordinal | None] | None = None
+
+
 def parse_ordinal(text: str) -> Ordinal | None:
     """Read the ordinal at the start of `text` (already stripped of Markdown '#')."""
+    memo = ordinal_memo
+    if memo is None:
+        return _parse_ordinal(text)
+    found = memo.get(text, _NO)
+    if found is _NO:
+        found = memo[text] = _parse_ordinal(text)
+    return found  # type: ignore[return-value]
+
+
+def _parse_ordinal(text: str) -> Ordinal | None:
     lead = text[:1]
     if not lead:
         return None
