@@ -321,7 +321,7 @@ def plan_ingest(source: Source, root: Path, doctype: str | None = None, *,
         entry["occasion"] = occasion
     entry["provenance"] = (
         f"由维护者导入的公文（收到的文件：{RE_SPACES.sub(' ', source.name)}，{source.described}"
-        + (f"，原样保存为 {original_rel}" if original_rel else "") + "）")
+        + ("，原件随站点源文件保存" if original_rel else "") + "）")
     key = f"{stem}.txt"
     entry_text = yaml.safe_dump({key: entry}, allow_unicode=True, sort_keys=False, width=1000)
     # What scripts/curate.py will see: the entry as YAML reads it back.
