@@ -17,14 +17,13 @@ import re
 from dataclasses import dataclass, field
 
 from gongwen.check.document import heading_levels, read
-from gongwen.text.blocks import scan_lines
+from gongwen.text.blocks import RE_ATX_TITLE, scan_lines
 from gongwen.text.frontmatter import split_front_matter
 from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import GAP_LABEL, RE_COMMENT, RE_FILL_FIELD, RE_FOOTNOTE_REF
 
 # Block syntax is read by gongwen.text.blocks (one scanner for the checker and the
 # downloads); these patterns take apart what it classified.
-RE_ATX = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 # Also key=value attributes (the checker drops only .class and #id lists).
 RE_ATTR_LIST = re.compile(r"\s*\{:?\s*(?:[.#][^{}]*|[\w-]+=[^{}]*)\}\s*$")
 RE_ORDERED = re.compile(r"^[ \t]{0,3}(?P<num>\d{1,9})(?P<delim>[.)])(?:\s+|$)(?P<text>.*)$")
@@ -128,7 +127,7 @@ def _raw_blocks(scanned: list[tuple[int, str, str]]) -> list[_Raw]:
                 para.lines.append(line.strip())
         elif kind == "atx":
             close()
-            heading = RE_ATX.match(line)
+            heading = RE_ATX_TITLE.match(line)
             if heading:
                 content, annotate = heading["text"], False
                 attrs = RE_ATTR_LIST.search(content)

@@ -25,10 +25,10 @@ from gongwen.check.model import (
     heading_label,
     severity_label,
 )
+from gongwen.text.blocks import RE_ATX_TITLE
 
 # The run-in anchor convention: an empty span at the very start of the paragraph.
 RE_SPAN_ANCHOR = re.compile(r'^\s*<span id="([^"]+)"></span>')
-RE_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 # A trailing attr_list ({ #id .class }) is not part of the heading's text.
 RE_ATTR_LIST = re.compile(r"\s*\{\s*[:#.][^}]*\}\s*$")
 RE_EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
@@ -87,7 +87,7 @@ def heading_anchors(lines: Iterable[tuple[int, str]],
         if span:
             anchors.append(Anchor(number, span.group(1)))
             continue
-        heading = RE_MD_HEADING.match(line)
+        heading = RE_ATX_TITLE.match(line)
         if not heading or next_toc >= len(pending):
             continue
         explicit = RE_EXPLICIT_ID.search(heading.group(2))

@@ -40,6 +40,8 @@ RE_HTML_BLOCK = re.compile(
     re.IGNORECASE,
 )
 RE_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+# A heading with text, its closing #s dropped: what the panel and the downloads read as its title.
+RE_ATX_TITLE = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 RE_ATX_CLOSING = re.compile(r"[ \t]+#+$")
 RE_ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*[.#][^{}]*\}[ \t]*$")
 RE_ATTR_LINE = re.compile(r"^\s*\{:?\s*[^{}]*\}\s*$")
