@@ -52,17 +52,14 @@ RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
 RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
 RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}$")
 SHORT_HEADING = 40
-# What every pattern of a section break starts with, besides a digit.
-SECTION_LEADS = frozenset("附第")
+SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
 RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
                        rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
-# Where RE_INLINE can match: the same alternatives without its lookbehinds, each written
-# as one leading character class and a lookbehind on the character just read. Leading
-# with a class lets re skip in C to candidates (RE_INLINE.finditer tried its lookbehinds
-# at every position; a search for the first character alone stopped at every numeral).
+# Where RE_INLINE can match: its alternatives without its lookbehinds, led by one class so
+# that re skips in C to candidates (RE_INLINE's lookbehinds were tried at every position).
 RE_INLINE_START = re.compile(
     rf"[{CN_DIGITS_ALL}第（(\d](?:(?<=[{CN_DIGITS_ALL}])[{CN_DIGITS_ALL}]*、|(?<=第){CN_NUMERAL}[章节条]"
     rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
@@ -381,8 +378,9 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         head = parse_ordinal(text[:ORDINAL_WINDOW])
         if head is not None:
             note(head.level, head.number)
-        candidates = _candidates(text)
-        if not candidates:  # most paragraphs: nothing to split
+        # Most paragraphs: no ordinal after the first character, one search in C says so.
+        candidates = _candidates(text) if RE_INLINE_START.search(text, 1) else []
+        if not candidates:
             out.append(para)
             continue
         # next_same[i]: the next candidate of the same level (None: none further on).
