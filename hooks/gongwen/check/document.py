@@ -35,6 +35,7 @@ from gongwen.text.syntax import RE_COMMENT
 from .layout import join_wrapped, mark_apart, split_run_on
 from .model import Heading
 from .paragraphs import Line, Paragraph, starts_item
+from .parts import mark_parts
 
 # --- What the reader looks for in the text ---------------------------------------------
 SENTENCE_END = "。！？!?"
@@ -77,6 +78,9 @@ class Document:
     # 第一章/第一条, an attached document (附件1), which are not headings of the outline.
     # Each is the number of headings before it (a pasted line holds both).
     section_breaks: list[int] = field(default_factory=list)
+    # Where a new part starts (an attachment, a note list, a second document): the
+    # numbering rules judge its style anew (gongwen.check.parts). Counted like the above.
+    part_breaks: list[int] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # every checked line, markup removed
     acks: list[Ack] = field(default_factory=list)
     # The scanned lines (gongwen.text.blocks.scan_lines) of a Markdown page: the downloads
@@ -282,6 +286,8 @@ def _read_body(doc: Document) -> None:
             continue
         if para.section_break:
             doc.section_breaks.append(len(doc.headings))
+        if para.new_part:
+            doc.part_breaks.append(len(doc.headings))
         if para.role == "markdown":
             doc.headings.append(para.heading)
             first_heading_seen = True
@@ -354,6 +360,7 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     mark_apart(doc.paragraphs)
     doc.paragraphs = split_run_on(doc.paragraphs, markdown)
     mark_apart(doc.paragraphs)  # the pieces split off (…。2.1　…)
+    mark_parts(doc.paragraphs)
     _read_body(doc)
     return doc
 

@@ -43,14 +43,15 @@ WIDE = frozenset("“”‘’…—")
 FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
 # 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
-RE_ATTACHMENTS = re.compile(r"^附\s*件[：:]")
-RE_ATTACHMENT_ONE = re.compile(r"[：:]\s*1[.．、]")
+# Also without the colon: 附件1.×××（the list's first entry on the same line).
+RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．])")
+RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
 # Lines that restart every level's numbering: decimal section numbers, 第一章/第一条,
 # an attached document's own heading (附件1).
 RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
 RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
 RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
-RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}$")
+RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
 SHORT_HEADING = 40
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
@@ -130,7 +131,11 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             or RE_LEADER.search(last) or RE_LEADER.search(rest) or _is_section_break(rest):
         return False
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
-    if width and not first and columns(last) >= width - FULL_SLACK:
+    if width and not first and columns(last) >= width - FULL_SLACK and not (
+            last[-1] in SENTENCE_END and len(rest) <= TITLE_REST_MAX * 2
+            and RE_TITLE_REST.search(rest) and not any(ch in PUNCTUATION for ch in rest)):
+        # (Not into a bare title line after a finished sentence: the next document of a
+        # 印发通知 starts there, 进一步支持文化企业发展的规定.)
         # A full line of a wrapped text goes on, whatever it ends with (the paragraph
         # rarely ends exactly at the margin), even into 再次表明; and into 统 ⏎ 一、推进
         # when 一、 is out of turn (a word cut at the margin: 统一 之一 唯一). Any other

@@ -37,6 +37,7 @@ class Paragraph:
     #                          'contents' (a table of contents), 'attachments' (附件说明),
     #                          'page' (a PDF's page number or running head)
     section_break: bool = False  # 1.2　等级划分, 第三条: numbering starts afresh below
+    new_part: bool = False       # an attachment, a note list, a second document (check.parts)
 
 
 def starts_item(text: str) -> bool:

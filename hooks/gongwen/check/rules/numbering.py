@@ -3,6 +3,7 @@ order, restart under a new parent, and a child level before any parent."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from gongwen.common import quote
 from gongwen.text.numbering import canonical
@@ -85,13 +86,26 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     out: list[tuple[Rule, Finding]] = []
     headings = document.headings
     breaks = document.section_breaks
-    continuous = _continuous_levels(headings, breaks)
-    for level, (first, final, parents) in continuous.items():
-        out.append((CONTINUOUS, CONTINUOUS.finding(
-            first.line,
-            f"{LEVEL_NAMES[level]}从{quote(first.raw)}到{quote(final.raw)}跨{parents}个上级部分"
-            f"连续编号（第{first.line}—{final.line}行）：实施意见等文件常这样编排任务，"
-            f"按连续编号检查；若不是有意为之，应在每个部分内重新起算")))
+    # Each part of the page (gongwen.check.parts) numbers in its own style: the levels
+    # numbered on across parents are found per part; part_of[i] is heading i's part.
+    bounds = [0, *(b for b in document.part_breaks if 0 < b < len(headings)), len(headings)]
+    styles: list[dict[int, tuple]] = []
+    part_of: list[int] = []
+    for part, (start, end) in enumerate(pairwise(bounds)):
+        if start == end:
+            styles.append({})
+            continue
+        styles.append(_continuous_levels(
+            headings[start:end], [b - start for b in breaks if start <= b < end]))
+        part_of.extend([part] * (end - start))
+        for level, (first, final, parents) in styles[-1].items():
+            out.append((CONTINUOUS, CONTINUOUS.finding(
+                first.line,
+                f"{LEVEL_NAMES[level]}从{quote(first.raw)}到{quote(final.raw)}跨{parents}个上级"
+                f"部分连续编号（第{first.line}—{final.line}行）：实施意见等文件常这样编排任务，"
+                f"按连续编号检查；若不是有意为之，应在每个部分内重新起算")))
+    continuous: dict[int, tuple] = styles[0] if styles else {}
+    part_starts = set(bounds[1:-1])
     # lowest_after[i]: the highest (smallest) level among headings[i+1:].
     lowest_after = [5] * len(headings)
     lowest = 5
@@ -109,19 +123,24 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     scope_parent = [False] * 5
     next_break = 0
     for index, h in enumerate(headings):
+        continuous = styles[part_of[index]]
         while next_break < len(breaks) and breaks[next_break] <= index:
             # A decimal section number (1.2　等级划分) or 第一条: the numbering of every
             # level starts afresh under it.
             # Under it a level may start again at one or go on (工作规则 number their
             # articles 一、…四十七、 across 第一章…第九章).
+            # A new part (an attachment, a second document) numbers every level afresh.
+            new_part = breaks[next_break] in part_starts
             next_break += 1
             for level in (1, 2, 3, 4):
-                if level in last and level not in continuous:
+                if level in last and (new_part or level not in continuous):
                     after_break[level] = last.pop(level)
                 stale.pop(level, None)
-                scope_first[level], scope_parent[level] = None, False
+                # Under 第三条 or 1.2 the section number is the parent; a new part has none.
+                scope_first[level], scope_parent[level] = None, not new_part
         level = h.level
-        if level > 1 and not any(x < level for x in seen):
+        # Under 第三条 or 1.2 the items （一）（二） have their parent: the section number.
+        if level > 1 and not next_break and not any(x < level for x in seen):
             # 1. lists alone are normal; a child is out of place when its parent level is
             # (一) or when the document uses a parent level further on.
             later_parent = lowest_after[index] < level

@@ -1,0 +1,72 @@
+"""Where a new part of a page starts: a document of its own within the page.
+
+A 印发通知 carries its 方案 or 规定 after the signature, sometimes two of them
+(……转制为企业的规定 ⏎ …… ⏎ 进一步支持文化企业发展的规定); an attachment (附件1) follows
+the 成文日期; a table ends with a 注： list numbered 1. 2. 3. Each numbers its outline
+from one and in its own style: one part may restart （一） under every 一、 while the next
+numbers its tasks （一）…（三十一） across all of them. The numbering rules therefore
+judge "numbered on across parts on purpose" once per part, not once per page, and a
+restart at 一、 where a new part starts is no disorder.
+
+`mark_parts` runs after layout.mark_apart: it marks the paragraphs that start a part
+(`new_part`), and makes each a section break, so that numbering starts afresh below it.
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.text.numbering import parse_ordinal
+
+from .layout import RE_ATTACHED
+from .paragraphs import Paragraph
+
+# A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
+RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
+# The title of a document carried within the page ends with the kind of document.
+RE_PART_TITLE = re.compile(
+    r"(?:规定|办法|方案|细则|规则|意见|要点|计划|制度|章程|纲要|规划|清单|指引|指南|标准|措施|"
+    r"决定|条例|准则|预案)$")
+PART_TITLE_MAX = 40
+# Punctuation a title line does not end a clause with (它可以有书名号、引号、顿号).
+CLAUSE_MARKS = frozenset("，,。！？!?：:；;")
+# How many paragraphs may lie between such a title and the part's first heading (an
+# author line, a lead sentence: 为……，特制定以下规定：).
+TITLE_REACH = 3
+
+
+def _starts_numbering(para: Paragraph) -> bool:
+    ordinal = parse_ordinal(para.text)
+    return ordinal is not None and ordinal.number == 1
+
+
+def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
+    """A bare title line ending in 规定/方案/… with a numbering that starts at one
+    right after it."""
+    text = paragraphs[index].text
+    if len(text) > PART_TITLE_MAX or not RE_PART_TITLE.search(text) or \
+            any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
+        return False
+    reach = TITLE_REACH
+    for para in paragraphs[index + 1:]:
+        if para.role:  # a page number, a running head: not counted
+            continue
+        if parse_ordinal(para.text):
+            return _starts_numbering(para)
+        reach -= 1
+        if not reach:
+            break
+    return False
+
+
+def mark_parts(paragraphs: list[Paragraph]) -> None:
+    """Mark where a new part starts (see the module's docstring); one pass."""
+    numbered = False  # a heading has been seen: the page's own title is no new part
+    for index, para in enumerate(paragraphs):
+        if para.role or para.list_item or not para.text:
+            continue
+        text = para.text
+        if para.section_break and RE_ATTACHED.match(text) or RE_NOTES_HEAD.match(text) \
+                or numbered and _is_part_title(paragraphs, index):
+            para.new_part = para.section_break = True
+        elif not numbered and parse_ordinal(text):
+            numbered = True
