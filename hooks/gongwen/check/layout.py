@@ -18,6 +18,8 @@ from .paragraphs import Line, Paragraph, starts_item
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
+# Opening marks: a line that ends with one goes on in the next (a web page's stray break).
+OPENERS = frozenset("（(《“‘【「『〔")
 # Any punctuation: a title's continuation line has none.
 PUNCTUATION = frozenset("，,、。！？!?：:；;…“”‘’（）()《》")
 # A wrapped line is a full line: shorter lines end their paragraph.
@@ -127,6 +129,8 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     last, rest = cur.lines[-1].text, nxt.text
     if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
+    if last[-1] in OPENERS:
+        return True  # no line ends with an opening bracket: （ ⏎ 三）改革开放…
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
             or RE_LEADER.search(last) or RE_LEADER.search(rest) or _is_section_break(rest):
         return False
