@@ -35,3 +35,45 @@ def test_a_bracket_left_alone_at_a_line_end_joins_the_next_line():
     # Only a line break is mended: with a blank line between, （三） is missing and the
     # gap is reported at （四）.
     assert (8, "GW103") in errors(text.replace("（\n三）", "（\n\n三）"))
+
+
+def rules(text: str, doctype: str) -> list[str]:
+    return [f.rule for f in check_text(text, "稿.txt", doctype).findings]
+
+
+REPORT = """2026年政府工作报告
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议。
+一、2025年工作回顾
+过去一年，全省经济运行稳中有进。
+我们也清醒认识到：经济转型升级仍处于攻坚期，民生保障还有短板。
+二、下一步打算
+今年要重点做好以下工作。
+"""
+
+
+def test_a_government_work_report_read_as_a_summary_has_its_parts():
+    found = rules(REPORT, "summary")
+    assert "GW205" not in found  # 向大会报告工作 is its transition
+    assert "GW201" not in found  # 清醒认识到 opens the problems part
+    # Without them both are missing indeed.
+    bare = REPORT.replace("现在，我代表省人民政府，向大会报告工作，请予审议。\n", "").replace(
+        "我们也清醒认识到：经济转型升级仍处于攻坚期，民生保障还有短板。\n", "")
+    assert "GW205" in rules(bare, "summary") and "GW201" in rules(bare, "summary")
+
+
+SPEECH = """在全省工作会议上的讲话
+同志们：
+今天召开全省工作会议，主要任务是部署今年的工作。
+一、充分肯定成绩
+过去一年，各项工作取得了明显成效。
+二、扎实做好今年工作
+要抓好三件事。
+越是形势严峻复杂越需要领导干部保持定力。各级领导干部要团结带领人民群众战胜各种艰难险阻，交出一份合格的答卷。
+"""
+
+
+def test_a_speech_that_closes_with_a_charge_to_the_cadres_has_its_closing():
+    assert "GW201" not in rules(SPEECH, "speech")
+    ended = SPEECH.rsplit("越是", 1)[0]  # the closing paragraph taken away
+    assert "GW201" in rules(ended, "speech")
