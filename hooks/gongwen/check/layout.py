@@ -10,7 +10,7 @@ paragraphs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
@@ -55,14 +55,17 @@ RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
 RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
 RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
 SHORT_HEADING = 40
+SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
 RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
                        rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
-# The first character of every RE_INLINE match: a search for it skips the rest of the
-# text in C, where RE_INLINE.finditer tried its lookbehinds at every position.
-RE_INLINE_START = re.compile(rf"[{CN_DIGITS_ALL}第（(\d]")
+# Where RE_INLINE can match: its alternatives without its lookbehinds, led by one class so
+# that re skips in C to candidates (RE_INLINE's lookbehinds were tried at every position).
+RE_INLINE_START = re.compile(
+    rf"[{CN_DIGITS_ALL}第（(\d](?:(?<=[{CN_DIGITS_ALL}])[{CN_DIGITS_ALL}]*、|(?<=第){CN_NUMERAL}[章节条]"
+    rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
 # Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
@@ -217,12 +220,14 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
         if para.role or not text:
             continue
         # A leader ends in a page number: the end is tested first, a search of the whole
-        # paragraph for every paragraph was this reader's largest cost.
-        if text.rstrip()[-1:].isdigit() and RE_LEADER.search(text) and \
-                (parse_ordinal(text) or "…" in text or "..." in text):
+        # paragraph for every paragraph was this reader's largest cost. Likewise the
+        # patterns below are tried only after their first character (目, 附).
+        lead, end = text[0], text[-1]
+        if (end.isdigit() or end.isspace() and text.rstrip()[-1:].isdigit()) and \
+                RE_LEADER.search(text) and (parse_ordinal(text) or "…" in text or "..." in text):
             para.role = "contents"
             continue
-        if RE_CONTENTS_HEAD.match(text):
+        if lead == "目" and RE_CONTENTS_HEAD.match(text):
             # 目　　录 followed by heading lines that come again in the body.
             run = []
             while index + len(run) < len(paragraphs):
@@ -243,7 +248,7 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
                         entry.role = "contents"
                     index += len(run)
             continue
-        if RE_ATTACHMENTS.match(text):
+        if lead == "附" and RE_ATTACHMENTS.match(text):
             para.role = "attachments"
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
             while index < len(paragraphs):
@@ -267,6 +272,9 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
 
 def _is_section_break(text: str) -> bool:
     """A line that numbers a section outside the four levels (1.2　等级划分, 第三条　…)."""
+    lead = text[:1]
+    if lead not in SECTION_LEADS and not lead.isdigit():  # isdigit: a superset of \d
+        return False
     if RE_ATTACHED.match(text):
         return True
     short = len(text) <= SHORT_HEADING and not any(ch in SENTENCE_END for ch in text)
@@ -290,17 +298,20 @@ def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
     return pieces
 
 
-def _inline_matches(text: str) -> Iterator[re.Match[str]]:
+def _inline_matches(text: str) -> list[re.Match[str]]:
     """RE_INLINE.finditer(text), the same matches, tried only where one can start."""
+    out: list[re.Match[str]] = []
     search, match = RE_INLINE_START.search, RE_INLINE.match
     pos = 0
     while (start := search(text, pos)) is not None:
-        m = match(text, start.start())  # its lookbehinds still see the text before
+        at = start.start()
+        m = match(text, at)  # its lookbehinds still see the text before
         if m is None:
-            pos = start.start() + 1
+            pos = at + 1
         else:
-            yield m
+            out.append(m)
             pos = m.end()
+    return out
 
 
 def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
@@ -376,7 +387,11 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         head = parse_ordinal(text[:ORDINAL_WINDOW])
         if head is not None:
             note(head.level, head.number)
-        candidates = _candidates(text)
+        # Most paragraphs: no ordinal after the first character, one search in C says so.
+        candidates = _candidates(text) if RE_INLINE_START.search(text, 1) else []
+        if not candidates:
+            out.append(para)
+            continue
         # next_same[i]: the next candidate of the same level (None: none further on).
         next_same: list[int | None] = [None] * len(candidates)
         seen: dict[int, int] = {}

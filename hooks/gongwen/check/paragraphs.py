@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongwen.text.numbering import ITEM_LEADS, RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI, parse_ordinal
 
 from .model import Heading
 
 
-@dataclass(frozen=True)
-class Line:
-    """A line of the checked document: 1-based number and text without markup."""
+class Line(NamedTuple):
+    """A line of the checked document: 1-based number and text without markup
+    (immutable: a tuple, one is built for every line)."""
 
     number: int
     text: str
@@ -20,7 +21,7 @@ class Line:
         return self.number
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A logical paragraph: in .txt a line, in Markdown a block of lines (split again
     where a line starts a new numbered item after a finished sentence)."""
