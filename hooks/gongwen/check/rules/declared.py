@@ -18,6 +18,7 @@ from ..model import LEVEL_NAMES, Finding, Heading
 from .base import PRACTICE, Rule, cached, family_member
 from .enumeration import Enumeration, enumerations
 from .meta import KINDS
+from .scan import paragraphs_with
 
 RE_DECLARED = re.compile(
     rf"(?:(?:讲|谈|提出|提|强调|突出|抓好)(?:了|以下|如下)?(?P<a>[{CN_NUM}])"
@@ -115,12 +116,12 @@ def _by_author(text: str, start: int, ahead: bool) -> bool:
 def _read_declarations(doc: Document) -> list[Declaration]:
     out: list[Declaration] = []
     items = enumerations(doc)
-    for index, para in enumerate(doc.paragraphs):
+    paragraphs = doc.paragraphs
+    for index in paragraphs_with(doc, RE_DECLARED_HINT):  # the few that may announce
+        para = paragraphs[index]
         if para.role == "title" or para.role == "outline":
             continue
         text = para.text
-        if not RE_DECLARED_HINT.search(text):
-            continue
         for m in RE_DECLARED.finditer(text):
             count = cn_to_int(m.group("a") or m.group("b") or m.group("c") or "")
             if not count or count < 2 or not _by_author(text, m.start(), bool(m.group("ahead"))):

@@ -21,6 +21,7 @@ from gongwen.text.numbering import (
 from ..document import Document, Paragraph, line_locator
 from ..model import Finding
 from .base import PRACTICE, Rule, cached, family_member
+from .scan import paragraphs_with
 
 SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
 # Quick tests before the full patterns: most paragraphs have no item at all. Each
@@ -55,6 +56,8 @@ def enumerations(document: Document) -> list[Enumeration]:
 def _read_all(doc: Document) -> list[Enumeration]:
     out: list[Enumeration] = []
     state = {"scope": 0, "heading_seq": {}, "next_id": 1, "last_number": {}, "recent_seq": {}}
+    # The paragraphs that may hold an item, found in one scan (a body is part of its text).
+    hinted = set(paragraphs_with(doc, RE_ENUM_HINT))
     for index, para in enumerate(doc.paragraphs):
         if para.role == "title" or para.role == "outline":
             continue
@@ -62,7 +65,7 @@ def _read_all(doc: Document) -> list[Enumeration]:
             state["scope"] += 1  # items count afresh under each heading
             if para.role == "markdown":
                 continue
-        if para.body:
+        if para.body and index in hinted:
             state["para_index"] = index
             _items_in(para, para.body, para.body_line, out, state)
     return out

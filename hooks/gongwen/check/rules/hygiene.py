@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from gongwen.common import quote
 from gongwen.text.syntax import RE_FILL_FIELD
-from gongwen.text.webjunk import junk_reason
+from gongwen.text.webjunk import MAX_JUNK_LINE, junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule
+from .scan import indices_with, line_indices_with, lines_with
 
 # Every alternative of these patterns starts with a literal character: re then skips
 # to the candidate characters instead of trying each alternative at every position
@@ -19,13 +20,30 @@ from .base import PRACTICE, Rule
 RE_PLACEHOLDER = re.compile(
     r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])"
     r"|××+|○○+|□□+|__*")
+# What a line with a placeholder or a fill-in field holds (a hint for scan.lines_with).
+RE_PLACEHOLDER_HINT = re.compile(r"[【XＸ_×○□]")
+
+# The lines junk_reason() (gongwen.text.webjunk) may name are found by whole-text scans
+# rather than by asking it of every line. Each hint holds a piece that every pattern of
+# webjunk needs, so it must follow that module: RE_JUNK_HINT the code patterns (; { } and
+# the JavaScript words) and FANWEN_JUNK (and 小编, 本站), for lines of any length; on a
+# line of at most MAX_JUNK_LINE characters RE_SHORT_JUNK_HINT the words of
+# SHORT_LINE_JUNK (THE END and Copyright, matched ignoring case, by their T or C: only
+# T t C c match those), and RE_COUNTER_HINT its counters (12 34). Every alternative is
+# a literal, so that re skips straight to the candidates.
+RE_JUNK_HINT = re.compile(
+    r";|\{|\}|function|document\.|window\.|console\.log|javascript:|var"
+    r"|小编|范文|本站|本网|网友|模板|例文|更多|本文|文章来源|下载|欢迎阅读参考|全文共|当前显示")
+RE_SHORT_JUNK_HINT = re.compile(
+    r"©|版权|免责|T|t|C|c|喜欢就支持一下|觉得有用|点个赞|打赏|赞|收藏|分享|评论|上一篇|下一篇"
+    r"|相关推荐|猜你喜欢|推荐阅读|扫一扫|扫码|长按识别|关注公众号|点击上方|阅读|本文来源|原文链接"
+    r"|转载请注明|网友|转发|浏览|时间|来源|作者|编辑|举报")
+RE_COUNTER_HINT = re.compile(r"\d\s")
 
 def _check_placeholders(document, schema) -> Iterator[Finding]:
     template = document.meta.get("kind") == "template"
-    for line in document.lines:
+    for line in lines_with(document, RE_PLACEHOLDER_HINT):
         text = line.text
-        if not text:
-            continue
         fields = RE_FILL_FIELD.findall(text) if "【" in text else []
         marks = RE_PLACEHOLDER.findall(text) if ("X" in text or "Ｘ" in text or "_" in text
                                                  or "×" in text or "○" in text
@@ -41,8 +59,22 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
                              f"定稿前须填写实际内容")
 
 
+def _junk_candidates(document) -> list[int]:
+    """Indices of the lines junk_reason() may name (see RE_JUNK_HINT), in order."""
+    lines = document.lines
+    found = set(line_indices_with(document, RE_JUNK_HINT))
+    short = [i for i, line in enumerate(lines)
+             if len(line.text) <= MAX_JUNK_LINE or len(line.text.strip()) <= MAX_JUNK_LINE]
+    texts = [lines[i].text for i in short]
+    for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
+        found.update(short[j] for j in indices_with(texts, hint))
+    return sorted(found)
+
+
 def _check_junk(document, schema) -> Iterator[Finding]:
-    for line in document.lines:
+    lines = document.lines
+    for index in _junk_candidates(document):
+        line = lines[index]
         text = line.text.strip()
         if text and junk_reason(text):
             yield WEB_JUNK.finding(

@@ -1,0 +1,100 @@
+r"""Whole-document scans: one regex pass over a document's text finds the few lines or
+paragraphs a rule has to look at, instead of a Python loop calling re on each of them
+(most lines of most documents have nothing for most rules; a call costs more than the
+scan of a line).
+
+The lines (paragraphs) are joined by "\n". A hint pattern must not use lookarounds or
+\b: then every match it has in one line's text is also a match in the joined text, and
+`lines_with` returns every line with a match (plus, at most, a line where a match starts
+and runs on into the next; the rule tests its lines again anyway). `^` and `$` with
+re.MULTILINE are fine: a line of the joined text ends at its "\n". A hint should start
+with a literal or a class (not a repeat such as \d{4}): then re skips straight to the
+candidates instead of trying the pattern at every position.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .base import cached
+
+
+def lines_text(document) -> str:
+    """The checked lines' texts, joined by "\\n" (once per document)."""
+    return cached(document, "lines-text", lambda: "\n".join([x.text for x in document.lines]))
+
+
+def paragraphs_text(document) -> str:
+    """The paragraphs' texts, joined by "\\n" (once per document)."""
+    return cached(document, "paragraphs-text",
+                  lambda: "\n".join([p.text for p in document.paragraphs]))
+
+
+def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str]) -> list[int]:
+    """Indices of the items joined into `text` (texts() gives them) in which `pattern`
+    finds a match. The item of a match is the number of "\\n" before it."""
+    m = pattern.search(text)
+    if m is None:
+        return []
+    items = texts()
+    if text.count("\n") != len(items) - 1:
+        # An item holding a "\\n" itself (no reader makes one): item by item.
+        return [i for i, item in enumerate(items) if pattern.search(item)]
+    out: list[int] = []
+    index, pos = 0, 0
+    while m is not None:
+        start = m.start()
+        index += text.count("\n", pos, start)
+        out.append(index)
+        # On from the next item: an item is returned once, however many matches it has;
+        # a match running on into the next item does not hide that item's own match.
+        pos = text.find("\n", start) + 1
+        if not pos:
+            break
+        index += 1
+        m = pattern.search(text, pos)
+    return out
+
+
+def indices_with(texts: list[str], pattern: re.Pattern[str]) -> list[int]:
+    """Indices of the texts in which `pattern` (a hint: see above) may match."""
+    return _hits("\n".join(texts), lambda: texts, pattern)
+
+
+def line_indices_with(document, pattern: re.Pattern[str]) -> list[int]:
+    """Indices in document.lines of the lines in which `pattern` may match."""
+    return _hits(lines_text(document), lambda: [x.text for x in document.lines], pattern)
+
+
+def lines_with(document, pattern: re.Pattern[str]) -> list:
+    """The lines of document.lines in which `pattern` may match."""
+    lines = document.lines
+    return [lines[i] for i in line_indices_with(document, pattern)]
+
+
+def lines_starting(document, pattern: re.Pattern[str]) -> list:
+    """The lines at whose start `pattern` may match, the first line always among them.
+
+    `pattern` starts with the "\\n" that ends the line before (a literal first character:
+    re skips from one line end to the next) and matches no other "\\n".
+    """
+    lines = document.lines
+    text = lines_text(document)
+    m = pattern.search(text)
+    if m is None or text.count("\n") != len(lines) - 1:
+        return lines[:1] if m is None else list(lines)  # (a line holding a "\\n": all)
+    found = [0]
+    index, pos = 0, 0
+    while m is not None:
+        start = m.start()
+        index += text.count("\n", pos, start + 1)  # the line after that newline
+        found.append(index)
+        pos = start + 1
+        m = pattern.search(text, pos)
+    return [lines[i] for i in found]
+
+
+def paragraphs_with(document, pattern: re.Pattern[str]) -> list[int]:
+    """Indices in document.paragraphs of the paragraphs whose text `pattern` may match."""
+    return _hits(paragraphs_text(document), lambda: [p.text for p in document.paragraphs],
+                 pattern)

@@ -1,0 +1,118 @@
+"""The rules' whole-document scans find every line the rules used to test one by one.
+
+The style and hygiene rules look only at the lines a scan of the whole text points to
+(gongwen.check.rules.scan). A line the scan missed would be a slip or web junk left
+unreported: these tests compare the scans with asking every line.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from gongwen.check.document import read
+from gongwen.check.rules import hygiene, scan, style
+from gongwen.text.webjunk import junk_reason
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# Pieces of web junk (every pattern of gongwen.text.webjunk) and of ordinary lines.
+JUNK_PIECES = [
+    "©", "版权声明", "版权所有", "免责声明", "copyright", "COPYRIGHT", "THE END", "the  end",
+    "喜欢就支持一下", "觉得有用请点赞", "点个赞", "打赏作者", "点赞", "赞", "收藏", "分享", "打赏",
+    "评论", "网友", "作者", "来源", "发布", "时间", "：", ":", "上一篇", "下一篇", "相关推荐",
+    "猜你喜欢", "推荐阅读", "扫一扫", "扫码", "长按识别", "微信扫一扫", "关注公众号", "点击上方",
+    "阅读原文", "点击", "→", "»", "本文来源", "原文链接", "转载请注明", "转发", "阅读", "浏览",
+    "编辑", "举报", "12", " ", "\u3000", "34", "\");", "{", "}", ";", "function(", "document.x",
+    "window.y", "console.log", "javascript:", "var a =", "小编", "本站", "范文网", "范文大全",
+    "本网站整理", "网友投稿", "整理了", "模板", "例文", "更多", "精品", "请关注", "本文由",
+    "文章来源", "免费下载", "全文下载", "下载全文", "欢迎阅读参考", "全文共", "字", "当前显示",
+    "（一）", "工作", "认真", "。", "，", "ı", "İ", "T", "c",
+]
+STYLE_PIECES = [
+    ",", ";", ":", "?", "!", "(", ")", "（", "）", "“", "”", "‘", "’", "《", "》", "【", "】",
+    "...", "。。。", "。。", "--", "-", "···", "，，", "、。", "？？", "!!", "２０２５", "１",
+    "\u200b", "\u00a0", "\ufeff", "2025年1月5日", "2025.01.05", "2025-1-5", "（2025年3月5日）",
+    "中文", "经研究", "一", "a", "1", " ", "\t",
+]
+
+
+def _lines(pieces: list[str]) -> st.SearchStrategy[list[str]]:
+    piece = st.one_of(st.sampled_from(pieces), st.sampled_from(pieces), st.text(max_size=3))
+    # Short lines most of the time: most junk patterns want a line of its own.
+    line = st.one_of(st.lists(piece, min_size=1, max_size=3), st.lists(piece, max_size=12))
+    return st.lists(line.map("".join), min_size=1, max_size=8)
+
+
+def _document(lines: list[str]):
+    text = "\n".join(line.replace("\r", "").replace("\n", "") for line in lines)
+    return read(text, "a.txt")
+
+
+# One line for each pattern of gongwen.text.webjunk (and its variants).
+JUNK_LINES = [
+    "© 2024 某某网", "版权声明：本文为原创", "版权所有", "免责声明", "Copyright 2020", "copyright",
+    "THE END", "the end", "喜欢就支持一下吧", "觉得有用请点赞", "点个赞吧", "欢迎打赏作者",
+    "点赞9 分享",
+    "赞 12", "收藏", "评论 3", "网友 分享 时间:", "分享时间：2020", "上一篇：关于…", "下一篇",
+    "相关推荐", "猜你喜欢", "推荐阅读：", "扫一扫关注", "扫码阅读", "长按识别二维码", "微信扫一扫",
+    "请关注公众号", "点击上方蓝字", "阅读原文", "› 点击阅读原文 »", "本文来源：网络", "原文链接",
+    "转载请注明出处", "转发 12 浏览 345", "编辑 举报", "12 34", "１２\u3000３４", "\");", "});",
+    "function(){", "document.write", "window.open", "console.log(1)", "javascript:void(0)",
+    "var a = 1", "下面是小编为大家整理的" + "工作总结" * 30, "本站" + "内容" * 50, "范文网",
+    "本网站整理发布", "网友投稿", "整理了10篇范文", "更多精彩范文请关注", "本文由某某提供",
+    "文章来源：网络", "免费下载", "全文下载", "下载全文", "欢迎阅读参考", "全文共1234字",
+    "当前显示500字",
+]
+
+
+@pytest.mark.parametrize("junk", JUNK_LINES)
+def test_each_kind_of_junk_line_is_found(junk: str) -> None:
+    assert junk_reason(junk)
+    document = read(f"市教育局2024年工作总结\n一、主要工作\n{junk}\n二、存在问题", "a.txt")
+    assert [f.line for f in hygiene._check_junk(document, None)] == [3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(JUNK_PIECES))
+def test_every_junk_line_is_found(lines: list[str]) -> None:
+    document = _document(lines)
+    wanted = [i for i, line in enumerate(document.lines)
+              if line.text.strip() and junk_reason(line.text.strip())]
+    assert set(wanted) <= set(hygiene._junk_candidates(document))
+    found = [f.line for f in hygiene._check_junk(document, None)]
+    assert found == [document.lines[i].number for i in wanted]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=_lines(STYLE_PIECES + JUNK_PIECES), hint=st.sampled_from([
+    style.RE_QUICK, style.RE_ELLIPSIS_DASH_HINT, style.RE_FULL_WIDTH_DIGIT, style.RE_TWO_MARKS,
+    style.RE_INVISIBLE, hygiene.RE_PLACEHOLDER_HINT, hygiene.RE_JUNK_HINT]))
+def test_a_scan_finds_the_lines_a_search_of_each_finds(lines: list[str], hint) -> None:
+    document = _document(lines)
+    assert scan.lines_with(document, hint) == \
+        [line for line in document.lines if hint.search(line.text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=_lines(STYLE_PIECES))
+def test_every_date_line_is_looked_at(lines: list[str]) -> None:
+    document = _document(lines)
+    looked_at = scan.lines_starting(document, style.RE_DATE_START)
+    for line in document.lines:
+        if style.RE_DATE_LINE.match(line.text.strip()):
+            assert line in looked_at
+
+
+@settings(max_examples=300, deadline=None)
+@given(marks=st.text(alphabet="“”‘’（）《》【】()", max_size=16))
+def test_marks_left_after_deleting_pairs_mean_a_lone_mark(marks: str) -> None:
+    assert (style._without_pairs(marks, passes=99) == "") == (style._unpaired(marks) == [])
+    if style._without_pairs(marks) == "":
+        assert style._unpaired(marks) == []
+
+
+def test_a_paragraph_text_holding_a_newline_is_scanned_item_by_item() -> None:
+    document = read("甲\n乙", "a.txt")
+    document.lines[0] = type(document.lines[0])(1, "甲\n；")
+    document.cache.clear()
+    assert scan.lines_with(document, re.compile("；")) == [document.lines[0]]
