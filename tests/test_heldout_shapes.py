@@ -77,3 +77,21 @@ def test_a_speech_that_closes_with_a_charge_to_the_cadres_has_its_closing():
     assert "GW201" not in rules(SPEECH, "speech")
     ended = SPEECH.rsplit("越是", 1)[0]  # the closing paragraph taken away
     assert "GW201" in rules(ended, "speech")
+
+
+def test_a_long_first_sentence_still_opens_the_problems_part_by_its_first_clause():
+    long = ("在看到成绩的同时，我们也认识到老问题、新挑战仍然不少，"
+            "主要是经济回升向好的基础还不稳固，部分企业生产经营困难。")
+    text = REPORT.replace("我们也清醒认识到：经济转型升级仍处于攻坚期，民生保障还有短板。", long)
+    assert "GW201" not in rules(text, "summary")
+    # A first clause that does not open the part leaves it missing.
+    plain = text.replace("在看到成绩的同时，我们也认识到", "今年以来，各地区各部门")
+    assert "GW201" in rules(plain, "summary")
+
+
+def test_the_next_years_work_after_this_years_review_is_the_plan():
+    text = REPORT.replace("二、下一步打算", "二、2026年主要工作")  # after 一、2025年工作回顾
+    assert "GW201" not in rules(text, "summary")
+    # Without the earlier year, 2026年主要工作 reads as the work done: the plan is missing.
+    text = text.replace("一、2025年工作回顾", "一、过去一年工作回顾")
+    assert "GW201" in rules(text, "summary")

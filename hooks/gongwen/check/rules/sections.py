@@ -30,6 +30,9 @@ TRAILING_WORDS = ("工作", "情况", "方面", "部分", "事项", "报告", "�
 TRAILING_LAST = frozenset(w[-1] for w in TRAILING_WORDS) | frozenset("。：:的之")
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
+RE_YEAR = re.compile(r"(20\d\d)年")
+RE_YEAR_FIRST = re.compile(r"^(20\d\d)年")
+RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}[，,]")
 # How many of the last paragraphs a closing call may be in.
 CLOSING_PARAGRAPHS = 3
 # The opening block of a speech: paragraphs before the first heading, at most this many.
@@ -152,6 +155,12 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
             continue
         m = RE_LEAD.match(para.text)
         if m is None:
+            # A long first sentence: its first clause may still open the part
+            # (我们也清醒认识到，……), tried against the slots' own lead phrases only.
+            clause = RE_LEAD_CLAUSE.match(para.text)
+            for slot in led if clause else ():
+                if slot.name not in hits and any(p.search(clause.group()) for p in slot.leads):
+                    hits[slot.name] = para.line
             continue
         lead = m.group()
         if "如下" in lead:
@@ -255,10 +264,16 @@ def _match(document: Document, schema: Schema) -> Parts:
     claimed: set[int] = set()
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
+    years: set[int] = set()  # the years level-1 headings have named so far
     for level, line, title in _headings(document):
         names = _winners(title, _keyed(schema, level))
         if level == 1:
             level1 += 1
+            ahead = RE_YEAR_FIRST.match(title)
+            if ahead and int(ahead[1]) - 1 in years and "plans" in order:
+                # 一、2025年工作回顾 … 三、2026年主要工作: the next year's work is the plan.
+                names = {"plans"}
+            years.update(int(y) for y in RE_YEAR.findall(title))
             parent = names
             if names:
                 claimed.add(line)
