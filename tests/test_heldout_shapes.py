@@ -95,3 +95,15 @@ def test_the_next_years_work_after_this_years_review_is_the_plan():
     # Without the earlier year, 2026年主要工作 reads as the work done: the plan is missing.
     text = text.replace("一、2025年工作回顾", "一、过去一年工作回顾")
     assert "GW201" in rules(text, "summary")
+
+
+def test_an_item_whose_text_starts_with_a_number_is_an_item_inside_its_run():
+    notes = ("2026年政府工作报告\n名词解释：\n1.项目一：说明。\n2.5+2就业之家：说明。\n"
+             "3.百日攻坚：说明。\n")
+    assert errors(notes) == []
+    assert [h.number for h in check_text(notes, "报告.txt").outline] == [1, 2, 3]
+    # Out of turn (the next item is 2. itself) 2.5 is a number in the text, not an item.
+    body = ("2026年政府工作报告\n名词解释：\n1.项目一：说明。\n2.5亿元投资的说明。\n"
+            "2.百日攻坚：说明。\n")
+    assert [h.number for h in check_text(body, "报告.txt").outline] == [1, 2]
+    assert errors(body) == []
