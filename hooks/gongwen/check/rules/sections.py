@@ -75,6 +75,22 @@ class _Keys:
     # ending in the character before a word end can end there.
     lengths: dict[str, tuple[int, ...]]
     anywhere: re.Pattern[str]    # any key word: a title without one names no part
+    # (slot name, its `unless` patterns) of the slots that have any, as one pattern
+    # when they can be joined.
+    unless: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+
+
+# What would change meaning in a pattern joined with others: a group reference or name,
+# an inline flag.
+RE_NOT_JOINABLE = re.compile(r"\\\d|\(\?P|\(\?[aiLmsux-]")
+
+
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The patterns as one (a single scan), unless joining them would change them."""
+    if len(patterns) < 2 or any(RE_NOT_JOINABLE.search(p.pattern) or p.flags & ~re.UNICODE
+                                for p in patterns):
+        return patterns
+    return (_one_pattern(patterns),)
 
 
 def _make_keys(slots: list[Slot]) -> _Keys:
@@ -87,7 +103,8 @@ def _make_keys(slots: list[Slot]) -> _Keys:
     # Longest first, literals only: re skips straight to the candidates.
     anywhere = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                           or "(?!)")
-    return _Keys(tuple(slots), words, lengths, anywhere)
+    unless = tuple((s.name, _joined(s.unless)) for s in slots if s.unless)
+    return _Keys(tuple(slots), words, lengths, anywhere, unless)
 
 
 # Per schema (by identity; a schema is loaded once and kept): its key words by use.
@@ -134,8 +151,8 @@ def _winners(title: str, keys: _Keys) -> set[str]:
                     slot = keys.words.get(conjunct[end - length:end])
                     if slot is not None:
                         if vetoed is None:
-                            vetoed = {s.name for s in keys.slots
-                                      if any(p.search(title) for p in s.unless)}
+                            vetoed = {name for name, patterns in keys.unless
+                                      if any(p.search(title) for p in patterns)}
                         if slot.name not in vetoed:
                             break
                         slot = None
