@@ -93,6 +93,8 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     """
     out: list[tuple[Rule, Finding]] = []
     headings = document.headings
+    if not headings:
+        return out
     breaks = document.section_breaks
     # Each part of the page (gongwen.check.parts) numbers in its own style: the levels
     # numbered on across parents are found per part; part_of[i] is heading i's part.

@@ -369,10 +369,12 @@ def _missing(grade: str):
     def check(document, schema: Schema) -> Iterator[Finding]:
         rule = REQUIRED_SECTION if grade == "required" else RECOMMENDED_SECTION
         parts = match_slots(document, schema)
-        kind = schema.kind_of(document.title)
+        kind = None
         for slot in schema.slots:
             if slot.grade != grade or parts[slot.name] is not None:
                 continue
+            if kind is None:  # only for a finding (most documents have none)
+                kind = schema.kind_of(document.title)
             if grade != "required":
                 yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
                                          f"{_where(slot)}，正文中没有找到")
