@@ -59,8 +59,7 @@ CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
 RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
                        rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
-# Where RE_INLINE can match: its alternatives without its lookbehinds, led by one class so
-# that re skips in C to candidates (RE_INLINE's lookbehinds were tried at every position).
+# Where RE_INLINE can match: its alternatives without lookbehinds, led by a class (re skips in C).
 RE_INLINE_START = re.compile(
     rf"[{CN_DIGITS_ALL}第（(\d](?:(?<=[{CN_DIGITS_ALL}])[{CN_DIGITS_ALL}]*、|(?<=第){CN_NUMERAL}[章节条]"
     rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
@@ -215,9 +214,8 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
         text = para.text
         if para.role or not text:
             continue
-        # A leader ends in a page number: the end is tested first, a search of the whole
-        # paragraph for every paragraph was this reader's largest cost. Likewise the
-        # patterns below are tried only after their first character (目, 附).
+        # A leader ends in a page number: the end is tested first (a search of every whole
+        # paragraph was this reader's largest cost); 目录, 附件 after their first character.
         lead, end = text[0], text[-1]
         if (end.isdigit() or end.isspace() and text.rstrip()[-1:].isdigit()) and \
                 RE_LEADER.search(text) and (parse_ordinal(text) or "…" in text or "..." in text):
@@ -268,8 +266,7 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
 
 def _is_section_break(text: str) -> bool:
     """A line that numbers a section outside the four levels (1.2　等级划分, 第三条　…)."""
-    lead = text[:1]
-    if lead not in SECTION_LEADS and not lead.isdigit():  # isdigit: a superset of \d
+    if (lead := text[:1]) not in SECTION_LEADS and not lead.isdigit():  # isdigit ⊇ \d
         return False
     if RE_ATTACHED.match(text):
         return True
@@ -300,10 +297,9 @@ def _inline_matches(text: str) -> list[re.Match[str]]:
     search, match = RE_INLINE_START.search, RE_INLINE.match
     pos = 0
     while (start := search(text, pos)) is not None:
-        at = start.start()
-        m = match(text, at)  # its lookbehinds still see the text before
+        m = match(text, start.start())  # its lookbehinds still see the text before
         if m is None:
-            pos = at + 1
+            pos = start.start() + 1
         else:
             out.append(m)
             pos = m.end()
@@ -383,10 +379,8 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         head = parse_ordinal(text[:ORDINAL_WINDOW])
         if head is not None:
             note(head.level, head.number)
-        # Most paragraphs: no ordinal after the first character, one search in C says so.
-        candidates = _candidates(text) if RE_INLINE_START.search(text, 1) else []
-        if not candidates:
-            out.append(para)
+        if not RE_INLINE_START.search(text, 1) or not (candidates := _candidates(text)):
+            out.append(para)  # most paragraphs: no ordinal after the first character
             continue
         # next_same[i]: the next candidate of the same level (None: none further on).
         next_same: list[int | None] = [None] * len(candidates)
