@@ -101,3 +101,12 @@ def test_a_word_cut_before_its_one_at_a_full_line_goes_on():
     # The same break after a word that does not end in 一 (全国领先 ⏎ 一，…) is a heading
     # out of turn: reported.
     assert errors(text.replace("全国第\n一，", "全国领先\n一，"))
+
+
+def test_a_range_of_numbers_at_a_line_start_is_no_heading():
+    # A wrapped line that starts 二、三级子公司超800家 (二、三级 = tiers two and three).
+    for text in ("二、三级子公司超800家", "一、二季度经济运行平稳", "三、四线城市房价回落"):
+        assert parse_ordinal(text) is None, text
+    # A heading that happens to start with a numeral is still one.
+    for text in ("二、三农工作取得新进展", "三、一线工作法见实效", "三、四个意识不断增强"):
+        assert parse_ordinal(text).level == 1, text
