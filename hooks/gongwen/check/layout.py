@@ -15,6 +15,15 @@ from collections.abc import Callable
 from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
 from .paragraphs import Line, Paragraph, starts_item
+from .parts import (
+    OPENERS,
+    RE_ATTACHMENT_ONE,
+    RE_ATTACHMENTS,
+    SECTION_LEADS,
+    SHORT_HEADING,
+    is_section_break,
+    opens_a_document,
+)
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
@@ -42,18 +51,6 @@ WIDE = frozenset("“”‘’…—")
 # How much shorter than the margin a full line may be (an indent, a mark moved down).
 FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
-# 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
-# Also without the colon: 附件1.×××（the list's first entry on the same line).
-RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．])")
-RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
-# Lines that restart every level's numbering: decimal section numbers, 第一章/第一条,
-# an attached document's own heading (附件1).
-RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
-RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
-RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
-RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
-SHORT_HEADING = 40
-SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
@@ -130,15 +127,14 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     last, rest = cur.lines[-1].text, nxt.text
     if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
+    if last[-1] in OPENERS:
+        return True  # no line ends with an opening bracket: （ ⏎ 三）改革开放…
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
-            or RE_LEADER.search(last) or RE_LEADER.search(rest) or _is_section_break(rest):
+            or RE_LEADER.search(last) or RE_LEADER.search(rest) or is_section_break(rest):
         return False
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
-    if width and not first and columns(last) >= width - FULL_SLACK and not (
-            last[-1] in SENTENCE_END and len(rest) <= TITLE_REST_MAX * 2
-            and RE_TITLE_REST.search(rest) and not any(ch in PUNCTUATION for ch in rest)):
-        # (Not into a bare title line after a finished sentence: the next document of a
-        # 印发通知 starts there, 进一步支持文化企业发展的规定.)
+    if width and not first and columns(last) >= width - FULL_SLACK \
+            and not opens_a_document(last, rest):
         # A full line of a wrapped text goes on, whatever it ends with (the paragraph
         # rarely ends exactly at the margin), even into 再次表明; and into 统 ⏎ 一、推进
         # when 一、 is out of turn (a word cut at the margin: 统一 之一 唯一). Any other
@@ -261,23 +257,8 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
             continue
         # A section break starts with 附, 第 or a digit (other lines: neither test matters).
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
-                not parse_ordinal(text) and _is_section_break(text):
+                not parse_ordinal(text) and is_section_break(text):
             para.section_break = True
-
-
-def _is_section_break(text: str) -> bool:
-    """A line that numbers a section outside the four levels (1.2　等级划分, 第三条　…)."""
-    if (lead := text[:1]) not in SECTION_LEADS and not lead.isdigit():  # isdigit ⊇ \d
-        return False
-    if RE_ATTACHED.match(text):
-        return True
-    short = len(text) <= SHORT_HEADING and not any(ch in SENTENCE_END for ch in text)
-    for pattern in (RE_CHAPTER, RE_DECIMAL):
-        m = pattern.match(text)
-        if m:
-            # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
-            return short or text[m.end():m.end() + 1] in (" ", "\t", "　")
-    return short and bool(RE_SECTION_NUMBER.match(text))
 
 
 def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
@@ -319,7 +300,7 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
         head = text[pos:pos + ORDINAL_WINDOW]
         ordinal = parse_ordinal(head)
         if ordinal is None:
-            if before in SENTENCE_END and _is_section_break(text[pos:pos + SHORT_HEADING + 1]):
+            if before in SENTENCE_END and is_section_break(text[pos:pos + SHORT_HEADING + 1]):
                 out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
             continue
         rest = ordinal.rest

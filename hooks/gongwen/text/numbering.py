@@ -17,8 +17,9 @@ CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
 # Level 2: （一） with optional stray 顿号 after it; brackets of either width.
 RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
-# Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number).
-RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!\d)")
+# Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number),
+# unless the digits are a year (20.2026年10件民生实事：…, no decimal has a 年).
+RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!(?!(?:19|20)\d\d年)\d)")
 # Level 4: （1） with optional stray 顿号.
 RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 
