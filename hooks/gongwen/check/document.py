@@ -147,6 +147,7 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
     # its first and last lines (kept apart: no tuple to build and unpack per line).
     current: list[Line] = []
     first_raw, first_kind, last_kind = "", "", ""
+    new_tuple = tuple.__new__
     for number, raw, kind in body:
         if kind == "text":  # most lines: no other kind to try
             text = clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
@@ -182,7 +183,7 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
             continue
         else:
             text = _clean_line(raw, kind)
-        line = Line(number, text)
+        line = new_tuple(Line, (number, text))  # Line(number, text), built in C
         doc_lines.append(line)
         if not markdown:
             paragraphs.append(_paragraph([line], raw, kind))  # .txt: a line is a paragraph
