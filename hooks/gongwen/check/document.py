@@ -19,6 +19,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 
+from gongwen.text import numbering
 from gongwen.text.blocks import (
     RE_ATTR_LIST,
     RE_ATX,
@@ -282,29 +283,29 @@ def line_locator(para: Paragraph, text: str, start_line: int):
 
 def _read_body(doc: Document) -> None:
     first_heading_seen = False
+    title, headings, markdown = doc.title, doc.headings, doc.markdown
     for para in doc.paragraphs:
-        if para.role in APART:
+        role, text = para.role, para.text
+        if role in APART:
             continue
-        if doc.title and para.text == doc.title and not first_heading_seen and \
-                para.role != "markdown":
+        if title and text == title and not first_heading_seen and role != "markdown":
             para.role = "title"  # a repeated title line
             continue
         if para.section_break:
-            doc.section_breaks.append(len(doc.headings))
+            doc.section_breaks.append(len(headings))
         if para.new_part:
-            doc.part_breaks.append(len(doc.headings))
-        if para.role == "markdown":
-            doc.headings.append(para.heading)
+            doc.part_breaks.append(len(headings))
+        if role == "markdown":
+            headings.append(para.heading)
             first_heading_seen = True
             continue
-        body, body_line = para.text, para.line
-        if not para.list_item or not doc.markdown:
-            made = _make_heading(para.text, para.raw_first or para.text, para.line,
-                                 None)
+        body, body_line = text, para.line
+        if not para.list_item or not markdown:
+            made = _make_heading(text, para.raw_first or text, body_line, None)
             if made:
                 heading, body = made
                 para.heading = heading
-                doc.headings.append(heading)
+                headings.append(heading)
                 first_heading_seen = True
                 if body and len(para.lines) > 1:
                     body_line = line_locator(para, body, para.line)(0)
@@ -351,13 +352,20 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     # reference cycles: the cyclic collector, run again and again over the growing
     # outline, found nothing and took a quarter of the time on a 100,000-line page.
     # It is paused while reading (and left as it was: a caller may have paused it).
-    if not gc.isenabled():
-        return _read(text, path, markdown)
+    # Outside a check (the downloads, the build) the reader still asks about each line
+    # several times: a memo of parse_ordinal for this document, dropped after it.
+    own_memo = numbering.ordinal_memo is None
+    if own_memo:
+        numbering.ordinal_memo = {}
+    collecting = gc.isenabled()
     gc.disable()
     try:
         return _read(text, path, markdown)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
+        if own_memo:
+            numbering.ordinal_memo = None
 
 
 def _read(text: str, path: str, markdown: bool | None) -> Document:
