@@ -125,23 +125,20 @@ ordinal_memo: dict[str, Ordinal | None] | None = None
 
 def parse_ordinal(text: str) -> Ordinal | None:
     """Read the ordinal at the start of `text` (already stripped of Markdown '#')."""
-    lead = text[:1]
-    if lead not in ORDINAL_LEADS and not lead.isdigit():
-        return None  # most lines: not worth a memo entry
     memo = ordinal_memo
     if memo is None:
         return _parse_ordinal(text)
     found = memo.get(text, _NO)
     if found is _NO:
+        lead = text[:1]
+        if lead not in ORDINAL_LEADS and not lead.isdigit():
+            return None  # most lines: not worth a memo entry
         found = memo[text] = _parse_ordinal(text)
     return found  # type: ignore[return-value]
 
 
-def _ordinal(values: tuple) -> Ordinal:
-    """Ordinal(*values), built in C (the named tuple's own __new__ is Python code)."""
-    return tuple.__new__(Ordinal, values)
-
-
+# Ordinal(*values), built in C (the named tuple's own __new__ is Python code).
+_new = tuple.__new__
 # Bracket width by the pair of brackets as written (see _width).
 WIDTHS = {o + c: _width(o, c) for o in "（(" for c in "）)"}
 
@@ -161,8 +158,8 @@ def _parse_ordinal(text: str) -> Ordinal | None:
             # 二、三级子公司, 一、二季度, 三、四线城市 (a line wrapped there) are a range.
             if number and not _is_range(number, text[m.end():m.end() + 3]):
                 end = m.end()
-                return _ordinal((1, num, number, text[:end], text[end:], canonical(1, number),
-                                 ""))
+                return _new(Ordinal, (1, num, number, text[:end], text[end:],
+                                      canonical(1, number), ""))
         return None
     if lead.isdigit():  # a superset of the \d that RE_L3 matches
         m = RE_L3.match(text)
@@ -171,8 +168,8 @@ def _parse_ordinal(text: str) -> Ordinal | None:
             number = int(num)
             if number:
                 end = m.end()
-                return _ordinal((3, num, number, text[:end], text[end:], canonical(3, number),
-                                 ""))
+                return _new(Ordinal, (3, num, number, text[:end], text[end:],
+                                      canonical(3, number), ""))
     return None
 
 
@@ -189,16 +186,16 @@ def _bracketed(text: str) -> Ordinal | None:
         number = cn_to_int(num)
         if number:
             end = m.end()
-            return _ordinal((2, num, number, text[:end], text[end:], canonical(2, number),
-                             WIDTHS[open_ + close]))
+            return _new(Ordinal, (2, num, number, text[:end], text[end:],
+                                  canonical(2, number), WIDTHS[open_ + close]))
     m = RE_L4.match(text)
     if m:
         open_, num, close = m.group("open", "num", "close")
         number = int(num)
         if number:
             end = m.end()
-            return _ordinal((4, num, number, text[:end], text[end:], canonical(4, number),
-                             WIDTHS[open_ + close]))
+            return _new(Ordinal, (4, num, number, text[:end], text[end:],
+                                  canonical(4, number), WIDTHS[open_ + close]))
     return None
 
 
