@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # works before `pip install -e .` too
 
+from gongwen.common import write_atomic
 from gongwen.corpus.curate import Curated, CurationError, curate
 from gongwen.corpus.seeds import SEEDS, corpus_problems, decode_utf8, load_seeds
 
@@ -64,8 +65,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.check:
                 print(f"需更新 {rel}")
             else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    write_atomic(path, data)  # a kill or a full disk leaves the old page
+                except OSError as exc:
+                    print(f"错误：无法写入 {rel}：{exc.strerror or exc}；已写入的文件完整，"
+                          "请处理后重新运行 scripts/curate.py", file=sys.stderr)
+                    return 2
                 print(f"写入 {rel}")
     if args.check and stale:
         print(f"{len(stale)} 个文件与 corpus/raw、{SEEDS} 不符：请运行 scripts/curate.py 重新生成",

@@ -177,9 +177,19 @@ def test_one_blank_line_between_the_text_and_the_signature():
 
     blocks = document_blocks("# 关于某项工作的报告\n\n正文写完了。\n\n某某市教育局\n\n2025年1月5"
                              "日\n")
+    # Set right on a 28-character line: 署名 右空四字 here, 成文日期 右空二字, its first
+    # character two right of the 署名's first (GB/T 9704-2012 §7.3.5.2; 2025 is two 字).
     assert to_text(blocks).split("\n") == [
-        "关于某项工作的报告", "", "\u3000\u3000正文写完了。", "", "\u3000\u3000某某市教育局",
-        "\u3000\u30002025年1月5日", ""]
+        "关于某项工作的报告", "", "\u3000\u3000正文写完了。", "", "\u3000" * 18 + "某某市教育局",
+        "\u3000" * 20 + "2025年1月5日", ""]
+    # A longer 署名: the date keeps its place two right of the 署名's first character.
+    long = document_blocks("# 报告\n\n正文。\n\n中共某某市教育局委员会办公室\n\n2025年1月5日\n")
+    signer, date = to_text(long).split("\n")[-3:-1]
+    assert signer == "\u3000" * 12 + "中共某某市教育局委员会办公室"  # 28 − 14 − 2
+    assert date == "\u3000" * 14 + "2025年1月5日"  # 28 − 6 − (14 − 6)
+    # A date alone: 右空二字.
+    alone = document_blocks("# 报告\n\n正文写完了。\n\n【成文日期】\n")
+    assert to_text(alone).split("\n")[-2] == "\u3000" * 20 + "【成文日期】"
     doc = Document(io.BytesIO(DocxWriter().render(blocks)))
     assert [p.text for p in doc.paragraphs] == [
         "关于某项工作的报告", "", "正文写完了。", "", "某某市教育局", "2025年1月5日"]

@@ -405,3 +405,32 @@ def test_ingested_files_and_seeds_follow_the_umask(repo, tmp_path, umask):
     assert len(written) == 5
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
+
+
+# ---------------------------------------------------------------- curate.py writes atomically
+
+
+def test_curate_rewrites_a_stale_page_whole_and_stops_cleanly_on_a_full_disk(
+        repo, monkeypatch, capsys):
+    sys.path.insert(0, str(SCRIPTS))
+    import curate as curate_script
+
+    page = repo / "docs" / "summary" / "exemplars" / "001_2b297bc324b49a8c.md"
+    good = page.read_bytes()
+    page.write_bytes(good + "手改的一行。\n".encode())  # stale: curate.py will rewrite it
+    stale = page.read_bytes()
+
+    def disk_full(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(curate_script, "write_atomic", disk_full)
+    assert curate_script.main(["--root", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert "无法写入 docs/summary/exemplars/001_2b297bc324b49a8c.md" in err
+    assert "Traceback" not in err
+    assert page.read_bytes() == stale  # nothing half-written
+
+    monkeypatch.undo()
+    assert curate_script.main(["--root", str(repo)]) == 0
+    assert page.read_bytes() == good
+    assert hidden_files(repo) == []  # no temporary file left beside the page

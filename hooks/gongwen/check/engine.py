@@ -11,6 +11,7 @@ is about documents, not one: it gets no doctype unless one is passed explicitly.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 
 from gongwen.common import quote
@@ -65,9 +66,10 @@ def _front_acks(document: Document) -> list[tuple[str, str, int | None]]:
     return out
 
 
-def _matches(key: str, finding: Finding) -> bool:
+def _code(key: str) -> str | None:
+    """The code of the rule an acknowledgement names (GW103 or numbering-gap), if any."""
     rule = find_rule(key)
-    return rule is not None and rule.code == finding.rule
+    return rule.code if rule is not None else None
 
 
 def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[Finding]:
@@ -76,16 +78,18 @@ def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[
     extra: list[Finding] = []
     for key, reason, line in _front_acks(document):
         used = False
+        code = _code(key)
         for i, f in enumerate(out):
-            if f.acknowledged is None and _matches(key, f) and (line is None or f.line == line):
+            if f.acknowledged is None and f.rule == code and (line is None or f.line == line):
                 out[i] = dataclasses.replace(f, acknowledged=reason)
                 used = True
         if not used:
             extra.append(_unused(key, "front matter 的 acknowledge ", 1, line))
     for ack in document.acks:
         used = False
+        code = _code(ack.rule)
         for i, f in enumerate(out):
-            if f.acknowledged is None and _matches(ack.rule, f) and \
+            if f.acknowledged is None and f.rule == code and \
                     f.line in (ack.line, ack.line + 1):
                 out[i] = dataclasses.replace(f, acknowledged=ack.reason or "（行内确认）")
                 used = True
@@ -108,6 +112,20 @@ def _unused(key: str, where: str, report_line: int, line: int | None,
 def check_document(document: Document, doctype: str | None = None,
                    schemas: dict[str, Schema] | None = None) -> CheckResult:
     """Run the rules on a Document already read (see gongwen.check.document.read)."""
+    # No cyclic garbage collection while the rules run: they make no reference cycles
+    # (what they drop goes at once), and each collection would walk all the objects of
+    # the document again (on a page of 100,000 headings, 40% of the rules' time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(document, doctype, schemas)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check(document: Document, doctype: str | None, schemas: dict[str, Schema] | None
+           ) -> CheckResult:
     schemas = load_schemas() if schemas is None else schemas
     resolved = resolve_doctype(document, doctype, schemas)
     schema = schemas.get(resolved) if resolved else None

@@ -15,6 +15,15 @@ from collections.abc import Callable
 from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
 from .paragraphs import Line, Paragraph, starts_item
+from .parts import (
+    OPENERS,
+    RE_ATTACHMENT_ONE,
+    RE_ATTACHMENTS,
+    SECTION_LEADS,
+    SHORT_HEADING,
+    is_section_break,
+    opens_a_document,
+)
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
@@ -42,25 +51,12 @@ WIDE = frozenset("“”‘’…—")
 # How much shorter than the margin a full line may be (an indent, a mark moved down).
 FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
-# 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
-# Also without the colon: 附件1.×××（the list's first entry on the same line).
-RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．])")
-RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
-# Lines that restart every level's numbering: decimal section numbers, 第一章/第一条,
-# an attached document's own heading (附件1).
-RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
-RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
-RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
-RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
-SHORT_HEADING = 40
-SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
 RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
                        rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
-# Where RE_INLINE can match: its alternatives without its lookbehinds, led by one class so
-# that re skips in C to candidates (RE_INLINE's lookbehinds were tried at every position).
+# Where RE_INLINE can match: its alternatives without lookbehinds, led by a class (re skips in C).
 RE_INLINE_START = re.compile(
     rf"[{CN_DIGITS_ALL}第（(\d](?:(?<=[{CN_DIGITS_ALL}])[{CN_DIGITS_ALL}]*、|(?<=第){CN_NUMERAL}[章节条]"
     rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
@@ -68,12 +64,14 @@ RE_INLINE_START = re.compile(
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
 ORDINAL_WINDOW = 48
-# 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一: cut after the first
-# character at the margin, the next line starts with 一、 that is no heading.
-ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不")
+# 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一 第一 其一 任一: cut
+# after the first character at the margin, the next line starts with 一、 (一，) that is
+# no heading.
+ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其任")
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
+ZEROS = (0,) * 5
 
 
 def _merge(cur: Paragraph, nxt: Paragraph) -> None:
@@ -128,17 +126,19 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     the ordinal come next in the outline read so far?
     """
     last, rest = cur.lines[-1].text, nxt.text
+    if last and rest and last[-1] in OPENERS and (len(cur.text) == 1 or skipped
+                                                  or nxt.line == cur.lines[-1].number + 1):
+        # No line ends with an opening bracket: （ ⏎ 三）改革开放… (a bracket alone goes
+        # on also across a blank line, as in text with a blank line between paragraphs).
+        return True
     if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
-            or RE_LEADER.search(last) or RE_LEADER.search(rest) or _is_section_break(rest):
+            or RE_LEADER.search(last) or RE_LEADER.search(rest) or is_section_break(rest):
         return False
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
-    if width and not first and columns(last) >= width - FULL_SLACK and not (
-            last[-1] in SENTENCE_END and len(rest) <= TITLE_REST_MAX * 2
-            and RE_TITLE_REST.search(rest) and not any(ch in PUNCTUATION for ch in rest)):
-        # (Not into a bare title line after a finished sentence: the next document of a
-        # 印发通知 starts there, 进一步支持文化企业发展的规定.)
+    if width and not first and columns(last) >= width - FULL_SLACK \
+            and not opens_a_document(last, rest):
         # A full line of a wrapped text goes on, whatever it ends with (the paragraph
         # rarely ends exactly at the margin), even into 再次表明; and into 统 ⏎ 一、推进
         # when 一、 is out of turn (a word cut at the margin: 统一 之一 唯一). Any other
@@ -215,9 +215,8 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
         text = para.text
         if para.role or not text:
             continue
-        # A leader ends in a page number: the end is tested first, a search of the whole
-        # paragraph for every paragraph was this reader's largest cost. Likewise the
-        # patterns below are tried only after their first character (目, 附).
+        # A leader ends in a page number: the end is tested first (a search of every whole
+        # paragraph was this reader's largest cost); 目录, 附件 after their first character.
         lead, end = text[0], text[-1]
         if (end.isdigit() or end.isspace() and text.rstrip()[-1:].isdigit()) and \
                 RE_LEADER.search(text) and (parse_ordinal(text) or "…" in text or "..." in text):
@@ -260,26 +259,10 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
                 expected += 1
                 index += 1
             continue
-        if para.list_item or parse_ordinal(text):
-            continue
-        if _is_section_break(text):
+        # A section break starts with 附, 第 or a digit (other lines: neither test matters).
+        if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
+                not parse_ordinal(text) and is_section_break(text):
             para.section_break = True
-
-
-def _is_section_break(text: str) -> bool:
-    """A line that numbers a section outside the four levels (1.2　等级划分, 第三条　…)."""
-    lead = text[:1]
-    if lead not in SECTION_LEADS and not lead.isdigit():  # isdigit: a superset of \d
-        return False
-    if RE_ATTACHED.match(text):
-        return True
-    short = len(text) <= SHORT_HEADING and not any(ch in SENTENCE_END for ch in text)
-    for pattern in (RE_CHAPTER, RE_DECIMAL):
-        m = pattern.match(text)
-        if m:
-            # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
-            return short or text[m.end():m.end() + 1] in (" ", "\t", "　")
-    return short and bool(RE_SECTION_NUMBER.match(text))
 
 
 def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
@@ -300,10 +283,9 @@ def _inline_matches(text: str) -> list[re.Match[str]]:
     search, match = RE_INLINE_START.search, RE_INLINE.match
     pos = 0
     while (start := search(text, pos)) is not None:
-        at = start.start()
-        m = match(text, at)  # its lookbehinds still see the text before
+        m = match(text, start.start())  # its lookbehinds still see the text before
         if m is None:
-            pos = at + 1
+            pos = start.start() + 1
         else:
             out.append(m)
             pos = m.end()
@@ -322,7 +304,7 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
         head = text[pos:pos + ORDINAL_WINDOW]
         ordinal = parse_ordinal(head)
         if ordinal is None:
-            if before in SENTENCE_END and _is_section_break(text[pos:pos + SHORT_HEADING + 1]):
+            if before in SENTENCE_END and is_section_break(text[pos:pos + SHORT_HEADING + 1]):
                 out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
             continue
         rest = ordinal.rest
@@ -364,12 +346,9 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
     numbered = [0] * 5      # the last number of each level, whatever its parent
 
     def note(level: int, number: int) -> None:
-        last[level] = number
-        numbered[level] = number
-        for lower in range(level + 1, 5):
-            last[lower] = 0
-            before_break[lower] = 0
-        before_break[level] = 0
+        last[level] = numbered[level] = number
+        last[level + 1:] = ZEROS[level + 1:]  # the levels below start afresh
+        before_break[level:] = ZEROS[level:]
 
     for para in paragraphs:
         if para.role and para.role != "markdown" or markdown and para.list_item:
@@ -383,10 +362,8 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         head = parse_ordinal(text[:ORDINAL_WINDOW])
         if head is not None:
             note(head.level, head.number)
-        # Most paragraphs: no ordinal after the first character, one search in C says so.
-        candidates = _candidates(text) if RE_INLINE_START.search(text, 1) else []
-        if not candidates:
-            out.append(para)
+        if not RE_INLINE_START.search(text, 1) or not (candidates := _candidates(text)):
+            out.append(para)  # most paragraphs: no ordinal after the first character
             continue
         # next_same[i]: the next candidate of the same level (None: none further on).
         next_same: list[int | None] = [None] * len(candidates)

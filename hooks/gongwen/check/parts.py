@@ -10,15 +10,33 @@ restart at 一、 where a new part starts is no disorder.
 
 `mark_parts` runs after layout.mark_apart: it marks the paragraphs that start a part
 (`new_part`), and makes each a section break, so that numbering starts afresh below it.
+The patterns of what starts a section or a part (附件, 第三条, 1.2　…) are here too: the
+layout passes ask them while they join and split lines.
 """
 from __future__ import annotations
 
 import re
 
-from gongwen.text.numbering import parse_ordinal
+from gongwen.text.numbering import CN_NUMERAL, parse_ordinal
 
-from .layout import RE_ATTACHED
 from .paragraphs import Paragraph
+
+# 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
+# Also without the colon: 附件1.×××（the list's first entry on the same line).
+RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．])")
+RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
+# An attached document's own heading: 附件1 on a line of its own.
+RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
+# Opening marks: a line that ends with one goes on in the next (a web page's stray break).
+OPENERS = frozenset("（(《“‘【「『〔")
+SENTENCE_ENDS = frozenset("。！？!?")
+# Lines that restart every level's numbering: decimal section numbers, 第一章/第一条,
+# an attached document's own heading (附件1, RE_ATTACHED).
+RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
+RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
+RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
+SHORT_HEADING = 40
+SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
 
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
 RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
@@ -32,6 +50,29 @@ CLAUSE_MARKS = frozenset("，,。！？!?：:；;")
 # How many paragraphs may lie between such a title and the part's first heading (an
 # author line, a lead sentence: 为……，特制定以下规定：).
 TITLE_REACH = 3
+
+
+def is_section_break(text: str) -> bool:
+    """A line that numbers a section outside the four levels (1.2　等级划分, 第三条　…)."""
+    lead = text[:1]
+    if lead not in SECTION_LEADS and not lead.isdigit():  # isdigit: a superset of \d
+        return False
+    if RE_ATTACHED.match(text):
+        return True
+    short = len(text) <= SHORT_HEADING and not any(ch in SENTENCE_ENDS for ch in text)
+    for pattern in (RE_CHAPTER, RE_DECIMAL):
+        m = pattern.match(text)
+        if m:
+            # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
+            return short or text[m.end():m.end() + 1] in (" ", "\t", "　")
+    return short and bool(RE_SECTION_NUMBER.match(text))
+
+
+def opens_a_document(last: str, line: str) -> bool:
+    """After a finished sentence, a bare title line (进一步支持文化企业发展的规定): in a
+    hard-wrapped text it starts the next document, it does not go on the paragraph."""
+    return last[-1:] in SENTENCE_ENDS and len(line) <= PART_TITLE_MAX and \
+        bool(RE_PART_TITLE.search(line)) and not any(ch in CLAUSE_MARKS for ch in line)
 
 
 def _starts_numbering(para: Paragraph) -> bool:

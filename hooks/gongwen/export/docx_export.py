@@ -16,7 +16,7 @@ Layout (clause numbers of GB/T 9704-2012):
   levels 3 and 4 仿宋_GB2312 (level 3 bold, as is common practice) (7.3.3).
 - 落款 as in a document without a seal (7.3.5.2; a download is an unsealed draft): one
   empty line under the text, 署名 右空二字, 成文日期 on the next line starting two
-  characters right of the 署名 (docx_format.closing_indents).
+  characters right of the 署名 (export.closing).
 - Page numbers 4号 (14 pt) half-width digits between 一字线 (— 1 —), 7 mm below the text
   block; odd pages right, even pages left, one character in from the edge (7.5).
 
@@ -52,6 +52,7 @@ from lxml import etree
 
 from gongwen.text.syntax import GAP_LABEL
 
+from .closing import closing_indents
 from .docx_format import (
     CHAR_PT,
     FONT_BODY,
@@ -78,7 +79,6 @@ from .docx_format import (
     TEXT_WIDTH_TWIPS,
     ZIP_DATE,
     add_page_number,
-    closing_indents,
     condense,
     declare_fallbacks,
     paragraph_properties,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from docx.document import Document as _DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
@@ -68,27 +67,6 @@ KEEP_STYLE_NAMES = {STYLE_TITLE, *STYLE_NAMES.values()}
 RE_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 RE_XMLNS = re.compile(r'\sxmlns:\w+="[^"]*"')
 ZIP_DATE = (2012, 7, 1, 0, 0, 0)  # GB/T 9704-2012 took effect on 1 July 2012
-
-
-def text_width(text: str) -> float:
-    """Width in 字: half-width digits and letters (Times New Roman) take half a character."""
-    return sum(0.5 if unicodedata.east_asian_width(c) in ("Na", "H") else 1 for c in text)
-
-
-def closing_indents(signer: str | None, date: str) -> tuple[float | None, float]:
-    """Right indents in 字 of 署名 and 成文日期 in a document without a seal.
-
-    GB/T 9704-2012 §7.3.5.2: 署名 右空二字; 成文日期 on the next line, its first character
-    two characters right of the 署名's first; a date longer than that 成文日期右空二字, and
-    the 署名's right indent grows to match. Read here as: the date is never set closer
-    than two characters to the edge (also when it is only a little shorter than the 署名).
-    A date with no 署名 above it: 右空二字.
-    """
-    if signer is None:
-        return None, 2
-    signer_width, date_width = text_width(signer), text_width(date)
-    date_right = max(2.0, signer_width - date_width)
-    return date_right + date_width + 2 - signer_width, date_right
 
 
 def set_fonts(rpr, east_asian: str, latin: str = FONT_LATIN) -> None:

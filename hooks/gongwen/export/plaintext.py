@@ -22,6 +22,8 @@ from gongwen.text.frontmatter import split_front_matter
 from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import GAP_LABEL, RE_COMMENT, RE_FILL_FIELD, RE_FOOTNOTE_REF
 
+from .closing import padded_closing
+
 # Block syntax is read by gongwen.text.blocks (one scanner for the checker and the
 # downloads); these patterns take apart what it classified.
 # Also key=value attributes (the checker drops only .class and #id lists).
@@ -394,15 +396,23 @@ INDENT = "\u3000\u3000"  # two full-width spaces: the first-line indent of Chine
 
 def to_text(blocks: list[Block]) -> str:
     """Plain text of the document: title, a blank line, then one line per paragraph,
-    indented two characters (the title, a subtitle, 称呼 and table rows are not)."""
+    indented two characters (the title, a subtitle, 称呼 and table rows are not; the
+    落款 is set right)."""
     lines: list[str] = []
-    for role, block in layout(blocks):
+    roles = layout(blocks)
+    closing = [block.text for role, block in roles if role == "signature" and block]
+    if closing:  # 署名 and 成文日期 set right (GB/T 9704-2012 §7.3.5.2), as in the .docx
+        signer, date = padded_closing(closing[0] if len(closing) > 1 else None, closing[-1])
+        closing = [date] if signer is None else [signer, date]
+    for role, block in roles:
         if block is None:
             lines.append("")
         elif role in ("title", "subtitle", "salutation"):
             lines.append(block.text)
         elif role == "table":
             lines.extend(block.text.split("\n"))
+        elif role == "signature":
+            lines.append(closing.pop(0))
         else:
             lines.append(INDENT + block.text)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -15,10 +15,13 @@ CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 
 # Level 1: 一、 (correct); 一. 一． 一， are common slips.
 RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
+# After 二、: 三级, 二季度, 四线: the numbers of a range (二、三级子公司), not a title.
+RE_RANGE_REST = re.compile(r"^([一二三四五六七八九])(?:级|季度|线|产业|类|档|批|期)")
 # Level 2: （一） with optional stray 顿号 after it; brackets of either width.
 RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
-# Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number).
-RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!\d)")
+# Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number),
+# unless the digits are a year (20.2026年10件民生实事：…, no decimal has a 年).
+RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!(?!(?:19|20)\d\d年)\d)")
 # Level 4: （1） with optional stray 顿号.
 RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 
@@ -122,16 +125,22 @@ ordinal_memo: dict[str, Ordinal | None] | None = None
 
 def parse_ordinal(text: str) -> Ordinal | None:
     """Read the ordinal at the start of `text` (already stripped of Markdown '#')."""
-    lead = text[:1]
-    if lead not in ORDINAL_LEADS and not lead.isdigit():
-        return None  # most lines: not worth a memo entry
     memo = ordinal_memo
     if memo is None:
         return _parse_ordinal(text)
     found = memo.get(text, _NO)
     if found is _NO:
+        lead = text[:1]
+        if lead not in ORDINAL_LEADS and not lead.isdigit():
+            return None  # most lines: not worth a memo entry
         found = memo[text] = _parse_ordinal(text)
     return found  # type: ignore[return-value]
+
+
+# Ordinal(*values), built in C (the named tuple's own __new__ is Python code).
+_new = tuple.__new__
+# Bracket width by the pair of brackets as written (see _width).
+WIDTHS = {o + c: _width(o, c) for o in "（(" for c in "）)"}
 
 
 def _parse_ordinal(text: str) -> Ordinal | None:
@@ -143,36 +152,50 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     if lead in NUMERAL_LEADS:
         m = RE_L1.match(text)
         if m:
-            number = cn_to_int(m["num"])
+            num = m["num"]
+            number = cn_to_int(num)
             # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
-            if number:
-                return Ordinal(1, m["num"], number, m.group(0), text[m.end():],
-                               canonical(1, number))
+            # 二、三级子公司, 一、二季度, 三、四线城市 (a line wrapped there) are a range.
+            if number and not _is_range(number, text[m.end():m.end() + 3]):
+                end = m.end()
+                return _new(Ordinal, (1, num, number, text[:end], text[end:],
+                                      canonical(1, number), ""))
         return None
     if lead.isdigit():  # a superset of the \d that RE_L3 matches
         m = RE_L3.match(text)
         if m:
-            number = int(m["num"])
+            num = m["num"]
+            number = int(num)
             if number:
-                return Ordinal(3, m["num"], number, m.group(0), text[m.end():],
-                               canonical(3, number))
+                end = m.end()
+                return _new(Ordinal, (3, num, number, text[:end], text[end:],
+                                      canonical(3, number), ""))
     return None
+
+
+def _is_range(number: int, rest: str) -> bool:
+    m = RE_RANGE_REST.match(rest)
+    return m is not None and cn_to_int(m[1]) == number + 1
 
 
 def _bracketed(text: str) -> Ordinal | None:
     """Levels 2 and 4: （一） or （1）, brackets of either width."""
     m = RE_L2.match(text)
     if m:
-        number = cn_to_int(m["num"])
+        open_, num, close = m.group("open", "num", "close")
+        number = cn_to_int(num)
         if number:
-            return Ordinal(2, m["num"], number, m.group(0), text[m.end():],
-                           canonical(2, number), _width(m["open"], m["close"]))
+            end = m.end()
+            return _new(Ordinal, (2, num, number, text[:end], text[end:],
+                                  canonical(2, number), WIDTHS[open_ + close]))
     m = RE_L4.match(text)
     if m:
-        number = int(m["num"])
+        open_, num, close = m.group("open", "num", "close")
+        number = int(num)
         if number:
-            return Ordinal(4, m["num"], number, m.group(0), text[m.end():],
-                           canonical(4, number), _width(m["open"], m["close"]))
+            end = m.end()
+            return _new(Ordinal, (4, num, number, text[:end], text[end:],
+                                  canonical(4, number), WIDTHS[open_ + close]))
     return None
 
 

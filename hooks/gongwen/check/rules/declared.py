@@ -26,8 +26,8 @@ RE_DECLARED = re.compile(
     rf"|(?:从|围绕)(?P<ahead>以下|如下)?(?P<b>[{CN_NUM}])个方面"
     rf"|(?:一共|共)(?P<c>[{CN_NUM}])(?:条|点))"
 )
-# Every announced count has its numeral right before 点, 个, 方面 or 条.
-RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个|方面|条)")
+# Every announced count has its numeral right before 点, 个方面, 个问题, 方面 or 条.
+RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个方面|个问题|方面|条)")
 # Only the author's own announcement counts (下面，我讲三点意见), not a report of what
 # someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
 # verb is empty, or has the author in it, and no one else.

@@ -11,14 +11,22 @@ from gongwen.text.numbering import canonical
 from ..model import LEVEL_NAMES, Finding, Heading
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
 
+# The levels below each level (loops of the walks below: no range() per heading).
+LOWER = {1: (2, 3, 4), 2: (3, 4), 3: (4,), 4: ()}
+
 
 def _normalised(h: Heading) -> str:
-    return h.raw.replace("(", "（").replace(")", "）")
+    raw = h.raw
+    return raw.replace("(", "（").replace(")", "）") if "(" in raw or ")" in raw else raw
 
 
 def _check_punctuation(document, schema) -> Iterator[Finding]:
+    memo: dict[tuple[int, int], str] = {}  # a long outline writes the same ordinals again
     for h in document.headings:
-        expected = canonical(h.level, h.number)
+        key = (h.level, h.number)
+        expected = memo.get(key)
+        if expected is None:
+            expected = memo[key] = canonical(h.level, h.number)
         written = _normalised(h)
         # 1． (full-width dot) is common in Word documents and reads the same: accepted.
         if written == expected or h.level == 3 and written == f"{h.number}．":
@@ -71,7 +79,7 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
                 went_on[level] += 1
         last[level] = h
         last_epoch[level] = epoch[level]
-        for lower in range(level + 1, 5):
+        for lower in LOWER[level]:
             epoch[lower] += 1
     return {level: (first[level], last[level], parents[level] + 1)
             for level in (2, 3, 4) if went_on[level] >= 2 and not restarted[level]}
@@ -85,6 +93,8 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     """
     out: list[tuple[Rule, Finding]] = []
     headings = document.headings
+    if not headings:
+        return out
     breaks = document.section_breaks
     # Each part of the page (gongwen.check.parts) numbers in its own style: the levels
     # numbered on across parents are found per part; part_of[i] is heading i's part.
@@ -115,7 +125,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     last: dict[int, Heading] = {}    # last heading of each level under the current parent
     stale: dict[int, Heading] = {}   # last heading of a level under the previous parent
     after_break: dict[int, Heading] = {}  # the last of a level before a section break
-    seen: set[int] = set()
+    highest_seen = 5  # the highest (smallest) level seen so far
     orphan_run: set[int] = set()
     # scope_first[L]: the first heading since the last one above level L (None: none yet),
     # and whether that scope has a parent at all (the start of a document has none).
@@ -140,7 +150,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 scope_first[level], scope_parent[level] = None, not new_part
         level = h.level
         # Under 第三条 or 1.2 the items （一）（二） have their parent: the section number.
-        if level > 1 and not next_break and not any(x < level for x in seen):
+        if level > 1 and not next_break and highest_seen >= level:
             # 1. lists alone are normal; a child is out of place when its parent level is
             # (一) or when the document uses a parent level further on.
             later_parent = lowest_after[index] < level
@@ -168,8 +178,6 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
         for upper in range(1, level + 1):
             if scope_first[upper] is None:
                 scope_first[upper] = h
-        for lower in range(level + 1, 5):
-            scope_first[lower], scope_parent[lower] = None, True
         prev = last.get(level)
         if prev is None and level in after_break:
             before = after_break.pop(level)
@@ -194,9 +202,11 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 out.append((NUMBERING_DISORDER, NUMBERING_DISORDER.finding(
                     h.line, f"序号顺序颠倒：应为{quote(want)}，实为{quote(h.raw)}")))
         last[level] = h
-        seen.add(level)
-        for lower in range(level + 1, 5):
-            after_break.pop(lower, None)
+        highest_seen = min(highest_seen, level)
+        for lower in LOWER[level]:  # (what is above reads only this level's entries)
+            scope_first[lower], scope_parent[lower] = None, True
+            if after_break:
+                after_break.pop(lower, None)
             if lower in last and lower not in continuous:
                 stale[lower] = last.pop(lower)
     return out

@@ -71,7 +71,7 @@ def _check_salutation(document, schema: Schema) -> Iterator[Finding]:
 def _check_transition(document, schema: Schema) -> Iterator[Finding]:
     if schema.transition is None:
         return
-    text, _ = opening_text(document)
+    text, _ = cached(document, "opening-text", lambda: opening_text(document))
     if schema.transition.search(text):
         return
     first = next((h for h in document.headings if h.level == 1), None)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from gongwen.common import quote
 from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
 
 from ..document import Document, line_at, opening_text
-from ..model import Finding
+from ..model import Finding, Heading
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
 
@@ -28,8 +29,15 @@ RE_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]|（[^�
 # topic whose head is 应助, not a problems part.
 TRAILING_WORDS = ("工作", "情况", "方面", "部分", "事项", "报告", "汇报", "说明", "等")
 TRAILING_LAST = frozenset(w[-1] for w in TRAILING_WORDS) | frozenset("。：:的之")
+# The trailing words by their last character (in TRAILING_WORDS order): only those can
+# end where the text ends.
+TRAILING_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(w for w in TRAILING_WORDS if w[-1] == last)
+    for last in {w[-1] for w in TRAILING_WORDS}}
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
+RE_YEAR = re.compile(r"(20\d\d)年")
+RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}[，,]")
 # How many of the last paragraphs a closing call may be in.
 CLOSING_PARAGRAPHS = 3
 # The opening block of a speech: paragraphs before the first heading, at most this many.
@@ -47,7 +55,7 @@ def _word_ends(text: str) -> list[int]:
         end -= 1
         ends.append(end)
     while end:
-        for word in TRAILING_WORDS:
+        for word in TRAILING_BY_LAST.get(text[end - 1], ()):
             if text.endswith(word, 0, end):
                 end -= len(word)
                 ends.append(end)
@@ -65,15 +73,40 @@ class _Keys:
 
     slots: tuple[Slot, ...]
     words: dict[str, Slot]       # key word → its slot (the first in schema order)
-    lengths: tuple[int, ...]     # the key words' lengths, longest first
+    # The key words' lengths, longest first, by the words' last character: only a word
+    # ending in the character before a word end can end there.
+    lengths: dict[str, tuple[int, ...]]
+    anywhere: re.Pattern[str]    # any key word: a title without one names no part
+    # (slot name, its `unless` patterns) of the slots that have any, as one pattern
+    # when they can be joined.
+    unless: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+
+
+# What would change meaning in a pattern joined with others: a group reference or name,
+# an inline flag.
+RE_NOT_JOINABLE = re.compile(r"\\\d|\(\?P|\(\?[aiLmsux-]")
+
+
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The patterns as one (a single scan), unless joining them would change them."""
+    if len(patterns) < 2 or any(RE_NOT_JOINABLE.search(p.pattern) or p.flags & ~re.UNICODE
+                                for p in patterns):
+        return patterns
+    return (_one_pattern(patterns),)
 
 
 def _make_keys(slots: list[Slot]) -> _Keys:
     words: dict[str, Slot] = {}
     for slot in slots:
-        for word in slot.synonyms:
+        for word in slot.synonyms:  # non-empty (schema.py)
             words.setdefault(word, slot)
-    return _Keys(tuple(slots), words, tuple(sorted({len(w) for w in words}, reverse=True)))
+    lengths = {last: tuple(sorted({len(w) for w in words if w[-1] == last}, reverse=True))
+               for last in {w[-1] for w in words}}
+    # Longest first, literals only: re skips straight to the candidates.
+    anywhere = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                          or "(?!)")
+    unless = tuple((s.name, _joined(s.unless)) for s in slots if s.unless)
+    return _Keys(tuple(slots), words, lengths, anywhere, unless)
 
 
 # Per schema (by identity; a schema is loaded once and kept): its key words by use.
@@ -105,6 +138,8 @@ def _winners(title: str, keys: _Keys) -> set[str]:
     if not keys.words:
         return out
     title = RE_TITLE_NOISE.sub("", title)
+    if not keys.anywhere.search(title):
+        return out  # most headings: no key word at all
     vetoed: set[str] | None = None
     for conjunct in RE_CONJUNCTION.split(title):
         if not conjunct:
@@ -113,13 +148,13 @@ def _winners(title: str, keys: _Keys) -> set[str]:
         # conjunct, or a point inside its trailing words.
         for end in _word_ends(conjunct):
             slot = None
-            for length in keys.lengths:
+            for length in keys.lengths.get(conjunct[end - 1], ()) if end else ():
                 if length <= end:
                     slot = keys.words.get(conjunct[end - length:end])
                     if slot is not None:
                         if vetoed is None:
-                            vetoed = {s.name for s in keys.slots
-                                      if any(p.search(title) for p in s.unless)}
+                            vetoed = {name for name, patterns in keys.unless
+                                      if any(p.search(title) for p in patterns)}
                         if slot.name not in vetoed:
                             break
                         slot = None
@@ -133,12 +168,17 @@ def _may_hold(outer: int | None, inner: int | None) -> bool:
     return outer is None or inner is None or outer <= inner
 
 
-def _headings(document: Document) -> list[tuple[int, int, str]]:
+def _headings(document: Document) -> Iterator[tuple[int, int, str]]:
     """(level, line, title) of the headings a part may be: numbered headings of levels
     1 and 2, and Markdown headings without an ordinal (as level 1)."""
-    out = [(h.level, h.line, h.title) for h in document.headings if h.level <= 2]
-    out += [(1, line.number, line.text) for line in document.plain_headings]
-    return sorted(out, key=lambda t: t[1])
+    # Sorted as they are (Line.line is its number), one tuple at a time: a long outline
+    # makes no list of tuples.
+    for item in sorted([*(h for h in document.headings if h.level <= 2),
+                        *document.plain_headings], key=attrgetter("line")):
+        if isinstance(item, Heading):
+            yield item.level, item.line, item.title
+        else:
+            yield 1, item.number, item.text
 
 
 def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
@@ -150,7 +190,9 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
     for para in document.paragraphs:
         if para.role or para.heading is not None or para.list_item:
             continue
-        m = RE_LEAD.match(para.text)
+        # A long first sentence: its first clause may still open a part by the slots' own
+        # lead phrases (我们也清醒认识到，……; it ends in ，, so no heading words are tried).
+        m = RE_LEAD.match(para.text) or RE_LEAD_CLAUSE.match(para.text)
         if m is None:
             continue
         lead = m.group()
@@ -194,7 +236,7 @@ def _opening_paragraphs(document: Document) -> list:
 def _phrase_line(document: Document, slot: Slot) -> int | None:
     if slot.where == "opening":
         if document.headings:
-            text, bounds = opening_text(document)
+            text, bounds = cached(document, "opening-text", lambda: opening_text(document))
             for pattern in slot.phrases:
                 m = pattern.search(text)
                 if m:
@@ -255,14 +297,21 @@ def _match(document: Document, schema: Schema) -> Parts:
     claimed: set[int] = set()
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
+    years: set[int] = set()  # the years level-1 headings have named so far
+    keyed = {1: _keyed(schema, 1), 2: _keyed(schema, 2)}
     for level, line, title in _headings(document):
-        names = _winners(title, _keyed(schema, level))
+        names = _winners(title, keyed[level])
         if level == 1:
             level1 += 1
+            ahead = RE_YEAR.match(title)
+            if ahead and int(ahead[1]) - 1 in years and "plans" in order:
+                # 一、2025年工作回顾 … 三、2026年主要工作: the next year's work is the plan.
+                names = {"plans"}
+            years.update(int(y) for y in RE_YEAR.findall(title))
             parent = names
             if names:
                 claimed.add(line)
-        else:
+        elif names:
             # A subheading names a part only inside a part that may hold it: 一、总体要求
             # holds （三）工作目标, but 四、下一步打算 does not hold the work done
             # (（二）巩固……成果 is a task there).
@@ -330,10 +379,12 @@ def _missing(grade: str):
     def check(document, schema: Schema) -> Iterator[Finding]:
         rule = REQUIRED_SECTION if grade == "required" else RECOMMENDED_SECTION
         parts = match_slots(document, schema)
-        kind = schema.kind_of(document.title)
+        kind = None
         for slot in schema.slots:
             if slot.grade != grade or parts[slot.name] is not None:
                 continue
+            if kind is None:  # only for a finding (most documents have none)
+                kind = schema.kind_of(document.title)
             if grade != "required":
                 yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
                                          f"{_where(slot)}，正文中没有找到")

@@ -170,8 +170,8 @@ def _without_pairs(marks: str, passes: int = 4) -> str:
     return marks
 
 
-def _paragraph_marks(document) -> list[tuple[str, bool]]:
-    """For each paragraph: its pair marks in order, and whether any may be lone. One
+def _paragraph_marks(document) -> tuple[list[str], list[str]]:
+    """For each paragraph: its pair marks in order, and those that may be lone. One
     pass over all paragraphs (most paragraphs have marks, nearly all of them paired)."""
     marks = RE_NOT_PAIR_CHAR.sub("", paragraphs_text(document))
     pieces = marks.split("\n")
@@ -180,17 +180,17 @@ def _paragraph_marks(document) -> list[tuple[str, bool]]:
         # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
         pieces = ["".join(RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
         rest = [_without_pairs(x) for x in pieces]
-    return [(piece, bool(left)) for piece, left in zip(pieces, rest)]
+    return pieces, rest
 
 
 def _check_pairs(document, schema) -> Iterator[Finding]:
     apart = _apart_lines(document)
     paragraphs = []
-    lone = []
-    for p, (marks, open_) in zip(document.paragraphs, _paragraph_marks(document)):
+    lone: list = []  # () where all is paired (most paragraphs): never changed below
+    for p, marks, left in zip(document.paragraphs, *_paragraph_marks(document)):
         if marks and p.role not in ("outline", "contents") and p.line not in apart:
             paragraphs.append(p)
-            lone.append(_unpaired(marks) if open_ else [])
+            lone.append(_unpaired(marks) if left else ())
     for i in range(len(paragraphs) - 1):
         # A hard-wrapped line of plain text: an opener left at the end of one line and a
         # closer at the start of the next, on adjacent lines, are one pair.
