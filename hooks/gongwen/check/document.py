@@ -112,7 +112,7 @@ def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
     ordinal = parse_ordinal(text)
     if ordinal is None:
         return None
-    rest = ordinal.rest
+    level, label, value, raw, rest, _, width = ordinal
     body = ""
     if form_hint == "markdown":
         title, form = rest.strip(), "markdown"
@@ -124,15 +124,14 @@ def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
         if bold.startswith("**"):
             close = bold.find("**", 2)
             if close > 0:
-                end = len(clean_inline(bold[:close + 2])) - len(ordinal.raw)
+                end = len(clean_inline(bold[:close + 2])) - len(raw)
         if end < 0:
             m = RE_SENTENCE_END.search(rest)
             end = m.start() + 1 if m else len(rest)
         head, body = rest[:end], rest[end:].strip()
         title = head.strip().rstrip("。！？!?；;").strip()
         form = "run-in" if body else "line"
-    return Heading(number, ordinal.level, ordinal.label, ordinal.number, title, form,
-                   ordinal.raw.strip(), ordinal.width), body
+    return Heading(number, level, label, value, title, form, raw.strip(), width), body
 
 
 def _paragraph(lines: list[Line], raw_first: str, first_kind: str) -> Paragraph:
