@@ -31,7 +31,7 @@ from gongwen.text.blocks import (
     scan_lines,
 )
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
-from gongwen.text.numbering import parse_ordinal
+from gongwen.text.numbering import Ordinal, canonical, parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
 from .layout import join_wrapped, mark_apart, split_run_on
@@ -42,6 +42,8 @@ from .parts import mark_parts
 # --- What the reader looks for in the text ---------------------------------------------
 SENTENCE_END = "。！？!?"
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
+# An item whose text starts with a number: 21.5+2就业之家 (on its own, 21.5 is a decimal).
+RE_NUMBER_LED_ITEM = re.compile(r"^(?P<num>\d{1,3})[.．](?=\d)")
 RE_OUTLINE_START = re.compile(r"^【提纲】")
 TITLE_STRAY_END = "。，,；;！？!?"
 # Scanned lines that are not the document's own structure: tables and quotations (a guide
@@ -106,10 +108,10 @@ def _clean_line(raw: str, kind: str) -> str:
     return clean_inline(text)
 
 
-def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
-                  ) -> tuple[Heading, str] | None:
+def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
+                  ordinal: Ordinal | None = None) -> tuple[Heading, str] | None:
     """A heading at the start of a paragraph, and the text that follows it."""
-    ordinal = parse_ordinal(text)
+    ordinal = ordinal or parse_ordinal(text)
     if ordinal is None:
         return None
     level, label, value, raw, rest, _, width = ordinal
@@ -280,10 +282,33 @@ def line_locator(para: Paragraph, text: str, start_line: int):
     return locate
 
 
+def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
+    """21.5+2就业之家：… between item 20. and item 22.: an item whose text starts with a
+    number, read as a decimal (21.5) on its own. Taken as item 21 only in the middle of a
+    run of 1. items that goes on with 22. (or ends there)."""
+    text = doc.paragraphs[index].text
+    m = RE_NUMBER_LED_ITEM.match(text)
+    if m is None or not doc.headings:
+        return None
+    number, last = int(m["num"]), doc.headings[-1]
+    if last.level != 3 or last.number != number - 1:
+        return None
+    for para in doc.paragraphs[index + 1:]:
+        if para.role in APART:
+            continue
+        after = parse_ordinal(para.text) or RE_NUMBER_LED_ITEM.match(para.text)
+        if after is None or int(after.number if isinstance(after, Ordinal) else after["num"]) \
+                != number + 1:
+            return None
+        break
+    raw = m.group()
+    return Ordinal(3, m["num"], number, raw, text[len(raw):], canonical(3, number))
+
+
 def _read_body(doc: Document) -> None:
     first_heading_seen = False
     title, headings, markdown = doc.title, doc.headings, doc.markdown
-    for para in doc.paragraphs:
+    for index, para in enumerate(doc.paragraphs):
         role, text = para.role, para.text
         if role in APART:
             continue
@@ -301,6 +326,10 @@ def _read_body(doc: Document) -> None:
         body, body_line = text, para.line
         if not para.list_item or not markdown:
             made = _make_heading(text, para.raw_first or text, body_line, None)
+            if made is None and text[:1].isdigit():
+                led = _item_led_by_a_number(doc, index)
+                if led is not None:
+                    made = _make_heading(text, text, body_line, None, led)
             if made:
                 heading, body = made
                 para.heading = heading

@@ -15,6 +15,8 @@ CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 
 # Level 1: 一、 (correct); 一. 一． 一， are common slips.
 RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
+# After 二、: 三级, 二季度, 四线: the numbers of a range (二、三级子公司), not a title.
+RE_RANGE_REST = re.compile(r"^([一二三四五六七八九])(?:级|季度|线|产业|类|档|批|期)")
 # Level 2: （一） with optional stray 顿号 after it; brackets of either width.
 RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 # Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number),
@@ -153,7 +155,8 @@ def _parse_ordinal(text: str) -> Ordinal | None:
             num = m["num"]
             number = cn_to_int(num)
             # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
-            if number:
+            # 二、三级子公司, 一、二季度, 三、四线城市 (a line wrapped there) are a range.
+            if number and not _is_range(number, text[m.end():m.end() + 3]):
                 end = m.end()
                 return _new(Ordinal, (1, num, number, text[:end], text[end:],
                                       canonical(1, number), ""))
@@ -168,6 +171,11 @@ def _parse_ordinal(text: str) -> Ordinal | None:
                 return _new(Ordinal, (3, num, number, text[:end], text[end:],
                                       canonical(3, number), ""))
     return None
+
+
+def _is_range(number: int, rest: str) -> bool:
+    m = RE_RANGE_REST.match(rest)
+    return m is not None and cn_to_int(m[1]) == number + 1
 
 
 def _bracketed(text: str) -> Ordinal | None:
