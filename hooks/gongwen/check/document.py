@@ -293,7 +293,9 @@ def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
     number, last = int(m["num"]), doc.headings[-1]
     if last.level != 3 or last.number != number - 1:
         return None
-    for para in doc.paragraphs[index + 1:]:
+    paragraphs = doc.paragraphs
+    for following in range(index + 1, len(paragraphs)):  # no copy of the rest: linear
+        para = paragraphs[following]
         if para.role in APART:
             continue
         after = parse_ordinal(para.text) or RE_NUMBER_LED_ITEM.match(para.text)
