@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import itemgetter
 
 from gongwen.common import quote
 from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
 
 from ..document import Document, line_at, opening_text
-from ..model import Finding, Heading
+from ..model import Finding
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
+from .scan import indices_with
 
 # A heading naming two parts is split at its conjunctions: 存在的不足及下一步打算.
 RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;：:]")
@@ -166,17 +167,28 @@ def _may_hold(outer: int | None, inner: int | None) -> bool:
     return outer is None or inner is None or outer <= inner
 
 
-def _headings(document: Document) -> Iterator[tuple[int, int, str]]:
+def _headings(document: Document) -> list[tuple[int, int, str]]:
     """(level, line, title) of the headings a part may be: numbered headings of levels
     1 and 2, and Markdown headings without an ordinal (as level 1)."""
-    # Sorted as they are (Line.line is its number), one tuple at a time: a long outline
-    # makes no list of tuples.
-    for item in sorted([*(h for h in document.headings if h.level <= 2),
-                        *document.plain_headings], key=attrgetter("line")):
-        if isinstance(item, Heading):
-            yield item.level, item.line, item.title
-        else:
-            yield 1, item.number, item.text
+    out = [(h.level, h.line, h.title) for h in document.headings if h.level <= 2]
+    out += [(1, line.number, line.text) for line in document.plain_headings]
+    return sorted(out, key=itemgetter(1))
+
+
+# What every match of RE_TITLE_NOISE starts with (a hint for scan.indices_with).
+RE_TITLE_NOISE_HINT = re.compile(r"[^\S\n]|[“”‘’\"'《》〈〉「」『』（(]")
+NO_NAMES: frozenset[str] = frozenset()
+
+
+def _may_name(titles: list[str], keyed: dict[int, _Keys]) -> set[int]:
+    """The titles _winners() may find a part in: those with noise to remove or with a
+    key word (of either level: the key words of a title's own level are among them).
+    A scan of all titles at once: a long outline names parts in few of them."""
+    out = set(indices_with(titles, RE_TITLE_NOISE_HINT))
+    for keys in keyed.values():
+        if keys.words:
+            out.update(indices_with(titles, keys.anywhere))
+    return out
 
 
 def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
@@ -294,8 +306,10 @@ def _match(document: Document, schema: Schema) -> Parts:
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     keyed = {1: _keyed(schema, 1), 2: _keyed(schema, 2)}
-    for level, line, title in _headings(document):
-        names = _winners(title, keyed[level])
+    headings = _headings(document)
+    may_name = _may_name([title for _, _, title in headings], keyed)
+    for index, (level, line, title) in enumerate(headings):
+        names = _winners(title, keyed[level]) if index in may_name else NO_NAMES
         if level == 1:
             level1 += 1
             parent = names
