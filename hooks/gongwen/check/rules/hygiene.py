@@ -59,18 +59,15 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
                              f"定稿前须填写实际内容")
 
 
-def _short(text: str) -> bool:
-    """At most MAX_JUNK_LINE characters once stripped (a line is stripped already, as a
-    rule: strip() only when an end is a space)."""
-    return len(text) <= MAX_JUNK_LINE or (text[0].isspace() or text[-1].isspace()) and \
-        len(text.strip()) <= MAX_JUNK_LINE
-
-
 def _junk_candidates(document) -> list[int]:
     """Indices of the lines junk_reason() may name (see RE_JUNK_HINT), in order."""
     lines = document.lines
     found = set(line_indices_with(document, RE_JUNK_HINT))
-    short = [i for i, line in enumerate(lines) if _short(line.text)]
+    # At most MAX_JUNK_LINE characters once stripped (a line is stripped already, as a
+    # rule: strip() only when an end is a space).
+    short = [i for i, line in enumerate(lines)
+             if len(text := line.text) <= MAX_JUNK_LINE
+             or (text[0].isspace() or text[-1].isspace()) and len(text.strip()) <= MAX_JUNK_LINE]
     texts = [lines[i].text for i in short]
     for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
         found.update(short[j] for j in indices_with(texts, hint))
