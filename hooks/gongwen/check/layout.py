@@ -19,6 +19,7 @@ from .parts import (
     OPENERS,
     RE_ATTACHMENT_ONE,
     RE_ATTACHMENTS,
+    SECTION_LEADS,
     SHORT_HEADING,
     is_section_break,
     opens_a_document,
@@ -69,6 +70,7 @@ ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不")
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
+ZEROS = (0,) * 5
 
 
 def _merge(cur: Paragraph, nxt: Paragraph) -> None:
@@ -253,9 +255,9 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
                 expected += 1
                 index += 1
             continue
-        if para.list_item or parse_ordinal(text):
-            continue
-        if is_section_break(text):
+        # A section break starts with 附, 第 or a digit (other lines: neither test matters).
+        if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
+                not parse_ordinal(text) and is_section_break(text):
             para.section_break = True
 
 
@@ -340,12 +342,9 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
     numbered = [0] * 5      # the last number of each level, whatever its parent
 
     def note(level: int, number: int) -> None:
-        last[level] = number
-        numbered[level] = number
-        for lower in range(level + 1, 5):
-            last[lower] = 0
-            before_break[lower] = 0
-        before_break[level] = 0
+        last[level] = numbered[level] = number
+        last[level + 1:] = ZEROS[level + 1:]  # the levels below start afresh
+        before_break[level:] = ZEROS[level:]
 
     for para in paragraphs:
         if para.role and para.role != "markdown" or markdown and para.list_item:

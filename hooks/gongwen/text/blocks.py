@@ -92,6 +92,10 @@ def _find_acks(raw: str, number: int, acks: list[tuple[int, str, str]], code: bo
     acks.extend((number, m.group(1), m.group(2)) for m in RE_ACK.finditer(raw))
 
 
+# A line's indentation starts with one of these (most lines have none: _indent is 0).
+INDENTS = frozenset(" \t")
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" ")) + 4 * line.startswith("\t")
 
@@ -120,7 +124,7 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
                 break
             if acks is not None and fence is None:
                 _find_acks(raw, number, acks, code=markdown and not in_paragraph
-                           and not in_admonition and _indent(raw) >= 4)
+                           and not in_admonition and raw[0] in INDENTS and _indent(raw) >= 4)
         stripped = raw.strip()
         if not markdown:
             out.append((number, raw, "text" if stripped else "blank"))
@@ -134,7 +138,7 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
                 in_comment = False
             continue
         if in_admonition or in_definition:
-            if not stripped or _indent(raw) >= 4:
+            if not stripped or raw[0] in INDENTS and _indent(raw) >= 4:
                 if in_gap and stripped:
                     out.append((number, raw, "gap"))
                 continue
@@ -144,14 +148,15 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
                 in_html = False
             continue
         if in_annotation_list:
-            if not stripped or _indent(raw) >= 2 or RE_ORDERED_ITEM.match(raw):
+            if not stripped or raw[0] in INDENTS and _indent(raw) >= 2 or \
+                    RE_ORDERED_ITEM.match(raw):
                 continue
             in_annotation_list = False
         if not stripped:
             out.append((number, raw, "blank"))
             in_paragraph = False
             continue
-        if not in_paragraph and _indent(raw) >= 4:
+        if not in_paragraph and raw[0] in INDENTS and _indent(raw) >= 4:
             continue  # an indented code block
         # Dispatch on the first character: most lines are plain Chinese text and
         # should not pay for a dozen regular expressions.

@@ -5,7 +5,9 @@ track of how many lines the front matter took.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _OPEN = "---"
 _CLOSE = ("---", "...")
@@ -14,6 +16,19 @@ _CLOSE = ("---", "...")
 MAX_BYTES = 64 * 1024
 MAX_NODES = 10_000
 
+# The shapes of the front matter of this site's pages: `key: value` lines (a plain value
+# or one in quotes without escapes, a trailing comment), under a bare `key:` one level of
+# `  key: value` lines or a list of such mappings (`- rule: GW103 ⏎   reason: …`). These
+# are read without yaml (its Python constructor was a fifth of reading a page), giving
+# the very keys, values and types CSafeLoader gives; anything else goes to yaml.
+RE_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
+# Printable characters that are never a line break or a byte-order mark (nor a tab).
+RE_UNUSUAL = re.compile(r"[^\n\x20-\x7e\u00a1-\u2027\u2030-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+# YAML's indicators and marks that end or quote a plain value: never in a plain value.
+RE_PLAIN_EXCLUDED = re.compile(r"[:#{}\[\],&*!|>'\"%@`\\]|^[-?]")
+RE_DECIMAL = re.compile(r"0|[1-9][0-9]*")
+RE_FLOAT = re.compile(r"[0-9]+\.[0-9]+")
+_OTHER = object()  # a value outside the simple shapes
 
 @dataclass
 class FrontMatter:
@@ -43,7 +58,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
                 problem = _over_budget(block, loader)
                 if problem:
                     return FrontMatter({}, index + 1, problem, True, over_budget=True)
-                meta = yaml.load(block, Loader=loader) if block.strip() else {}
+                meta = _simple(block, yaml)
+                if meta is None:
+                    meta = yaml.load(block, Loader=loader) if block.strip() else {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = f"第{mark.line + 2}行：" if mark is not None else ""
@@ -57,6 +74,110 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             return FrontMatter(meta, index + 1, None, True)
     # An opening `---` with no closing line: MkDocs treats it as body text too.
     return FrontMatter()
+
+
+def _scalar(raw: str, yaml) -> object:
+    """A one-line value (after `key: `) as yaml reads it; None for none; _OTHER if the
+    value is not in the simple shape."""
+    if raw[:1] in ("'", '"'):
+        end = raw.find(raw[0], 1)
+        rest = raw[end + 1:] if end > 0 else "x"
+        if end < 0 or "\\" in raw[:end] or rest.strip(" ") and not (
+                rest[0] == " " and rest.lstrip(" ")[0] == "#"):
+            return _OTHER
+        return raw[1:end]
+    cut = raw.find(" #")  # a comment after the value
+    value = (raw[:cut] if cut >= 0 else raw).rstrip(" ")
+    if not value or value[0] == "#":
+        return None  # a bare key (with a comment)
+    if RE_PLAIN_EXCLUDED.search(value):
+        return _OTHER
+    # yaml's own implicit resolvers decide the type of a plain value (as CSafeLoader's),
+    # and the value is built as yaml's SafeConstructor builds it.
+    for kind, regexp in _resolvers(yaml).get(value[0], _WILDCARD):
+        if regexp.match(value):
+            if kind == "bool":
+                return yaml.constructor.SafeConstructor.bool_values[value.lower()]
+            if kind == "int" and RE_DECIMAL.fullmatch(value):
+                return int(value)
+            if kind == "float" and RE_FLOAT.fullmatch(value):
+                return float(value)
+            return _OTHER  # null is written as a bare key here; dates and the rest: yaml
+    return value
+
+
+_RESOLVERS: dict[str, list] = {}
+_WILDCARD: list = []
+
+
+def _resolvers(yaml) -> dict[str, list]:
+    """yaml's implicit resolvers by first character, wildcards appended, as (kind, regexp)."""
+    if not _RESOLVERS:
+        table = yaml.resolver.Resolver.yaml_implicit_resolvers
+        _WILDCARD.extend((tag.rsplit(":", 1)[1], rx) for tag, rx in table.get(None, []))
+        for lead, rules in table.items():
+            if lead is not None:
+                _RESOLVERS[lead] = [(tag.rsplit(":", 1)[1], rx) for tag, rx in rules] + _WILDCARD
+    return _RESOLVERS
+
+
+@lru_cache(maxsize=256)
+def _plain_key(key: str, yaml) -> bool:
+    """Does yaml read `key` as this string (not true, null, …)?"""
+    return _scalar(key, yaml) == key
+
+
+def _entry(text: str, yaml) -> tuple[str, object] | None:
+    """`key: value` → (key, value or None for a bare key); None if not simple."""
+    m = RE_ENTRY.match(text)
+    if m is None or not _plain_key(m[1], yaml):
+        return None
+    value = _scalar(m[2], yaml) if m[2] else None
+    return None if value is _OTHER else (m[1], value)
+
+
+def _simple(block: str, yaml) -> dict | None:
+    """`block` read as yaml.load would, when it has one of the simple shapes; else None."""
+    if "&" in block or "\t" in block or RE_UNUSUAL.search(block):
+        return None
+    out: dict = {}
+    parent: str | None = None  # the bare key whose value the lines below build
+    shape = ""                 # what it is: "map" or "list" (once its first line is read)
+    indent = 0                 # the indentation of its entries, or of its dashes
+    for line in block.split("\n"):
+        bare = line.lstrip(" ")
+        if not bare or bare[0] == "#":
+            continue  # a blank line or a comment
+        depth = len(line) - len(bare)
+        if bare[:2] == "- ":  # a list item under the bare key: - key: value
+            entry = _entry(bare[2:], yaml)
+            if parent is None or shape == "map" or shape == "list" and depth != indent \
+                    or entry is None or entry[1] is None:
+                return None
+            if shape == "":
+                shape, indent, out[parent] = "list", depth, []
+            out[parent].append({entry[0]: entry[1]})
+            continue
+        entry = _entry(bare, yaml)
+        if entry is None:
+            return None
+        key, value = entry
+        if depth == 0:
+            out[key] = value
+            parent, shape = (key, "") if value is None else (None, "")
+        elif parent is None or value is None:
+            return None
+        elif shape == "list":
+            if depth != indent + 2:
+                return None
+            out[parent][-1][key] = value
+        elif shape == "map":
+            if depth != indent:
+                return None
+            out[parent][key] = value
+        else:
+            shape, indent, out[parent] = "map", depth, {key: value}
+    return out
 
 
 def _over_budget(block: str, loader) -> str | None:

@@ -135,6 +135,15 @@ def parse_ordinal(text: str) -> Ordinal | None:
     return found  # type: ignore[return-value]
 
 
+def _ordinal(values: tuple) -> Ordinal:
+    """Ordinal(*values), built in C (the named tuple's own __new__ is Python code)."""
+    return tuple.__new__(Ordinal, values)
+
+
+# Bracket width by the pair of brackets as written (see _width).
+WIDTHS = {o + c: _width(o, c) for o in "（(" for c in "）)"}
+
+
 def _parse_ordinal(text: str) -> Ordinal | None:
     lead = text[:1]
     if not lead:
@@ -144,19 +153,23 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     if lead in NUMERAL_LEADS:
         m = RE_L1.match(text)
         if m:
-            number = cn_to_int(m["num"])
+            num = m["num"]
+            number = cn_to_int(num)
             # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
             if number:
-                return Ordinal(1, m["num"], number, m.group(0), text[m.end():],
-                               canonical(1, number))
+                end = m.end()
+                return _ordinal((1, num, number, text[:end], text[end:], canonical(1, number),
+                                 ""))
         return None
     if lead.isdigit():  # a superset of the \d that RE_L3 matches
         m = RE_L3.match(text)
         if m:
-            number = int(m["num"])
+            num = m["num"]
+            number = int(num)
             if number:
-                return Ordinal(3, m["num"], number, m.group(0), text[m.end():],
-                               canonical(3, number))
+                end = m.end()
+                return _ordinal((3, num, number, text[:end], text[end:], canonical(3, number),
+                                 ""))
     return None
 
 
@@ -164,16 +177,20 @@ def _bracketed(text: str) -> Ordinal | None:
     """Levels 2 and 4: （一） or （1）, brackets of either width."""
     m = RE_L2.match(text)
     if m:
-        number = cn_to_int(m["num"])
+        open_, num, close = m.group("open", "num", "close")
+        number = cn_to_int(num)
         if number:
-            return Ordinal(2, m["num"], number, m.group(0), text[m.end():],
-                           canonical(2, number), _width(m["open"], m["close"]))
+            end = m.end()
+            return _ordinal((2, num, number, text[:end], text[end:], canonical(2, number),
+                             WIDTHS[open_ + close]))
     m = RE_L4.match(text)
     if m:
-        number = int(m["num"])
+        open_, num, close = m.group("open", "num", "close")
+        number = int(num)
         if number:
-            return Ordinal(4, m["num"], number, m.group(0), text[m.end():],
-                           canonical(4, number), _width(m["open"], m["close"]))
+            end = m.end()
+            return _ordinal((4, num, number, text[:end], text[end:], canonical(4, number),
+                             WIDTHS[open_ + close]))
     return None
 
 
