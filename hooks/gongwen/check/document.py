@@ -19,6 +19,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 
+from gongwen.text import numbering
 from gongwen.text.blocks import (
     RE_ATTR_LIST,
     RE_ATX,
@@ -30,7 +31,7 @@ from gongwen.text.blocks import (
     scan_lines,
 )
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
-from gongwen.text.numbering import parse_ordinal
+from gongwen.text.numbering import Ordinal, canonical, parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
 from .layout import join_wrapped, mark_apart, split_run_on
@@ -41,6 +42,8 @@ from .parts import mark_parts
 # --- What the reader looks for in the text ---------------------------------------------
 SENTENCE_END = "。！？!?"
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
+# An item whose text starts with a number: 21.5+2就业之家 (on its own, 21.5 is a decimal).
+RE_NUMBER_LED_ITEM = re.compile(r"^(?P<num>\d{1,3})[.．](?=\d)")
 RE_OUTLINE_START = re.compile(r"^【提纲】")
 TITLE_STRAY_END = "。，,；;！？!?"
 # Scanned lines that are not the document's own structure: tables and quotations (a guide
@@ -105,10 +108,10 @@ def _clean_line(raw: str, kind: str) -> str:
     return clean_inline(text)
 
 
-def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None
-                  ) -> tuple[Heading, str] | None:
+def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
+                  ordinal: Ordinal | None = None) -> tuple[Heading, str] | None:
     """A heading at the start of a paragraph, and the text that follows it."""
-    ordinal = parse_ordinal(text)
+    ordinal = ordinal or parse_ordinal(text)
     if ordinal is None:
         return None
     rest = ordinal.rest
@@ -147,6 +150,7 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
     # its first and last lines (kept apart: no tuple to build and unpack per line).
     current: list[Line] = []
     first_raw, first_kind, last_kind = "", "", ""
+    new_tuple = tuple.__new__
     for number, raw, kind in body:
         if kind == "text":  # most lines: no other kind to try
             text = clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
@@ -182,7 +186,7 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
             continue
         else:
             text = _clean_line(raw, kind)
-        line = Line(number, text)
+        line = new_tuple(Line, (number, text))  # Line(number, text), built in C
         doc_lines.append(line)
         if not markdown:
             paragraphs.append(_paragraph([line], raw, kind))  # .txt: a line is a paragraph
@@ -279,31 +283,58 @@ def line_locator(para: Paragraph, text: str, start_line: int):
     return locate
 
 
-def _read_body(doc: Document) -> None:
-    first_heading_seen = False
-    for para in doc.paragraphs:
+def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
+    """21.5+2就业之家：… between item 20. and item 22.: an item whose text starts with a
+    number, read as a decimal (21.5) on its own. Taken as item 21 only in the middle of a
+    run of 1. items that goes on with 22. (or ends there)."""
+    text = doc.paragraphs[index].text
+    m = RE_NUMBER_LED_ITEM.match(text)
+    if m is None or not doc.headings:
+        return None
+    number, last = int(m["num"]), doc.headings[-1]
+    if last.level != 3 or last.number != number - 1:
+        return None
+    for para in doc.paragraphs[index + 1:]:
         if para.role in APART:
             continue
-        if doc.title and para.text == doc.title and not first_heading_seen and \
-                para.role != "markdown":
+        after = parse_ordinal(para.text) or RE_NUMBER_LED_ITEM.match(para.text)
+        if after is None or int(after.number if isinstance(after, Ordinal) else after["num"]) \
+                != number + 1:
+            return None
+        break
+    raw = m.group()
+    return Ordinal(3, m["num"], number, raw, text[len(raw):], canonical(3, number))
+
+
+def _read_body(doc: Document) -> None:
+    first_heading_seen = False
+    title, headings, markdown = doc.title, doc.headings, doc.markdown
+    for index, para in enumerate(doc.paragraphs):
+        role, text = para.role, para.text
+        if role in APART:
+            continue
+        if title and text == title and not first_heading_seen and role != "markdown":
             para.role = "title"  # a repeated title line
             continue
         if para.section_break:
-            doc.section_breaks.append(len(doc.headings))
+            doc.section_breaks.append(len(headings))
         if para.new_part:
-            doc.part_breaks.append(len(doc.headings))
-        if para.role == "markdown":
-            doc.headings.append(para.heading)
+            doc.part_breaks.append(len(headings))
+        if role == "markdown":
+            headings.append(para.heading)
             first_heading_seen = True
             continue
-        body, body_line = para.text, para.line
-        if not para.list_item or not doc.markdown:
-            made = _make_heading(para.text, para.raw_first or para.text, para.line,
-                                 None)
+        body, body_line = text, para.line
+        if not para.list_item or not markdown:
+            made = _make_heading(text, para.raw_first or text, body_line, None)
+            if made is None and text[:1].isdigit():
+                led = _item_led_by_a_number(doc, index)
+                if led is not None:
+                    made = _make_heading(text, text, body_line, None, led)
             if made:
                 heading, body = made
                 para.heading = heading
-                doc.headings.append(heading)
+                headings.append(heading)
                 first_heading_seen = True
                 if body and len(para.lines) > 1:
                     body_line = line_locator(para, body, para.line)(0)
@@ -350,13 +381,20 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     # reference cycles: the cyclic collector, run again and again over the growing
     # outline, found nothing and took a quarter of the time on a 100,000-line page.
     # It is paused while reading (and left as it was: a caller may have paused it).
-    if not gc.isenabled():
-        return _read(text, path, markdown)
+    # Outside a check (the downloads, the build) the reader still asks about each line
+    # several times: a memo of parse_ordinal for this document, dropped after it.
+    own_memo = numbering.ordinal_memo is None
+    if own_memo:
+        numbering.ordinal_memo = {}
+    collecting = gc.isenabled()
     gc.disable()
     try:
         return _read(text, path, markdown)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
+        if own_memo:
+            numbering.ordinal_memo = None
 
 
 def _read(text: str, path: str, markdown: bool | None) -> Document:

@@ -64,9 +64,10 @@ RE_INLINE_START = re.compile(
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
 ORDINAL_WINDOW = 48
-# 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一: cut after the first
-# character at the margin, the next line starts with 一、 that is no heading.
-ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不")
+# 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一 第一 其一 任一: cut
+# after the first character at the margin, the next line starts with 一、 (一，) that is
+# no heading.
+ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其任")
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
@@ -125,10 +126,13 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     the ordinal come next in the outline read so far?
     """
     last, rest = cur.lines[-1].text, nxt.text
+    if last and rest and last[-1] in OPENERS and (len(cur.text) == 1 or skipped
+                                                  or nxt.line == cur.lines[-1].number + 1):
+        # No line ends with an opening bracket: （ ⏎ 三）改革开放… (a bracket alone goes
+        # on also across a blank line, as in text with a blank line between paragraphs).
+        return True
     if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
-    if last[-1] in OPENERS:
-        return True  # no line ends with an opening bracket: （ ⏎ 三）改革开放…
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
             or RE_LEADER.search(last) or RE_LEADER.search(rest) or is_section_break(rest):
         return False

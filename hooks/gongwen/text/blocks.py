@@ -71,10 +71,11 @@ def clean_inline(text: str) -> str:
         text = RE_TAG.sub("", text)
     if "`" in text:
         text = RE_INLINE_CODE.sub("", text)
-    if "](" in text:
-        text = RE_LINK.sub(r"\1", text)
-    if "[^" in text:
-        text = RE_FOOTNOTE_REF.sub("", text)
+    if "[" in text:  # links and footnote references (most lines have neither)
+        if "](" in text:
+            text = RE_LINK.sub(r"\1", text)
+        if "[^" in text:
+            text = RE_FOOTNOTE_REF.sub("", text)
     if "*" in text or "__" in text:
         text = RE_STRONG.sub("", text)
     if "\\" in text:

@@ -15,6 +15,8 @@ CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 
 # Level 1: 一、 (correct); 一. 一． 一， are common slips.
 RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
+# After 二、: 三级, 二季度, 四线: the numbers of a range (二、三级子公司), not a title.
+RE_RANGE_REST = re.compile(r"^([一二三四五六七八九])(?:级|季度|线|产业|类|档|批|期)")
 # Level 2: （一） with optional stray 顿号 after it; brackets of either width.
 RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 # Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number),
@@ -123,23 +125,20 @@ ordinal_memo: dict[str, Ordinal | None] | None = None
 
 def parse_ordinal(text: str) -> Ordinal | None:
     """Read the ordinal at the start of `text` (already stripped of Markdown '#')."""
-    lead = text[:1]
-    if lead not in ORDINAL_LEADS and not lead.isdigit():
-        return None  # most lines: not worth a memo entry
     memo = ordinal_memo
     if memo is None:
         return _parse_ordinal(text)
     found = memo.get(text, _NO)
     if found is _NO:
+        lead = text[:1]
+        if lead not in ORDINAL_LEADS and not lead.isdigit():
+            return None  # most lines: not worth a memo entry
         found = memo[text] = _parse_ordinal(text)
     return found  # type: ignore[return-value]
 
 
-def _ordinal(values: tuple) -> Ordinal:
-    """Ordinal(*values), built in C (the named tuple's own __new__ is Python code)."""
-    return tuple.__new__(Ordinal, values)
-
-
+# Ordinal(*values), built in C (the named tuple's own __new__ is Python code).
+_new = tuple.__new__
 # Bracket width by the pair of brackets as written (see _width).
 WIDTHS = {o + c: _width(o, c) for o in "（(" for c in "）)"}
 
@@ -156,10 +155,11 @@ def _parse_ordinal(text: str) -> Ordinal | None:
             num = m["num"]
             number = cn_to_int(num)
             # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
-            if number:
+            # 二、三级子公司, 一、二季度, 三、四线城市 (a line wrapped there) are a range.
+            if number and not _is_range(number, text[m.end():m.end() + 3]):
                 end = m.end()
-                return _ordinal((1, num, number, text[:end], text[end:], canonical(1, number),
-                                 ""))
+                return _new(Ordinal, (1, num, number, text[:end], text[end:],
+                                      canonical(1, number), ""))
         return None
     if lead.isdigit():  # a superset of the \d that RE_L3 matches
         m = RE_L3.match(text)
@@ -168,9 +168,14 @@ def _parse_ordinal(text: str) -> Ordinal | None:
             number = int(num)
             if number:
                 end = m.end()
-                return _ordinal((3, num, number, text[:end], text[end:], canonical(3, number),
-                                 ""))
+                return _new(Ordinal, (3, num, number, text[:end], text[end:],
+                                      canonical(3, number), ""))
     return None
+
+
+def _is_range(number: int, rest: str) -> bool:
+    m = RE_RANGE_REST.match(rest)
+    return m is not None and cn_to_int(m[1]) == number + 1
 
 
 def _bracketed(text: str) -> Ordinal | None:
@@ -181,16 +186,16 @@ def _bracketed(text: str) -> Ordinal | None:
         number = cn_to_int(num)
         if number:
             end = m.end()
-            return _ordinal((2, num, number, text[:end], text[end:], canonical(2, number),
-                             WIDTHS[open_ + close]))
+            return _new(Ordinal, (2, num, number, text[:end], text[end:],
+                                  canonical(2, number), WIDTHS[open_ + close]))
     m = RE_L4.match(text)
     if m:
         open_, num, close = m.group("open", "num", "close")
         number = int(num)
         if number:
             end = m.end()
-            return _ordinal((4, num, number, text[:end], text[end:], canonical(4, number),
-                             WIDTHS[open_ + close]))
+            return _new(Ordinal, (4, num, number, text[:end], text[end:],
+                                  canonical(4, number), WIDTHS[open_ + close]))
     return None
 
 

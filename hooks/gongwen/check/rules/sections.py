@@ -22,6 +22,8 @@ from .keywords import NO_NAMES, key_words, one_pattern, titles_to_read, winners
 
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
+RE_YEAR = re.compile(r"(20\d\d)年")
+RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}[，,]")
 # How many of the last paragraphs a closing call may be in.
 CLOSING_PARAGRAPHS = 3
 # The opening block of a speech: paragraphs before the first heading, at most this many.
@@ -49,7 +51,9 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
     for para in document.paragraphs:
         if para.role or para.heading is not None or para.list_item:
             continue
-        m = RE_LEAD.match(para.text)
+        # A long first sentence: its first clause may still open a part by the slots' own
+        # lead phrases (我们也清醒认识到，……; it ends in ，, so no heading words are tried).
+        m = RE_LEAD.match(para.text) or RE_LEAD_CLAUSE.match(para.text)
         if m is None:
             continue
         lead = m.group()
@@ -142,6 +146,7 @@ def _match(document: Document, schema: Schema) -> Parts:
     claimed: set[int] = set()
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
+    years: set[int] = set()  # the years level-1 headings have named so far
     keyed = {1: key_words(schema, 1), 2: key_words(schema, 2)}
     headings = _headings(document)
     may_name = titles_to_read([title for _, _, title in headings], keyed)
@@ -149,6 +154,11 @@ def _match(document: Document, schema: Schema) -> Parts:
         names = winners(title, keyed[level]) if index in may_name else NO_NAMES
         if level == 1:
             level1 += 1
+            ahead = RE_YEAR.match(title)
+            if ahead and int(ahead[1]) - 1 in years and "plans" in order:
+                # 一、2025年工作回顾 … 三、2026年主要工作: the next year's work is the plan.
+                names = {"plans"}
+            years.update(int(y) for y in RE_YEAR.findall(title))
             parent = names
             if names:
                 claimed.add(line)
