@@ -88,7 +88,8 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
             any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
         return False
     reach = TITLE_REACH
-    for para in paragraphs[index + 1:]:
+    for following in range(index + 1, len(paragraphs)):  # no copy of the rest: linear
+        para = paragraphs[following]
         if para.role:  # a page number, a running head: not counted
             continue
         if parse_ordinal(para.text):
