@@ -15,10 +15,10 @@ gongwen.check.rules, on demand and once per document (rules.base.cached).
 """
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field
 
+from gongwen.common import no_cyclic_gc
 from gongwen.text import numbering
 from gongwen.text.blocks import (
     RE_ATTR_LIST,
@@ -387,13 +387,10 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     own_memo = numbering.ordinal_memo is None
     if own_memo:
         numbering.ordinal_memo = {}
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        return _read(text, path, markdown)
+        with no_cyclic_gc():
+            return _read(text, path, markdown)
     finally:
-        if collecting:
-            gc.enable()
         if own_memo:
             numbering.ordinal_memo = None
 
