@@ -27,3 +27,29 @@ def test_importing_every_module_does_not_import_mkdocs() -> None:
                           check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_the_checker_leaves_garbage_collection_as_it_found_it():
+    """The reader and the rules pause the cyclic collector while they run (no cycles, a
+    large speed-up on long pages); a caller's setting is restored, even after an error."""
+    import gc
+
+    import pytest
+    from gongwen.check import check_text
+    from gongwen.check.engine import UnknownDoctype
+
+    page = "# 标题\n\n一、甲\n\n（一）乙\n"
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        check_text(page, "a.md")
+        assert gc.isenabled()
+        with pytest.raises(UnknownDoctype):
+            check_text(page, "a.md", "no-such-type")
+        assert gc.isenabled()
+        gc.disable()
+        check_text(page, "a.md")
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()

@@ -1,6 +1,7 @@
 """Small helpers every part of the library shares (the ground floor: imports only stdlib)."""
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Iterator
@@ -39,3 +40,16 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write `data` to `path` through atomic_path: never a half-written file."""
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a block that makes many objects and no
+    reference cycles (the checker on a long page), and leave it as it was after."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

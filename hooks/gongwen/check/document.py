@@ -15,10 +15,10 @@ gongwen.check.rules, on demand and once per document (rules.base.cached).
 """
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field
 
+from gongwen.common import no_cyclic_gc
 from gongwen.text import numbering
 from gongwen.text.blocks import (
     RE_ATTR_LIST,
@@ -114,7 +114,7 @@ def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
     ordinal = ordinal or parse_ordinal(text)
     if ordinal is None:
         return None
-    rest = ordinal.rest
+    level, label, value, raw, rest, _, width = ordinal
     body = ""
     if form_hint == "markdown":
         title, form = rest.strip(), "markdown"
@@ -126,15 +126,14 @@ def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
         if bold.startswith("**"):
             close = bold.find("**", 2)
             if close > 0:
-                end = len(clean_inline(bold[:close + 2])) - len(ordinal.raw)
+                end = len(clean_inline(bold[:close + 2])) - len(raw)
         if end < 0:
             m = RE_SENTENCE_END.search(rest)
             end = m.start() + 1 if m else len(rest)
         head, body = rest[:end], rest[end:].strip()
         title = head.strip().rstrip("。！？!?；;").strip()
         form = "run-in" if body else "line"
-    return Heading(number, ordinal.level, ordinal.label, ordinal.number, title, form,
-                   ordinal.raw.strip(), ordinal.width), body
+    return Heading(number, level, label, value, title, form, raw.strip(), width), body
 
 
 def _paragraph(lines: list[Line], raw_first: str, first_kind: str) -> Paragraph:
@@ -294,7 +293,9 @@ def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
     number, last = int(m["num"]), doc.headings[-1]
     if last.level != 3 or last.number != number - 1:
         return None
-    for para in doc.paragraphs[index + 1:]:
+    paragraphs = doc.paragraphs
+    for following in range(index + 1, len(paragraphs)):  # no copy of the rest: linear
+        para = paragraphs[following]
         if para.role in APART:
             continue
         after = parse_ordinal(para.text) or RE_NUMBER_LED_ITEM.match(para.text)
@@ -386,13 +387,10 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     own_memo = numbering.ordinal_memo is None
     if own_memo:
         numbering.ordinal_memo = {}
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        return _read(text, path, markdown)
+        with no_cyclic_gc():
+            return _read(text, path, markdown)
     finally:
-        if collecting:
-            gc.enable()
         if own_memo:
             numbering.ordinal_memo = None
 

@@ -11,10 +11,9 @@ is about documents, not one: it gets no doctype unless one is passed explicitly.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from pathlib import Path
 
-from gongwen.common import quote
+from gongwen.common import no_cyclic_gc, quote
 from gongwen.text import numbering
 
 from .document import Document, read
@@ -115,13 +114,8 @@ def check_document(document: Document, doctype: str | None = None,
     # No cyclic garbage collection while the rules run: they make no reference cycles
     # (what they drop goes at once), and each collection would walk all the objects of
     # the document again (on a page of 100,000 headings, 40% of the rules' time).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cyclic_gc():
         return _check(document, doctype, schemas)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _check(document: Document, doctype: str | None, schemas: dict[str, Schema] | None

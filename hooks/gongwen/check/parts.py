@@ -41,9 +41,12 @@ SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
 RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
 # The title of a document carried within the page ends with the kind of document.
-RE_PART_TITLE = re.compile(
-    r"(?:规定|办法|方案|细则|规则|意见|要点|计划|制度|章程|纲要|规划|清单|指引|指南|标准|措施|"
-    r"决定|条例|准则|预案)$")
+PART_KINDS = ("规定", "办法", "方案", "细则", "规则", "意见", "要点", "计划",
+              "制度", "章程", "纲要", "规划", "清单", "指引", "指南", "标准",
+              "措施", "决定", "条例", "准则", "预案")
+RE_PART_TITLE = re.compile(f"(?:{'|'.join(PART_KINDS)})$")
+# Their last characters: most lines end in none of them and are turned away at once.
+PART_TITLE_LAST = frozenset(kind[-1] for kind in PART_KINDS)
 PART_TITLE_MAX = 40
 # Punctuation a title line does not end a clause with (它可以有书名号、引号、顿号).
 CLAUSE_MARKS = frozenset("，,。！？!?：:；;")
@@ -88,7 +91,8 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
             any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
         return False
     reach = TITLE_REACH
-    for para in paragraphs[index + 1:]:
+    for following in range(index + 1, len(paragraphs)):  # no copy of the rest: linear
+        para = paragraphs[following]
         if para.role:  # a page number, a running head: not counted
             continue
         if parse_ordinal(para.text):
@@ -106,8 +110,9 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
         if para.role or para.list_item or not para.text:
             continue
         text = para.text
-        if para.section_break and RE_ATTACHED.match(text) or RE_NOTES_HEAD.match(text) \
-                or numbered and _is_part_title(paragraphs, index):
+        if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
+                or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
+                or para.section_break and RE_ATTACHED.match(text):
             para.new_part = para.section_break = True
         elif not numbered and parse_ordinal(text):
             numbered = True

@@ -63,8 +63,11 @@ def _junk_candidates(document) -> list[int]:
     """Indices of the lines junk_reason() may name (see RE_JUNK_HINT), in order."""
     lines = document.lines
     found = set(line_indices_with(document, RE_JUNK_HINT))
+    # At most MAX_JUNK_LINE characters once stripped (a line is stripped already, as a
+    # rule: strip() only when an end is a space).
     short = [i for i, line in enumerate(lines)
-             if len(line.text) <= MAX_JUNK_LINE or len(line.text.strip()) <= MAX_JUNK_LINE]
+             if len(text := line.text) <= MAX_JUNK_LINE
+             or (text[0].isspace() or text[-1].isspace()) and len(text.strip()) <= MAX_JUNK_LINE]
     texts = [lines[i].text for i in short]
     for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
         found.update(short[j] for j in indices_with(texts, hint))

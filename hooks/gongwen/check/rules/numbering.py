@@ -11,8 +11,10 @@ from gongwen.text.numbering import canonical
 from ..model import LEVEL_NAMES, Finding, Heading
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
 
-# The levels below each level (loops of the walks below: no range() per heading).
+# The levels below and up to each level (loops of the walks below: no range() per
+# heading).
 LOWER = {1: (2, 3, 4), 2: (3, 4), 3: (4,), 4: ()}
+UP_TO = {1: (1,), 2: (1, 2), 3: (1, 2, 3), 4: (1, 2, 3, 4)}
 
 
 def _normalised(h: Heading) -> str:
@@ -27,7 +29,9 @@ def _check_punctuation(document, schema) -> Iterator[Finding]:
         expected = memo.get(key)
         if expected is None:
             expected = memo[key] = canonical(h.level, h.number)
-        written = _normalised(h)
+        written = h.raw
+        if "(" in written or ")" in written:
+            written = _normalised(h)
         # 1． (full-width dot) is common in Word documents and reads the same: accepted.
         if written == expected or h.level == 3 and written == f"{h.number}．":
             continue
@@ -175,7 +179,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 f"层次依次为一、（一）1.（1），应把{quote(opened.raw)}改为"
                 f"{quote(canonical(level, 1))}或调整层次")))
             scope_first[level] = h  # once per scope
-        for upper in range(1, level + 1):
+        for upper in UP_TO[level]:
             if scope_first[upper] is None:
                 scope_first[upper] = h
         prev = last.get(level)

@@ -9,31 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from operator import attrgetter
+from operator import itemgetter
 
 from gongwen.common import quote
 from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
 
 from ..document import Document, line_at, opening_text
-from ..model import Finding, Heading
+from ..model import Finding
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
+from .keywords import NO_NAMES, key_words, one_pattern, titles_to_read, winners
 
-# A heading naming two parts is split at its conjunctions: 存在的不足及下一步打算.
-RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;：:]")
-# What carries no meaning for a title: quotes, spaces, a bracketed aside (（2026年3月）).
-RE_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]|（[^（）]*）|\([^()]*\)")
-# A key word names the part only as the head of its phrase, at the end of it, before
-# nothing but words like these: 查摆问题情况, 下步工作. 确保家庭经济困难学生应助 is a
-# topic whose head is 应助, not a problems part.
-TRAILING_WORDS = ("工作", "情况", "方面", "部分", "事项", "报告", "汇报", "说明", "等")
-TRAILING_LAST = frozenset(w[-1] for w in TRAILING_WORDS) | frozenset("。：:的之")
-# The trailing words by their last character (in TRAILING_WORDS order): only those can
-# end where the text ends.
-TRAILING_BY_LAST: dict[str, tuple[str, ...]] = {
-    last: tuple(w for w in TRAILING_WORDS if w[-1] == last)
-    for last in {w[-1] for w in TRAILING_WORDS}}
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
 RE_YEAR = re.compile(r"(20\d\d)年")
@@ -44,148 +30,23 @@ CLOSING_PARAGRAPHS = 3
 OPENING_PARAGRAPHS = 6
 
 
-def _word_ends(text: str) -> list[int]:
-    """Where a key word may end in a conjunct: at its end, or before its trailing words
-    ([的之]?(工作|情况|…)*[。：:]?), latest first."""
-    end = len(text)
-    ends = [end]
-    if not end or text[end - 1] not in TRAILING_LAST:
-        return ends  # most titles: nothing trails
-    if text[end - 1] in "。：:":
-        end -= 1
-        ends.append(end)
-    while end:
-        for word in TRAILING_BY_LAST.get(text[end - 1], ()):
-            if text.endswith(word, 0, end):
-                end -= len(word)
-                ends.append(end)
-                break
-        else:
-            break
-    if end and text[end - 1] in "的之":
-        ends.append(end - 1)
-    return ends
-
-
-@dataclass(frozen=True)
-class _Keys:
-    """The key words of some slots, for lookup by the text just before a word end."""
-
-    slots: tuple[Slot, ...]
-    words: dict[str, Slot]       # key word → its slot (the first in schema order)
-    # The key words' lengths, longest first, by the words' last character: only a word
-    # ending in the character before a word end can end there.
-    lengths: dict[str, tuple[int, ...]]
-    anywhere: re.Pattern[str]    # any key word: a title without one names no part
-    # (slot name, its `unless` patterns) of the slots that have any, as one pattern
-    # when they can be joined.
-    unless: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-
-
-# What would change meaning in a pattern joined with others: a group reference or name,
-# an inline flag.
-RE_NOT_JOINABLE = re.compile(r"\\\d|\(\?P|\(\?[aiLmsux-]")
-
-
-def _joined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
-    """The patterns as one (a single scan), unless joining them would change them."""
-    if len(patterns) < 2 or any(RE_NOT_JOINABLE.search(p.pattern) or p.flags & ~re.UNICODE
-                                for p in patterns):
-        return patterns
-    return (_one_pattern(patterns),)
-
-
-def _make_keys(slots: list[Slot]) -> _Keys:
-    words: dict[str, Slot] = {}
-    for slot in slots:
-        for word in slot.synonyms:  # non-empty (schema.py)
-            words.setdefault(word, slot)
-    lengths = {last: tuple(sorted({len(w) for w in words if w[-1] == last}, reverse=True))
-               for last in {w[-1] for w in words}}
-    # Longest first, literals only: re skips straight to the candidates.
-    anywhere = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                          or "(?!)")
-    unless = tuple((s.name, _joined(s.unless)) for s in slots if s.unless)
-    return _Keys(tuple(slots), words, lengths, anywhere, unless)
-
-
-# Per schema (by identity; a schema is loaded once and kept): its key words by use.
-# Hashing a Schema would hash all its slots on every call.
-_KEYED: dict[int, tuple[Schema, dict]] = {}
-
-
-def _keyed(schema: Schema, use: int | str) -> _Keys:
-    """Key words of the slots a level-1 or level-2 heading (use 1, 2) or a lead sentence
-    (use 'lead') may name."""
-    hit = _KEYED.get(id(schema))
-    if hit is None or hit[0] is not schema:
-        hit = (schema, {})
-        _KEYED[id(schema)] = hit
-    if use not in hit[1]:
-        if use == "lead":
-            slots = [s for s in schema.slots if s.synonyms and s.where == "body"]
-        else:
-            slots = [s for s in schema.slots if s.synonyms and use in s.levels]
-        hit[1][use] = _make_keys(slots)
-    return hit[1][use]
-
-
-def _winners(title: str, keys: _Keys) -> set[str]:
-    """The parts a heading names: in each conjunct, the slot whose key word ends last
-    (the head of a Chinese noun phrase is at its end: 问题产生的根源 is about 根源),
-    the longer key word at a tie (保障措施 over 措施)."""
-    out: set[str] = set()
-    if not keys.words:
-        return out
-    title = RE_TITLE_NOISE.sub("", title)
-    if not keys.anywhere.search(title):
-        return out  # most headings: no key word at all
-    vetoed: set[str] | None = None
-    for conjunct in RE_CONJUNCTION.split(title):
-        if not conjunct:
-            continue
-        # A key word ends where only trailing words (情况, 工作…) follow: the end of the
-        # conjunct, or a point inside its trailing words.
-        for end in _word_ends(conjunct):
-            slot = None
-            for length in keys.lengths.get(conjunct[end - 1], ()) if end else ():
-                if length <= end:
-                    slot = keys.words.get(conjunct[end - length:end])
-                    if slot is not None:
-                        if vetoed is None:
-                            vetoed = {name for name, patterns in keys.unless
-                                      if any(p.search(title) for p in patterns)}
-                        if slot.name not in vetoed:
-                            break
-                        slot = None
-            if slot is not None:
-                out.add(slot.name)
-                break
-    return out
-
-
 def _may_hold(outer: int | None, inner: int | None) -> bool:
     return outer is None or inner is None or outer <= inner
 
 
-def _headings(document: Document) -> Iterator[tuple[int, int, str]]:
+def _headings(document: Document) -> list[tuple[int, int, str]]:
     """(level, line, title) of the headings a part may be: numbered headings of levels
     1 and 2, and Markdown headings without an ordinal (as level 1)."""
-    # Sorted as they are (Line.line is its number), one tuple at a time: a long outline
-    # makes no list of tuples.
-    for item in sorted([*(h for h in document.headings if h.level <= 2),
-                        *document.plain_headings], key=attrgetter("line")):
-        if isinstance(item, Heading):
-            yield item.level, item.line, item.title
-        else:
-            yield 1, item.number, item.text
+    out = [(h.level, h.line, h.title) for h in document.headings if h.level <= 2]
+    out += [(1, line.number, line.text) for line in document.plain_headings]
+    return sorted(out, key=itemgetter(1))
 
 
 def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
     """Parts opened by the lead sentence of an unheaded paragraph:
     工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…"""
     hits: dict[str, int] = {}
-    keyed = _keyed(schema, "lead")
+    keyed = key_words(schema, "lead")
     led = [s for s in schema.slots if s.leads]
     for para in document.paragraphs:
         if para.role or para.heading is not None or para.list_item:
@@ -199,7 +60,7 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
         if "如下" in lead:
             continue  # the transition of the opening, not a part
         if lead[-1] in "：:":
-            for name in _winners(lead[:-1], keyed):
+            for name in winners(lead[:-1], keyed):
                 hits.setdefault(name, para.line)
         for slot in led:
             if slot.name not in hits and any(p.search(lead) for p in slot.leads):
@@ -247,23 +108,11 @@ def _phrase_line(document: Document, slot: Slot) -> int | None:
         paragraphs = _closing_paragraphs(document)
     else:
         paragraphs = [p for p in document.paragraphs if p.role not in ("title", "outline")]
-    pattern = _one_pattern(slot.phrases)
+    pattern = one_pattern(slot.phrases)
     for para in paragraphs:
         if pattern.search(para.body if para.heading is not None else para.text):
             return para.line
     return None
-
-
-_ONE: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
-    """The slot's phrases as one pattern: one scan of each paragraph, not one a phrase."""
-    key = tuple(p.pattern for p in patterns)
-    hit = _ONE.get(key)
-    if hit is None:
-        hit = _ONE[key] = re.compile("|".join(f"(?:{p})" for p in key))
-    return hit
 
 
 def _items_at_paragraph_start(document: Document) -> int:
@@ -298,9 +147,11 @@ def _match(document: Document, schema: Schema) -> Parts:
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     years: set[int] = set()  # the years level-1 headings have named so far
-    keyed = {1: _keyed(schema, 1), 2: _keyed(schema, 2)}
-    for level, line, title in _headings(document):
-        names = _winners(title, keyed[level])
+    keyed = {1: key_words(schema, 1), 2: key_words(schema, 2)}
+    headings = _headings(document)
+    may_name = titles_to_read([title for _, _, title in headings], keyed)
+    for index, (level, line, title) in enumerate(headings):
+        names = winners(title, keyed[level]) if index in may_name else NO_NAMES
         if level == 1:
             level1 += 1
             ahead = RE_YEAR.match(title)
