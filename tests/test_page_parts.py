@@ -155,3 +155,18 @@ def test_a_title_after_a_full_wrapped_line_is_not_joined_to_it():
     )
     assert errors(text) == []
     assert [h.raw for h in check_text(text, "通知.txt").outline].count("一、") == 2
+
+
+def test_an_attachment_in_a_text_pasted_whole_numbers_afresh():
+    # The notice and its attachment pasted as one line: 附件 right after the 成文日期.
+    pasted = ("国务院办公厅关于××有关事项的通知\n"
+              "各省、自治区、直辖市人民政府：现将有关事项通知如下：一、核发范围。专用号牌的核发范围如下。"
+              "二、号牌要素。号牌分为两种。三、通行权利。车辆可以优先通行。四、政策保障。免征有关费用。"
+              "附件：专用号牌式样国务院办公厅2018年12月4日（此件公开发布）附件专用号牌式样"
+              "号牌式样说明如下：一、汽车号牌。汽车号牌每副两面。二、摩托车号牌。摩托车号牌每副一面。\n")
+    assert errors(pasted) == []
+    outline = [h.raw for h in check_text(pasted, "通知.txt").outline]
+    assert outline == ["一、", "二、", "三、", "四、", "一、", "二、"]
+    # Without the 成文日期 before it, 附件 is only a word: 一、 after 四、 is out of order.
+    slipped = pasted.replace("国务院办公厅2018年12月4日（此件公开发布）附件专用号牌式样", "")
+    assert any(rule == "GW105" for _, rule in errors(slipped))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from gongwen.common import no_cyclic_gc
 from gongwen.text import numbering
@@ -352,21 +353,18 @@ def _read_body(doc: Document) -> None:
 def opening_text(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     """The text before the first 一、 heading, paragraphs joined, with (end offset, line)
     bounds: a transition broken across lines (现将\n…如下) is still found."""
-    parts: list[str] = []
-    bounds: list[tuple[int, int]] = []
-    total = 0
+    lines: list[Line] = []
     for para in doc.paragraphs:
         # The paragraph of the first 一、 ends the opening (it may share its line with
         # the opening: 特制定本方案：一、工作目标。…).
         if para.heading is not None and para.heading.level == 1:
             break
-        if para.role in APART:
-            continue
-        for line in para.lines:
-            parts.append(line.text)
-            total += len(line.text)
-            bounds.append((total, line.number))
-    return "".join(parts), bounds
+        if para.role not in APART:
+            lines += para.lines
+    # (Built with C loops: without a 一、 the opening is the whole page.)
+    texts = [line.text for line in lines]
+    ends = accumulate(map(len, texts))
+    return "".join(texts), list(zip(ends, [line.number for line in lines]))
 
 
 def line_at(bounds: list[tuple[int, int]], pos: int) -> int | None:

@@ -19,6 +19,7 @@ from .parts import (
     OPENERS,
     RE_ATTACHMENT_ONE,
     RE_ATTACHMENTS,
+    RE_DATE_THEN_ATTACHED,
     SECTION_LEADS,
     SHORT_HEADING,
     is_section_break,
@@ -312,6 +313,9 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
             continue  # 二、三季度 is a list of numbers, not a heading
         strong = _after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
         out.append((pos, ordinal, strong))
+    if "附" in text:  # 附件 right after the 成文日期: an attached document starts (pasted text)
+        out.extend((m.end(), None, True) for m in RE_DATE_THEN_ATTACHED.finditer(text))
+        out.sort(key=lambda candidate: candidate[0])
     return out
 
 

@@ -7,7 +7,7 @@ and the rules page all take their severity and category names from this module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from gongwen.text.numbering import canonical
 
@@ -36,13 +36,14 @@ def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category)
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A numbered heading of the outline, with its 1-based source line.
 
     form: how it was written: 'markdown' (a # heading), 'line' (a paragraph that is
     only the heading) or 'run-in' (the first sentence of a paragraph).
     raw: the ordinal exactly as written (（一）、); width: bracket width for levels 2/4.
+    A named tuple (immutable, built several times faster than a frozen dataclass: a page
+    may hold a million headings).
     """
 
     line: int

@@ -27,6 +27,15 @@ RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．]
 RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
 # An attached document's own heading: 附件1 on a line of its own.
 RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
+# A 成文日期 (and a note such as （此件公开发布）) that ends the document before an
+# attached one; RE_DATE_THEN_ATTACHED finds one followed by 附件 inside a pasted line.
+CN_DAY = "[\\d一二三四五六七八九十〇○零]{1,3}"
+DATE = (r"(?:(?:19|20)\d\d|二[〇○零][一二三四五六七八九〇○零]{2})年"
+        f"{CN_DAY}月{CN_DAY}日" r"(?:（[^（）]{1,12}）)?")
+RE_DATE_END = re.compile(DATE + "$")
+RE_DATE_THEN_ATTACHED = re.compile(DATE + r"(?=附\s*件\s*\d{0,2}(?![\d：:.．、]))")
+# An attached document's first line: 附件, 附件2, maybe its title after (not 附件：, the list).
+RE_ATTACHED_LEAD = re.compile(r"^附\s*件\s*\d{0,2}(?![\d：:.．、])")
 # Opening marks: a line that ends with one goes on in the next (a web page's stray break).
 OPENERS = frozenset("（(《“‘【「『〔")
 SENTENCE_ENDS = frozenset("。！？!?")
@@ -103,6 +112,16 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
     return False
 
 
+def _after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
+    """附件…  right after a paragraph that ends with the 成文日期 (text pasted whole, the
+    attached document split off there): a new part."""
+    if not RE_ATTACHED_LEAD.match(paragraphs[index].text):
+        return False
+    before = next((p for p in reversed(paragraphs[:index]) if not p.role), None) \
+        if index else None
+    return before is not None and bool(RE_DATE_END.search(before.text))
+
+
 def mark_parts(paragraphs: list[Paragraph]) -> None:
     """Mark where a new part starts (see the module's docstring); one pass."""
     numbered = False  # a heading has been seen: the page's own title is no new part
@@ -112,7 +131,8 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
         text = para.text
         if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
                 or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
-                or para.section_break and RE_ATTACHED.match(text):
+                or para.section_break and RE_ATTACHED.match(text) \
+                or text[0] == "附" and _after_a_date(paragraphs, index):
             para.new_part = para.section_break = True
         elif not numbered and parse_ordinal(text):
             numbered = True

@@ -68,6 +68,10 @@ def _junk_candidates(document) -> list[int]:
     short = [i for i, line in enumerate(lines)
              if len(text := line.text) <= MAX_JUNK_LINE
              or (text[0].isspace() or text[-1].isspace()) and len(text.strip()) <= MAX_JUNK_LINE]
+    if len(short) == len(lines):  # every line is short: the document's joined text serves
+        for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
+            found.update(line_indices_with(document, hint))
+        return sorted(found)
     texts = [lines[i].text for i in short]
     for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
         found.update(short[j] for j in indices_with(texts, hint))

@@ -136,8 +136,10 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     scope_first: list[Heading | None] = [None] * 5
     scope_parent = [False] * 5
     next_break = 0
+    one_part = len(styles) == 1
     for index, h in enumerate(headings):
-        continuous = styles[part_of[index]]
+        if not one_part:
+            continuous = styles[part_of[index]]
         while next_break < len(breaks) and breaks[next_break] <= index:
             # A decimal section number (1.2　等级划分) or 第一条: the numbering of every
             # level starts afresh under it.
