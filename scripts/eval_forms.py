@@ -17,6 +17,9 @@ the original text, followed through the rewrite), so no record is written by han
              body of a document with five or more short level-1 headings, and a
              附件说明 before the signature.
 
+Every form starts from the text with a table cell's bare ordinal (“（三）”, its title
+“合理用药” on the next line) joined to its title, as a heading is written in a draft.
+
 Forms are derived, not stored: `forms(doc)` gives one EvalDoc per form.
 """
 from __future__ import annotations
@@ -98,6 +101,21 @@ class Layout:
         # The first line after the title block (title lines carry no punctuation).
         after_title = next((i for i, t in enumerate(self.lines) if RE_TITLE_END.search(t)), 0)
         self.body = Point(after_title, 0)
+        self._join_bare_ordinals()
+
+    def _join_bare_ordinals(self) -> None:
+        """A heading line holding only its ordinal takes its title from the next line."""
+        heads = {p.line for p in self.headings}
+        bare = {p.line for p, h in zip(self.headings, self.doc.outline)
+                if self.lines[p.line].strip() == h.label and p.line + 1 < len(self.lines)
+                and p.line + 1 not in heads and self.lines[p.line + 1].strip()}
+        if not bare:
+            return
+        pieces, row = [], 0
+        for index, text in enumerate(self.lines):
+            pieces.append([(row, 0, text)])
+            row += index not in bare
+        self.rewrite(pieces)
 
     def points(self) -> list[Point]:
         return [p for p in (*self.headings, *self.announcements, *self.defects, self.body) if p]
