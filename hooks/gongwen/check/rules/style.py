@@ -227,6 +227,9 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
             yield ELLIPSIS_DASH.finding(line.number, f"省略号或破折号写法不对：{wants}")
 
 
+TO_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # built once
+
+
 def _check_full_width_digits(document, schema) -> Iterator[Finding]:
     if not _rare(document) & FULL_WIDTH_DIGITS_SET:
         return
@@ -234,10 +237,8 @@ def _check_full_width_digits(document, schema) -> Iterator[Finding]:
         text = line.text
         found = RE_FULL_WIDTH_DIGITS.findall(text)
         if found and not _junk(document, line.number):
-            fixes = "、".join(
-                f"{quote(x)}"
-                f"改为{quote(x.translate(str.maketrans('０１２３４５６７８９', '0123456789')))}"
-                for x in dict.fromkeys(found))
+            fixes = "、".join(f"{quote(x)}改为{quote(x.translate(TO_HALF_WIDTH_DIGITS))}"
+                              for x in dict.fromkeys(found))
             yield FULL_WIDTH_DIGITS.finding(line.number, f"全角数字：{fixes}")
 
 
