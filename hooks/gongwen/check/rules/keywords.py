@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..schema import Schema, Slot
-from .scan import indices_with
+from .scan import indices_with_any
 
 # A heading naming two parts is split at its conjunctions: 存在的不足及下一步打算.
 RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;：:]")
@@ -147,20 +147,34 @@ def winners(title: str, keys: Keys) -> set[str]:
     return out
 
 
+# Whitespace but "\n" (what [^\S\n] matches: str.isspace()), spelt out as literals: a
+# class of literals lets re skip straight to the candidates (tests check the list).
+SPACES_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a"
+                      "\u2028\u2029\u202f\u205f\u3000")
 # What every match of RE_TITLE_NOISE starts with (a hint for scan.indices_with).
-RE_TITLE_NOISE_HINT = re.compile(r"[^\S\n]|[“”‘’\"'《》〈〉「」『』（(]")
+TITLE_NOISE_START = f"[{SPACES_BUT_NEWLINE}“”‘’\"'《》〈〉「」『』（(]"
+RE_TITLE_NOISE_HINT = re.compile(TITLE_NOISE_START)
 NO_NAMES: frozenset[str] = frozenset()
+# Per set of Keys (by identity, as _KEYED): the key words of all, as one pattern.
+_ALL_WORDS: dict[tuple[int, ...], tuple[tuple[Keys, ...], re.Pattern[str]]] = {}
+
+
+def _any_word(keyed: dict[int, Keys]) -> re.Pattern[str]:
+    """A key word of any of the Keys: one pattern (literals only), one scan of the titles."""
+    keys = tuple(keyed.values())
+    hit = _ALL_WORDS.get(tuple(map(id, keys)))
+    if hit is None or any(a is not b for a, b in zip(hit[0], keys)):
+        words = sorted({word for k in keys for word in k.words}, key=len, reverse=True)
+        hit = (keys, re.compile("|".join(map(re.escape, words)) or "(?!)"))
+        _ALL_WORDS[tuple(map(id, keys))] = hit
+    return hit[1]
 
 
 def titles_to_read(titles: list[str], keyed: dict[int, Keys]) -> set[int]:
     """The titles winners() may find a part in: those with noise to remove or with a
     key word (of either level: the key words of a title's own level are among them).
     A scan of all titles at once: a long outline names parts in few of them."""
-    out = set(indices_with(titles, RE_TITLE_NOISE_HINT))
-    for keys in keyed.values():
-        if keys.words:
-            out.update(indices_with(titles, keys.anywhere))
-    return out
+    return indices_with_any(titles, (RE_TITLE_NOISE_HINT, _any_word(keyed)))
 
 
 _ONE: dict[tuple[str, ...], re.Pattern] = {}

@@ -61,6 +61,15 @@ def indices_with(texts: list[str], pattern: re.Pattern[str]) -> list[int]:
     return _hits("\n".join(texts), lambda: texts, pattern)
 
 
+def indices_with_any(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> set[int]:
+    """Indices of the texts in which any of `patterns` (hints) may match (one join)."""
+    text = "\n".join(texts)
+    out: set[int] = set()
+    for pattern in patterns:
+        out.update(_hits(text, lambda: texts, pattern))
+    return out
+
+
 def line_indices_with(document, pattern: re.Pattern[str]) -> list[int]:
     """Indices in document.lines of the lines in which `pattern` may match."""
     return _hits(lines_text(document), lambda: [x.text for x in document.lines], pattern)

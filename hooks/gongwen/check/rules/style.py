@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, pairwise
 
 from gongwen.common import quote
 from gongwen.text.numbering import parse_ordinal
@@ -185,24 +186,33 @@ def _paragraph_marks(document) -> tuple[list[str], list[str]]:
 
 def _check_pairs(document, schema) -> Iterator[Finding]:
     apart = _apart_lines(document)
-    paragraphs = []
-    lone: list = []  # () where all is paired (most paragraphs): never changed below
-    for p, marks, left in zip(document.paragraphs, *_paragraph_marks(document)):
-        if marks and p.role not in ("outline", "contents") and p.line not in apart:
-            paragraphs.append(p)
-            lone.append(_unpaired(marks) if left else ())
-    for i in range(len(paragraphs) - 1):
+    paras = document.paragraphs
+    pieces, rest = _paragraph_marks(document)
+
+    def checked(index: int) -> bool:
+        """Does paragraph `index` have marks to check (not a 【提纲】 or a contents list)?"""
+        p = paras[index]
+        return bool(pieces[index]) and p.role not in ("outline", "contents") and \
+            p.line not in apart
+
+    # Only the paragraphs where some mark may be lone are visited (most have none: the
+    # indices come from a C loop); each with the marks that have no partner.
+    lone: list[tuple[int, list[str]]] = [
+        (index, _unpaired(pieces[index]))
+        for index in compress(range(len(paras)), rest) if checked(index)]
+    for (i, before), (j, after) in pairwise(lone):
         # A hard-wrapped line of plain text: an opener left at the end of one line and a
-        # closer at the start of the next, on adjacent lines, are one pair.
-        if lone[i] and lone[i + 1] and \
-                paragraphs[i + 1].line == paragraphs[i].lines[-1].number + 1:
-            while lone[i] and lone[i + 1] and lone[i + 1][0] in CLOSERS and \
-                    CLOSERS[lone[i + 1][0]] == lone[i][-1]:
-                lone[i].pop()
-                lone[i + 1].pop(0)
-    for para, marks in zip(paragraphs, lone):
+        # closer at the start of the next, on adjacent lines, are one pair (when no other
+        # paragraph with marks lies between the two).
+        if before and after and paras[j].line == paras[i].lines[-1].number + 1 and \
+                not any(checked(k) for k in range(i + 1, j)):
+            while before and after and after[0] in CLOSERS and CLOSERS[after[0]] == before[-1]:
+                before.pop()
+                after.pop(0)
+    for index, marks in lone:
         if marks:
             # Reported on the line of the first lone mark.
+            para = paras[index]
             line = next((piece.number for piece in para.lines if marks[0] in piece.text),
                         para.line)
             if _junk(document, line):
