@@ -20,7 +20,7 @@ from ..document import Document, line_at, opening_text
 from ..model import Finding
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
-from .keywords import NO_NAMES, key_words, one_pattern, titles_to_read, winners
+from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to_read, winners
 
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
@@ -67,7 +67,7 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
     工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…"""
     hits: dict[str, int] = {}
     keyed = key_words(schema, "lead")
-    led = [s for s in schema.slots if s.leads]
+    led, any_lead = lead_patterns(schema)
     paragraphs = document.paragraphs
     # (The headings, most paragraphs of a long outline, are passed over in C.)
     for para in compress(paragraphs, map(is_none, map(HEADING, paragraphs))):
@@ -84,8 +84,10 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
         if lead[-1] in "：:":
             for name in winners(lead[:-1], keyed):
                 hits.setdefault(name, para.line)
-        for slot in led:
-            if slot.name not in hits and any(p.search(lead) for p in slot.leads):
+        if any_lead is not None and not any_lead.search(lead):
+            continue  # no slot's lead phrase (most paragraphs)
+        for slot, patterns in led:
+            if slot.name not in hits and any(p.search(lead) for p in patterns):
                 hits[slot.name] = para.line
     return hits
 
