@@ -10,7 +10,8 @@ import re
 
 import pytest
 from gongwen.check.document import read
-from gongwen.check.rules import hygiene, scan, style
+from gongwen.check.rules import enumeration, hygiene, scan, style
+from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -116,3 +117,17 @@ def test_a_paragraph_text_holding_a_newline_is_scanned_item_by_item() -> None:
     document.lines[0] = type(document.lines[0])(1, "甲\n；")
     document.cache.clear()
     assert scan.lines_with(document, re.compile("；")) == [document.lines[0]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="是否非一二三十两第首先其次最后再，。、：a1", max_size=30))
+def test_shi_items_are_the_matches_of_the_pattern(text: str) -> None:
+    """enumeration.shi_items finds 一是 items from each 是, as RE_ENUM_SHI would."""
+    assert enumeration.shi_items(text) == \
+        [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["一二三四是", "十一是否", "统一是", "是一是", "二是非", "三是"])
+def test_shi_items_examples(text: str) -> None:
+    assert enumeration.shi_items(text) == \
+        [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text)]

@@ -5,15 +5,12 @@ into sequences (computed once per document; GW301 counts them too).
 """
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from gongwen.common import quote
 from gongwen.text.numbering import (
     CN_NUM,
     RE_ENUM_DI,
-    RE_ENUM_SEQ,
-    RE_ENUM_SHI,
     cn_to_int,
     int_to_cn,
 )
@@ -23,12 +20,8 @@ from ..model import Finding
 from .base import PRACTICE, Rule, cached, family_member
 
 SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
-# Quick tests before the full patterns: most paragraphs have no item at all. Each
-# alternative starts with a literal, so that re skips straight to the candidates.
-RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|"
-                                                              r"最后")
-RE_ENUM_SHI_HINT = re.compile(rf"[{CN_NUM}]是")
 CN_NUM_SET = frozenset(CN_NUM)
+NOT_AFTER_SHI = frozenset("否非")  # 一是否…: (?![否非]) in RE_ENUM_SHI
 new_tuple = tuple.__new__
 ENUM_BEFORE = set("。；;：:，,！？!?")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position
@@ -77,20 +70,38 @@ def _read_all(doc: Document) -> list[Enumeration]:
     return out
 
 
-def _numeral_before_shi(text: str) -> bool:
-    """Is a 是 right after a numeral (RE_ENUM_SHI_HINT), by str.find: 是 is common,
-    but far less common than the numerals a regex would stop at."""
+def shi_items(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, numeral) of each match of RE_ENUM_SHI in `text`, in order, found from
+    the 是 in it (str.find: 是 is common, but far rarer than the numerals a regex would
+    stop at). A match is the numerals right before a 是 (at most three, the last three
+    of a longer run: where the regex's leftmost match starts), not followed by 否 or 非."""
+    out: list[tuple[int, int, str]] = []
     pos = text.find("是")
     while pos >= 0:
-        if pos and text[pos - 1] in CN_NUM_SET:
-            return True
+        start = pos
+        while start > pos - 3 and start and text[start - 1] in CN_NUM_SET:
+            start -= 1
+        if start < pos and text[pos + 1:pos + 2] not in NOT_AFTER_SHI:
+            out.append((start, pos + 1, text[start:pos]))
         pos = text.find("是", pos + 1)
-    return False
+    return out
+
+
+def _matches(kind: str, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, numeral or word) of the items of `kind` the patterns find."""
+    if kind == "是":
+        return shi_items(text) if "是" in text else []
+    if kind == "第":
+        return [(m.start(), m.end(), m[1]) for m in RE_ENUM_DI.finditer(text)] \
+            if "第" in text else []
+    # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose): the
+    # two characters RE_ENUM_SEQ matches there.
+    return [(0, 2, text[:2])] if text[:2] in SEQUENCE_WORDS else []
 
 
 def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration],
               state: dict) -> None:
-    """Read 一是/首先/第一 items of one paragraph body (RE_ENUM_HINT finds one) into sequences.
+    """Read 一是/首先/第一 items of one paragraph body into sequences.
 
     An item at the start of a paragraph continues the sequence of its heading (items
     usually run one per paragraph); an item inside a paragraph continues the
@@ -103,34 +114,19 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         state["heading_seq"], state["recent_seq"], state["last_number"]
     para_seq: dict[str, int] = {}
     for kind in ("是", "第", "序"):
-        if kind == "是":
-            if not _numeral_before_shi(text):
-                continue
-            matches = RE_ENUM_SHI.finditer(text)
-        elif kind == "第":
-            if "第" not in text:
-                continue
-            matches = RE_ENUM_DI.finditer(text)
-        else:
-            # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose).
-            first = RE_ENUM_SEQ.match(text)
-            if first is None:
-                continue
-            matches = (first,)
-        for m in matches:
-            pos = m.start()
+        for pos, end, group in _matches(kind, text):
             at_start = pos == 0
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue
             if kind == "序":
-                label = m.group("word")
+                label = group
                 number = SEQUENCE_WORDS[label]
-                if number > 1 and text[m.end():m.end() + 1] not in ENUM_AFTER_SEQ and \
+                if number > 1 and text[end:end + 1] not in ENUM_AFTER_SEQ and \
                         last_number.get(recent_seqs.get((kind, state["scope"]), -1)) \
                         != number - 1:
                     continue  # 再次表明 / 其次要 with no list open: prose, not an item
             else:
-                num = m.group("num")
+                num = group
                 number = _VALUES.get(num)
                 if number is None:
                     number = _VALUES[num] = cn_to_int(num) or 0
