@@ -131,6 +131,9 @@ def _check(document: Document, doctype: str | None, schemas: dict[str, Schema] |
             continue
         findings.extend(rule.check(document, schema))
     findings = apply_acknowledgements(document, findings)
+    # The rules' shared analyses are done with: freed now, while the collector is paused
+    # (else its next run walks them all, as they are young).
+    document.cache.clear()
     findings.sort(key=lambda f: (f.line or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
     return CheckResult(document.path, resolved, document.title, list(document.headings),
                        findings)
