@@ -91,15 +91,22 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
             hits.append(pos)
             end = text.find("\n", pos + len(needle))
             pos = text.find(needle, end + 1) if end >= 0 else -1
-    if not hits:
+    return items_at(text, len(document.lines), hits, lambda: [
+        i for i, line in enumerate(document.lines) if any(n in line.text for n in needles)])
+
+
+def items_at(text: str, count: int, positions: list[int],
+             one_by_one: Callable[[], list[int]]) -> list[int]:
+    """The indices (in order, once each) of the items joined into `text` by "\\n" (there
+    are `count`) at `positions`; one_by_one() when an item holds a "\\n" itself (no
+    reader makes one)."""
+    if not positions:
         return []
-    lines = document.lines
-    if text.count("\n") != len(lines) - 1:
-        # A line holding a "\\n" itself (no reader makes one): line by line.
-        return [i for i, line in enumerate(lines) if any(n in line.text for n in needles)]
+    if text.count("\n") != count - 1:
+        return one_by_one()
     out: list[int] = []
     index, last = 0, 0
-    for pos in sorted(hits):
+    for pos in sorted(positions):
         index += text.count("\n", last, pos)
         last = pos
         if not out or out[-1] != index:
