@@ -149,7 +149,12 @@ def check_text(text: str, path: str = "<text>", doctype: str | None = None, *,
     """
     numbering.ordinal_memo = {}  # per-document memo of parse_ordinal
     try:
-        return check_document(read(text, path, markdown), doctype, schemas)
+        # One pause of the cyclic collector for reading and checking: the Document is
+        # dropped (by reference counting) before the collector resumes, which then finds
+        # the young objects gone instead of walking them all (at the end of the reading,
+        # and again at the end of the rules).
+        with no_cyclic_gc():
+            return check_document(read(text, path, markdown), doctype, schemas)
     finally:
         numbering.ordinal_memo = None  # keep no author text after the check
 
