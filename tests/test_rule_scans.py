@@ -140,3 +140,22 @@ def test_paragraphs_that_may_declare_are_those_the_hint_finds(lines: list[str]) 
     document = _document(lines)
     assert declared.paragraphs_declaring(document) == \
         [i for i, p in enumerate(document.paragraphs) if declared.RE_DECLARED_HINT.search(p.text)]
+
+
+def test_the_spaces_spelt_out_are_those_of_isspace() -> None:
+    """scan.SPACES_BUT_NEWLINE (a class of literals, fast for re) is every space but "\\n"."""
+    every = "".join(map(chr, range(0x110000)))
+    spaces = {ch for ch in every if ch.isspace()}
+    assert set(re.findall(f"[{scan.SPACES_BUT_NEWLINE}]", every)) == spaces - {"\n"}
+    assert set(re.findall(r"\s", every)) == spaces  # what the patterns spelt it for
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(["1", "２", "٣", " ", "\u3000", "\t", "\xa0", "a", "中", "12 34"]))
+def test_the_counter_hint_finds_the_lines_of_a_digit_and_a_space(lines: list[str]) -> None:
+    document = _document(lines)
+    assert scan.line_indices_with(document, hygiene.RE_COUNTER_HINT) == \
+        scan.line_indices_with(document, re.compile(r"\d\s"))
+    texts = [line.text for line in document.lines]
+    assert scan.indices_with(texts, hygiene.RE_COUNTER_HINT) == \
+        scan.indices_with(texts, re.compile(r"\d\s"))

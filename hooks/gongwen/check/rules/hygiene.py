@@ -12,7 +12,7 @@ from gongwen.text.webjunk import MAX_JUNK_LINE, junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule
-from .scan import indices_with, line_indices_with, lines_holding
+from .scan import SPACES_BUT_NEWLINE, indices_with, line_indices_with, lines_holding
 
 # Every alternative of these patterns starts with a literal character: re then skips
 # to the candidate characters instead of trying each alternative at every position
@@ -42,7 +42,8 @@ RE_SHORT_JUNK_HINT = re.compile(
     r"©|版权|免责|T|t|C|c|喜欢就支持一下|觉得有用|点个赞|打赏|赞|收藏|分享|评论|上一篇|下一篇"
     r"|相关推荐|猜你喜欢|推荐阅读|扫一扫|扫码|长按识别|关注公众号|点击上方|阅读|本文来源|原文链接"
     r"|转载请注明|网友|转发|浏览|时间|来源|作者|编辑|举报")
-RE_COUNTER_HINT = re.compile(r"\d\s")
+# (\d\s, matched from its space: a class of literals first, then a look back.)
+RE_COUNTER_HINT = re.compile(rf"[\n{SPACES_BUT_NEWLINE}](?<=\d\s)")
 TEXT = attrgetter("text")
 
 def _check_placeholders(document, schema) -> Iterator[Finding]:

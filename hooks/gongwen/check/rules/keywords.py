@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..schema import Schema, Slot
-from .scan import indices_with_any
+from .scan import SPACES_BUT_NEWLINE, indices_with_any
 
 # A heading naming two parts is split at its conjunctions: 存在的不足及下一步打算.
 RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;：:]")
@@ -167,10 +167,6 @@ def winners(title: str, keys: Keys) -> set[str]:
     return out
 
 
-# Whitespace but "\n" (what [^\S\n] matches: str.isspace()), spelt out as literals: a
-# class of literals lets re skip straight to the candidates (tests check the list).
-SPACES_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a"
-                      "\u2028\u2029\u202f\u205f\u3000")
 # What every match of RE_TITLE_NOISE starts with (a hint for scan.indices_with).
 TITLE_NOISE_START = f"[{SPACES_BUT_NEWLINE}“”‘’\"'《》〈〉「」『』（(]"
 RE_TITLE_NOISE_HINT = re.compile(TITLE_NOISE_START)

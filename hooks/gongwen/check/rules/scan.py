@@ -18,6 +18,12 @@ from collections.abc import Callable
 
 from .base import cached
 
+# Every character that str.isspace() (and re's \s) takes for a space, but "\n", spelt
+# out: a class of literal characters lets re skip straight to its candidates, where
+# [^\S\n] or \s makes it try every position (tests/test_rule_scans.py checks the list).
+SPACES_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a"
+                      "\u2028\u2029\u202f\u205f\u3000")
+
 
 def lines_text(document) -> str:
     """The checked lines' texts, joined by "\\n" (once per document)."""
