@@ -37,10 +37,14 @@ def test_a_run_after_a_colon_is_read_as_items():
     assert errors(draft(RUN)) == []
 
 
+def renumbered(second: int, third: int) -> str:
+    return draft(RUN.replace("（2）字", f"（{second}）字").replace("（3）签", f"（{third}）签"))
+
+
 def test_a_slip_in_a_run_is_reported():
-    assert (5, "GW103") in errors(draft(RUN.replace("（2）", "（3）").replace("（3）签", "（4）签")))
-    assert (5, "GW104") in errors(draft(RUN.replace("（2）", "（1）").replace("（3）签", "（2）签")))
-    assert (5, "GW105") in errors(draft(RUN.replace("（2）字", "（3）字").replace("（3）签", "（2）签")))
+    assert (5, "GW103") in errors(renumbered(3, 4))  # a gap
+    assert (5, "GW104") in errors(renumbered(1, 2))  # a repeat
+    assert (5, "GW105") in errors(renumbered(3, 2))  # two swapped
 
 
 def test_a_run_that_starts_its_paragraph_goes_on_after_semicolons():
