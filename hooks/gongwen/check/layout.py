@@ -72,6 +72,9 @@ ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其�
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
+# A sentence, then a first heading: no 附件说明 holds this (附件：1.×× 2.××).
+RE_FIRST_AFTER_SENTENCE = re.compile(r"[。！？!?：:](?:一、|[（(]一[）)])")
+ATTACHMENT_LABEL = 3  # 附件：
 ZEROS = (0,) * 5
 
 
@@ -202,6 +205,12 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _runs_on(text: str) -> bool:
+    """附件：…… that goes on into a numbered text: the attached document itself, pasted
+    into the line of its 附件说明 (附件：××方案为做好……。一、主要职能。……), not a list."""
+    return RE_FIRST_AFTER_SENTENCE.search(text, ATTACHMENT_LABEL) is not None
+
+
 def _leader_free(text: str) -> str:
     return RE_LEADER.sub("", text).strip()
 
@@ -244,7 +253,7 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
                         entry.role = "contents"
                     index += len(run)
             continue
-        if lead == "附" and RE_ATTACHMENTS.match(text):
+        if lead == "附" and RE_ATTACHMENTS.match(text) and not _runs_on(text):
             para.role = "attachments"
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
             while index < len(paragraphs):
@@ -412,8 +421,14 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                 j = next_same[i]
                 chain = j is not None and abs(candidates[j][1].number - number) == 1
                 if strong:
+                    # (The paragraph's own heading counts as a run read in it for a slip:
+                    # 一、……。三、; a repeated 一、 only when 二、 follows after a sentence
+                    # end; not a restart, which a new part would explain.)
                     ok = level <= 2 and (bool(cuts) and 1 <= number <= expected + 1 or
-                                         chain and number >= 2 and abs(number - expected) == 1)
+                                         (chain or head is not None) and number >= 2
+                                         and abs(number - expected) == 1 or
+                                         number == 1 and expected == 2 and j is not None
+                                         and candidates[j][2] and candidates[j][1].number == 2)
                 else:
                     ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
             parent_just_read = None
