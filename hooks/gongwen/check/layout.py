@@ -24,6 +24,7 @@ from .parts import (
     SHORT_HEADING,
     is_section_break,
     opens_a_document,
+    runs_on,
 )
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
@@ -72,9 +73,6 @@ ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其�
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
-# A sentence, then a first heading: no 附件说明 holds this (附件：1.×× 2.××).
-RE_FIRST_AFTER_SENTENCE = re.compile(r"[。！？!?：:](?:一、|[（(]一[）)])")
-ATTACHMENT_LABEL = 3  # 附件：
 ZEROS = (0,) * 5
 
 
@@ -205,12 +203,6 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
-def _runs_on(text: str) -> bool:
-    """附件：…… that goes on into a numbered text: the attached document itself, pasted
-    into the line of its 附件说明 (附件：××方案为做好……。一、主要职能。……), not a list."""
-    return RE_FIRST_AFTER_SENTENCE.search(text, ATTACHMENT_LABEL) is not None
-
-
 def _leader_free(text: str) -> str:
     return RE_LEADER.sub("", text).strip()
 
@@ -253,7 +245,7 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
                         entry.role = "contents"
                     index += len(run)
             continue
-        if lead == "附" and RE_ATTACHMENTS.match(text) and not _runs_on(text):
+        if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
             para.role = "attachments"
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
             while index < len(paragraphs):
