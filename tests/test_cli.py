@@ -35,7 +35,7 @@ def test_clean_file_exits_0(tmp_path: Path) -> None:
     proc = run("good.md", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.splitlines()[-1] == \
-        "检查了 1 个文件：错误 0 个，警告 0 个，提示 0 个；没有未确认的错误。"
+        "检查了1个文件：错误0个，警告0个，提示0个；没有未确认的错误。"
 
 
 def test_errors_exit_1_with_one_line_per_finding(tmp_path: Path) -> None:
@@ -44,7 +44,7 @@ def test_errors_exit_1_with_one_line_per_finding(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
         "bad.md:5: [错误] 序号跳号：应为“二、”，实为“三、” (GW103 序号跳号)",
-        "检查了 1 个文件：错误 1 个，警告 0 个，提示 0 个；1 个文件有未确认的错误。",
+        "检查了1个文件：错误1个，警告0个，提示0个；1个文件有未确认的错误。",
     ]
 
 
@@ -201,7 +201,7 @@ def test_one_gbk_file_does_not_stop_a_folder(tmp_path: Path) -> None:
     (tmp_path / "d" / "b.txt").write_text(DRAFT, encoding="utf-8")
     proc = run("d", cwd=tmp_path)
     assert proc.returncode == 1
-    assert "检查了 2 个文件" in proc.stdout
+    assert "检查了2个文件" in proc.stdout
 
 
 @pytest.mark.parametrize("given,doctype", [
