@@ -247,3 +247,17 @@ def test_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.strip() == ("check.py: 错误：不是普通文件：f.txt（命名管道、设备等不能检查；"
                                    "请先把内容保存为 .txt 文件） (not a regular file)")
+
+
+def test_output_piped_into_a_reader_that_stops_early_gives_no_traceback(tmp_path: Path) -> None:
+    # check.py --json … | head -c 10: the reader closes the pipe after a few bytes.
+    (tmp_path / "bad.md").write_text(BAD * 2000, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SITE_PACKAGES)}
+    proc = subprocess.Popen([sys.executable, "-S", str(SCRIPT), "--json", "bad.md"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert proc.returncode != 0
