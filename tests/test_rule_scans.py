@@ -120,11 +120,16 @@ def test_a_paragraph_text_holding_a_newline_is_scanned_item_by_item() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(text=st.text(alphabet="是否非一二三十两第首先其次最后再，。、：a1", max_size=30))
-def test_shi_items_are_the_matches_of_the_pattern(text: str) -> None:
-    """enumeration.shi_items finds 一是 items from each 是, as RE_ENUM_SHI would."""
+@given(text=st.text(alphabet="是否非一二三十两第首先其次最后再，。、：a1", max_size=30),
+       lo=st.integers(0, 32), hi=st.integers(0, 32))
+def test_shi_items_are_the_matches_of_the_pattern(text: str, lo: int, hi: int) -> None:
+    """enumeration.shi_items finds 一是 items from each 是, as RE_ENUM_SHI would (in the
+    whole text, and between two positions: a table cell)."""
     assert enumeration.shi_items(text) == \
         [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text)]
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    assert enumeration.shi_items(text, lo, hi) == \
+        [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text, lo, hi)]
 
 
 @pytest.mark.parametrize("text", ["一二三四是", "十一是否", "统一是", "是一是", "二是非", "三是"])

@@ -5,6 +5,7 @@ into sequences (computed once per document; GW301 counts them too).
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from gongwen.common import quote
@@ -20,6 +21,10 @@ from ..model import Finding
 from .base import PRACTICE, Rule, cached, family_member
 
 SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
+# Quick tests before the full patterns: most paragraphs have no item at all. Each
+# alternative starts with a literal, so that re skips straight to the candidates.
+RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|"
+                                                              r"最后")
 CN_NUM_SET = frozenset(CN_NUM)
 NOT_AFTER_SHI = frozenset("否非")  # 一是否…: (?![否非]) in RE_ENUM_SHI
 new_tuple = tuple.__new__
@@ -52,12 +57,19 @@ def enumerations(document: Document) -> list[Enumeration]:
 
 def _read_all(doc: Document) -> list[Enumeration]:
     out: list[Enumeration] = []
-    state = {"scope": 0, "heading_seq": {}, "next_id": 1, "last_number": {}, "recent_seq": {}}
+    # stack: (level, scope) of the headings the paragraph stands under, outermost first.
+    state = {"scope": 0, "heading_seq": {}, "next_id": 1, "last_number": {}, "recent_seq": {},
+             "stack": [], "cell_scope": 0}
     for index, para in enumerate(doc.paragraphs):
         if para.role == "title" or para.role == "outline":
             continue
         if para.role == "markdown" or para.heading is not None:
             state["scope"] += 1  # items count afresh under each heading
+            level = para.heading.level if para.heading is not None else 0
+            stack = state["stack"]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, state["scope"]))
             if para.role == "markdown":
                 continue
         body = para.body
@@ -66,47 +78,73 @@ def _read_all(doc: Document) -> list[Enumeration]:
         # regex over the body (_items_in looks for the items themselves).
         if "是" in body or "第" in body or body[:2] in SEQUENCE_WORDS:
             state["para_index"] = index
-            _items_in(para, body, para.body_line, out, state)
+            if "\t" in body:
+                _cells(para, out, state)
+            else:
+                _items_in(para, body, para.body_line, out, state)
     return out
 
 
-def shi_items(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, numeral) of each match of RE_ENUM_SHI in `text`, in order, found from
-    the 是 in it (str.find: 是 is common, but far rarer than the numerals a regex would
-    stop at). A match is the numerals right before a 是 (at most three, the last three
-    of a longer run: where the regex's leftmost match starts), not followed by 否 or 非."""
+def _cells(para: Paragraph, out: list[Enumeration], state: dict) -> None:
+    """A table row (cells between TABs): each cell's items count on their own, and a row
+    goes on with no other row's list."""
+    body, own_scope = para.body, state["scope"]
+    start = 0
+    for cell in body.split("\t"):
+        end = start + len(cell)
+        if RE_ENUM_HINT.search(cell):
+            state["cell_scope"] -= 1  # negative: never a heading's scope
+            state["scope"] = state["cell_scope"]
+            _items_in(para, body, para.body_line, out, state, start, end)
+        start = end + 1
+    state["scope"] = own_scope
+
+
+def shi_items(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, numeral) of each match of RE_ENUM_SHI.finditer(text, lo, hi), in order,
+    found from the 是 in it (str.find: 是 is common, but far rarer than the numerals a
+    regex would stop at). A match is the numerals right before a 是 (at most three, the
+    last three of a longer run: where the regex's leftmost match starts), not followed
+    by 否 or 非."""
+    if hi is None:
+        hi = len(text)
     out: list[tuple[int, int, str]] = []
-    pos = text.find("是")
+    pos = text.find("是", lo, hi)
     while pos >= 0:
         start = pos
-        while start > pos - 3 and start and text[start - 1] in CN_NUM_SET:
+        while start > pos - 3 and start > lo and text[start - 1] in CN_NUM_SET:
             start -= 1
-        if start < pos and text[pos + 1:pos + 2] not in NOT_AFTER_SHI:
+        if start < pos and (pos + 1 >= hi or text[pos + 1] not in NOT_AFTER_SHI):
             out.append((start, pos + 1, text[start:pos]))
-        pos = text.find("是", pos + 1)
+        pos = text.find("是", pos + 1, hi)
     return out
 
 
-def _matches(kind: str, text: str) -> list[tuple[int, int, str]]:
-    """(start, end, numeral or word) of the items of `kind` the patterns find."""
+def _matches(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, numeral or word) of the items of `kind` in text[lo:hi], as the
+    patterns of gongwen.text.numbering find them."""
     if kind == "是":
-        return shi_items(text) if "是" in text else []
+        return shi_items(text, lo, hi) if "是" in text else []
     if kind == "第":
-        return [(m.start(), m.end(), m[1]) for m in RE_ENUM_DI.finditer(text)] \
+        return [(m.start(), m.end(), m[1]) for m in RE_ENUM_DI.finditer(text, lo, hi)] \
             if "第" in text else []
     # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose): the
     # two characters RE_ENUM_SEQ matches there.
-    return [(0, 2, text[:2])] if text[:2] in SEQUENCE_WORDS else []
+    word = text[lo:lo + 2] if hi - lo >= 2 else ""
+    return [(lo, lo + 2, word)] if word in SEQUENCE_WORDS else []
 
 
 def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration],
-              state: dict) -> None:
+              state: dict, lo: int = 0, hi: int | None = None) -> None:
     """Read 一是/首先/第一 items of one paragraph body into sequences.
 
     An item at the start of a paragraph continues the sequence of its heading (items
     usually run one per paragraph); an item inside a paragraph continues the
     paragraph's own sequence, or starts one when it is number one (a nested list).
+    Only text[lo:hi] is read (a table cell).
     """
+    if hi is None:
+        hi = len(text)
     line_of = None  # built at the first item
     base = len(para.text) - len(text)
     para_index = state["para_index"]
@@ -114,8 +152,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         state["heading_seq"], state["recent_seq"], state["last_number"]
     para_seq: dict[str, int] = {}
     for kind in ("是", "第", "序"):
-        for pos, end, group in _matches(kind, text):
-            at_start = pos == 0
+        for pos, end, group in _matches(kind, text, lo, hi):
+            at_start = pos == lo
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue
             if kind == "序":
@@ -144,6 +182,10 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                     recent = recent_seqs.get(key)
                     if recent is not None and last_number.get(recent) == number - 1:
                         seq = recent
+                    elif number > 1 and (outer := _outer_sequence(kind, number, state)):
+                        # 一是…。 ⏎ （1）… ⏎ （2）… ⏎ 二是…: the sub-items' headings do not end
+                        # the list of the heading above them.
+                        seq = outer
                     else:
                         seq = state["next_id"]
                         state["next_id"] += 1
@@ -169,7 +211,7 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                         # …以下工作一是… ⏎ lost its break: the previous item is in the text,
                         # without a mark before it. Count it, rather than report a gap.
                         prev_label = f"{int_to_cn(number - 1)}是"
-                        at = text.rfind(prev_label, 0, pos)
+                        at = text.rfind(prev_label, lo, pos)
                         if at >= 0:
                             if line_of is None:
                                 line_of = line_locator(para, text, start_line)
@@ -183,6 +225,16 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
             # Enumeration(...), built in C (the named tuple's own __new__ is Python code).
             out.append(new_tuple(
                 Enumeration, (line_of(pos), kind, label, number, seq, para_index, base + pos)))
+
+
+def _outer_sequence(kind: str, number: int, state: dict) -> int | None:
+    """The list of a heading further up that this item (number) goes on, if any."""
+    heading_seqs, last_number = state["heading_seq"], state["last_number"]
+    for _, scope in reversed(state["stack"][:-1]):
+        seq = heading_seqs.get((kind, scope))
+        if seq is not None:
+            return seq if last_number.get(seq) == number - 1 else None
+    return None
 
 
 def label_for(kind: str, number: int) -> str:
