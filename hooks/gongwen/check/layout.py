@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from gongwen.text.numbering import Ordinal, parse_ordinal
 
-from .paragraphs import Paragraph, starts_item
+from .paragraphs import Line, Paragraph, starts_item
 from .parts import (
     OPENERS,
     RE_ATTACHMENT_ONE,
@@ -254,3 +254,15 @@ def mark_apart(paragraphs: list[Paragraph]) -> bool:
                 not parse_ordinal(text) and is_section_break(text):
             para.section_break = True
     return settled
+
+
+def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
+    """The pieces of the paragraph's lines between two positions of its text."""
+    pieces: list[Line] = []
+    offset = 0
+    for line in para.lines:
+        a, b = max(start - offset, 0), min(end - offset, len(line.text))
+        if a < b:
+            pieces.append(Line(line.number, line.text[a:b]))
+        offset += len(line.text)
+    return pieces

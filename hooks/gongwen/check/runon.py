@@ -11,8 +11,8 @@ import re
 
 from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
-from .layout import ORDINAL_WINDOW, SENTENCE_END
-from .paragraphs import Line, Paragraph
+from .layout import ORDINAL_WINDOW, SENTENCE_END, _cut
+from .paragraphs import Paragraph
 from .parts import RE_DATE_THEN_ATTACHED, SHORT_HEADING, is_section_break
 
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
@@ -47,18 +47,6 @@ STRONG_BEFORE = frozenset("。！？!?：:；;")
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 ZEROS = (0,) * 5
-
-
-def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
-    """The pieces of the paragraph's lines between two positions of its text."""
-    pieces: list[Line] = []
-    offset = 0
-    for line in para.lines:
-        a, b = max(start - offset, 0), min(end - offset, len(line.text))
-        if a < b:
-            pieces.append(Line(line.number, line.text[a:b]))
-        offset += len(line.text)
-    return pieces
 
 
 def _inline_matches(text: str) -> list[re.Match[str]]:

@@ -1,0 +1,127 @@
+"""Items numbered inside one paragraph: ……包括：（1）……；（2）……；（3）……, or the
+note under a table, 注：1、……。2、……。3、…….
+
+Such a run is a list of items written without line breaks: each item is read as what
+it is, a heading of its level, so that the numbering rules see it like any other (and
+its 1、 is reported as 1.). A run is read only when it clearly is one:
+
+- it starts with （1） or 1、/1. right after a colon (……如下：, 注：) or at the start of
+  the paragraph;
+- every next item of the same form follows right after a 分号 or 句号;
+- the numbers go up one by one (a single slip, a gap, a repeat or two swapped, is
+  still read, so that the slip is reported);
+- there are at least two items.
+
+Anything else stays prose: a stray （2） in a sentence, 第（3）项, 1、2、3月, （1）（2）两项.
+Levels 一、 and （一） after a colon or semicolon are split by layout.split_run_on.
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.text.numbering import parse_ordinal
+
+from .layout import _cut
+from .paragraphs import Paragraph
+
+# The first item: （1） or 1、 1. 1． after a colon, or at the paragraph's start (each
+# pattern led by a class: re skips to candidates in C).
+FIRST = r"(?P<ord>[（(]1[）)]|1[、.．](?!\d))"
+RE_FIRST = re.compile(r"[：:][ \t　]*" + FIRST)
+RE_FIRST_AT_START = re.compile(FIRST)
+# A next item: right after a 分号 or 句号 (a space may come between, as pasted).
+RE_NEXT = {
+    "bracket": re.compile(r"[；;。][ \t　]*(?P<ord>[（(](?P<num>\d{1,3})[）)])"),
+    "、": re.compile(r"[；;。][ \t　]*(?P<ord>(?P<num>\d{1,3})、)(?!\d)"),
+    ".": re.compile(r"[；;。][ \t　]*(?P<ord>(?P<num>\d{1,3})[.．])(?!\d)"),
+}
+# A note's lead word before the colon (not inside a word: 具体说明： is prose; a table's
+# last number may stand right before it in pasted text): the cut is made before it, so
+# that 注： stands alone and starts a part of its own (gongwen.check.parts).
+RE_NOTE_LEAD = re.compile(r"(?<![\u4e00-\u9fff])(?:注|说明|备注)[ \t　]*[：:][ \t　]*$")
+LEVELS = {"bracket": 4, "、": 3, ".": 3}
+# How many slips a run may hold (a swap is two: 1、3、2、).
+SLIPS_MAX = 2
+
+
+def _form(ordinal: str) -> str:
+    if ordinal[0] in "（(":
+        return "bracket"
+    return "、" if ordinal[-1] == "、" else "."
+
+
+def _runs(text: str, open_levels: list[bool]) -> list[int]:
+    """Where the items of each clear run start (positions in `text`).
+
+    open_levels[L]: a heading of level L has been read under the current parent; a run
+    after a colon at that level would number it again from one, so it stays prose
+    (unless it is a note, which starts a part of its own).
+    """
+    cuts: list[int] = []
+    pos = 0
+    first = RE_FIRST_AT_START.match(text)
+    while first is not None or (first := RE_FIRST.search(text, pos)) is not None:
+        start = first.start("ord")
+        items = [start]
+        form = _form(first["ord"])
+        level, pattern = LEVELS[form], RE_NEXT[form]
+        last, slips, scan = 1, 0, first.end()
+        while (m := pattern.search(text, scan)) is not None:
+            # Another run's first item after a colon ends this one.
+            restart = RE_FIRST.search(text, scan, m.start("ord") + 1)
+            if restart is not None and restart.start("ord") < m.start("ord"):
+                break
+            number = int(m["num"])
+            if number != last + 1:
+                if slips == SLIPS_MAX or not (1 <= number and last - 1 <= number <= last + 2):
+                    break
+                slips += 1
+            items.append(m.start("ord"))
+            last, scan = number, m.end()
+        if len(items) >= 3 or len(items) == 2 and slips == 0:
+            note = RE_NOTE_LEAD.search(text, 0, start) if start else None
+            if start == 0 or note is not None or not open_levels[level]:
+                if note is not None and note.start() > 0:
+                    cuts.append(note.start())
+                cuts.extend(items)
+                _opened(open_levels, level)
+        pos, first = max(scan, first.end()), None
+    return cuts
+
+
+def _opened(open_levels: list[bool], level: int) -> None:
+    open_levels[level] = True
+    for lower in range(level + 1, 5):
+        open_levels[lower] = False
+
+
+def split_items(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
+    """Split every paragraph that holds a clear run of items at each item."""
+    out: list[Paragraph] = []
+    open_levels = [False] * 5
+    for para in paragraphs:
+        text = para.text
+        if para.role and para.role != "markdown" or markdown and para.list_item:
+            out.append(para)
+            continue
+        if para.section_break:  # 1.2　…, 第三条: every level starts afresh below it
+            open_levels = [False] * 5
+        head = para.heading or parse_ordinal(text)
+        if head is not None:
+            _opened(open_levels, head.level)
+        if para.role or "1" not in text or not (cuts := [c for c in _runs(text, open_levels)
+                                                        if c > 0]):
+            out.append(para)
+            continue
+        bounds = [0, *cuts, len(text)]
+        for i in range(len(bounds) - 1):
+            lines = _cut(para, bounds[i], bounds[i + 1])
+            piece = "".join(line.text for line in lines)
+            if not piece.strip():
+                continue
+            if i == 0:
+                out.append(Paragraph(lines[0].number, lines, piece, raw_first=para.raw_first,
+                                     section_break=para.section_break, new_part=para.new_part))
+            else:
+                out.append(Paragraph(lines[0].number, lines, piece, raw_first=piece))
+    return out
