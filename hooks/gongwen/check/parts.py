@@ -25,6 +25,9 @@ from .paragraphs import Paragraph
 # Also without the colon: 附件1.×××（the list's first entry on the same line).
 RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．])")
 RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
+# A sentence, then a first heading: no 附件说明 holds this (附件：1.×× 2.××).
+RE_FIRST_AFTER_SENTENCE = re.compile(r"[。！？!?：:](?:一、|[（(]一[）)])")
+ATTACHMENT_LABEL = 3  # 附件：
 # An attached document's own heading: 附件1 on a line of its own.
 RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
 # A 成文日期 (and a note such as （此件公开发布）) that ends the document before an
@@ -78,6 +81,12 @@ def is_section_break(text: str) -> bool:
             # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
             return short or text[m.end():m.end() + 1] in (" ", "\t", "　")
     return short and bool(RE_SECTION_NUMBER.match(text))
+
+
+def runs_on(text: str) -> bool:
+    """附件：…… that goes on into a numbered text: the attached document itself, pasted
+    into the line of its 附件说明 (附件：××方案为做好……。一、主要职能。……), not a list."""
+    return RE_FIRST_AFTER_SENTENCE.search(text, ATTACHMENT_LABEL) is not None
 
 
 def opens_a_document(last: str, line: str) -> bool:

@@ -183,8 +183,14 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                 j = next_same[i]
                 chain = j is not None and abs(candidates[j][1].number - number) == 1
                 if strong:
+                    # (The paragraph's own heading counts as a run read in it for a slip:
+                    # 一、……。三、; a repeated 一、 only when 二、 follows after a sentence
+                    # end; not a restart, which a new part would explain.)
                     ok = level <= 2 and (bool(cuts) and 1 <= number <= expected + 1 or
-                                         chain and number >= 2 and abs(number - expected) == 1)
+                                         (chain or head is not None) and number >= 2
+                                         and abs(number - expected) == 1 or
+                                         number == 1 and expected == 2 and j is not None
+                                         and candidates[j][2] and candidates[j][1].number == 2)
                 else:
                     ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
             parent_just_read = None
