@@ -1,4 +1,4 @@
-"""What stands before a heading inside a pasted line (gongwen.check.layout.split_run_on).
+"""What stands before a heading inside a pasted line (gongwen.check.runon.split_run_on).
 
 A heading pasted into the middle of a line is known by what comes before it: the end of
 a sentence (……。二、), maybe with a closing quote or a bracketed note between (……。”二、,

@@ -13,7 +13,7 @@ its 1、 is reported as 1.). A run is read only when it clearly is one:
 - there are at least two items.
 
 Anything else stays prose: a stray （2） in a sentence, 第（3）项, 1、2、3月, （1）（2）两项.
-Levels 一、 and （一） after a colon or semicolon are split by layout.split_run_on.
+Levels 一、 and （一） after a colon or semicolon are split by runon.split_run_on.
 """
 from __future__ import annotations
 
