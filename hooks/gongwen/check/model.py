@@ -7,6 +7,7 @@ and the rules page all take their severity and category names from this module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from gongwen.text.numbering import canonical
@@ -101,6 +102,12 @@ class CheckResult:
         if any(f.severity in ("error", "warning") for f in self.findings):
             return "warn"
         return "pass"
+
+
+def heading_fields(*names: str) -> itemgetter:
+    """A getter of these fields of a Heading, by position (map() over a long outline: an
+    itemgetter is several times faster than an attrgetter on a named tuple)."""
+    return itemgetter(*(Heading._fields.index(name) for name in names))
 
 
 def heading_label(heading: Heading) -> str:

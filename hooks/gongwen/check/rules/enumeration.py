@@ -76,7 +76,7 @@ def _read_all(doc: Document) -> list[Enumeration]:
         # Most paragraphs have no item. Every item holds 是 or 第, or opens the body
         # with 首先/其次/再次/最后: a test of one character is many times cheaper than a
         # regex over the body (_items_in looks for the items themselves).
-        if "是" in body or "第" in body or body[:2] in SEQUENCE_WORDS:
+        if body and ("是" in body or "第" in body or body[:2] in SEQUENCE_WORDS):
             state["para_index"] = index
             if "\t" in body:
                 _cells(para, out, state)

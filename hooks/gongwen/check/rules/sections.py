@@ -17,7 +17,7 @@ from gongwen.common import quote
 from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
 
 from ..document import Document, line_at, opening_text
-from ..model import Finding
+from ..model import Finding, heading_fields
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
 from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to_read, winners
@@ -38,9 +38,9 @@ def _may_hold(outer: int | None, inner: int | None) -> bool:
 
 # Getters for the C loops below (map, compress): a long outline is read without a
 # Python step per heading.
-LEVEL = attrgetter("level")
-LEVEL_LINE_TITLE = attrgetter("level", "line", "title")
-NUMBER = attrgetter("number")
+LEVEL = heading_fields("level")
+LEVEL_LINE_TITLE = heading_fields("level", "line", "title")
+NUMBER = heading_fields("number")
 HEADING = attrgetter("heading")
 FIRST, TITLE = itemgetter(0), itemgetter(2)
 UPPER_LEVELS = frozenset((1, 2))
