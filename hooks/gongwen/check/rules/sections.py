@@ -39,10 +39,9 @@ def _may_hold(outer: int | None, inner: int | None) -> bool:
 # Getters for the C loops below (map, compress): a long outline is read without a
 # Python step per heading.
 LEVEL = heading_fields("level")
-LEVEL_LINE_TITLE = heading_fields("level", "line", "title")
+LINE, TITLE = heading_fields("line"), heading_fields("title")
 NUMBER = heading_fields("number")
 HEADING = attrgetter("heading")
-FIRST, TITLE = itemgetter(0), itemgetter(2)
 UPPER_LEVELS = frozenset((1, 2))
 is_none = partial(is_, None)
 
@@ -52,14 +51,21 @@ def _level_one(headings: list) -> list:
     return list(compress(headings, map((1).__eq__, map(LEVEL, headings))))
 
 
-def _headings(document: Document) -> list[tuple[int, int, str]]:
-    """(level, line, title) of the headings a part may be: numbered headings of levels
-    1 and 2, and Markdown headings without an ordinal (as level 1)."""
+def _headings(document: Document) -> tuple[list[int], list[int], list[str]]:
+    """(levels, lines, titles) of the headings a part may be, in line order: numbered
+    headings of levels 1 and 2, and Markdown headings without an ordinal (as level 1).
+    Three lists, not a tuple per heading: a long outline is read in C loops."""
     headings = document.headings
-    out = list(map(LEVEL_LINE_TITLE,
-                   compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings)))))
-    out += [(1, line.number, line.text) for line in document.plain_headings]
-    return sorted(out, key=itemgetter(1))
+    upper = list(compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings))))
+    levels, lines, titles = list(map(LEVEL, upper)), list(map(LINE, upper)), \
+        list(map(TITLE, upper))
+    if document.plain_headings or lines != sorted(lines):
+        rows = sorted([*zip(levels, lines, titles),
+                       *((1, line.number, line.text) for line in document.plain_headings)],
+                      key=itemgetter(1))
+        levels, lines, titles = [r[0] for r in rows], [r[1] for r in rows], \
+            [r[2] for r in rows]
+    return levels, lines, titles
 
 
 def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
@@ -172,13 +178,13 @@ def _match(document: Document, schema: Schema) -> Parts:
     parent: set[str] = set()  # the parts the current level-1 heading names
     years: set[int] = set()  # the years level-1 headings have named so far
     keyed = {1: key_words(schema, 1), 2: key_words(schema, 2)}
-    headings = _headings(document)
-    may_name = titles_to_read(list(map(TITLE, headings)), keyed)
+    levels, lines, titles = _headings(document)
+    may_name = titles_to_read(titles, keyed)
     # Only the headings that may name a part, and the level-1 headings (which count, and
     # set the parent), are visited: the other level-2 headings name nothing.
-    visit = may_name.union(compress(range(len(headings)), map((1).__eq__, map(FIRST, headings))))
+    visit = may_name.union(compress(range(len(levels)), map((1).__eq__, levels)))
     for index in sorted(visit):
-        level, line, title = headings[index]
+        level, line, title = levels[index], lines[index], titles[index]
         names = winners(title, keyed[level]) if index in may_name else NO_NAMES
         if level == 1:
             level1 += 1
