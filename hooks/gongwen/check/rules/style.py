@@ -76,9 +76,11 @@ TITLE_END_PUNCTUATION = "。，、；！？,.;!?"
 # Any half-width mark at all: a regex scan in C (a set test makes an object per character).
 RE_QUICK = re.compile(r"[,;:?!()]")
 QUICK_SET = frozenset(",;:?!()")
-# Characters rare in Chinese text that four rules look for (GW411, GW413, GW414, GW417):
-# which of them the text holds tells which rules can find anything.
+# Characters rare in Chinese text that three rules look for (GW411, GW414, GW417):
+# one pass over the whole text keeps only these, and tells which rules can find anything
+# (twice as fast as asking `in` of each).
 RARE = "".join(sorted(QUICK_SET | FULL_WIDTH_DIGITS_SET | INVISIBLE_SET | set(".·-")))
+RE_NOT_RARE = re.compile("[^" + re.escape(RARE) + "]+")
 # What the lines the hints above find hold, as literals for scan.lines_holding (str.find
 # is many times faster than a regex class): the same lines.
 QUICK_CHARS = tuple(sorted(QUICK_SET))
@@ -101,12 +103,9 @@ def _read_apart_lines(document) -> set[int]:
 
 
 def _rare(document) -> frozenset[str]:
-    """The RARE characters on the checked lines (most documents have none of most; a
-    str search for each is faster than one regex pass keeping them)."""
-    def present() -> frozenset[str]:
-        text = lines_text(document)
-        return frozenset([ch for ch in RARE if ch in text])
-    return cached(document, "style-rare", present)
+    """The RARE characters on the checked lines (most documents have none of most)."""
+    return cached(document, "style-rare",
+                  lambda: frozenset(RE_NOT_RARE.sub("", lines_text(document))))
 
 
 def _lines_with(document, hint: re.Pattern[str] | tuple[str, ...]) -> list:
@@ -250,7 +249,9 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
     # dashes): lines with only 2024-2025 are passed over; the pattern itself, whose
     # lookbehinds make re try every position, runs only on lines that have a slip.
     lines, apart = document.lines, _apart_lines(document)
-    found_in = set(line_indices_holding(document, ELLIPSIS_DASH_SLIPS))
+    rare = _rare(document)  # (each slip starts with a RARE character)
+    found_in = set(line_indices_holding(
+        document, tuple(slip for slip in ELLIPSIS_DASH_SLIPS if slip[0] in rare)))
     found_in.update(i for i in _two_marks(document) if "。。。" in lines[i].text)
     for line in [lines[i] for i in sorted(found_in)]:
         if not line.text or line.number in apart:
