@@ -204,6 +204,7 @@ def _match(document: Document, schema: Schema) -> Parts:
         for name in names:
             by_level[level].setdefault(name, line)
     leads: dict[str, int] | None = None
+    level_one = _level_one(document.headings)
     found: dict[str, tuple[int, str] | None] = {}
     for slot in slots:
         name = slot.name
@@ -229,7 +230,7 @@ def _match(document: Document, schema: Schema) -> Parts:
                 continue
         if slot.topical:
             # Parts by topic (加强党的领导，确保…): level-1 headings no slot claims.
-            free = [h for h in _level_one(document.headings) if h.line not in claimed]
+            free = [h for h in level_one if h.line not in claimed]
             if len(free) >= slot.topical:
                 found[slot.name] = (free[0].line, "topical")
             elif not document.headings and _items_at_paragraph_start(document) >= 2:
@@ -237,7 +238,7 @@ def _match(document: Document, schema: Schema) -> Parts:
     # Sure only when the outline was read whole (its 一、二、三、 run from one without a
     # gap: a pasted text whose headings were partly missed is not) and every level-1
     # heading names a part.
-    numbers = list(map(NUMBER, _level_one(document.headings)))
+    numbers = list(map(NUMBER, level_one))
     whole = numbers == list(range(1, len(numbers) + 1))
     confident = level1 > 0 and whole and len(claimed) == level1
     return Parts(found, confident)
