@@ -3,8 +3,9 @@ order, restart under a new parent, and a child level before any parent."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
-from itertools import accumulate, compress, count, pairwise
+from itertools import accumulate, compress, count, islice, pairwise
 from operator import ne, or_
 
 from gongwen.common import quote
@@ -234,10 +235,9 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     level_before = 0  # the level of the heading before
     # A long outline is walked a stretch at a time where it simply goes on (see _goes_on).
     numbers = list(map(NUMBER, headings)) if len(headings) >= LONG_OUTLINE else None
-    skip_to = try_at = 0
-    for index, h in enumerate(headings):
-        if index < skip_to:
-            continue
+    try_at = 0
+    walk = enumerate(headings)
+    for index, h in walk:
         level = h.level
         # The next of a run of one level (most of a long outline), with no break before
         # it: the scopes above it and below it are as the heading before left them.
@@ -249,7 +249,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 index + STRETCH, break_at, bounds[part_of[index] + 1]))
             if end > index:
                 last[level] = headings[end - 1]
-                skip_to = end
+                deque(islice(walk, end - index - 1), maxlen=0)  # (passed over in C)
                 continue
             try_at = index + TRY_AGAIN  # (an outline that never goes on is not tried often)
         if not one_part:

@@ -18,6 +18,7 @@ from gongwen.text.webjunk import junk_reason
 from ..model import Finding
 from .base import PRACTICE, Rule, cached
 from .scan import (
+    SPACES_BUT_NEWLINE,
     line_indices_holding,
     line_indices_with,
     lines_holding,
@@ -69,7 +70,9 @@ INVISIBLE_SET = frozenset(INVISIBLE)
 RE_DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>\d{4}\s*[.．/\-－]\s*\d{1,2}\s*[.．/\-－]\s*\d{1,2}"
                           r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]?$")
 # The start of a line that may be a date (see RE_DATE_LINE) for scan.lines_starting.
-RE_DATE_START = re.compile(r"\n[^\S\n]*[（(]?[^\S\n]*\d\d\d\d[^\S\n]*[.．/\-－年]")
+# ([^\S\n] spelt out as its characters: re tries a class of literals many times faster.)
+RE_DATE_START = re.compile(rf"\n[{SPACES_BUT_NEWLINE}]*[（(]?[{SPACES_BUT_NEWLINE}]*\d\d\d\d"
+                           rf"[{SPACES_BUT_NEWLINE}]*[.．/\-－年]")
 RE_PADDED = re.compile(r"年\s*0\d|月\s*0\d")
 # Not a colon: a first line ending in ： is a salutation (各位代表：), not a title.
 TITLE_END_PUNCTUATION = "。，、；！？,.;!?"
