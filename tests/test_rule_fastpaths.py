@@ -1,4 +1,4 @@
-"""The rules' fast paths for long outlines give what the plain walk gives.
+"""The rules' fast paths give what the plain code gives.
 
 numbering._analyse walks a long outline a stretch at a time where the headings simply
 go on (one level, numbered one by one): these tests walk the same outlines heading by
@@ -6,8 +6,11 @@ heading (the fast path switched off) and compare everything the family reports.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from gongwen.check.document import read
+from gongwen.check.model import Finding, make_finding
 from gongwen.check.rules import numbering
 from gongwen.text.numbering import canonical
 from hypothesis import given, settings
@@ -59,3 +62,20 @@ def test_a_long_run_that_starts_again_is_walked_by_stretches() -> None:
     body = "\n".join(f"{canonical(2, i % 999 + 1)}第{i}项工作" for i in range(3000))
     fast, slow = _both("# 2024年工作总结\n" + body + "\n")
     assert fast == slow and fast
+
+
+@given(line=st.one_of(st.none(), st.integers(1, 10**6)), message=st.text(max_size=20),
+       severity=st.sampled_from(["error", "warning", "info"]))
+def test_a_finding_made_without_init_is_the_same_finding(line, message: str,
+                                                         severity: str) -> None:
+    """model.make_finding skips the dataclass __init__: it must give the very same Finding."""
+    made = make_finding("GW103", "numbering-gap", severity, "numbering", line, message,
+                        "实务", "序号跳号")
+    plain = Finding("GW103", "numbering-gap", severity, "numbering", line, message, "实务",
+                    title="序号跳号")
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert vars(made) == vars(plain)
+    assert dataclasses.replace(made, acknowledged="原因") == \
+        dataclasses.replace(plain, acknowledged="原因")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.line = 1  # type: ignore[misc]
