@@ -68,6 +68,9 @@ def test_plan_transition_with_ding_in_either_writing(sentence: str, found: bool)
 @pytest.mark.parametrize("sentence,found", [
     ("下面我从基本情况、主要做法两个方面作一汇报。", True),
     ("现在，我代表学校向各位专家作工作汇报，请予指正。", True),
+    (("下面我从学校发展概况、特色亮点、办学理念和育人目标、师生发展、办学成果、努力方向六个方面，"
+      "就创建情况和指标达成情况作一汇报。"), True),
+    ("我校创建工作起步早。各项工作都作了部署，有汇报材料。", False),
     ("我们认真开展了创建工作。", False),
 ])
 def test_report_transition_spoken_to_a_panel(sentence: str, found: bool) -> None:
@@ -130,6 +133,7 @@ def test_looking_ahead_opens_the_next_steps() -> None:
     ["在建校纪念大会上的讲话", "（2025年5月4日）", "李某某", "团员们，青年朋友们，同志们："],
     ["尊敬的王教授、赵教授，尊敬的老师们，亲爱的同学们：上午好！"],
     ["各位家长，大家好！"],
+    ["（2025年9月1日）", "各位家长大家好！"],
 ])
 def test_salutation_after_the_title_block_and_in_its_common_forms(opening: list[str]) -> None:
     text = doc("在建校纪念大会上的讲话", *opening, "今天，我们召开纪念大会。",

@@ -25,10 +25,10 @@ RE_SALUTATION = re.compile(
     rf"^(?:[^。！？!?，,]{{0,30}}?{SALUTATION_WORDS}[^。！？!?]{{0,20}}|{ADDRESSEES})[：:]$"
 )
 # The same 称呼 with the first sentence run on after it (同志们：今天，我们召开……), or a
-# greeting (各位家长，大家好！ / 亲爱的同学们：早上好！).
+# greeting (各位家长，大家好！ / 各位家长大家好！ / 亲爱的同学们：早上好！).
 RE_SALUTATION_LEAD = re.compile(
     rf"^(?:[^。！？!?，,：:]{{0,30}}?{SALUTATION_WORDS}[^。！？!?：:]{{0,20}}[：:]"
-    rf"|{ADDRESSEES}[：:]|{ADDRESSEES}[，,：:](?=(?:大家|各位|你们)?(?:上午|下午|晚上|早上)?好))"
+    rf"|{ADDRESSEES}[：:]|{ADDRESSEES}[，,：:]?(?=(?:大家|各位|你们)?(?:上午|下午|晚上|早上)?好))"
 )
 # The opening block: a dateline (（2026年3月5日）), the speaker's name, a 主持词 in
 # brackets may stand before the 称呼; it is looked for among this many paragraphs.
