@@ -81,7 +81,7 @@ def _source(file: File) -> str:
     except UnicodeDecodeError as exc:
         line = file.content_bytes[:exc.start].count(b"\n") + 1
         raise PluginError(f"docs/{file.src_uri}:{line}：此页不是 UTF-8 编码"
-                          f"（第 {line} 行有无法识别的字节）。"
+                          f"（第{line}行有无法识别的字节）。"
                           "请用编辑器另存为 UTF-8 后重新构建。") from None
 
 

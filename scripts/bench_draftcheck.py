@@ -114,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             for n in range(args.runs):
                 runs.append(cold_and_second(browser, url))
                 cold, second, _, _, _, pyodide_ms, setup_ms = runs[-1]
-                print(f"  第 {n + 1} 次：首次结果 {cold:.2f} s（其中载入 Pyodide {pyodide_ms} ms，"
-                      f"载入检查库 {setup_ms} ms），再次检查 {second * 1000:.0f} ms", flush=True)
+                print(f"  第{n + 1}次：首次结果{cold:.2f} s（其中载入 Pyodide {pyodide_ms} ms，"
+                      f"载入检查库 {setup_ms} ms），再次检查{second * 1000:.0f} ms", flush=True)
             others = {}
             for label, path in OTHER_PAGES.items():
                 others[label] = first_load(browser, url + path)
@@ -135,15 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     raw, packed = runs[0][3], runs[0][4]
     print()
     print(f"机器负载（1 分钟平均）：{os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）")
-    print(f"首次结果（冷启动，含 Pyodide，{args.runs} 次中位数）：{cold:.2f} s"
+    print(f"首次结果（冷启动，含 Pyodide，{args.runs}次中位数）：{cold:.2f} s"
           f"（目标 ≤ {TARGETS['cold']:.0f} s，{'达标' if cold <= TARGETS['cold'] else '未达标'}）")
     print(f"再次检查 10,000 字（点击到结果显示）：{second * 1000:.0f} ms，"
-          f"其中检查器 {worker:.0f} ms"
+          f"其中检查器{worker:.0f} ms"
           f"（目标 ≤ 300 ms，{'达标' if second <= TARGETS['second'] else '未达标'}）")
-    print(f"本页传输：原始 {raw / MB:.2f} MB，gzip {packed / MB:.2f} MB"
+    print(f"本页传输：原始{raw / MB:.2f} MB，gzip {packed / MB:.2f} MB"
           f"（目标 ≤ 6 MB，{'达标' if packed <= TARGETS['transfer'] else '未达标'}）")
     for label, (count, other_raw, other_gz) in others.items():
-        print(f"首次加载 {label}：{count} 个请求，gzip {other_gz / 1024:.0f} KB")
+        print(f"首次加载 {label}：{count}个请求，gzip {other_gz / 1024:.0f} KB")
     print("其他页面请求检查器文件：" + ("无" if not leaks else "、".join(leaks)))
     return 0
 

@@ -33,8 +33,8 @@ from make_corpus import BuildFailed, Corpus, config_variant, make_corpus, timed_
 CHECK_HOOK = "hooks/gongwen_hooks.py"
 # Pages that only the check hook generates: their nav entries go with it.
 GENERATED_NAV = ("check/index.md", "guide/rules.md")
-# The hook's summary line: 结构检查：N 页，…；检查用时 0.85 s；…
-RE_HOOK_SECONDS = re.compile(r"检查用时 ([\d.]+) s")
+# The hook's summary line: 结构检查：N页，…；检查用时0.85 s；…
+RE_HOOK_SECONDS = re.compile(r"检查用时 ?([\d.]+) s")
 CACHE_DIR = ".cache/gongwen-word"  # the download cache (gongwen.export.downloads)
 TARGETS = {"warm": 1.05, "cold": 1.10}
 CHECK_TARGET = 2000.0
@@ -69,8 +69,8 @@ def checker_only(corpus: Corpus, repeat: int) -> int:
     rounds = [check_throughput(pages) for _ in range(repeat)]
     checked, wall, cpu = min(rounds, key=lambda r: r[2])
     verdict = "达标" if checked / cpu >= CHECK_TARGET else "未达标"
-    print(f"检查器吞吐：{checked} 篇，{repeat} 轮取 CPU 最快一轮：墙钟 {wall:.2f} s = "
-          f"{checked / wall:,.0f} 篇/秒，CPU {cpu:.2f} s = {checked / cpu:,.0f} 篇/秒"
+    print(f"检查器吞吐：{checked}篇，{repeat}轮取 CPU 最快一轮：墙钟{wall:.2f} s = "
+          f"{checked / wall:,.0f}篇/秒，CPU {cpu:.2f} s = {checked / cpu:,.0f}篇/秒"
           f"（目标 ≥ {CHECK_TARGET:,.0f}：{verdict}）")
     return 0
 
@@ -94,7 +94,7 @@ def run(corpus: Corpus, repeat: int, drop: tuple[str, ...]) -> dict[str, object]
             times[name].append((wall, cpu))
             if hooks is not None:
                 own.append(hooks)
-            print(f"  第 {round_ + 1} 轮 {LABELS[name]}：{wall:.1f} s（CPU {cpu:.1f} s"
+            print(f"  第{round_ + 1}轮 {LABELS[name]}：{wall:.1f} s（CPU {cpu:.1f} s"
                   "）", flush=True)
             shutil.rmtree(site, ignore_errors=True)
     pages = sorted(corpus.docs.rglob("*.md"))
@@ -134,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         corpus = make_corpus(root, args.pages)
         spread = "，".join(f"{t} {c}" for t, c in corpus.per_type.items())
-        print(f"合成语料：{len(corpus.pages)} 篇范文页（{spread}），目录 {root}")
+        print(f"合成语料：{len(corpus.pages)}篇范文页（{spread}），目录 {root}")
         print(f"比较：完整配置（空下载缓存、缓存命中）与去掉 {', '.join(drop)} 的配置；"
-              f"每种构建 {args.repeat} 次取最快")
+              f"每种构建{args.repeat}次取最快")
         figures = run(corpus, args.repeat, drop)
     finally:
         if not args.keep:
@@ -151,14 +151,14 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("warm", "cold"):
             ratio = figures[measure][name] / base
             verdict = "达标" if ratio <= TARGETS[name] else "未达标"
-            print(f"  {LABELS[name]} {figures[measure][name]:.1f} s，比值 {ratio:.3f}"
+            print(f"  {LABELS[name]} {figures[measure][name]:.1f} s，比值{ratio:.3f}"
                   f"（目标 ≤ {TARGETS[name]:.2f}：{verdict}）")
     print(f"钩子自身用时（构建日志“检查用时”：读、检查、列表与面板数据、报告，不含下载），取最小："
           f"{figures['hooks_own']:.2f} s，占不含钩子构建的 "
           f"{figures['hooks_own'] / figures['cpu']['without']:.1%}")
-    print(f"检查器吞吐：{figures['checked']} 篇，墙钟 {figures['check_seconds']:.2f} s = "
-          f"{rate:,.0f} 篇/秒，"
-          f"CPU {figures['check_cpu']:.2f} s = {cpu_rate:,.0f} 篇/秒"
+    print(f"检查器吞吐：{figures['checked']}篇，墙钟{figures['check_seconds']:.2f} s = "
+          f"{rate:,.0f}篇/秒，"
+          f"CPU {figures['check_cpu']:.2f} s = {cpu_rate:,.0f}篇/秒"
           f"（目标 ≥ {CHECK_TARGET:,.0f}：{'达标' if cpu_rate >= CHECK_TARGET else '未达标'}）")
     return 0
 

@@ -217,7 +217,7 @@ def table(all_figures: list[Figures]) -> str:
     rows.append(("页面 HTML 平均", *(fmt_bytes(f.page_mean) for f in all_figures), ""))
     rows.append(("页面 HTML 最大", *(fmt_bytes(f.page_max) for f in all_figures), "≤ 60 KB"))
     for rank in range(3):
-        rows.append((f"  第 {rank + 1} 大的页面",
+        rows.append((f"  第{rank + 1}大的页面",
                      *(f"{f.largest[rank][0]}（{fmt_bytes(f.largest[rank][1])}）"
                        if len(f.largest) > rank else "" for f in all_figures), ""))
     rows.append(("搜索索引（原始）", *(fmt_bytes(f.index_raw) for f in all_figures), ""))
@@ -275,9 +275,9 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         results += build_and_measure("真实站点", ROOT / "mkdocs.yml", real_pages, browser)
         if args.exemplars > 0:
-            print(f"[合成 {args.exemplars} 篇] 生成语料…", flush=True)
+            print(f"[合成{args.exemplars}篇] 生成语料…", flush=True)
             corpus = make_corpus(Path(tmp) / "corpus", args.exemplars)
-            results += build_and_measure(f"合成 {args.exemplars} 篇", corpus.config, real_pages,
+            results += build_and_measure(f"合成{args.exemplars}篇", corpus.config, real_pages,
                                          browser, trim=args.trim_index)
         browser.close()
     print()

@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         with_hook = corpus.config
         without_hook = config_variant(corpus.config, "mkdocs-noword.yml",
                                       settings={"downloads": "false"})
-        print(f"语料：{len(corpus.pages)} 篇合成范文 + 真实站点（{corpus.root}）")
+        print(f"语料：{len(corpus.pages)}篇合成范文 + 真实站点（{corpus.root}）")
         cache = corpus.root / CACHE_DIR
         labels = {"without": "不生成下载", "cold": "生成下载（空缓存）",
                   "warm": "生成下载（缓存命中）"}
@@ -72,12 +72,12 @@ def main(argv: list[str] | None = None) -> int:
                 config = without_hook if name == "without" else with_hook
                 timing = timed_build(config, work / f"site-{name}")
                 times[name].append(timing)
-                print(f"  第 {round_ + 1} 轮 {labels[name]}：CPU {timing.cpu:.2f} s，"
-                      f"墙钟 {timing.wall:.2f} s")
+                print(f"  第{round_ + 1}轮 {labels[name]}：CPU {timing.cpu:.2f} s，"
+                      f"墙钟{timing.wall:.2f} s")
         export, size = exporter_seconds(corpus.pages)
         per_page = export / len(corpus.pages) * 1000
-        print(f"导出器单独运行：{len(corpus.pages)} 篇 {export:.2f} s（每篇 {per_page:.2f} ms，"
-              f"共 {size / 1e6:.1f} MB .docx + .txt）")
+        print(f"导出器单独运行：{len(corpus.pages)}篇{export:.2f} s（每篇{per_page:.2f} ms，"
+              f"共{size / 1e6:.1f} MB .docx + .txt）")
     except BuildFailed as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             ok = ratio - 1 <= TARGET
             if measure == "cpu":
                 verdict |= 0 if ok else 1
-            print(f"{label}（取最快）：不生成下载 {base:.2f} s，{labels[name]} {best:.2f} s，"
-                  f"比值 {ratio:.3f}（{(ratio - 1) * 100:+.1f}%，目标 ≤ {TARGET * 100:.0f}%）"
+            print(f"{label}（取最快）：不生成下载{base:.2f} s，{labels[name]} {best:.2f} s，"
+                  f"比值{ratio:.3f}（{(ratio - 1) * 100:+.1f}%，目标 ≤ {TARGET * 100:.0f}%）"
                   f"{'' if ok else '  未达标'}")
     return verdict
 

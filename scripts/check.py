@@ -143,7 +143,7 @@ def untyped_notes(results, schemas: dict, named: set[str]) -> list[str]:
              for path in untyped if path in named]
     found = [path for path in untyped if path not in named]
     if found:
-        notes.append(f"{PROG}: 提示：文件夹中有 {len(found)} 个 .txt/.docx 文件（如 {found[0]}）"
+        notes.append(f"{PROG}: 提示：文件夹中有{len(found)}个 .txt/.docx 文件（如 {found[0]}）"
                      "未能从标题"
                      f"判断文种，按文种的检查没有进行；单独检查时{how}")
     return notes
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
                for path, text in inputs]
     if annotate:
         write_annotated(*annotate, results[0].findings)
-        print(f"已写入带批注的副本：{annotate[1]}（{len(results[0].findings)} 条批注；原稿未改动）",
+        print(f"已写入带批注的副本：{annotate[1]}（{len(results[0].findings)}条批注；原稿未改动）",
               file=sys.stderr)
     if args.json:
         print(format_json(results))
@@ -250,4 +250,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader went away (check.py … | head): stop quietly, as cat does; the
+        # interpreter's own flush at exit must not fail again on the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

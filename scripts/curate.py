@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                     return 2
                 print(f"写入 {rel}")
     if args.check and stale:
-        print(f"{len(stale)} 个文件与 corpus/raw、{SEEDS} 不符：请运行 scripts/curate.py 重新生成",
+        print(f"{len(stale)}个文件与 corpus/raw、{SEEDS} 不符：请运行 scripts/curate.py 重新生成",
               file=sys.stderr)
         return 1
     return 0

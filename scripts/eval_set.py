@@ -95,7 +95,7 @@ def _heading(entry, path: Path, lines: list[str]) -> TruthHeading:
     if not isinstance(label, str) or not isinstance(title, str) or not label or not title:
         raise _fail(path, f"第{line}行的 label、title 应为非空文字", "请照正文填写")
     if not 1 <= line <= len(lines):
-        raise _fail(path, f"提纲行号 {line} 超出正文范围（共 {len(lines)} 行）", "请核对行号")
+        raise _fail(path, f"提纲行号{line}超出正文范围（共{len(lines)}行）", "请核对行号")
     # A title may be hard-wrapped onto the next line: look at the line and the next one.
     window = _squash(lines[line - 1] + (lines[line] if line < len(lines) else ""))
     if _squash(label + title) not in window:
@@ -111,7 +111,7 @@ def _defect(entry, path: Path, lines: list[str]) -> TruthDefect:
     if line is not None:
         line = _int(line, path, "缺陷条目的 line ")
         if not 1 <= line <= len(lines):
-            raise _fail(path, f"缺陷行号 {line} 超出正文范围", "请核对行号")
+            raise _fail(path, f"缺陷行号{line}超出正文范围", "请核对行号")
     severity = entry.get("severity")
     if severity not in ("error", "warning"):
         raise _fail(path, f"缺陷条目 {entry!r} 的 severity 应为 error 或 warning", "请补全")

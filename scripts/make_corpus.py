@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}；请换一个目录或先清空它。", file=sys.stderr)
         return 2
     spread = "，".join(f"{t} {c}" for t, c in corpus.per_type.items())
-    print(f"已生成 {len(corpus.pages)} 篇范文页（{spread}）：{corpus.root}")
+    print(f"已生成{len(corpus.pages)}篇范文页（{spread}）：{corpus.root}")
     print(f"构建：cd {corpus.root} && mkdocs build -d $(mktemp -d)")
     return 0
 

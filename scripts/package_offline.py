@@ -70,7 +70,7 @@ def write_zip(site: Path, output: Path) -> int:
         for n, path in enumerate(files, 1):
             zf.write(path, f"{TOP}/{path.relative_to(site).as_posix()}")
             if n % 200 == 0 or n == len(files):
-                print(f"  已打包 {n}/{len(files)} 个文件", flush=True)
+                print(f"  已打包{n}/{len(files)}个文件", flush=True)
     return len(files)
 
 
@@ -97,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         print("[3/3] 打包…", flush=True)
         count = write_zip(site, output)
     size = output.stat().st_size
-    print(f"完成：{output}（{count} 个文件，{size / 1024 / 1024:.1f} MB，"
-          f"用时 {time.monotonic() - start:.1f} 秒）")
+    print(f"完成：{output}（{count}个文件，{size / 1024 / 1024:.1f} MB，"
+          f"用时{time.monotonic() - start:.1f}秒）")
     print(f"使用：解压后打开 {TOP}/index.html")
     return 0
 

@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"错误：{problem}", file=sys.stderr)
     if not problems:
-        print(f"Pyodide {VERSION}：{len(FILES)} 个文件与 {SUMS} 一致（{TARGET.relative_to(ROOT)}）")
+        print(f"Pyodide {VERSION}：{len(FILES)}个文件与 {SUMS} 一致（{TARGET.relative_to(ROOT)}）")
     return 1 if problems else 0
 
 

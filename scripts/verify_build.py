@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in problems:
         print(f"verify_build.py: 错误：{line}", file=sys.stderr)
     if problems:
-        print(f"verify_build.py: 构建未通过核对（{len(problems)} 个问题），"
+        print(f"verify_build.py: 构建未通过核对（{len(problems)}个问题），"
               "不要发布。", file=sys.stderr)
         return 1
     print("verify_build.py: 构建通过核对：严格构建无警告，没有未确认的结构错误，语料一致。",

@@ -35,7 +35,7 @@ def test_clean_file_exits_0(tmp_path: Path) -> None:
     proc = run("good.md", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.splitlines()[-1] == \
-        "检查了 1 个文件：错误 0 个，警告 0 个，提示 0 个；没有未确认的错误。"
+        "检查了1个文件：错误0个，警告0个，提示0个；没有未确认的错误。"
 
 
 def test_errors_exit_1_with_one_line_per_finding(tmp_path: Path) -> None:
@@ -44,7 +44,7 @@ def test_errors_exit_1_with_one_line_per_finding(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
         "bad.md:5: [错误] 序号跳号：应为“二、”，实为“三、” (GW103 序号跳号)",
-        "检查了 1 个文件：错误 1 个，警告 0 个，提示 0 个；1 个文件有未确认的错误。",
+        "检查了1个文件：错误1个，警告0个，提示0个；1个文件有未确认的错误。",
     ]
 
 
@@ -201,7 +201,7 @@ def test_one_gbk_file_does_not_stop_a_folder(tmp_path: Path) -> None:
     (tmp_path / "d" / "b.txt").write_text(DRAFT, encoding="utf-8")
     proc = run("d", cwd=tmp_path)
     assert proc.returncode == 1
-    assert "检查了 2 个文件" in proc.stdout
+    assert "检查了2个文件" in proc.stdout
 
 
 @pytest.mark.parametrize("given,doctype", [
@@ -247,3 +247,17 @@ def test_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.strip() == ("check.py: 错误：不是普通文件：f.txt（命名管道、设备等不能检查；"
                                    "请先把内容保存为 .txt 文件） (not a regular file)")
+
+
+def test_output_piped_into_a_reader_that_stops_early_gives_no_traceback(tmp_path: Path) -> None:
+    # check.py --json … | head -c 10: the reader closes the pipe after a few bytes.
+    (tmp_path / "bad.md").write_text(BAD * 2000, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SITE_PACKAGES)}
+    proc = subprocess.Popen([sys.executable, "-S", str(SCRIPT), "--json", "bad.md"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert proc.returncode != 0

@@ -126,7 +126,7 @@ def test_each_input_kind_becomes_a_curated_page(repo, tmp_path, capsys, name):
     seeds = (repo / "corpus" / "seeds.yaml").read_text(encoding="utf-8")
     assert f"{stem}.txt:\n  doctype: summary\n  year: 2024\n" in seeds
     assert f"写入 docs/summary/exemplars/{stem}.md" in out
-    assert "结构检查：" in out and "检查了 1 个文件" in out
+    assert "结构检查：" in out and "检查了1个文件" in out
 
 
 def test_curate_script_regenerates_the_ingested_page_unchanged(repo, tmp_path, capsys):

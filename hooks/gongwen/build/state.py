@@ -258,9 +258,9 @@ class BuildState:
         self.seconds += time.perf_counter() - start
         totals = report["summary"]
         self.log.info(
-            f"结构检查：{totals['files']} 页，{STATUS_LABELS['pass']} {totals['pass']}，"
-            f"{STATUS_LABELS['warn']} {totals['warn']}，{STATUS_LABELS['fail']} {totals['fail']}；"
-            f"检查用时 {self.seconds:.2f} s；报告见 {REPORT_NAME}"
+            f"结构检查：{totals['files']}页，{STATUS_LABELS['pass']}{totals['pass']}，"
+            f"{STATUS_LABELS['warn']}{totals['warn']}，{STATUS_LABELS['fail']}{totals['fail']}；"
+            f"检查用时{self.seconds:.2f} s；报告见 {REPORT_NAME}"
         )
         self._compact_search_index(site_dir)
         try:  # Chinese queries lost their last character (gongwen.site.search_worker)
@@ -285,7 +285,7 @@ class BuildState:
         index, cut = searchindex.compact(index, self.exemplar_urls.__contains__, budget)
         path.write_text(searchindex.dumps(index), encoding="utf-8")
         if cut:
-            self.log.info(f"搜索索引：范文正文超出预算（{budget} 字符），已截短 {cut} 个条目；"
+            self.log.info(f"搜索索引：范文正文超出预算（{budget}字符），已截短{cut}个条目；"
                           "标题与各级标题完整保留。")
 
 

@@ -79,7 +79,7 @@ def check_draft(text: str, doctype: str | None, schemas: dict[str, Schema]) -> d
     if not text.strip():
         raise DraftError("稿件是空的：请把正文粘贴到文本框中，或选择一个 .docx / .txt 文件。")
     if len(text) > MAX_CHARS:
-        raise DraftError(f"稿件过长（{len(text):,} 字，上限 {MAX_CHARS:,} 字）。"
+        raise DraftError(f"稿件过长（{len(text):,}字，上限{MAX_CHARS:,}字）。"
                          "请分几次检查，每次粘贴一部分。")
     if doctype and doctype not in schemas:
         raise DraftError(f"未知的文种“{doctype}”：请在“文种”中重新选择。")

@@ -24,6 +24,7 @@ from .parts import (
     SHORT_HEADING,
     is_section_break,
     opens_a_document,
+    runs_on,
 )
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
@@ -144,7 +145,11 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
         # rarely ends exactly at the margin), even into 再次表明; and into 统 ⏎ 一、推进
         # when 一、 is out of turn (a word cut at the margin: 统一 之一 唯一). Any other
         # ordinal starts a heading, even a misnumbered one, so that the slip is reported.
-        return ordinal_next is None or ordinal_next.level == 1 and ordinal_next.number == 1 \
+        # A first item 一是 starts its own paragraph after a lead line that happens to
+        # be full (……主要做了以下工作 ⏎ 一是……), unless a word ends there (之 ⏎ 一是).
+        if ordinal_next is None:
+            return not rest.startswith("一是") or last[-1] in ENDS_A_WORD_WITH_ONE
+        return ordinal_next.level == 1 and ordinal_next.number == 1 \
             and last[-1] in ENDS_A_WORD_WITH_ONE and not expected(ordinal_next)
     if ordinal_next is not None:
         return False
@@ -244,7 +249,7 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
                         entry.role = "contents"
                     index += len(run)
             continue
-        if lead == "附" and RE_ATTACHMENTS.match(text):
+        if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
             para.role = "attachments"
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
             while index < len(paragraphs):
@@ -412,8 +417,14 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                 j = next_same[i]
                 chain = j is not None and abs(candidates[j][1].number - number) == 1
                 if strong:
+                    # (The paragraph's own heading counts as a run read in it for a slip:
+                    # 一、……。三、; a repeated 一、 only when 二、 follows after a sentence
+                    # end; not a restart, which a new part would explain.)
                     ok = level <= 2 and (bool(cuts) and 1 <= number <= expected + 1 or
-                                         chain and number >= 2 and abs(number - expected) == 1)
+                                         (chain or head is not None) and number >= 2
+                                         and abs(number - expected) == 1 or
+                                         number == 1 and expected == 2 and j is not None
+                                         and candidates[j][2] and candidates[j][1].number == 2)
                 else:
                     ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
             parent_just_read = None

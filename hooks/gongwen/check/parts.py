@@ -25,6 +25,9 @@ from .paragraphs import Paragraph
 # Also without the colon: 附件1.×××（the list's first entry on the same line).
 RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．])")
 RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
+# A sentence, then a first heading: no 附件说明 holds this (附件：1.×× 2.××).
+RE_FIRST_AFTER_SENTENCE = re.compile(r"[。！？!?：:](?:一、|[（(]一[）)])")
+ATTACHMENT_LABEL = 3  # 附件：
 # An attached document's own heading: 附件1 on a line of its own.
 RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
 # A 成文日期 (and a note such as （此件公开发布）) that ends the document before an
@@ -50,9 +53,11 @@ SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
 RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
 # The title of a document carried within the page ends with the kind of document.
+# A file may also hold several reports or speeches one after another (班子成员的述职报告).
 PART_KINDS = ("规定", "办法", "方案", "细则", "规则", "意见", "要点", "计划",
               "制度", "章程", "纲要", "规划", "清单", "指引", "指南", "标准",
-              "措施", "决定", "条例", "准则", "预案")
+              "措施", "决定", "条例", "准则", "预案", "报告", "总结", "讲话", "汇报",
+              "发言", "通报")
 RE_PART_TITLE = re.compile(f"(?:{'|'.join(PART_KINDS)})$")
 # Their last characters: most lines end in none of them and are turned away at once.
 PART_TITLE_LAST = frozenset(kind[-1] for kind in PART_KINDS)
@@ -77,7 +82,17 @@ def is_section_break(text: str) -> bool:
         if m:
             # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
             return short or text[m.end():m.end() + 1] in (" ", "\t", "　")
-    return short and bool(RE_SECTION_NUMBER.match(text))
+    if not short:
+        return False
+    m = RE_SECTION_NUMBER.match(text)
+    # 1	教务员	2: a table row (a TAB between its next cells), not a section number.
+    return m is not None and "\t" not in text[m.end():]
+
+
+def runs_on(text: str) -> bool:
+    """附件：…… that goes on into a numbered text: the attached document itself, pasted
+    into the line of its 附件说明 (附件：××方案为做好……。一、主要职能。……), not a list."""
+    return RE_FIRST_AFTER_SENTENCE.search(text, ATTACHMENT_LABEL) is not None
 
 
 def opens_a_document(last: str, line: str) -> bool:

@@ -89,11 +89,11 @@ def summary_line(results: list[CheckResult]) -> str:
     counts = summary(results)
     acked = counts["errors"] - counts["unacknowledged_errors"]
     failed = counts["fail"]
-    ack = f"（其中已确认 {acked} 个）" if acked else ""
-    verdict = f"{failed} 个文件有未确认的错误" if failed else "没有未确认的错误"
+    ack = f"（其中已确认{acked}个）" if acked else ""
+    verdict = f"{failed}个文件有未确认的错误" if failed else "没有未确认的错误"
     words: Mapping[str, str] = {s: severity_label(s) for s in SEVERITIES}
-    return (f"检查了 {counts['files']} 个文件：{words['error']} {counts['errors']} 个{ack}，"
-            f"{words['warning']} {counts['warnings']} 个，{words['info']} {counts['infos']} 个；"
+    return (f"检查了{counts['files']}个文件：{words['error']}{counts['errors']}个{ack}，"
+            f"{words['warning']}{counts['warnings']}个，{words['info']}{counts['infos']}个；"
             f"{verdict}。")
 
 

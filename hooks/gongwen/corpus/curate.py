@@ -138,7 +138,7 @@ def _mark_junk(lines: list[SourceLine], meta: dict) -> None:
         line = by_number.get(int(hint["line"]))
         if line is None or line.role == "blank":
             raise CurationError(
-                f"seeds 提示 junk 第 {hint['line']} 行不存在或为空行：请核对行号 (junk hint out of "
+                f"seeds 提示 junk 第{hint['line']}行不存在或为空行：请核对行号 (junk hint out of "
                 "range)"
             )
         line.role, line.reason = "junk", str(hint.get("reason") or "网页残留（整理提示）")
@@ -371,7 +371,7 @@ def curate(raw_text: str, source_name: str, meta: dict) -> Curated:
         if not 1 <= int(gap["after_line"]) <= len(lines) or not gap.get("note"):
             raise CurationError(
                 f"{source_name}：gaps 中 after_line={gap.get('after_line')} 超出行数或缺少 note"
-                f"（原文共 {len(lines)} 行）(bad gap hint)"
+                f"（原文共{len(lines)}行）(bad gap hint)"
             )
     _mark_junk(lines, meta)
     title_line = _mark_title(lines, meta)

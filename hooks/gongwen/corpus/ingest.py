@@ -363,7 +363,7 @@ def _refuse_live_html(markdown: str, name: str) -> None:
     for number, line in enumerate(body.splitlines(), 1):
         line = RE_ANCHOR_SPAN.sub("", line)
         if RE_LIVE_HTML.search(line) or number > front_lines and RE_LIVE_LINK.search(line):
-            raise IngestError(f"{name}：整理结果第 {number} 行含有未转义的 HTML（{line[:40]}）。"
+            raise IngestError(f"{name}：整理结果第{number}行含有未转义的 HTML（{line[:40]}）。"
                               "这是整理程序的缺陷，请把原文件报告给维护者。")
 
 

@@ -158,7 +158,7 @@ def undo(text: str, changes: list[Restoration]) -> str:
     for change in changes:
         if chars[change.offset] != change.after:
             raise ValueError(
-                f"第 {change.offset} 个字符应为“{change.after}”，实为“{chars[change.offset]}”："
+                f"第{change.offset}个字符应为“{change.after}”，实为“{chars[change.offset]}”："
                 "记录与文本不符 (restoration record does not match the text)"
             )
         chars[change.offset] = change.before

@@ -38,7 +38,7 @@ def rebuild_source(page_markdown: str, record: dict) -> str:
             continue
         b, length = entry["block"], entry["length"]
         if b >= len(blocks):
-            raise CurationError(f"第 {entry['line']} 行：页面中没有第 {b} "
+            raise CurationError(f"第{entry['line']}行：页面中没有第{b} "
                                 "个文字块（页面与记录不符）")
         out.append(blocks[b][used[b]:used[b] + length])
         used[b] += length
@@ -46,7 +46,7 @@ def rebuild_source(page_markdown: str, record: dict) -> str:
     for b, text in enumerate(blocks[skip_title:], skip_title):
         if used[b] != len(text):
             raise CurationError(
-                f"页面第 {b} 个文字块有记录之外的文字：“{text[used[b]:used[b] + 20]}”"
+                f"页面第{b}个文字块有记录之外的文字：“{text[used[b]:used[b] + 20]}”"
                 "（页面被改动过？）"
             )
     spaces: dict[int, list[dict]] = {}
@@ -77,7 +77,7 @@ def verify(raw_text: str, page_markdown: str, record: dict) -> list[str]:
     if rebuilt != raw_text:
         a, b = rebuilt.split("\n"), raw_text.split("\n")
         n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        problems.append(f"{record.get('page')}：还原结果与原文第 {n + 1} 行不同")
+        problems.append(f"{record.get('page')}：还原结果与原文第{n + 1}行不同")
     return problems
 RECORD_VERSION = 1
 

@@ -28,7 +28,7 @@ def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = Fals
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise CurationError(
-                f"{SEEDS}:{key_node.start_mark.line + 1}：条目“{key}”重复（第 {seen[key]} 行已有）"
+                f"{SEEDS}:{key_node.start_mark.line + 1}：条目“{key}”重复（第{seen[key]}行已有）"
                 "。"
                 "请把两处合并为一个条目")
         seen[key] = key_node.start_mark.line + 1
@@ -69,7 +69,7 @@ def decode_utf8(data: bytes, rel: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise CurationError(f"{rel}:{line}：不是 UTF-8 编码（第 {line} 行有无法识别的字节）。"
+        raise CurationError(f"{rel}:{line}：不是 UTF-8 编码（第{line}行有无法识别的字节）。"
                             "请用编辑器另存为 UTF-8，或用 git checkout 还原此文件") from None
 
 

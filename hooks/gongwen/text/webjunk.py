@@ -27,7 +27,8 @@ SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
     # A line made only of share/like counters: 网友 分享 时间:  /  点赞9 分享
     (re.compile(r"^(?:(?:网友|分享|点赞|收藏|评论|转发|阅读|浏览|时间|来源|作者|编辑|举报)[\s:：\d]*)+$"),
      "网页点赞/分享按钮"),
-    (re.compile(r"^\d+(?:\s+\d+)+$"), "网页计数"),
+    # Counters are spaced; numbers separated by TABs are a table row (名额 15	15	9	8).
+    (re.compile(r"^\d+(?:[^\S\t]+\d+)+$"), "网页计数"),
 )
 # 范文-site boilerplate, on a line of any length: the site speaking to its readers
 # (下面是小编为大家整理的……范文，欢迎阅读参考 / 本文由范文网整理发布，更多……请关注本站).

@@ -153,7 +153,9 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
     if yao:
         return Declaration(line, count, text, len(yao), f"“{yao[0][1]}”列举", yao[0][0])
     after_para = para.lines[-1].number
-    next_heading = next((h for h in doc.headings if h.line > after_para), None)
+    headings = doc.headings
+    start = next((i for i, h in enumerate(headings) if h.line > after_para), None)
+    next_heading = headings[start] if start is not None else None
     next_enum = next((e for e in items_of_doc if e.line > after_para and e.number == 1),
                      None)
     if next_enum and (next_heading is None or next_enum.line < next_heading.line):
@@ -165,9 +167,9 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
     level = next_heading.level
     found = 0
     children: list[Heading] = []
-    for heading in doc.headings:
-        if heading.line < next_heading.line:
-            continue
+    # Counted up to the next part (a second report in the same file numbers its own).
+    end = next((b for b in doc.part_breaks if b > start), len(headings))
+    for heading in headings[start:end]:
         if heading.level < level:
             break
         if heading.level == level:

@@ -57,28 +57,57 @@ def enumerations(document: Document) -> list[Enumeration]:
 
 def _read_all(doc: Document) -> list[Enumeration]:
     out: list[Enumeration] = []
-    state = {"scope": 0, "heading_seq": {}, "next_id": 1, "last_number": {}, "recent_seq": {}}
+    # stack: (level, scope) of the headings the paragraph stands under, outermost first.
+    state = {"scope": 0, "heading_seq": {}, "next_id": 1, "last_number": {}, "recent_seq": {},
+             "stack": [], "cell_scope": 0}
     for index, para in enumerate(doc.paragraphs):
         if para.role == "title" or para.role == "outline":
             continue
         if para.role == "markdown" or para.heading is not None:
             state["scope"] += 1  # items count afresh under each heading
+            level = para.heading.level if para.heading is not None else 0
+            stack = state["stack"]
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, state["scope"]))
             if para.role == "markdown":
                 continue
-        if para.body and RE_ENUM_HINT.search(para.body):  # most paragraphs: no item
+        body = para.body
+        if body and RE_ENUM_HINT.search(body):  # most paragraphs: no item
             state["para_index"] = index
-            _items_in(para, para.body, para.body_line, out, state)
+            if "\t" in body:
+                _cells(para, out, state)
+            else:
+                _items_in(para, body, para.body_line, out, state)
     return out
 
 
+def _cells(para: Paragraph, out: list[Enumeration], state: dict) -> None:
+    """A table row (cells between TABs): each cell's items count on their own, and a row
+    goes on with no other row's list."""
+    body, own_scope = para.body, state["scope"]
+    start = 0
+    for cell in body.split("\t"):
+        end = start + len(cell)
+        if RE_ENUM_HINT.search(cell):
+            state["cell_scope"] -= 1  # negative: never a heading's scope
+            state["scope"] = state["cell_scope"]
+            _items_in(para, body, para.body_line, out, state, start, end)
+        start = end + 1
+    state["scope"] = own_scope
+
+
 def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration],
-              state: dict) -> None:
+              state: dict, lo: int = 0, hi: int | None = None) -> None:
     """Read 一是/首先/第一 items of one paragraph body (RE_ENUM_HINT finds one) into sequences.
 
     An item at the start of a paragraph continues the sequence of its heading (items
     usually run one per paragraph); an item inside a paragraph continues the
     paragraph's own sequence, or starts one when it is number one (a nested list).
+    Only text[lo:hi] is read (a table cell).
     """
+    if hi is None:
+        hi = len(text)
     line_of = None  # built at the first item
     base = len(para.text) - len(text)
     para_index = state["para_index"]
@@ -89,20 +118,20 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         if kind == "是":
             if "是" not in text or not RE_ENUM_SHI_HINT.search(text):
                 continue
-            matches = RE_ENUM_SHI.finditer(text)
+            matches = RE_ENUM_SHI.finditer(text, lo, hi)
         elif kind == "第":
             if "第" not in text:
                 continue
-            matches = RE_ENUM_DI.finditer(text)
+            matches = RE_ENUM_DI.finditer(text, lo, hi)
         else:
             # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose).
-            first = RE_ENUM_SEQ.match(text)
+            first = RE_ENUM_SEQ.match(text, lo, hi)
             if first is None:
                 continue
             matches = (first,)
         for m in matches:
             pos = m.start()
-            at_start = pos == 0
+            at_start = pos == lo
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue
             if kind == "序":
@@ -131,6 +160,10 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                     recent = recent_seqs.get(key)
                     if recent is not None and last_number.get(recent) == number - 1:
                         seq = recent
+                    elif number > 1 and (outer := _outer_sequence(kind, number, state)):
+                        # 一是…。 ⏎ （1）… ⏎ （2）… ⏎ 二是…: the sub-items' headings do not end
+                        # the list of the heading above them.
+                        seq = outer
                     else:
                         seq = state["next_id"]
                         state["next_id"] += 1
@@ -156,7 +189,7 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                         # …以下工作一是… ⏎ lost its break: the previous item is in the text,
                         # without a mark before it. Count it, rather than report a gap.
                         prev_label = f"{int_to_cn(number - 1)}是"
-                        at = text.rfind(prev_label, 0, pos)
+                        at = text.rfind(prev_label, lo, pos)
                         if at >= 0:
                             if line_of is None:
                                 line_of = line_locator(para, text, start_line)
@@ -169,6 +202,16 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                 line_of = line_locator(para, text, start_line)
             out.append(
                 Enumeration(line_of(pos), kind, label, number, seq, para_index, base + pos))
+
+
+def _outer_sequence(kind: str, number: int, state: dict) -> int | None:
+    """The list of a heading further up that this item (number) goes on, if any."""
+    heading_seqs, last_number = state["heading_seq"], state["last_number"]
+    for _, scope in reversed(state["stack"][:-1]):
+        seq = heading_seqs.get((kind, scope))
+        if seq is not None:
+            return seq if last_number.get(seq) == number - 1 else None
+    return None
 
 
 def label_for(kind: str, number: int) -> str:

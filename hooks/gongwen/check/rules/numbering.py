@@ -2,6 +2,7 @@
 order, restart under a new parent, and a child level before any parent."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -56,37 +57,86 @@ def _canonical(level: int, number: int) -> str:
 def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, tuple]:
     """Levels numbered on across their parents on purpose (tasks 1.–24. through a whole
     实施意见): at least two new parents go on counting and none starts again at one.
+    Or numbered on within each higher part: 1. 2. under （一）, 3. under （二）, and 1.
+    again under 二、: every （一）-boundary goes on, every 一、-boundary starts again.
 
-    Returns {level: (first heading, last heading, number of parents)}; one pass.
+    Returns {level: (first heading, last heading, number of parents, across)}, where
+    `across` is the highest level across whose headings the numbering goes on (0: all of
+    them, section breaks too); one pass.
     """
-    epoch = [0] * 5             # epoch[L]: how many parents of level L so far
-    last_epoch = [-1] * 5       # the epoch of the last heading of level L
-    went_on = [0] * 5
-    restarted = [0] * 5
-    parents = [0] * 5
+    # since[L]: the highest level (0: a section break) met since the last heading of L.
+    since = [5] * 5
+    went_on = [[0] * 5 for _ in range(5)]    # went_on[L][k]: at a boundary of level k
+    restarted = [[0] * 5 for _ in range(5)]
     first: dict[int, Heading] = {}
     last: dict[int, Heading] = {}
+    example: dict[int, tuple[Heading, Heading]] = {}  # the first that went on, and before
     next_break = 0
     for index, h in enumerate(headings):
         while next_break < len(breaks) and breaks[next_break] <= index:
             next_break += 1
-            for level in (2, 3, 4):
-                epoch[level] += 1
+            since[2] = since[3] = since[4] = 0
         level = h.level
         if level not in first:
             first[level] = h
-        elif last_epoch[level] != epoch[level]:
-            parents[level] += 1
+        elif since[level] < level:  # a new parent since the last heading of this level
             if h.number == 1:
-                restarted[level] += 1
+                restarted[level][since[level]] += 1
             else:
-                went_on[level] += 1
+                went_on[level][since[level]] += 1
+                example.setdefault(level, (last[level], h))
         last[level] = h
-        last_epoch[level] = epoch[level]
+        since[level] = 5
         for lower in LOWER[level]:
-            epoch[lower] += 1
-    return {level: (first[level], last[level], parents[level] + 1)
-            for level in (2, 3, 4) if went_on[level] >= 2 and not restarted[level]}
+            since[lower] = min(since[lower], level)
+    out: dict[int, tuple] = {}
+    for level in (2, 3, 4):
+        on, again = went_on[level], restarted[level]
+        parents = sum(on) + sum(again) + 1
+        if sum(on) >= 2 and not sum(again):
+            out[level] = (first[level], last[level], parents, 0)
+            continue
+        # Within each higher part: the boundaries of some level k and below all go on,
+        # those above k (and section breaks) all start again.
+        for k in range(2, level):
+            if any(on[k:level]) and not any(again[k:level]) and any(again[1:k]) \
+                    and not any(on[:k]) and not again[0]:
+                out[level] = (*example[level], parents, k)
+                break
+    return out
+
+
+# An unnumbered line that heads a list of its own: 情形一：…, 附1：, ■奖励项目, 【说明】
+# (a (一) or 1. list may start again at one after it), or a lead-in ending with a colon
+# (还存在一些不足，主要如下：; a 1. or （1） list only: before 一、 it is a slip).
+RE_LABEL = re.compile(
+    r"^(?:[■□●○◆◇▲△★☆▶►※]|附\s*\d{1,2}\s*[：:]|情形[一二三四五六七八九十]{1,3}"
+    r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
+LABEL_MAX = 60
+
+
+def _after_a_label(document) -> dict[int, int]:
+    """{id of a heading right after an unnumbered label paragraph: the highest level a
+    list may start again at there} (see RE_LABEL)."""
+    out: dict[int, int] = {}
+    label = 0
+    for para in document.paragraphs:
+        if para.heading is not None:
+            if label:
+                out[id(para.heading)] = label
+            label = 0
+        elif not para.role:
+            text = para.text.strip()
+            label = 0
+            if 0 < len(text) <= LABEL_MAX:
+                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:" else 0
+    return out
+
+
+def _across(continuous: dict[int, tuple], level: int) -> int:
+    """The highest level across whose headings `level` is numbered on (5: none)."""
+    style = continuous.get(level)
+    return 5 if style is None else style[3]
 
 
 def _analyse(document) -> list[tuple[Rule, Finding]]:
@@ -112,11 +162,18 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
         styles.append(_continuous_levels(
             headings[start:end], [b - start for b in breaks if start <= b < end]))
         part_of.extend([part] * (end - start))
-        for level, (first, final, parents) in styles[-1].items():
+        for level, (first, final, parents, across) in styles[-1].items():
+            if not across:
+                what = (f"{LEVEL_NAMES[level]}从{quote(first.raw)}到{quote(final.raw)}跨{parents}"
+                        f"个上级部分连续编号（第{first.line}—{final.line}行）")
+            else:  # (first, final): the first heading that went on, and the one before it
+                what = (f"{LEVEL_NAMES[level]}在每个{LEVEL_NAMES[across - 1]}之下跨"
+                        f"{LEVEL_NAMES[across]}连续编号（如第{final.line}行{quote(final.raw)}"
+                        f"接续第{first.line}行{quote(first.raw)}），换{LEVEL_NAMES[across - 1]}"
+                        f"时重新起算")
             out.append((CONTINUOUS, CONTINUOUS.finding(
-                first.line,
-                f"{LEVEL_NAMES[level]}从{quote(first.raw)}到{quote(final.raw)}跨{parents}个上级"
-                f"部分连续编号（第{first.line}—{final.line}行）：实施意见等文件常这样编排任务，"
+                final.line if across else first.line,
+                f"{what}：实施意见等文件常这样编排任务，"
                 f"按连续编号检查；若不是有意为之，应在每个部分内重新起算")))
     continuous: dict[int, tuple] = styles[0] if styles else {}
     part_starts = set(bounds[1:-1])
@@ -137,6 +194,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     scope_parent = [False] * 5
     next_break = 0
     one_part = len(styles) == 1
+    labels: dict[int, int] | None = None
     for index, h in enumerate(headings):
         if not one_part:
             continuous = styles[part_of[index]]
@@ -149,7 +207,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             new_part = breaks[next_break] in part_starts
             next_break += 1
             for level in (1, 2, 3, 4):
-                if level in last and (new_part or level not in continuous):
+                if level in last and (new_part or _across(continuous, level) != 0):
                     after_break[level] = last.pop(level)
                 stale.pop(level, None)
                 # Under 第三条 or 1.2 the section number is the parent; a new part has none.
@@ -185,6 +243,13 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             if scope_first[upper] is None:
                 scope_first[upper] = h
         prev = last.get(level)
+        if prev is not None and h.number == 1:
+            # A list starting again under a label of its own (情形二：…) is a new list.
+            # (Asked only here: a restart under the same parent is rare.)
+            if labels is None:
+                labels = _after_a_label(document)
+            if level >= labels.get(id(h), 5):
+                prev = None
         if prev is None and level in after_break:
             before = after_break.pop(level)
             if h.number == before.number + 1:
@@ -213,7 +278,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             scope_first[lower], scope_parent[lower] = None, True
             if after_break:
                 after_break.pop(lower, None)
-            if lower in last and lower not in continuous:
+            if lower in last and _across(continuous, lower) > level:
                 stale[lower] = last.pop(lower)
     return out
 
@@ -298,6 +363,8 @@ CONTINUOUS = Rule(
     doc="""跨部分连续编号：同一层次的序号不在每个上级之下重新起算，而是贯穿全文连续编排。
 为什么：实施意见、工作方案常把任务跨部分连续编号（1.—24.），便于按号分工、督办，是有意的写法，
 不是错误；至少有两个上级部分接着编号、没有一处重新起算时才这样认定，只提示一次（实务）。
+也有在每个一级部分之内跨二级部分连续编号、换一级部分时重新起算的（三、之下1.—20.贯穿（一）至（四）），
+同样只提示一次：接续之处都在同一层次的上级处，重新起算之处都在更高一层的上级处。
 连续编号时仍检查跳号、重复和颠倒。
 正例：一、…1.…5.…二、…6.…10.…三、…11.…（任务连续编号）
 反例：一、…（一）（二） 二、…（三）（四） 三、…（一）（二）（时而接续、时而重新起算，按“序号未重新起算”报错）""",  # noqa: E501 (a rule's example is one line)
