@@ -36,10 +36,11 @@ from gongwen.text.numbering import Ordinal, canonical, parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
 from .items import split_items
-from .layout import join_wrapped, mark_apart, split_run_on
+from .layout import join_wrapped, mark_apart
 from .model import Heading
 from .paragraphs import Line, Paragraph, starts_item
 from .parts import mark_parts
+from .runon import split_run_on
 
 # --- What the reader looks for in the text ---------------------------------------------
 SENTENCE_END = "。！？!?"
@@ -144,8 +145,15 @@ def _paragraph(lines: list[Line], raw_first: str, first_kind: str) -> Paragraph:
     return Paragraph(lines[0].number, lines, text, None, "", 0, first_kind == "list", raw_first)
 
 
+# After a line that ends with one of these, a numbered item starts a new paragraph.
+ITEM_BREAK_AFTER = frozenset("。！？!?：:；;")
+
+
 def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document) -> None:
     """Group lines into logical paragraphs; read Markdown # headings on the way."""
+    if not markdown:  # .txt: a line is a paragraph (the layout passes join wrapped ones)
+        _lines_as_paragraphs(body, doc)
+        return
     paragraphs, doc_lines = doc.paragraphs, doc.lines
     # The lines of the paragraph being read, its first line as written and the kinds of
     # its first and last lines (kept apart: no tuple to build and unpack per line).
@@ -166,46 +174,25 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
             if current:
                 paragraphs.append(_paragraph(current, first_raw, first_kind))
                 current = []
-            m = RE_ATX.match(raw)
-            hashes, content = m.group(1), (m.group(2) or "")
-            if "#" in content:
-                content = RE_ATX_CLOSING.sub("", content)
-            if "{" in content:
-                content = RE_ATTR_LIST.sub("", content)
-            content = clean_inline(content)
-            doc_lines.append(Line(number, content))
-            if len(hashes) == 1 and doc.title_line is None:
-                doc.title, doc.title_line = content, number
-                continue
-            made = _make_heading(content, content, number, "markdown")
-            if made and len(hashes) > 1:
-                para = Paragraph(number, [Line(number, content)], content, made[0], "", number,
-                                 raw_first=raw, role="markdown")
-                paragraphs.append(para)
-            else:
-                doc.plain_headings.append(Line(number, content))
+            _atx_heading(number, raw, doc)
             continue
         else:
             text = _clean_line(raw, kind)
         line = new_tuple(Line, (number, text))  # Line(number, text), built in C
         doc_lines.append(line)
-        if not markdown:
-            paragraphs.append(_paragraph([line], raw, kind))  # .txt: a line is a paragraph
-            continue
-        if kind == "list":
-            if current:
+        if current:
+            if kind == "list":
                 paragraphs.append(_paragraph(current, first_raw, first_kind))
                 current = []
-        elif current:
-            prev = current[-1].text
-            # A numbered item after a finished sentence starts a new paragraph, even
-            # without a blank line in between (authors often forget it).
-            if prev and (prev[-1] in "。！？!?：:；;" or last_kind == "list"
-                         or len(current) == 1 and current[0].text and
-                         parse_ordinal(current[0].text) and len(prev) <= 40) \
-                    and starts_item(text):
-                paragraphs.append(_paragraph(current, first_raw, first_kind))
-                current = []
+            else:
+                prev = current[-1].text
+                # A numbered item after a finished sentence starts a new paragraph, even
+                # without a blank line in between (authors often forget it).
+                if prev and (prev[-1] in ITEM_BREAK_AFTER or last_kind == "list"
+                             or len(current) == 1 and parse_ordinal(prev) and len(prev) <= 40) \
+                        and starts_item(text):
+                    paragraphs.append(_paragraph(current, first_raw, first_kind))
+                    current = []
         if not current:
             first_raw, first_kind = raw, kind
         current.append(line)
@@ -215,6 +202,42 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
             current = []
     if current:
         paragraphs.append(_paragraph(current, first_raw, first_kind))
+
+
+def _lines_as_paragraphs(body: list[tuple[int, str, str]], doc: Document) -> None:
+    """Plain text: every line that is not blank is a paragraph."""
+    paragraphs, doc_lines = doc.paragraphs, doc.lines
+    new_tuple = tuple.__new__
+    for number, raw, kind in body:
+        if kind != "text":
+            continue
+        text = clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
+        line = new_tuple(Line, (number, text))
+        doc_lines.append(line)
+        # Positional: line, lines, text, heading, body, body_line, list_item, raw_first.
+        paragraphs.append(Paragraph(number, [line], text, None, "", 0, False, raw))
+
+
+def _atx_heading(number: int, raw: str, doc: Document) -> None:
+    """A Markdown # heading: the title (the first #), a heading of the outline, or a
+    heading without an ordinal."""
+    m = RE_ATX.match(raw)
+    hashes, content = m.group(1), (m.group(2) or "")
+    if "#" in content:
+        content = RE_ATX_CLOSING.sub("", content)
+    if "{" in content:
+        content = RE_ATTR_LIST.sub("", content)
+    content = clean_inline(content)
+    doc.lines.append(Line(number, content))
+    if len(hashes) == 1 and doc.title_line is None:
+        doc.title, doc.title_line = content, number
+        return
+    made = _make_heading(content, content, number, "markdown")
+    if made and len(hashes) > 1:
+        doc.paragraphs.append(Paragraph(number, [Line(number, content)], content, made[0], "",
+                                        number, raw_first=raw, role="markdown"))
+    else:
+        doc.plain_headings.append(Line(number, content))
 
 
 def _read_title(doc: Document) -> None:
@@ -411,10 +434,11 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
     _read_outline_block(doc)
-    mark_apart(doc.paragraphs)
-    doc.paragraphs = split_run_on(doc.paragraphs, markdown)
-    mark_apart(doc.paragraphs)  # the pieces split off (…。2.1　…)
-    doc.paragraphs = split_items(doc.paragraphs, markdown)
+    settled = mark_apart(doc.paragraphs)
+    split = split_run_on(doc.paragraphs, markdown)
+    if len(split) != len(doc.paragraphs) or not settled:
+        mark_apart(split)  # the pieces split off (…。2.1　…)
+    doc.paragraphs = split_items(split, markdown)
     mark_parts(doc.paragraphs)
     _read_body(doc)
     return doc

@@ -4,24 +4,22 @@ Drafts reach the checker in the shapes writers have: copied from a PDF (every li
 wrapped, a heading broken over two lines), pasted as one block (……如下：一、总体要求。……
 二、主要任务……), with a table of contents before the body, with a 附件说明 list at the
 end, or with decimal section numbers (1.2　等级划分) above their （1） items. The reader
-(gongwen.check.document) calls these passes in order; each is one linear pass over the
-paragraphs.
+(gongwen.check.document) calls these passes in order, and gongwen.check.runon's split of
+headings run on in a line between them; each is one linear pass over the paragraphs.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
+from gongwen.text.numbering import Ordinal, parse_ordinal
 
 from .paragraphs import Line, Paragraph, starts_item
 from .parts import (
     OPENERS,
     RE_ATTACHMENT_ONE,
     RE_ATTACHMENTS,
-    RE_DATE_THEN_ATTACHED,
     SECTION_LEADS,
-    SHORT_HEADING,
     is_section_break,
     opens_a_document,
     runs_on,
@@ -53,27 +51,12 @@ WIDE = frozenset("“”‘’…—")
 # How much shorter than the margin a full line may be (an indent, a mark moved down).
 FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
-CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
-# Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
-# number or 第二章 (every alternative starts with a literal class: re skips to candidates).
-RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
-                       rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
-# Where RE_INLINE can match: its alternatives without lookbehinds, led by a class (re skips in C).
-RE_INLINE_START = re.compile(
-    rf"[{CN_DIGITS_ALL}第（(\d](?:(?<=[{CN_DIGITS_ALL}])[{CN_DIGITS_ALL}]*、|(?<=第){CN_NUMERAL}[章节条]"
-    rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
-# Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
-# also a colon or semicolon (……如下：一、……).
-STRONG_BEFORE = frozenset("。！？!?：:；;")
 ORDINAL_WINDOW = 48
 # 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一 第一 其一 任一: cut
 # after the first character at the margin, the next line starts with 一、 (一，) that is
 # no heading.
 ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其任")
-# The longest bracketed note between a sentence and the next heading: （财政部负责）.
-NOTE_MAX = 120
 SENTENCE_END = frozenset("。！？!?")
-ZEROS = (0,) * 5
 
 
 def _merge(cur: Paragraph, nxt: Paragraph) -> None:
@@ -211,9 +194,13 @@ def _leader_free(text: str) -> str:
     return RE_LEADER.sub("", text).strip()
 
 
-def mark_apart(paragraphs: list[Paragraph]) -> None:
-    """Set apart a table of contents and the 附件说明; note the section breaks."""
+def mark_apart(paragraphs: list[Paragraph]) -> bool:
+    """Set apart a table of contents and the 附件说明; note the section breaks.
+
+    True when a second pass over the same paragraphs would change nothing: only a 目录
+    line left in the text can be read otherwise once the entries after it are marked."""
     later_texts: set[str] | None = None  # built only when a 目录 line is seen
+    settled = True
     index = 0
     while index < len(paragraphs):
         para = paragraphs[index]
@@ -248,6 +235,8 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
                     for entry in run:
                         entry.role = "contents"
                     index += len(run)
+                    continue
+            settled = False
             continue
         if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
             para.role = "attachments"
@@ -269,6 +258,7 @@ def mark_apart(paragraphs: list[Paragraph]) -> None:
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
                 not parse_ordinal(text) and is_section_break(text):
             para.section_break = True
+    return settled
 
 
 def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
@@ -281,167 +271,3 @@ def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
             pieces.append(Line(line.number, line.text[a:b]))
         offset += len(line.text)
     return pieces
-
-
-def _inline_matches(text: str) -> list[re.Match[str]]:
-    """RE_INLINE.finditer(text), the same matches, tried only where one can start."""
-    out: list[re.Match[str]] = []
-    search, match = RE_INLINE_START.search, RE_INLINE.match
-    pos = 0
-    while (start := search(text, pos)) is not None:
-        m = match(text, start.start())  # its lookbehinds still see the text before
-        if m is None:
-            pos = start.start() + 1
-        else:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
-def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
-    """Ordinals inside a paragraph: (position, ordinal or None for a section number,
-    strong: after a sentence end). Slices are bounded: linear in the paragraph."""
-    out: list[tuple[int, Ordinal | None, bool]] = []
-    for m in _inline_matches(text):
-        pos = m.start()
-        if pos == 0:
-            continue
-        before = text[pos - 1]
-        head = text[pos:pos + ORDINAL_WINDOW]
-        ordinal = parse_ordinal(head)
-        if ordinal is None:
-            if before in SENTENCE_END and is_section_break(text[pos:pos + SHORT_HEADING + 1]):
-                out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
-            continue
-        rest = ordinal.rest
-        if rest[:1] in NUMERAL_LEADS or not rest.strip():
-            continue  # 二、三季度 is a list of numbers, not a heading
-        strong = _after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
-        out.append((pos, ordinal, strong))
-    if "附" in text:  # 附件 right after the 成文日期: an attached document starts (pasted text)
-        out.extend((m.end(), None, True) for m in RE_DATE_THEN_ATTACHED.finditer(text))
-        out.sort(key=lambda candidate: candidate[0])
-    return out
-
-
-def _after_sentence(text: str, pos: int, ends: frozenset[str]) -> bool:
-    """Does `pos` follow a sentence end, maybe with a closing quote or a bracketed note
-    between (……。”二、 / ……。（财政部负责）七、)?"""
-    before = text[pos - 1]
-    if before in ends:
-        return True
-    if before in "”’" and pos >= 2:
-        return text[pos - 2] in SENTENCE_END
-    if before in "）)":
-        opening = max(text.rfind("（", max(0, pos - NOTE_MAX), pos),
-                      text.rfind("(", max(0, pos - NOTE_MAX), pos))
-        return opening > 0 and text[opening - 1] in SENTENCE_END
-    return False
-
-
-def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
-    """Split a paragraph where a heading follows on the same line: after a sentence end
-    (……工作要求如下：一、工作目标。……二、主要任务。……) or, in text pasted without its
-    paragraph breaks, right after a heading's title (一、总体要求（一）指导思想。……).
-
-    Only the ordinal that comes next in the outline counts (二、 after 一、). One that
-    follows no sentence end must be confirmed: the next ordinal of its level is the next
-    number after a sentence end, or it continues a run already read in this paragraph.
-    So 二、三季度, 统一、规范 and other sentence-internal numbers are not headings.
-    """
-    out: list[Paragraph] = []
-    last = [0] * 5
-    before_break = [0] * 5  # `last` before the latest section number
-    numbered = [0] * 5      # the last number of each level, whatever its parent
-
-    def note(level: int, number: int) -> None:
-        last[level] = numbered[level] = number
-        last[level + 1:] = ZEROS[level + 1:]  # the levels below start afresh
-        before_break[level:] = ZEROS[level:]
-
-    for para in paragraphs:
-        if para.role and para.role != "markdown" or markdown and para.list_item:
-            out.append(para)
-            continue
-        if para.heading is not None:
-            note(para.heading.level, para.heading.number)
-            out.append(para)
-            continue
-        text = para.text
-        head = parse_ordinal(text[:ORDINAL_WINDOW])
-        if head is not None:
-            note(head.level, head.number)
-        if not RE_INLINE_START.search(text, 1) or not (candidates := _candidates(text)):
-            out.append(para)  # most paragraphs: no ordinal after the first character
-            continue
-        # next_same[i]: the next candidate of the same level (None: none further on).
-        next_same: list[int | None] = [None] * len(candidates)
-        seen: dict[int, int] = {}
-        for i in range(len(candidates) - 1, -1, -1):
-            ordinal = candidates[i][1]
-            if ordinal is not None:
-                next_same[i] = seen.get(ordinal.level)
-                seen[ordinal.level] = i
-        cuts: list[int] = []
-        here = [False] * 5  # was last[level] read in this paragraph?
-        # The level of the ordinal read just before (None: the last candidate was not
-        # read): a heading's first child often follows its title directly.
-        parent_just_read: int | None = head.level if head is not None else None
-        for i, (pos, ordinal, strong) in enumerate(candidates):
-            if ordinal is None:
-                # A section number: below it numbering starts again at one, or goes on
-                # (工作规则 number their articles on across 第一章…第九章).
-                cuts.append(pos)
-                before_break[:] = last
-                last[:] = [0] * 5
-                continue
-            level, number = ordinal.level, ordinal.number
-            expected = last[level] + 1
-            if last[level] == 0 and number > 1 and number in (
-                    before_break[level] + 1, numbered[level] + 1):
-                expected = number  # numbering goes on across parts (（一）…（十八）)
-            if level == 2 and last[1] == 0 and head is None and not cuts:
-                continue  # （一） inside the opening paragraph: a list, not the outline
-            if number == expected:
-                # Confirmed by the next number of the level after a sentence end, by
-                # the run this paragraph has been reading, or by its parent heading
-                # just before it (一、总体要求（一）指导思想……).
-                j = next_same[i]
-                ok = strong or j is not None and candidates[j][2] and \
-                    candidates[j][1].number == number + 1 or number > 1 and here[level] \
-                    or parent_just_read is not None and parent_just_read < level
-            else:
-                # A number one off (a gap, a repeat, two swapped) is still read when the
-                # next ordinal of its level follows on from it, so that the slip is
-                # reported; never 一、 out of turn (统一、 之一、 are words).
-                j = next_same[i]
-                chain = j is not None and abs(candidates[j][1].number - number) == 1
-                if strong:
-                    # (The paragraph's own heading counts as a run read in it for a slip:
-                    # 一、……。三、; a repeated 一、 only when 二、 follows after a sentence
-                    # end; not a restart, which a new part would explain.)
-                    ok = level <= 2 and (bool(cuts) and 1 <= number <= expected + 1 or
-                                         (chain or head is not None) and number >= 2
-                                         and abs(number - expected) == 1 or
-                                         number == 1 and expected == 2 and j is not None
-                                         and candidates[j][2] and candidates[j][1].number == 2)
-                else:
-                    ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
-            parent_just_read = None
-            if ok:
-                parent_just_read = level
-                cuts.append(pos)
-                note(level, number)
-                here[level] = True
-                for lower in range(level + 1, 5):
-                    here[lower] = False
-        if not cuts:
-            out.append(para)
-            continue
-        bounds = [0, *cuts, len(text)]
-        for i in range(len(bounds) - 1):
-            lines = _cut(para, bounds[i], bounds[i + 1])
-            piece = "".join(line.text for line in lines)
-            out.append(Paragraph(lines[0].number, lines, piece,
-                                 raw_first=para.raw_first if i == 0 else piece))
-    return out

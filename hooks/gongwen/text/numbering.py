@@ -148,55 +148,57 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     if not lead:
         return None
     if lead in BRACKET_LEADS:
-        return _bracketed(text)
-    if lead in NUMERAL_LEADS:
+        # （一） or （1）: the character after the bracket tells which (never both).
+        m = RE_L2.match(text) or RE_L4.match(text)
+    elif lead in NUMERAL_LEADS:
         m = RE_L1.match(text)
-        if m:
-            num = m["num"]
-            number = cn_to_int(num)
-            # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
-            # 二、三级子公司, 一、二季度, 三、四线城市 (a line wrapped there) are a range.
-            if number and not _is_range(number, text[m.end():m.end() + 3]):
-                end = m.end()
-                return _new(Ordinal, (1, num, number, text[:end], text[end:],
-                                      canonical(1, number), ""))
-        return None
-    if lead.isdigit():  # a superset of the \d that RE_L3 matches
+    elif lead.isdigit():  # a superset of the \d that RE_L3 matches
         m = RE_L3.match(text)
-        if m:
-            num = m["num"]
-            number = int(num)
-            if number:
-                end = m.end()
-                return _new(Ordinal, (3, num, number, text[:end], text[end:],
-                                      canonical(3, number), ""))
-    return None
+    else:
+        return None
+    if m is None:
+        return None
+    end = m.end()
+    raw = text[:end]
+    fields = _fields(raw)
+    if fields is None:
+        return None
+    level, label, number, expected, width = fields
+    # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
+    # 二、三级子公司, 一、二季度, 三、四线城市 (a line wrapped there) are a range.
+    if level == 1 and text[end:end + 1] in RANGE_LEADS and _is_range(number, text[end:end + 3]):
+        return None
+    return _new(Ordinal, (level, label, number, raw, text[end:], expected, width))
+
+
+# What a range's second number starts with (RE_RANGE_REST).
+RANGE_LEADS = frozenset("一二三四五六七八九")
+
+
+@lru_cache(maxsize=4096)
+def _fields(raw: str) -> tuple[int, str, int, str, str] | None:
+    """What an ordinal as written says (（一）、 → 2, 一, 1, （一）, full), None for a value of
+    zero. An ordinal is one of a few hundred, and its pattern matches it alone as it matched
+    it in its line (only RE_L3 looks past it, at what follows): worked out once for each."""
+    lead = raw[0]
+    if lead in BRACKET_LEADS:
+        m = RE_L2.match(raw)
+        level, number = (2, cn_to_int(m["num"])) if m else (4, int((m := RE_L4.match(raw))["num"]))
+        width = WIDTHS[m["open"] + m["close"]]
+    elif lead in NUMERAL_LEADS:
+        m = RE_L1.match(raw)
+        level, number, width = 1, cn_to_int(m["num"]), ""
+    else:
+        m = RE_L3.match(raw)
+        level, number, width = 3, int(m["num"]), ""
+    if not number:
+        return None
+    return level, m["num"], number, canonical(level, number), width
 
 
 def _is_range(number: int, rest: str) -> bool:
     m = RE_RANGE_REST.match(rest)
     return m is not None and cn_to_int(m[1]) == number + 1
-
-
-def _bracketed(text: str) -> Ordinal | None:
-    """Levels 2 and 4: （一） or （1）, brackets of either width."""
-    m = RE_L2.match(text)
-    if m:
-        open_, num, close = m.group("open", "num", "close")
-        number = cn_to_int(num)
-        if number:
-            end = m.end()
-            return _new(Ordinal, (2, num, number, text[:end], text[end:],
-                                  canonical(2, number), WIDTHS[open_ + close]))
-    m = RE_L4.match(text)
-    if m:
-        open_, num, close = m.group("open", "num", "close")
-        number = int(num)
-        if number:
-            end = m.end()
-            return _new(Ordinal, (4, num, number, text[:end], text[end:],
-                                  canonical(4, number), WIDTHS[open_ + close]))
-    return None
 
 
 # --- In-paragraph enumeration items: 一是…, 首先…, 第一，… ------------------------------

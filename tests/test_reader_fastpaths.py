@@ -1,0 +1,119 @@
+"""The reader's fast paths give exactly what the plain ways of working it out give.
+
+Each shortcut the reader takes for speed is compared here with the slower formulation it
+replaces, on many generated inputs built from the characters that matter to it.
+"""
+from __future__ import annotations
+
+import random
+
+from gongwen.check.layout import mark_apart
+from gongwen.check.paragraphs import Line, Paragraph
+from gongwen.check.runon import RE_INLINE_START, may_hold_ordinal
+from gongwen.text import numbering
+from gongwen.text.numbering import (
+    RE_L1,
+    RE_L2,
+    RE_L3,
+    RE_L4,
+    RE_RANGE_REST,
+    Ordinal,
+    canonical,
+    cn_to_int,
+)
+
+WIDTHS = {"（）": "full", "()": "half", "（)": "mixed", "(）": "mixed"}
+
+
+def _reference_ordinal(text: str) -> Ordinal | None:
+    """parse_ordinal as first written: each pattern in turn, every field worked out anew."""
+    if not text:
+        return None
+    if text[0] in "（(":
+        m = RE_L2.match(text)
+        if m and cn_to_int(m["num"]):
+            return Ordinal(2, m["num"], cn_to_int(m["num"]), m.group(), text[m.end():],
+                           canonical(2, cn_to_int(m["num"])), WIDTHS[m["open"] + m["close"]])
+        m = RE_L4.match(text)
+        if m and int(m["num"]):
+            return Ordinal(4, m["num"], int(m["num"]), m.group(), text[m.end():],
+                           canonical(4, int(m["num"])), WIDTHS[m["open"] + m["close"]])
+        return None
+    m = RE_L1.match(text)
+    if m:
+        number = cn_to_int(m["num"])
+        rest = RE_RANGE_REST.match(text[m.end():m.end() + 3])
+        if number and not (rest and cn_to_int(rest[1]) == number + 1):
+            return Ordinal(1, m["num"], number, m.group(), text[m.end():], canonical(1, number))
+        return None
+    m = RE_L3.match(text)
+    if m and int(m["num"]):
+        return Ordinal(3, m["num"], int(m["num"]), m.group(), text[m.end():],
+                       canonical(3, int(m["num"])))
+    return None
+
+
+def _strings(alphabet: list[str], count: int, longest: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+            for _ in range(count)]
+
+
+def _outcome(function, text: str) -> object:
+    try:
+        return function(text)
+    except ValueError as exc:  # 一千、 and longer numerals: out of range either way
+        return str(exc)
+
+
+def test_parse_ordinal_gives_what_each_pattern_in_turn_gives() -> None:
+    alphabet = list("一二三十百零〇两（）()、.．，,0129１级季度线是第年 文")
+    alphabet += ["19", "20", "2024年"]
+    texts = _strings(alphabet, 60_000, 9, seed=1) + [
+        "（一）标题", "(二)、标题", "（三)标题", "十一、标题", "二、三级子公司", "一、二季度",
+        "1.标题", "1.5亿元", "20.2026年10件民生实事", "（12）标题", "０.", "（零）", "零、", "0.",
+        "百百百百百百百百百百、"]
+    for text in texts:
+        assert _outcome(numbering._parse_ordinal, text) == _outcome(_reference_ordinal, text), text
+
+
+def test_may_hold_ordinal_is_the_inline_start_search_from_the_second_character() -> None:
+    alphabet = list("一二十百两〇零第（）()、.．章节条0129４文是，。 ")
+    for text in _strings(alphabet, 100_000, 8, seed=2):
+        assert may_hold_ordinal(text) == (RE_INLINE_START.search(text, 1) is not None), text
+
+
+def _paragraphs(texts: list[str]) -> list[Paragraph]:
+    return [Paragraph(i, [Line(i, text)], text) for i, text in enumerate(texts, 1)]
+
+
+def _marks(paragraphs: list[Paragraph]) -> list[tuple[str, bool]]:
+    return [(p.role, p.section_break) for p in paragraphs]
+
+
+def test_mark_apart_says_when_a_second_pass_would_change_nothing() -> None:
+    pieces = ["目录", "目　录", "一、总体要求……1", "总体要求……3", "二、主要任务",
+              "附件：1.方案", "1.名单", "2.清单", "附件1", "第三条　内容", "1.2　等级划分",
+              "正文内容。", "一、总体要求", "（一）指导思想", "3.细则"]
+    rng = random.Random(3)
+    settled_seen = unsettled_seen = 0
+    for _ in range(3000):
+        paragraphs = _paragraphs([rng.choice(pieces) for _ in range(rng.randint(1, 12))])
+        settled = mark_apart(paragraphs)
+        once = _marks(paragraphs)
+        mark_apart(paragraphs)
+        if settled:
+            settled_seen += 1
+            assert _marks(paragraphs) == once
+        else:
+            unsettled_seen += 1
+    assert settled_seen and unsettled_seen
+
+
+def test_a_contents_heading_is_read_on_the_second_pass_when_its_entries_are_marked() -> None:
+    paragraphs = _paragraphs(["目录", "总体要求……1", "正文内容。"])
+    assert mark_apart(paragraphs) is False
+    assert [p.role for p in paragraphs] == ["", "contents", ""]
+    mark_apart(paragraphs)
+    assert [p.role for p in paragraphs] == ["contents", "contents", ""]
+
