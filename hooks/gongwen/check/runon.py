@@ -44,13 +44,18 @@ RE_HALF_BRACKETED_AT = re.compile(rf"\((?:{CN_NUMERAL}|\d{{1,3}})[）)]")
 
 def may_hold_ordinal(text: str) -> bool:
     """Can an ordinal start in `text` after its first character (RE_INLINE_START)?"""
-    # (Each search starts at the first of its characters that counts.)
-    return bool((at := text.find("、", 2)) > 0 and RE_ENUMERATING_COMMA.search(text, at)
-                or (at := text.find(".", 2)) > 0 and RE_POINT.search(text, at)
-                or (at := text.find("．", 2)) > 0 and RE_FULL_POINT.search(text, at)
-                or (at := text.find("第", 1)) > 0 and RE_CHAPTER_AT.search(text, at)
-                or (at := text.find("（", 1)) > 0 and RE_FULL_BRACKETED_AT.search(text, at)
-                or (at := text.find("(", 1)) > 0 and RE_HALF_BRACKETED_AT.search(text, at))
+    # (`in` first, the cheapest test; each search starts at the first of its characters
+    # that counts: a heading's own （ at 0, its own 1. at 1 are not searched past.)
+    return bool("、" in text and (at := text.find("、", 2)) > 0
+                and RE_ENUMERATING_COMMA.search(text, at)
+                or "." in text and (at := text.find(".", 2)) > 0 and RE_POINT.search(text, at)
+                or "．" in text and (at := text.find("．", 2)) > 0
+                and RE_FULL_POINT.search(text, at)
+                or "第" in text and RE_CHAPTER_AT.search(text, 1)
+                or "（" in text and (at := text.find("（", 1)) > 0
+                and RE_FULL_BRACKETED_AT.search(text, at)
+                or "(" in text and (at := text.find("(", 1)) > 0
+                and RE_HALF_BRACKETED_AT.search(text, at))
 
 
 # Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
