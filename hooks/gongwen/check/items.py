@@ -50,8 +50,19 @@ def _form(ordinal: str) -> str:
     return "、" if ordinal[-1] == "、" else "."
 
 
-def _runs(text: str, open_levels: list[bool]) -> list[int]:
+# The second item at the start of the next paragraph, by form.
+RE_SECOND = {
+    "bracket": re.compile(r"[（(]2[）)]"),
+    "、": re.compile(r"2、(?!\d)"),
+    ".": re.compile(r"2[.．](?!\d)"),
+}
+
+
+def _runs(text: str, open_levels: list[bool], follows: str = "") -> list[int]:
     """Where the items of each clear run start (positions in `text`).
+
+    A lone first item after a colon at the end of the paragraph is a run when the next
+    paragraph (`follows`) starts with the second: 注：1.上午为学法指导。 ⏎ 2.……
 
     open_levels[L]: a heading of level L has been read under the current parent; a run
     after a colon at that level would number it again from one, so it stays prose
@@ -78,7 +89,9 @@ def _runs(text: str, open_levels: list[bool]) -> list[int]:
                 slips += 1
             items.append(m.start("ord"))
             last, scan = number, m.end()
-        if len(items) >= 3 or len(items) == 2 and slips == 0:
+        alone = len(items) == 1 and start > 0 and RE_SECOND[form].match(follows) is not None \
+            and RE_FIRST.search(text, scan) is None
+        if len(items) >= 3 or len(items) == 2 and slips == 0 or alone:
             note = RE_NOTE_LEAD.search(text, 0, start) if start else None
             if start == 0 or note is not None or not open_levels[level]:
                 if note is not None and note.start() > 0:
@@ -99,7 +112,7 @@ def split_items(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
     """Split every paragraph that holds a clear run of items at each item."""
     out: list[Paragraph] = []
     open_levels = [False] * 5
-    for para in paragraphs:
+    for index, para in enumerate(paragraphs):
         text = para.text
         if para.role and para.role != "markdown" or markdown and para.list_item:
             out.append(para)
@@ -109,8 +122,9 @@ def split_items(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
         head = para.heading or parse_ordinal(text)
         if head is not None:
             _opened(open_levels, head.level)
-        if para.role or "1" not in text or not (cuts := [c for c in _runs(text, open_levels)
-                                                        if c > 0]):
+        follows = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+        if para.role or "1" not in text or \
+                not (cuts := [c for c in _runs(text, open_levels, follows) if c > 0]):
             out.append(para)
             continue
         bounds = [0, *cuts, len(text)]
