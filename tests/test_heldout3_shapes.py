@@ -134,7 +134,8 @@ def test_reports_under_their_authors_numbers_and_after_a_date_line():
     assert (5, "GW105") in errors(numbered.replace("1.张某（副校长）\n", ""))
     # An opening sentence before 一、, and items 1. 2. 3. of its own in the first report.
     opened = numbered.replace("（副校长）\n一、", "（副校长）\n一年来我分管德育。\n一、") \
-        .replace("二、存在不足\n2.李某", "二、存在不足\n1.学习不够。\n2.调研不深。\n3.创新不足。\n2.李某")
+        .replace("二、存在不足\n2.李某",
+                 "二、存在不足\n1.学习不够。\n2.调研不深。\n3.创新不足。\n2.李某")
     assert errors(opened) == []
     # The outer list itself is still checked: 3. after 1. is a gap.
     assert (9, "GW103") in errors(opened.replace("2.李某", "3.李某"))
