@@ -72,3 +72,49 @@ def test_an_attachment_list_is_still_no_outline():
         "附件1\n筹备协调小组组建方案\n一、主要职责\n二、组成人员\n"
     assert raws(text) == ["一、", "二、"]
     assert errors(text) == []
+
+
+def plates(second: str = "（二）") -> str:
+    # Figure captions stood on lines of their own; pasted, they run into the next heading.
+    return ("关于救援车辆号牌式样的说明\n一、号牌编码规则\n"
+            "（一）汽车号牌。字符共8位。图1　汽车号牌编码规则"
+            f"{second}摩托车号牌。字符共7位。图2　摩托车号牌编码规则二、号牌规格尺寸。"
+            "汽车号牌规格为480毫米×140毫米。（一）汽车号牌。图3　汽车号牌尺寸（单位：毫米）"
+            "（二）摩托车号牌。图4　摩托车号牌尺寸\n三、车辆涂装样图\n")
+
+
+def test_a_heading_after_a_figure_caption_in_a_pasted_line_is_read():
+    assert raws(plates()) == ["一、", "（一）", "（二）", "二、", "（一）", "（二）", "三、"]
+    assert errors(plates()) == []
+    assert (3, "GW103") in errors(plates("（三）"))
+
+
+def test_a_caption_word_inside_a_sentence_is_no_caption():
+    # 表1 in the middle of a sentence (no sentence end before it) marks nothing.
+    text = ("关于统计报表的通知\n一、填报范围\n各单位按表1　汇总口径（二）项填报。\n"
+            "二、报送时间\n")
+    assert raws(text) == ["一、", "二、"]
+    assert errors(text) == []
+
+
+def carried(second_title: str = "支持企业发展的规定为支持企业发展，特制定以下规定：") -> str:
+    # A 印发通知 with two 规定 pasted into two lines: the second numbers afresh.
+    return ("国务院办公厅关于印发两个规定的通知\n各省、自治区、直辖市人民政府：\n"
+            "现将两个规定印发给你们，请认真贯彻执行。国务院办公厅2026年3月2日"
+            "事业单位转制的规定为推进转制，特制定以下规定：一、关于改制。（一）依法登记。"
+            "（二）完善治理。二、关于资产。（一）清查资产。\n"
+            f"（二）评估资产。{second_title}一、关于财政。（一）加大投入。（二）落实税收政策。"
+            "二、关于融资。（一）拓宽渠道。\n")
+
+
+def test_a_second_document_in_a_pasted_line_numbers_afresh():
+    assert raws(carried()) == ["一、", "（一）", "（二）", "二、", "（一）", "（二）",
+                               "一、", "（一）", "（二）", "二、", "（一）"]
+    assert errors(carried()) == []
+    # Its own numbering is still checked.
+    assert (4, "GW103") in errors(carried().replace("二、关于融资", "三、关于融资"))
+
+
+def test_a_restart_without_a_document_title_before_it_is_not_read():
+    text = carried("请遵照以下规定：")
+    assert raws(text).count("一、") == 1

@@ -13,7 +13,7 @@ its 1、 is reported as 1.). A run is read only when it clearly is one:
 - there are at least two items.
 
 Anything else stays prose: a stray （2） in a sentence, 第（3）项, 1、2、3月, （1）（2）两项.
-Levels 一、 and （一） after a colon or semicolon are split by layout.split_run_on.
+Levels 一、 and （一） after a colon or semicolon are split by runon.split_run_on.
 """
 from __future__ import annotations
 
@@ -58,24 +58,19 @@ RE_SECOND = {
 }
 
 
-def _runs(text: str, open_levels: list[bool], follows: str = "") -> list[int]:
-    """Where the items of each clear run start (positions in `text`).
-
-    A lone first item after a colon at the end of the paragraph is a run when the next
-    paragraph (`follows`) starts with the second: 注：1.上午为学法指导。 ⏎ 2.……
-
-    open_levels[L]: a heading of level L has been read under the current parent; a run
-    after a colon at that level would number it again from one, so it stays prose
-    (unless it is a note, which starts a part of its own).
-    """
-    cuts: list[int] = []
+def _runs(text: str, follows: str = "") -> list[tuple[int, int, int | None, list[int]]]:
+    """Each clear run: (level, where its first item starts, where its 注： starts or None,
+    where every item starts). A lone first item after a colon at the end of the
+    paragraph is a run when the next paragraph (`follows`) starts with the second:
+    注：1.上午为学法指导。 ⏎ 2.……"""
+    runs: list[tuple[int, int, int | None, list[int]]] = []
     pos = 0
     first = RE_FIRST_AT_START.match(text)
     while first is not None or (first := RE_FIRST.search(text, pos)) is not None:
         start = first.start("ord")
         items = [start]
         form = _form(first["ord"])
-        level, pattern = LEVELS[form], RE_NEXT[form]
+        pattern = RE_NEXT[form]
         last, slips, scan = 1, 0, first.end()
         while (m := pattern.search(text, scan)) is not None:
             # Another run's first item after a colon ends this one.
@@ -93,13 +88,9 @@ def _runs(text: str, open_levels: list[bool], follows: str = "") -> list[int]:
             and RE_FIRST.search(text, scan) is None
         if len(items) >= 3 or len(items) == 2 and slips == 0 or alone:
             note = RE_NOTE_LEAD.search(text, 0, start) if start else None
-            if start == 0 or note is not None or not open_levels[level]:
-                if note is not None and note.start() > 0:
-                    cuts.append(note.start())
-                cuts.extend(items)
-                _opened(open_levels, level)
+            runs.append((LEVELS[form], start, note.start() if note else None, items))
         pos, first = max(scan, first.end()), None
-    return cuts
+    return runs
 
 
 def _opened(open_levels: list[bool], level: int) -> None:
@@ -111,20 +102,37 @@ def _opened(open_levels: list[bool], level: int) -> None:
 def split_items(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
     """Split every paragraph that holds a clear run of items at each item."""
     out: list[Paragraph] = []
+    # open_levels[L]: a heading of level L has been read under the current parent; a
+    # run after a colon at that level would number it again from one, so it stays prose
+    # (unless it is a note, which starts a part of its own). Brought up to date only
+    # where a run is found (most pages have none): each paragraph is noted once.
     open_levels = [False] * 5
+    noted = 0
     for index, para in enumerate(paragraphs):
         text = para.text
-        if para.role and para.role != "markdown" or markdown and para.list_item:
+        follows = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+        if para.role or markdown and para.list_item or "1" not in text \
+                or not (runs := _runs(text, follows)):
             out.append(para)
             continue
-        if para.section_break:  # 1.2　…, 第三条: every level starts afresh below it
-            open_levels = [False] * 5
-        head = para.heading or parse_ordinal(text)
-        if head is not None:
-            _opened(open_levels, head.level)
-        follows = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
-        if para.role or "1" not in text or \
-                not (cuts := [c for c in _runs(text, open_levels, follows) if c > 0]):
+        for earlier in range(noted, index + 1):
+            seen = paragraphs[earlier]
+            if seen.role and seen.role != "markdown" or markdown and seen.list_item:
+                continue
+            if seen.section_break:  # 1.2　…, 第三条: every level starts afresh below it
+                open_levels = [False] * 5
+            head = seen.heading or parse_ordinal(seen.text)
+            if head is not None:
+                _opened(open_levels, head.level)
+        noted = index + 1
+        cuts: list[int] = []
+        for level, start, note, items in runs:
+            if start == 0 or note is not None or not open_levels[level]:
+                if note:
+                    cuts.append(note)
+                cuts += items
+                _opened(open_levels, level)
+        if not (cuts := [c for c in cuts if c > 0]):
             out.append(para)
             continue
         bounds = [0, *cuts, len(text)]

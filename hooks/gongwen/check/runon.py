@@ -11,6 +11,7 @@ import re
 
 from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
 
+from .inline import after_sentence, title_before
 from .layout import ORDINAL_WINDOW, SENTENCE_END, _cut
 from .paragraphs import Paragraph
 from .parts import RE_DATE_THEN_ATTACHED, SHORT_HEADING, is_section_break
@@ -44,8 +45,6 @@ def may_hold_ordinal(text: str) -> bool:
 # Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
-# The longest bracketed note between a sentence and the next heading: （财政部负责）.
-NOTE_MAX = 120
 ZEROS = (0,) * 5
 
 
@@ -82,27 +81,12 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
         rest = ordinal.rest
         if rest[:1] in NUMERAL_LEADS or not rest.strip():
             continue  # 二、三季度 is a list of numbers, not a heading
-        strong = _after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
+        strong = after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
         out.append((pos, ordinal, strong))
     if "附" in text:  # 附件 right after the 成文日期: an attached document starts (pasted text)
         out.extend((m.end(), None, True) for m in RE_DATE_THEN_ATTACHED.finditer(text))
         out.sort(key=lambda candidate: candidate[0])
     return out
-
-
-def _after_sentence(text: str, pos: int, ends: frozenset[str]) -> bool:
-    """Does `pos` follow a sentence end, maybe with a closing quote or a bracketed note
-    between (……。”二、 / ……。（财政部负责）七、)?"""
-    before = text[pos - 1]
-    if before in ends:
-        return True
-    if before in "”’" and pos >= 2:
-        return text[pos - 2] in SENTENCE_END
-    if before in "）)":
-        opening = max(text.rfind("（", max(0, pos - NOTE_MAX), pos),
-                      text.rfind("(", max(0, pos - NOTE_MAX), pos))
-        return opening > 0 and text[opening - 1] in SENTENCE_END
-    return False
 
 
 def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
@@ -191,6 +175,10 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                                          and abs(number - expected) == 1 or
                                          number == 1 and expected == 2 and j is not None
                                          and candidates[j][2] and candidates[j][1].number == 2)
+                    if level == 1 and number == 1 and \
+                            (title := title_before(text, pos, cuts[-1] if cuts else 1)):
+                        cuts += title  # a second document's title: numbering restarts
+                        ok, last[:] = True, ZEROS
                 else:
                     ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
             parent_just_read = None
