@@ -110,9 +110,8 @@ def split_items(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
     noted = 0
     for index, para in enumerate(paragraphs):
         text = para.text
-        follows = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
-        if para.role or markdown and para.list_item or "1" not in text \
-                or not (runs := _runs(text, follows)):
+        if para.role or markdown and para.list_item or "1" not in text or not (runs := _runs(
+                text, paragraphs[index + 1].text if index + 1 < len(paragraphs) else "")):
             out.append(para)
             continue
         for earlier in range(noted, index + 1):
