@@ -30,6 +30,7 @@ RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra
 # What an ordinal can start with: most paragraphs start with none of these and are
 # turned away without trying the four patterns.
 BRACKET_LEADS = "（("
+BRACKET_SET = frozenset(BRACKET_LEADS)  # ("" in a str is True; in a set it is not)
 NUMERAL_LEADS = frozenset("一二三四五六七八九十百零〇两")
 ORDINAL_LEADS = NUMERAL_LEADS | frozenset(BRACKET_LEADS)  # and digits (str.isdigit)
 
@@ -171,7 +172,7 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     if level == 1 and text[end:end + 1] in RANGE_LEADS and _is_range(number, text[end:end + 3]):
         return None
     # （1）、（4）、（5）班：… lists numbers (of classes, of items cited), it heads nothing.
-    if raw[-1] in "、，," and text[end:end + 1] in BRACKET_LEADS:
+    if raw[-1] in "、，," and lead in BRACKET_LEADS and text[end:end + 1] in BRACKET_SET:
         return None
     return _new(Ordinal, (level, label, number, raw, text[end:], expected, width))
 
