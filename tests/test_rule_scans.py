@@ -10,7 +10,8 @@ import re
 
 import pytest
 from gongwen.check.document import read
-from gongwen.check.rules import hygiene, scan, style
+from gongwen.check.rules import declared, enumeration, hygiene, scan, style
+from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -116,3 +117,50 @@ def test_a_paragraph_text_holding_a_newline_is_scanned_item_by_item() -> None:
     document.lines[0] = type(document.lines[0])(1, "甲\n；")
     document.cache.clear()
     assert scan.lines_with(document, re.compile("；")) == [document.lines[0]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="是否非一二三十两第首先其次最后再，。、：a1", max_size=30),
+       lo=st.integers(0, 32), hi=st.integers(0, 32))
+def test_shi_items_are_the_matches_of_the_pattern(text: str, lo: int, hi: int) -> None:
+    """enumeration.shi_items finds 一是 items from each 是, as RE_ENUM_SHI would (in the
+    whole text, and between two positions: a table cell)."""
+    assert enumeration.shi_items(text) == \
+        [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text)]
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    assert enumeration.shi_items(text, lo, hi) == \
+        [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text, lo, hi)]
+
+
+@pytest.mark.parametrize("text", ["一二三四是", "十一是否", "统一是", "是一是", "二是非", "三是"])
+def test_shi_items_examples(text: str) -> None:
+    assert enumeration.shi_items(text) == \
+        [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(["三点", "两条", "四个方面", "五方面", "三个问题", "个问题", "重点", "问题",
+                     "方面", "条", "点", "面", "题", "个", "一", "十", "第", "，", "讲"]))
+def test_paragraphs_that_may_declare_are_those_the_hint_finds(lines: list[str]) -> None:
+    document = _document(lines)
+    assert declared.paragraphs_declaring(document) == \
+        [i for i, p in enumerate(document.paragraphs) if declared.RE_DECLARED_HINT.search(p.text)]
+
+
+def test_the_spaces_spelt_out_are_those_of_isspace() -> None:
+    """scan.SPACES_BUT_NEWLINE (a class of literals, fast for re) is every space but "\\n"."""
+    every = "".join(map(chr, range(0x110000)))
+    spaces = {ch for ch in every if ch.isspace()}
+    assert set(re.findall(f"[{scan.SPACES_BUT_NEWLINE}]", every)) == spaces - {"\n"}
+    assert set(re.findall(r"\s", every)) == spaces  # what the patterns spelt it for
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(["1", "２", "٣", " ", "\u3000", "\t", "\xa0", "a", "中", "12 34"]))
+def test_the_counter_hint_finds_the_lines_of_a_digit_and_a_space(lines: list[str]) -> None:
+    document = _document(lines)
+    assert scan.line_indices_with(document, hygiene.RE_COUNTER_HINT) == \
+        scan.line_indices_with(document, re.compile(r"\d\s"))
+    texts = [line.text for line in document.lines]
+    assert scan.indices_with(texts, hygiene.RE_COUNTER_HINT) == \
+        scan.indices_with(texts, re.compile(r"\d\s"))

@@ -131,6 +131,9 @@ def _check(document: Document, doctype: str | None, schemas: dict[str, Schema] |
             continue
         findings.extend(rule.check(document, schema))
     findings = apply_acknowledgements(document, findings)
+    # The rules' shared analyses are done with: freed now, while the collector is paused
+    # (else its next run walks them all, as they are young).
+    document.cache.clear()
     findings.sort(key=lambda f: (f.line or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
     return CheckResult(document.path, resolved, document.title, list(document.headings),
                        findings)
@@ -146,7 +149,12 @@ def check_text(text: str, path: str = "<text>", doctype: str | None = None, *,
     """
     numbering.ordinal_memo = {}  # per-document memo of parse_ordinal
     try:
-        return check_document(read(text, path, markdown), doctype, schemas)
+        # One pause of the cyclic collector for reading and checking: the Document is
+        # dropped (by reference counting) before the collector resumes, which then finds
+        # the young objects gone instead of walking them all (at the end of the reading,
+        # and again at the end of the rules).
+        with no_cyclic_gc():
+            return check_document(read(text, path, markdown), doctype, schemas)
     finally:
         numbering.ordinal_memo = None  # keep no author text after the check
 

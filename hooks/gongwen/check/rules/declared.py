@@ -18,7 +18,7 @@ from ..model import LEVEL_NAMES, Finding, Heading
 from .base import PRACTICE, Rule, cached, family_member
 from .enumeration import Enumeration, enumerations
 from .meta import KINDS
-from .scan import paragraphs_with
+from .scan import items_at, paragraphs_text
 
 RE_DECLARED = re.compile(
     rf"(?:(?:讲|谈|提出|提|强调|突出|抓好)(?:了|以下|如下)?(?P<a>[{CN_NUM}])"
@@ -28,6 +28,10 @@ RE_DECLARED = re.compile(
 )
 # Every announced count has its numeral right before 点, 个方面, 个问题, 方面 or 条.
 RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个方面|个问题|方面|条)")
+# The same, as the last character of each word and what comes between it and the
+# numeral: paragraphs_declaring() finds them with str.find, many times faster than re.
+DECLARED_ENDS = {"点": ("",), "条": ("",), "面": ("方", "个方"), "题": ("个问",)}
+CN_NUM_SET = frozenset(CN_NUM)
 # Only the author's own announcement counts (下面，我讲三点意见), not a report of what
 # someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
 # verb is empty, or has the author in it, and no one else.
@@ -113,11 +117,28 @@ def _by_author(text: str, start: int, ahead: bool) -> bool:
     return not before or bool(RE_AUTHOR.search(before))
 
 
+def paragraphs_declaring(doc: Document) -> list[int]:
+    """Indices of the paragraphs in which RE_DECLARED_HINT finds a match, in order."""
+    text = paragraphs_text(doc)
+    hits: list[int] = []  # where a numeral before a word is
+    for last, stems in DECLARED_ENDS.items():
+        pos = text.find(last)
+        while pos >= 0:
+            for stem in stems:
+                at = pos - len(stem)
+                if at >= 1 and text.startswith(stem, at) and text[at - 1] in CN_NUM_SET:
+                    hits.append(at - 1)
+                    break
+            pos = text.find(last, pos + 1)
+    return items_at(text, len(doc.paragraphs), hits, lambda: [
+        i for i, p in enumerate(doc.paragraphs) if RE_DECLARED_HINT.search(p.text)])
+
+
 def _read_declarations(doc: Document) -> list[Declaration]:
     out: list[Declaration] = []
     items = enumerations(doc)
     paragraphs = doc.paragraphs
-    for index in paragraphs_with(doc, RE_DECLARED_HINT):  # the few that may announce
+    for index in paragraphs_declaring(doc):  # the few that may announce
         para = paragraphs[index]
         if para.role == "title" or para.role == "outline":
             continue

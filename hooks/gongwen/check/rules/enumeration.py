@@ -12,8 +12,6 @@ from gongwen.common import quote
 from gongwen.text.numbering import (
     CN_NUM,
     RE_ENUM_DI,
-    RE_ENUM_SEQ,
-    RE_ENUM_SHI,
     cn_to_int,
     int_to_cn,
 )
@@ -27,7 +25,9 @@ SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
 # alternative starts with a literal, so that re skips straight to the candidates.
 RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|"
                                                               r"最后")
-RE_ENUM_SHI_HINT = re.compile(rf"[{CN_NUM}]是")
+CN_NUM_SET = frozenset(CN_NUM)
+NOT_AFTER_SHI = frozenset("否非")  # 一是否…: (?![否非]) in RE_ENUM_SHI
+new_tuple = tuple.__new__
 ENUM_BEFORE = set("。；;：:，,！？!?")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position
 # 其次，/ 再次、 mark an item; 再次表明 (once more) is prose unless a list is open.
@@ -73,7 +73,10 @@ def _read_all(doc: Document) -> list[Enumeration]:
             if para.role == "markdown":
                 continue
         body = para.body
-        if body and RE_ENUM_HINT.search(body):  # most paragraphs: no item
+        # Most paragraphs have no item. Every item holds 是 or 第, or opens the body
+        # with 首先/其次/再次/最后: a test of one character is many times cheaper than a
+        # regex over the body (_items_in looks for the items themselves).
+        if "是" in body or "第" in body or body[:2] in SEQUENCE_WORDS:
             state["para_index"] = index
             if "\t" in body:
                 _cells(para, out, state)
@@ -109,9 +112,43 @@ def _cells(para: Paragraph, out: list[Enumeration], state: dict) -> None:
     state["scope"] = own_scope
 
 
+def shi_items(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, numeral) of each match of RE_ENUM_SHI.finditer(text, lo, hi), in order,
+    found from the 是 in it (str.find: 是 is common, but far rarer than the numerals a
+    regex would stop at). A match is the numerals right before a 是 (at most three, the
+    last three of a longer run: where the regex's leftmost match starts), not followed
+    by 否 or 非."""
+    if hi is None:
+        hi = len(text)
+    out: list[tuple[int, int, str]] = []
+    pos = text.find("是", lo, hi)
+    while pos >= 0:
+        start = pos
+        while start > pos - 3 and start > lo and text[start - 1] in CN_NUM_SET:
+            start -= 1
+        if start < pos and (pos + 1 >= hi or text[pos + 1] not in NOT_AFTER_SHI):
+            out.append((start, pos + 1, text[start:pos]))
+        pos = text.find("是", pos + 1, hi)
+    return out
+
+
+def _matches(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, numeral or word) of the items of `kind` in text[lo:hi], as the
+    patterns of gongwen.text.numbering find them."""
+    if kind == "是":
+        return shi_items(text, lo, hi) if "是" in text else []
+    if kind == "第":
+        return [(m.start(), m.end(), m[1]) for m in RE_ENUM_DI.finditer(text, lo, hi)] \
+            if "第" in text else []
+    # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose): the
+    # two characters RE_ENUM_SEQ matches there.
+    word = text[lo:lo + 2] if hi - lo >= 2 else ""
+    return [(lo, lo + 2, word)] if word in SEQUENCE_WORDS else []
+
+
 def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration],
               state: dict, lo: int = 0, hi: int | None = None) -> None:
-    """Read 一是/首先/第一 items of one paragraph body (RE_ENUM_HINT finds one) into sequences.
+    """Read 一是/首先/第一 items of one paragraph body into sequences.
 
     An item at the start of a paragraph continues the sequence of its heading (items
     usually run one per paragraph); an item inside a paragraph continues the
@@ -127,34 +164,19 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         state["heading_seq"], state["recent_seq"], state["last_number"]
     para_seq: dict[str, int] = {}
     for kind in ("是", "第", "序"):
-        if kind == "是":
-            if "是" not in text or not RE_ENUM_SHI_HINT.search(text):
-                continue
-            matches = RE_ENUM_SHI.finditer(text, lo, hi)
-        elif kind == "第":
-            if "第" not in text:
-                continue
-            matches = RE_ENUM_DI.finditer(text, lo, hi)
-        else:
-            # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose).
-            first = RE_ENUM_SEQ.match(text, lo, hi)
-            if first is None:
-                continue
-            matches = (first,)
-        for m in matches:
-            pos = m.start()
+        for pos, end, group in _matches(kind, text, lo, hi):
             at_start = pos == lo
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue
             if kind == "序":
-                label = m.group("word")
+                label = group
                 number = SEQUENCE_WORDS[label]
-                if number > 1 and text[m.end():m.end() + 1] not in ENUM_AFTER_SEQ and \
+                if number > 1 and text[end:end + 1] not in ENUM_AFTER_SEQ and \
                         last_number.get(recent_seqs.get((kind, state["scope"]), -1)) \
                         != number - 1:
                     continue  # 再次表明 / 其次要 with no list open: prose, not an item
             else:
-                num = m.group("num")
+                num = group
                 number = _VALUES.get(num)
                 if number is None:
                     number = _VALUES[num] = cn_to_int(num) or 0
@@ -214,8 +236,9 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
             recent_seqs[key] = seq
             if line_of is None:
                 line_of = line_locator(para, text, start_line)
-            out.append(
-                Enumeration(line_of(pos), kind, label, number, seq, para_index, base + pos))
+            # Enumeration(...), built in C (the named tuple's own __new__ is Python code).
+            out.append(new_tuple(
+                Enumeration, (line_of(pos), kind, label, number, seq, para_index, base + pos)))
 
 
 def _outer_sequence(kind: str, number: int, state: dict) -> int | None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import attrgetter
 
 from gongwen.common import quote
 from gongwen.text.syntax import RE_FILL_FIELD
@@ -10,7 +12,7 @@ from gongwen.text.webjunk import MAX_JUNK_LINE, junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule
-from .scan import indices_with, line_indices_with, lines_with
+from .scan import SPACES_BUT_NEWLINE, indices_with, line_indices_with, lines_holding
 
 # Every alternative of these patterns starts with a literal character: re then skips
 # to the candidate characters instead of trying each alternative at every position
@@ -20,8 +22,10 @@ from .scan import indices_with, line_indices_with, lines_with
 RE_PLACEHOLDER = re.compile(
     r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])"
     r"|××+|○○+|□□+|__*")
-# What a line with a placeholder or a fill-in field holds (a hint for scan.lines_with).
-RE_PLACEHOLDER_HINT = re.compile(r"[【XＸ_×○□]")
+# What a line with a placeholder or a fill-in field holds (looked for by
+# scan.lines_holding; RE_PLACEHOLDER_HINT is the same as a class).
+PLACEHOLDER_HINTS = tuple("【XＸ_×○□")
+RE_PLACEHOLDER_HINT = re.compile(f"[{''.join(PLACEHOLDER_HINTS)}]")
 
 # The lines junk_reason() (gongwen.text.webjunk) may name are found by whole-text scans
 # rather than by asking it of every line. Each hint holds a piece that every pattern of
@@ -38,11 +42,13 @@ RE_SHORT_JUNK_HINT = re.compile(
     r"©|版权|免责|T|t|C|c|喜欢就支持一下|觉得有用|点个赞|打赏|赞|收藏|分享|评论|上一篇|下一篇"
     r"|相关推荐|猜你喜欢|推荐阅读|扫一扫|扫码|长按识别|关注公众号|点击上方|阅读|本文来源|原文链接"
     r"|转载请注明|网友|转发|浏览|时间|来源|作者|编辑|举报")
-RE_COUNTER_HINT = re.compile(r"\d\s")
+# (\d\s, matched from its space: a class of literals first, then a look back.)
+RE_COUNTER_HINT = re.compile(rf"[\n{SPACES_BUT_NEWLINE}](?<=\d\s)")
+TEXT = attrgetter("text")
 
 def _check_placeholders(document, schema) -> Iterator[Finding]:
     template = document.meta.get("kind") == "template"
-    for line in lines_with(document, RE_PLACEHOLDER_HINT):
+    for line in lines_holding(document, PLACEHOLDER_HINTS):
         text = line.text
         fields = RE_FILL_FIELD.findall(text) if "【" in text else []
         marks = RE_PLACEHOLDER.findall(text) if ("X" in text or "Ｘ" in text or "_" in text
@@ -63,18 +69,21 @@ def _junk_candidates(document) -> list[int]:
     """Indices of the lines junk_reason() may name (see RE_JUNK_HINT), in order."""
     lines = document.lines
     found = set(line_indices_with(document, RE_JUNK_HINT))
-    # At most MAX_JUNK_LINE characters once stripped (a line is stripped already, as a
-    # rule: strip() only when an end is a space).
-    short = [i for i, line in enumerate(lines)
-             if len(text := line.text) <= MAX_JUNK_LINE
-             or (text[0].isspace() or text[-1].isspace()) and len(text.strip()) <= MAX_JUNK_LINE]
-    if len(short) == len(lines):  # every line is short: the document's joined text serves
+    texts = list(map(TEXT, lines))
+    # At most MAX_JUNK_LINE characters once stripped (measured in C loops: a long page
+    # has many lines).
+    if not texts or max(map(len, texts)) <= MAX_JUNK_LINE:
+        short = None  # every line is short
+    else:
+        flags = list(map(MAX_JUNK_LINE.__ge__, map(len, map(str.strip, texts))))
+        short = None if all(flags) else list(compress(range(len(texts)), flags))
+    if short is None:  # every line is short: the document's joined text serves
         for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
             found.update(line_indices_with(document, hint))
         return sorted(found)
-    texts = [lines[i].text for i in short]
+    short_texts = [texts[i] for i in short]
     for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
-        found.update(short[j] for j in indices_with(texts, hint))
+        found.update(short[j] for j in indices_with(short_texts, hint))
     return sorted(found)
 
 

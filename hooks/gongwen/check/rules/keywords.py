@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..schema import Schema, Slot
-from .scan import indices_with
+from .scan import SPACES_BUT_NEWLINE, indices_with_any
 
 # A heading naming two parts is split at its conjunctions: 存在的不足及下一步打算.
 RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;：:]")
@@ -97,13 +97,33 @@ def make_keys(slots: list[Slot]) -> Keys:
 _KEYED: dict[int, tuple[Schema, dict]] = {}
 
 
-def key_words(schema: Schema, use: int | str) -> Keys:
-    """Key words of the slots a level-1 or level-2 heading (use 1, 2) or a lead sentence
-    (use 'lead') may name."""
+def _of_schema(schema: Schema) -> dict:
+    """What is derived from `schema` once (kept while the schema is the one loaded)."""
     hit = _KEYED.get(id(schema))
     if hit is None or hit[0] is not schema:
         hit = (schema, {})
         _KEYED[id(schema)] = hit
+    return hit[1]
+
+
+def lead_patterns(schema: Schema) -> tuple[tuple[tuple[Slot, tuple[re.Pattern[str], ...]], ...],
+                                           re.Pattern[str] | None]:
+    """The slots with lead phrases, each with its phrases (joined when they can be), and
+    all of them as one pattern (None when they cannot be joined): most lead sentences
+    open no part, and one search says so."""
+    derived = _of_schema(schema)
+    if "lead-patterns" not in derived:
+        led = tuple((slot, joined(slot.leads)) for slot in schema.slots if slot.leads)
+        every = tuple(p for slot in schema.slots for p in slot.leads)
+        one = joined(every) if every else ()
+        derived["lead-patterns"] = (led, one[0] if len(one) == 1 else None)
+    return derived["lead-patterns"]
+
+
+def key_words(schema: Schema, use: int | str) -> Keys:
+    """Key words of the slots a level-1 or level-2 heading (use 1, 2) or a lead sentence
+    (use 'lead') may name."""
+    hit = (schema, _of_schema(schema))
     if use not in hit[1]:
         if use == "lead":
             slots = [s for s in schema.slots if s.synonyms and s.where == "body"]
@@ -148,19 +168,29 @@ def winners(title: str, keys: Keys) -> set[str]:
 
 
 # What every match of RE_TITLE_NOISE starts with (a hint for scan.indices_with).
-RE_TITLE_NOISE_HINT = re.compile(r"[^\S\n]|[“”‘’\"'《》〈〉「」『』（(]")
+TITLE_NOISE_START = f"[{SPACES_BUT_NEWLINE}“”‘’\"'《》〈〉「」『』（(]"
+RE_TITLE_NOISE_HINT = re.compile(TITLE_NOISE_START)
 NO_NAMES: frozenset[str] = frozenset()
+# Per set of Keys (by identity, as _KEYED): the key words of all, as one pattern.
+_ALL_WORDS: dict[tuple[int, ...], tuple[tuple[Keys, ...], re.Pattern[str]]] = {}
+
+
+def _any_word(keyed: dict[int, Keys]) -> re.Pattern[str]:
+    """A key word of any of the Keys: one pattern (literals only), one scan of the titles."""
+    keys = tuple(keyed.values())
+    hit = _ALL_WORDS.get(tuple(map(id, keys)))
+    if hit is None or any(a is not b for a, b in zip(hit[0], keys)):
+        words = sorted({word for k in keys for word in k.words}, key=len, reverse=True)
+        hit = (keys, re.compile("|".join(map(re.escape, words)) or "(?!)"))
+        _ALL_WORDS[tuple(map(id, keys))] = hit
+    return hit[1]
 
 
 def titles_to_read(titles: list[str], keyed: dict[int, Keys]) -> set[int]:
     """The titles winners() may find a part in: those with noise to remove or with a
     key word (of either level: the key words of a title's own level are among them).
     A scan of all titles at once: a long outline names parts in few of them."""
-    out = set(indices_with(titles, RE_TITLE_NOISE_HINT))
-    for keys in keyed.values():
-        if keys.words:
-            out.update(indices_with(titles, keys.anywhere))
-    return out
+    return indices_with_any(titles, (RE_TITLE_NOISE_HINT, _any_word(keyed)))
 
 
 _ONE: dict[tuple[str, ...], re.Pattern] = {}

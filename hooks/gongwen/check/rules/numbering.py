@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import accumulate, compress, pairwise
+from operator import attrgetter
 
 from gongwen.common import quote
 from gongwen.text.numbering import canonical
@@ -17,37 +18,40 @@ from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
 # heading).
 LOWER = {1: (2, 3, 4), 2: (3, 4), 3: (4,), 4: ()}
 UP_TO = {1: (1,), 2: (1, 2), 3: (1, 2, 3), 4: (1, 2, 3, 4)}
+LEVEL = attrgetter("level")
 
 
-def _normalised(h: Heading) -> str:
-    raw = h.raw
-    return raw.replace("(", "（").replace(")", "）") if "(" in raw or ")" in raw else raw
+# What decides a heading's ordinal punctuation, and its bracket width (attrgetter: C loops).
+ORDINAL = attrgetter("level", "number", "raw")
+WIDTH = attrgetter("width")
+WRONG_WIDTHS = frozenset(("half", "mixed"))
+
+
+def _punctuation_ok(level: int, number: int, raw: str) -> bool:
+    written = raw.replace("(", "（").replace(")", "）") if "(" in raw or ")" in raw else raw
+    # 1． (full-width dot) is common in Word documents and reads the same: accepted.
+    return written == canonical(level, number) or level == 3 and written == f"{number}．"
 
 
 def _check_punctuation(document, schema) -> Iterator[Finding]:
-    memo: dict[tuple[int, int], str] = {}  # a long outline writes the same ordinals again
-    for h in document.headings:
-        key = (h.level, h.number)
-        expected = memo.get(key)
-        if expected is None:
-            expected = memo[key] = canonical(h.level, h.number)
-        written = h.raw
-        if "(" in written or ")" in written:
-            written = _normalised(h)
-        # 1． (full-width dot) is common in Word documents and reads the same: accepted.
-        if written == expected or h.level == 3 and written == f"{h.number}．":
-            continue
+    headings = document.headings
+    # A long outline writes the same few ordinals again and again: each one written is
+    # judged once, and only the headings with a wrong one are visited (in order).
+    wrong = {key for key in set(map(ORDINAL, headings)) if not _punctuation_ok(*key)}
+    if not wrong:
+        return
+    for h in compress(headings, map(wrong.__contains__, map(ORDINAL, headings))):
         yield ORDINAL_PUNCTUATION.finding(
-            h.line, f"序数标点不当：应为{quote(expected)}，实为{quote(h.raw)}")
+            h.line, f"序数标点不当：应为{quote(canonical(h.level, h.number))}，实为{quote(h.raw)}")
 
 
 def _check_width(document, schema) -> Iterator[Finding]:
-    for h in document.headings:
-        if h.width in ("half", "mixed"):
-            expected = canonical(h.level, h.number)
-            what = "半角括号" if h.width == "half" else "全角半角混用的括号"
-            yield BRACKET_WIDTH.finding(
-                h.line, f"序数括号应为全角：应为{quote(expected)}，实为{quote(h.raw)}（{what}）")
+    headings = document.headings
+    for h in compress(headings, map(WRONG_WIDTHS.__contains__, map(WIDTH, headings))):
+        expected = canonical(h.level, h.number)
+        what = "半角括号" if h.width == "half" else "全角半角混用的括号"
+        yield BRACKET_WIDTH.finding(
+            h.line, f"序数括号应为全角：应为{quote(expected)}，实为{quote(h.raw)}（{what}）")
 
 
 def _canonical(level: int, number: int) -> str:
@@ -73,11 +77,21 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     last: dict[int, Heading] = {}
     example: dict[int, tuple[Heading, Heading]] = {}  # the first that went on, and before
     next_break = 0
+    break_at = breaks[0] if breaks else len(headings)  # the index of the next break
+    level_before = 0  # the level of the heading before
     for index, h in enumerate(headings):
-        while next_break < len(breaks) and breaks[next_break] <= index:
-            next_break += 1
-            since[2] = since[3] = since[4] = 0
         level = h.level
+        if index >= break_at:
+            while next_break < len(breaks) and breaks[next_break] <= index:
+                next_break += 1
+                since[2] = since[3] = since[4] = 0
+            break_at = breaks[next_break] if next_break < len(breaks) else len(headings)
+        elif level == level_before:
+            # The next of a run of one level: no new parent since the heading before, and
+            # what it did to the lower levels is done (a long outline is mostly runs).
+            last[level] = h
+            continue
+        level_before = level
         if level not in first:
             first[level] = h
         elif since[level] < level:  # a new parent since the last heading of this level
@@ -180,12 +194,10 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 f"按连续编号检查；若不是有意为之，应在每个部分内重新起算")))
     continuous: dict[int, tuple] = styles[0] if styles else {}
     part_starts = set(bounds[1:-1])
-    # lowest_after[i]: the highest (smallest) level among headings[i+1:].
-    lowest_after = [5] * len(headings)
-    lowest = 5
-    for i in range(len(headings) - 1, -1, -1):
-        lowest_after[i] = lowest
-        lowest = min(lowest, headings[i].level)
+    # lowest_after[i]: the highest (smallest) level among headings[i+1:] (5: none), as
+    # running minima from the end (C loops).
+    levels = list(map(LEVEL, headings))
+    lowest_after = list(accumulate(reversed(levels), min, initial=5))[len(headings) - 1::-1]
     last: dict[int, Heading] = {}    # last heading of each level under the current parent
     stale: dict[int, Heading] = {}   # last heading of a level under the previous parent
     after_break: dict[int, Heading] = {}  # the last of a level before a section break
@@ -196,15 +208,23 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     scope_first: list[Heading | None] = [None] * 5
     scope_parent = [False] * 5
     next_break = 0
+    break_at = breaks[0] if breaks else len(headings)  # the index of the next break
     one_part = len(styles) == 1
     labels: dict[int, int] | None = None
     part_start = False
     part_heads: dict[int, Heading] = {}  # the first heading of the last part, by level
     first_of: dict[int, Heading] = {}    # the first heading of each level
+    level_before = 0  # the level of the heading before
     for index, h in enumerate(headings):
+        level = h.level
+        # The next of a run of one level (most of a long outline), with no break before
+        # it: the scopes above it and below it are as the heading before left them.
+        same_run = level == level_before and index < break_at and \
+            (one_part or part_of[index] == part_of[index - 1])
+        level_before = level
         if not one_part:
             continuous = styles[part_of[index]]
-        while next_break < len(breaks) and breaks[next_break] <= index:
+        while index >= break_at and next_break < len(breaks) and breaks[next_break] <= index:
             # A decimal section number (1.2　等级划分) or 第一条: the numbering of every
             # level starts afresh under it.
             # Under it a level may start again at one or go on (工作规则 number their
@@ -219,6 +239,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 stale.pop(level, None)
                 # Under 第三条 or 1.2 the section number is the parent; a new part has none.
                 scope_first[level], scope_parent[level] = None, not new_part
+            break_at = breaks[next_break] if next_break < len(breaks) else len(headings)
         level = h.level
         # Under 第三条 or 1.2 the items （一）（二） have their parent: the section number.
         if level > 1 and not next_break and highest_seen >= level:
@@ -246,9 +267,10 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 f"层次依次为一、（一）1.（1），应把{quote(opened.raw)}改为"
                 f"{quote(canonical(level, 1))}或调整层次")))
             scope_first[level] = h  # once per scope
-        for upper in UP_TO[level]:
-            if scope_first[upper] is None:
-                scope_first[upper] = h
+        if not same_run:
+            for upper in UP_TO[level]:
+                if scope_first[upper] is None:
+                    scope_first[upper] = h
         first_of.setdefault(level, h)
         if part_start:
             # 1.张某 … 一、… ⏎ 2.李某 ⏎ 一、…: parts headed by the items of an outer list,
@@ -289,6 +311,8 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 out.append((NUMBERING_DISORDER, NUMBERING_DISORDER.finding(
                     h.line, f"序号顺序颠倒：应为{quote(want)}，实为{quote(h.raw)}")))
         last[level] = h
+        if same_run:
+            continue  # (below: what the heading before did already)
         highest_seen = min(highest_seen, level)
         for lower in LOWER[level]:  # (what is above reads only this level's entries)
             scope_first[lower], scope_parent[lower] = None, True

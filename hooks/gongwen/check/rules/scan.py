@@ -18,6 +18,12 @@ from collections.abc import Callable
 
 from .base import cached
 
+# Every character that str.isspace() (and re's \s) takes for a space, but "\n", spelt
+# out: a class of literal characters lets re skip straight to its candidates, where
+# [^\S\n] or \s makes it try every position (tests/test_rule_scans.py checks the list).
+SPACES_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a"
+                      "\u2028\u2029\u202f\u205f\u3000")
+
 
 def lines_text(document) -> str:
     """The checked lines' texts, joined by "\\n" (once per document)."""
@@ -61,9 +67,63 @@ def indices_with(texts: list[str], pattern: re.Pattern[str]) -> list[int]:
     return _hits("\n".join(texts), lambda: texts, pattern)
 
 
+def indices_with_any(texts: list[str], patterns: tuple[re.Pattern[str], ...]) -> set[int]:
+    """Indices of the texts in which any of `patterns` (hints) may match (one join)."""
+    text = "\n".join(texts)
+    out: set[int] = set()
+    for pattern in patterns:
+        out.update(_hits(text, lambda: texts, pattern))
+    return out
+
+
 def line_indices_with(document, pattern: re.Pattern[str]) -> list[int]:
     """Indices in document.lines of the lines in which `pattern` may match."""
     return _hits(lines_text(document), lambda: [x.text for x in document.lines], pattern)
+
+
+def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
+    """Indices in document.lines of the lines holding any of `needles` (literal strings
+    without "\\n"), in order. str.find looks for one string many times faster than re
+    tries a class or an alternation at every position; after a hit it goes on from the
+    next line (a line is returned once, however many needles it holds)."""
+    text = lines_text(document)
+    hits: list[int] = []  # where a line's first hit (of one needle) is
+    for needle in needles:
+        # (A search for one character is several times faster than for a string.)
+        if len(needle) > 1 and needle[0] not in text:
+            continue
+        pos = text.find(needle)
+        while pos >= 0:
+            hits.append(pos)
+            end = text.find("\n", pos + len(needle))
+            pos = text.find(needle, end + 1) if end >= 0 else -1
+    return items_at(text, len(document.lines), hits, lambda: [
+        i for i, line in enumerate(document.lines) if any(n in line.text for n in needles)])
+
+
+def items_at(text: str, count: int, positions: list[int],
+             one_by_one: Callable[[], list[int]]) -> list[int]:
+    """The indices (in order, once each) of the items joined into `text` by "\\n" (there
+    are `count`) at `positions`; one_by_one() when an item holds a "\\n" itself (no
+    reader makes one)."""
+    if not positions:
+        return []
+    if text.count("\n") != count - 1:
+        return one_by_one()
+    out: list[int] = []
+    index, last = 0, 0
+    for pos in sorted(positions):
+        index += text.count("\n", last, pos)
+        last = pos
+        if not out or out[-1] != index:
+            out.append(index)
+    return out
+
+
+def lines_holding(document, needles: tuple[str, ...]) -> list:
+    """The lines of document.lines holding any of `needles` (see line_indices_holding)."""
+    lines = document.lines
+    return [lines[i] for i in line_indices_holding(document, needles)]
 
 
 def lines_with(document, pattern: re.Pattern[str]) -> list:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from operator import itemgetter
+from functools import partial
+from itertools import compress
+from operator import attrgetter, is_, itemgetter
 
 from gongwen.common import quote
 from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
@@ -18,7 +20,7 @@ from ..document import Document, line_at, opening_text
 from ..model import Finding
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
-from .keywords import NO_NAMES, key_words, one_pattern, titles_to_read, winners
+from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to_read, winners
 
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
@@ -34,10 +36,28 @@ def _may_hold(outer: int | None, inner: int | None) -> bool:
     return outer is None or inner is None or outer <= inner
 
 
+# Getters for the C loops below (map, compress): a long outline is read without a
+# Python step per heading.
+LEVEL = attrgetter("level")
+LEVEL_LINE_TITLE = attrgetter("level", "line", "title")
+NUMBER = attrgetter("number")
+HEADING = attrgetter("heading")
+FIRST, TITLE = itemgetter(0), itemgetter(2)
+UPPER_LEVELS = frozenset((1, 2))
+is_none = partial(is_, None)
+
+
+def _level_one(headings: list) -> list:
+    """The level-1 headings, in order."""
+    return list(compress(headings, map((1).__eq__, map(LEVEL, headings))))
+
+
 def _headings(document: Document) -> list[tuple[int, int, str]]:
     """(level, line, title) of the headings a part may be: numbered headings of levels
     1 and 2, and Markdown headings without an ordinal (as level 1)."""
-    out = [(h.level, h.line, h.title) for h in document.headings if h.level <= 2]
+    headings = document.headings
+    out = list(map(LEVEL_LINE_TITLE,
+                   compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings)))))
     out += [(1, line.number, line.text) for line in document.plain_headings]
     return sorted(out, key=itemgetter(1))
 
@@ -47,9 +67,11 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
     工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…"""
     hits: dict[str, int] = {}
     keyed = key_words(schema, "lead")
-    led = [s for s in schema.slots if s.leads]
-    for para in document.paragraphs:
-        if para.role or para.heading is not None or para.list_item:
+    led, any_lead = lead_patterns(schema)
+    paragraphs = document.paragraphs
+    # (The headings, most paragraphs of a long outline, are passed over in C.)
+    for para in compress(paragraphs, map(is_none, map(HEADING, paragraphs))):
+        if para.role or para.list_item:
             continue
         # A long first sentence: its first clause may still open a part by the slots' own
         # lead phrases (我们也清醒认识到，……; it ends in ，, so no heading words are tried).
@@ -62,8 +84,10 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
         if lead[-1] in "：:":
             for name in winners(lead[:-1], keyed):
                 hits.setdefault(name, para.line)
-        for slot in led:
-            if slot.name not in hits and any(p.search(lead) for p in slot.leads):
+        if any_lead is not None and not any_lead.search(lead):
+            continue  # no slot's lead phrase (most paragraphs)
+        for slot, patterns in led:
+            if slot.name not in hits and any(p.search(lead) for p in patterns):
                 hits[slot.name] = para.line
     return hits
 
@@ -149,8 +173,12 @@ def _match(document: Document, schema: Schema) -> Parts:
     years: set[int] = set()  # the years level-1 headings have named so far
     keyed = {1: key_words(schema, 1), 2: key_words(schema, 2)}
     headings = _headings(document)
-    may_name = titles_to_read([title for _, _, title in headings], keyed)
-    for index, (level, line, title) in enumerate(headings):
+    may_name = titles_to_read(list(map(TITLE, headings)), keyed)
+    # Only the headings that may name a part, and the level-1 headings (which count, and
+    # set the parent), are visited: the other level-2 headings name nothing.
+    visit = may_name.union(compress(range(len(headings)), map((1).__eq__, map(FIRST, headings))))
+    for index in sorted(visit):
+        level, line, title = headings[index]
         names = winners(title, keyed[level]) if index in may_name else NO_NAMES
         if level == 1:
             level1 += 1
@@ -195,7 +223,7 @@ def _match(document: Document, schema: Schema) -> Parts:
                 continue
         if slot.topical:
             # Parts by topic (加强党的领导，确保…): level-1 headings no slot claims.
-            free = [h for h in document.headings if h.level == 1 and h.line not in claimed]
+            free = [h for h in _level_one(document.headings) if h.line not in claimed]
             if len(free) >= slot.topical:
                 found[slot.name] = (free[0].line, "topical")
             elif not document.headings and _items_at_paragraph_start(document) >= 2:
@@ -203,7 +231,7 @@ def _match(document: Document, schema: Schema) -> Parts:
     # Sure only when the outline was read whole (its 一、二、三、 run from one without a
     # gap: a pasted text whose headings were partly missed is not) and every level-1
     # heading names a part.
-    numbers = [h.number for h in document.headings if h.level == 1]
+    numbers = list(map(NUMBER, _level_one(document.headings)))
     whole = numbers == list(range(1, len(numbers) + 1))
     confident = level1 > 0 and whole and len(claimed) == level1
     return Parts(found, confident)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, pairwise
 
 from gongwen.common import quote
 from gongwen.text.numbering import parse_ordinal
@@ -16,7 +17,15 @@ from gongwen.text.webjunk import junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule, cached
-from .scan import lines_starting, lines_text, lines_with, paragraphs_text
+from .scan import (
+    line_indices_holding,
+    line_indices_with,
+    lines_holding,
+    lines_starting,
+    lines_text,
+    lines_with,
+    paragraphs_text,
+)
 
 GBT_PUNCTUATION = "GB/T 15834-2011"
 GBT_DATE = "GB/T 9704-2012第7.3.5.4条"
@@ -68,9 +77,14 @@ TITLE_END_PUNCTUATION = "。，、；！？,.;!?"
 RE_QUICK = re.compile(r"[,;:?!()]")
 QUICK_SET = frozenset(",;:?!()")
 # Characters rare in Chinese text that four rules look for (GW411, GW413, GW414, GW417):
-# one pass over the whole text keeps only these, and tells which rules can find anything.
+# which of them the text holds tells which rules can find anything.
 RARE = "".join(sorted(QUICK_SET | FULL_WIDTH_DIGITS_SET | INVISIBLE_SET | set(".·-")))
-RE_NOT_RARE = re.compile("[^" + re.escape(RARE) + "]+")
+# What the lines the hints above find hold, as literals for scan.lines_holding (str.find
+# is many times faster than a regex class): the same lines.
+QUICK_CHARS = tuple(sorted(QUICK_SET))
+FULL_WIDTH_DIGIT_CHARS = tuple(sorted(FULL_WIDTH_DIGITS_SET))
+INVISIBLE_CHARS_FOUND = tuple(INVISIBLE)
+ELLIPSIS_DASH_SLIPS = ("...", "--", "···")  # and 。。。 (found with RE_TWO_MARKS)
 
 
 def _apart_lines(document) -> set[int]:
@@ -87,16 +101,21 @@ def _read_apart_lines(document) -> set[int]:
 
 
 def _rare(document) -> frozenset[str]:
-    """The RARE characters on the checked lines (most documents have none of most)."""
-    return cached(document, "style-rare",
-                  lambda: frozenset(RE_NOT_RARE.sub("", lines_text(document))))
+    """The RARE characters on the checked lines (most documents have none of most; a
+    str search for each is faster than one regex pass keeping them)."""
+    def present() -> frozenset[str]:
+        text = lines_text(document)
+        return frozenset([ch for ch in RARE if ch in text])
+    return cached(document, "style-rare", present)
 
 
-def _lines_with(document, hint: re.Pattern[str]) -> list:
-    """The checked lines (not a table of contents) in which `hint` may match."""
+def _lines_with(document, hint: re.Pattern[str] | tuple[str, ...]) -> list:
+    """The checked lines (not a table of contents) in which `hint` (a regex, or strings
+    for scan.lines_holding) may match."""
     apart = _apart_lines(document)
-    return [line for line in lines_with(document, hint)
-            if line.text and line.number not in apart]
+    found = lines_holding(document, hint) if isinstance(hint, tuple) else \
+        lines_with(document, hint)
+    return [line for line in found if line.text and line.number not in apart]
 
 
 def _junk(document, number: int) -> bool:
@@ -121,7 +140,7 @@ def _shown(found: list[str]) -> str:
 def _check_half_width(document, schema) -> Iterator[Finding]:
     if not _rare(document) & QUICK_SET:
         return
-    for line in _lines_with(document, RE_QUICK):
+    for line in _lines_with(document, QUICK_CHARS):
         text = line.text
         if not RE_QUICK.search(text):  # most lines have none of them
             continue
@@ -185,24 +204,33 @@ def _paragraph_marks(document) -> tuple[list[str], list[str]]:
 
 def _check_pairs(document, schema) -> Iterator[Finding]:
     apart = _apart_lines(document)
-    paragraphs = []
-    lone: list = []  # () where all is paired (most paragraphs): never changed below
-    for p, marks, left in zip(document.paragraphs, *_paragraph_marks(document)):
-        if marks and p.role not in ("outline", "contents") and p.line not in apart:
-            paragraphs.append(p)
-            lone.append(_unpaired(marks) if left else ())
-    for i in range(len(paragraphs) - 1):
+    paras = document.paragraphs
+    pieces, rest = _paragraph_marks(document)
+
+    def checked(index: int) -> bool:
+        """Does paragraph `index` have marks to check (not a 【提纲】 or a contents list)?"""
+        p = paras[index]
+        return bool(pieces[index]) and p.role not in ("outline", "contents") and \
+            p.line not in apart
+
+    # Only the paragraphs where some mark may be lone are visited (most have none: the
+    # indices come from a C loop); each with the marks that have no partner.
+    lone: list[tuple[int, list[str]]] = [
+        (index, _unpaired(pieces[index]))
+        for index in compress(range(len(paras)), rest) if checked(index)]
+    for (i, before), (j, after) in pairwise(lone):
         # A hard-wrapped line of plain text: an opener left at the end of one line and a
-        # closer at the start of the next, on adjacent lines, are one pair.
-        if lone[i] and lone[i + 1] and \
-                paragraphs[i + 1].line == paragraphs[i].lines[-1].number + 1:
-            while lone[i] and lone[i + 1] and lone[i + 1][0] in CLOSERS and \
-                    CLOSERS[lone[i + 1][0]] == lone[i][-1]:
-                lone[i].pop()
-                lone[i + 1].pop(0)
-    for para, marks in zip(paragraphs, lone):
+        # closer at the start of the next, on adjacent lines, are one pair (when no other
+        # paragraph with marks lies between the two).
+        if before and after and paras[j].line == paras[i].lines[-1].number + 1 and \
+                not any(checked(k) for k in range(i + 1, j)):
+            while before and after and after[0] in CLOSERS and CLOSERS[after[0]] == before[-1]:
+                before.pop()
+                after.pop(0)
+    for index, marks in lone:
         if marks:
             # Reported on the line of the first lone mark.
+            para = paras[index]
             line = next((piece.number for piece in para.lines if marks[0] in piece.text),
                         para.line)
             if _junk(document, line):
@@ -210,17 +238,24 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
             yield UNPAIRED.finding(line, f"引号或括号不成对：{_shown(marks)}没有与之配对的另一半")
 
 
+def _two_marks(document) -> list[int]:
+    """Indices of the lines with two marks in a row (RE_TWO_MARKS), for GW416 and GW413
+    (。。。 is two marks in a row: one scan finds both rules' lines)."""
+    return cached(document, "style-two-marks",
+                  lambda: line_indices_with(document, RE_TWO_MARKS))
+
+
 def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
-    rare, text = _rare(document), lines_text(document)
-    # As RE_ELLIPSIS_DASH_HINT.search(text), mostly from what _rare found already.
-    if "-" not in rare and not ("." in rare and "..." in text) and \
-            not ("·" in rare and "···" in text) and "。。。" not in text:
-        return
-    for line in _lines_with(document, RE_ELLIPSIS_DASH_HINT):
-        text = line.text
-        if "..." not in text and "。。。" not in text and "-" not in text and "···" not in text:
+    # Every match of RE_ELLIPSIS_DASH holds one of these (its dash alternatives want two
+    # dashes): lines with only 2024-2025 are passed over; the pattern itself, whose
+    # lookbehinds make re try every position, runs only on lines that have a slip.
+    lines, apart = document.lines, _apart_lines(document)
+    found_in = set(line_indices_holding(document, ELLIPSIS_DASH_SLIPS))
+    found_in.update(i for i in _two_marks(document) if "。。。" in lines[i].text)
+    for line in [lines[i] for i in sorted(found_in)]:
+        if not line.text or line.number in apart:
             continue
-        found = [m.group() for m in RE_ELLIPSIS_DASH.finditer(text)]
+        found = [m.group() for m in RE_ELLIPSIS_DASH.finditer(line.text)]
         if found and not _junk(document, line.number):
             wants = "、".join(f"{quote(x)}应为{quote('——' if x[0] == '-' else '……')}"
                              for x in dict.fromkeys(found))
@@ -233,7 +268,7 @@ TO_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "01234567
 def _check_full_width_digits(document, schema) -> Iterator[Finding]:
     if not _rare(document) & FULL_WIDTH_DIGITS_SET:
         return
-    for line in _lines_with(document, RE_FULL_WIDTH_DIGIT):
+    for line in _lines_with(document, FULL_WIDTH_DIGIT_CHARS):
         text = line.text
         found = RE_FULL_WIDTH_DIGITS.findall(text)
         if found and not _junk(document, line.number):
@@ -264,9 +299,10 @@ def _check_date(document, schema) -> Iterator[Finding]:
 
 
 def _check_repeated(document, schema) -> Iterator[Finding]:
-    for line in _lines_with(document, RE_TWO_MARKS):
+    lines, apart = document.lines, _apart_lines(document)
+    for line in [lines[i] for i in _two_marks(document)]:
         text = line.text
-        if not RE_TWO_MARKS.search(text):
+        if not text or line.number in apart or not RE_TWO_MARKS.search(text):
             continue
         found = [m.group() for m in RE_REPEATED.finditer(text)]
         if found and not _junk(document, line.number):
@@ -276,7 +312,7 @@ def _check_repeated(document, schema) -> Iterator[Finding]:
 def _check_invisible(document, schema) -> Iterator[Finding]:
     if not _rare(document) & INVISIBLE_SET:
         return
-    for line in lines_with(document, RE_INVISIBLE):
+    for line in lines_holding(document, INVISIBLE_CHARS_FOUND):
         text = line.text
         found = RE_INVISIBLE.findall(text) if text else []
         if found and not _junk(document, line.number):
