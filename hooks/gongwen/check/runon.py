@@ -89,6 +89,17 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
     return out
 
 
+def _slipped_run(candidates: list[tuple[int, Ordinal | None, bool]],
+                 next_same: list[int | None], j: int | None) -> bool:
+    """After a 1. that follows no sentence end: do the next two of its level follow
+    sentence ends and go on from it with one slip (1.…。3.…。4. / 1.…。1.…。2. /
+    1.…。3.…。2.)? Then the 1. starts a run, and the slip is reported."""
+    if j is None or not candidates[j][2] or (k := next_same[j]) is None or not candidates[k][2]:
+        return False
+    first, second = candidates[j][1].number, candidates[k][1].number  # type: ignore[union-attr]
+    return 1 <= first <= 3 and 1 <= second <= 4 and first != second
+
+
 def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
     """Split a paragraph where a heading follows on the same line: after a sentence end
     (……工作要求如下：一、工作目标。……二、主要任务。……) or, in text pasted without its
@@ -159,7 +170,8 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                 j = next_same[i]
                 ok = strong or j is not None and candidates[j][2] and \
                     candidates[j][1].number == number + 1 or number > 1 and here[level] \
-                    or parent_just_read is not None and parent_just_read < level
+                    or parent_just_read is not None and parent_just_read < level \
+                    or number == 1 and _slipped_run(candidates, next_same, j)
             else:
                 # A number one off (a gap, a repeat, two swapped) is still read when the
                 # next ordinal of its level follows on from it, so that the slip is
@@ -179,6 +191,8 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                             (title := title_before(text, pos, cuts[-1] if cuts else 1)):
                         cuts += title  # a second document's title: numbering restarts
                         ok, last[:] = True, ZEROS
+                    elif level > 2:  # 1.……。3.……。4.…… after 1. was read
+                        ok = here[level] and chain and abs(number - expected) == 1
                 else:
                     ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
             parent_just_read = None
