@@ -31,6 +31,10 @@ def _reference_ordinal(text: str) -> Ordinal | None:
     if not text:
         return None
     if text[0] in "（(":
+        if RE_L2.match(text) or RE_L4.match(text):
+            m = RE_L2.match(text) or RE_L4.match(text)
+            if m.group()[-1] in "、，," and text[m.end():m.end() + 1] in ("（", "("):
+                return None  # （1）、（4）班: numbers listed, no heading
         m = RE_L2.match(text)
         if m and cn_to_int(m["num"]):
             return Ordinal(2, m["num"], cn_to_int(m["num"]), m.group(), text[m.end():],
@@ -68,12 +72,13 @@ def _outcome(function, text: str) -> object:
 
 
 def test_parse_ordinal_gives_what_each_pattern_in_turn_gives() -> None:
-    alphabet = list("一二三十百零〇两（）()、.．，,0129１级季度线是第年 文")
+    alphabet = list("一二三十百零〇两（）()、.．，,0129１级季度线是第年 文月")
     alphabet += ["19", "20", "2024年"]
     texts = _strings(alphabet, 60_000, 9, seed=1) + [
         "（一）标题", "(二)、标题", "（三)标题", "十一、标题", "二、三级子公司", "一、二季度",
         "1.标题", "1.5亿元", "20.2026年10件民生实事", "（12）标题", "０.", "（零）", "零、", "0.",
-        "百百百百百百百百百百、"]
+        "百百百百百百百百百百、", "1.10月19日", "1.15月", "（1）、（4）班", "（一）、（二）两项",
+        "百,", "一、（一）"]
     for text in texts:
         assert _outcome(numbering._parse_ordinal, text) == _outcome(_reference_ordinal, text), text
 

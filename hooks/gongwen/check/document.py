@@ -256,13 +256,14 @@ def _read_title(doc: Document) -> None:
 
 
 def _looks_like_title(text: str) -> bool:
-    """A first line that is a title: no sentence in it. A stray mark at its end
-    (……的通知。) still leaves a title when nothing before it reads as a sentence."""
-    if len(text) <= 80 and not RE_SENTENCE_END.search(text):
+    """A first line that is a title: no sentence in it (a slogan may come before the
+    subtitle: 奋进拼搏！——在开学典礼上的讲话). A stray mark at its end (……的通知。)
+    still leaves a title when nothing before it reads as a sentence."""
+    main, _, sub = text.partition("——")
+    if len(text) <= 80 and not RE_SENTENCE_END.search(sub or text) and "。" not in main:
         return True
-    head = text[:-1]
     return len(text) <= 50 and text[-1] in TITLE_STRAY_END and \
-        not RE_SENTENCE_END.search(head) and not any(ch in "，,：:；;" for ch in head)
+        not RE_SENTENCE_END.search(text[:-1]) and not any(ch in "，,：:；;" for ch in text[:-1])
 
 
 def _read_outline_block(doc: Document) -> None:
