@@ -118,3 +118,25 @@ def test_a_second_document_in_a_pasted_line_numbers_afresh():
 def test_a_restart_without_a_document_title_before_it_is_not_read():
     text = carried("请遵照以下规定：")
     assert raws(text).count("一、") == 1
+
+
+def cases(second: str, third: str, fourth: str = "4.") -> str:
+    # A list of items after a bracketed count (no sentence end before its 1.), pasted.
+    return ("关于推广基层典型经验做法的通报\n各区县人民政府：\n"
+            "现将有关情况通报如下。附件：典型经验做法（共4项）1.甲县推行一窗通办。"
+            f"{second}乙县推进医共体建设。{third}丙区放宽市场准入。{fourth}丁区打造创业基地。\n")
+
+
+def test_a_slip_at_the_start_of_a_pasted_list_of_items_is_reported():
+    assert raws(cases("2.", "3.")) == ["1.", "2.", "3.", "4."]
+    assert errors(cases("2.", "3.")) == []
+    assert (3, "GW103") in errors(cases("3.", "4.", "5."))   # a gap
+    assert (3, "GW104") in errors(cases("1.", "2.", "3."))   # a repeat
+    assert {rule for _, rule in errors(cases("3.", "2."))} & {"GW103", "GW105"}  # swapped
+
+
+def test_numbers_after_sentence_ends_far_from_the_run_stay_text():
+    # 1. then 7. and 9.: no run with one slip, nothing read, nothing reported.
+    text = cases("7.", "9.", "11.")
+    assert raws(text) == []
+    assert errors(text) == []
