@@ -1,11 +1,13 @@
-"""Shapes found in a third set of real documents outside the evaluation set (a school's and
-a university's reports, speeches, 方案 and 工作要点; not in the repository): each false
-error they caused, as a silent case, with the firing case that must still be reported.
-The sentences are made up; only the shapes come from those documents."""
+"""Shapes found in a third and a fourth set of real documents outside the evaluation set
+(a school's and a university's reports, speeches, 方案 and 工作要点; not in the
+repository): each false error they caused, as a silent case, with the firing case that
+must still be reported. The sentences are made up; only the shapes come from those
+documents."""
 from __future__ import annotations
 
 from gongwen.check import check_text
 from gongwen.check.parts import is_section_break
+from gongwen.text.numbering import parse_ordinal
 from gongwen.text.webjunk import junk_reason
 
 
@@ -58,7 +60,8 @@ def test_a_list_starts_again_under_a_label_of_its_own():
     assert (7, "GW103") in errors(plan.replace("1.启用备用人员。", "4.启用备用人员。"))
 
 
-CONTINUOUS = """信息化行动计划
+# Titled as no 文种 (a …行动计划 is a plan: its missing 目标 part would be reported).
+CONTINUOUS = """信息化工作安排
 一、主要任务
 （一）建设网络平台
 1.升级校园网络。
@@ -111,3 +114,70 @@ def test_a_numbered_table_row_is_neither_a_section_nor_web_junk():
     quota = "考核工作方案\n一、推优名额\n语文\t数学\t英语\t物理\n15\t15\t9\t8\n"
     assert errors(quota) == []
     assert (4, "GW402") in errors(quota.replace("15\t15\t9\t8", "15 15 9 8"))
+
+
+def test_bare_labels_and_bullets_head_lists_of_their_own():
+    calendar = ("工作计划\n附：工作行事历\n一月份\n1.组织论文评选\n2.开展教师培训\n二月份\n"
+                "1.召开推进会\n")
+    assert errors(calendar) == []
+    bullets = "活动方案\n一、活动安排\n·活动前\n1.确定单位\n2.组成小组\n·活动中\n1.组长签到\n"
+    assert errors(bullets) == []
+    # A bare line is no parent of a 一、 that starts again: that is still a slip.
+    assert (6, "GW105") in errors("工作计划\n一、一月份工作\n二、二月份工作\n三、三月份工作\n"
+                                  "其他月份\n一、四月份工作\n")
+
+
+def test_reports_under_their_authors_numbers_and_after_a_date_line():
+    numbered = ("班子成员述职报告\n1.张某（副校长）\n一、履行职责情况\n二、存在不足\n"
+                "2.李某（副校长）\n一、履行职责情况\n二、存在不足\n")
+    assert errors(numbered) == []
+    # Without the outer 1. above the first 一、, a numbered line is no author's heading.
+    assert (5, "GW105") in errors(numbered.replace("1.张某（副校长）\n", ""))
+    # An opening sentence before 一、, and items 1. 2. 3. of its own in the first report.
+    opened = numbered.replace("（副校长）\n一、", "（副校长）\n一年来我分管德育。\n一、") \
+        .replace("二、存在不足\n2.李某",
+                 "二、存在不足\n1.学习不够。\n2.调研不深。\n3.创新不足。\n2.李某")
+    assert errors(opened) == []
+    # The outer list itself is still checked: 3. after 1. is a gap.
+    assert (9, "GW103") in errors(opened.replace("2.李某", "3.李某"))
+    dated = ("述职报告汇编\n2025年度述职报告\n某校副校长张某\n2026年2月\n"
+             "2025年，我分管德育工作。\n一、履行职责情况\n二、存在不足\n"
+             "2025年度述职报告\n某校副校长李某\n2026年2月\n2025年，我分管教学工作。\n"
+             "一、履行职责情况\n")
+    assert errors(dated) == []
+
+
+def test_numbers_of_classes_and_items_led_by_a_month_are_read_as_written():
+    assert parse_ordinal("（1）、（4）、（5）班：从东侧楼梯撤离。") is None
+    assert parse_ordinal("（1）、开展轮训").number == 1  # a slip of punctuation, still read
+    classes = ("疏散演练方案\n一、疏散路线\n高一年级：\n（1）、（4）、（5）班：从东侧撤离。\n"
+               "（2）、（3）、（6）班：从西侧撤离。\n（13）、（14）班：由实验楼撤离。\n")
+    assert errors(classes) == []
+    assert parse_ordinal("1.10月19日转发文件").number == 1
+    assert parse_ordinal("3.12月底前完成").number == 3
+    assert parse_ordinal("1.5亿元") is None and parse_ordinal("1.15月") is None
+    steps = "评审方案\n一、评审程序\n1.10月19日转发文件。\n2.教师提出申请。\n3.评议组审阅。\n"
+    assert errors(steps) == []
+    assert (4, "GW103") in errors(steps.replace("2.教师", "3.教师"))
+
+
+def test_a_first_item_after_a_note_lead_goes_on_on_the_next_line():
+    text = "衔接教育方案\n一、日程安排\n注：1.上午为学法指导。\n2.如有变动，以通知为准。\n"
+    assert errors(text) == []
+    assert (4, "GW103") in errors(text.replace("注：1.上午为学法指导。", "注：上午为学法指导。"))
+
+
+def test_a_spoken_list_begun_with_yiyao_goes_on_with_ershi():
+    speech = ("在开学典礼上的讲话\n同学们：\n希望大家做到三点。\n一要锚定目标。\n二是要力学笃行。\n"
+              "三是要品德高尚。\n")
+    assert errors(speech) == []
+    assert errors(speech.replace("二是要力学笃行。\n", "")) == [(5, "GW121")]
+
+
+def test_a_slogan_title_with_an_exclamation_before_its_subtitle_is_a_title():
+    text = "启航新征程，奋进拼搏！——在开学典礼上的讲话\n同学们：\n今天我们举行开学典礼。\n"
+    result = check_text(text, "稿.txt")
+    assert result.title == "启航新征程，奋进拼搏！——在开学典礼上的讲话"
+    assert result.doctype == "speech"
+    # A first line that is a sentence is no title.
+    assert check_text("今天我们举行开学典礼。——校长\n同学们：\n", "稿.txt").title is None

@@ -11,6 +11,7 @@ from gongwen.check.layout import mark_apart
 from gongwen.check.paragraphs import Line, Paragraph
 from gongwen.check.runon import RE_INLINE_START, may_hold_ordinal
 from gongwen.text import numbering
+from gongwen.text.blocks import RE_ATX, RE_STRONG, atx_heading, clean_inline
 from gongwen.text.numbering import (
     RE_L1,
     RE_L2,
@@ -30,6 +31,10 @@ def _reference_ordinal(text: str) -> Ordinal | None:
     if not text:
         return None
     if text[0] in "（(":
+        if RE_L2.match(text) or RE_L4.match(text):
+            m = RE_L2.match(text) or RE_L4.match(text)
+            if m.group()[-1] in "、，," and text[m.end():m.end() + 1] in ("（", "("):
+                return None  # （1）、（4）班: numbers listed, no heading
         m = RE_L2.match(text)
         if m and cn_to_int(m["num"]):
             return Ordinal(2, m["num"], cn_to_int(m["num"]), m.group(), text[m.end():],
@@ -67,12 +72,13 @@ def _outcome(function, text: str) -> object:
 
 
 def test_parse_ordinal_gives_what_each_pattern_in_turn_gives() -> None:
-    alphabet = list("一二三十百零〇两（）()、.．，,0129１级季度线是第年 文")
+    alphabet = list("一二三十百零〇两（）()、.．，,0129１级季度线是第年 文月")
     alphabet += ["19", "20", "2024年"]
     texts = _strings(alphabet, 60_000, 9, seed=1) + [
         "（一）标题", "(二)、标题", "（三)标题", "十一、标题", "二、三级子公司", "一、二季度",
         "1.标题", "1.5亿元", "20.2026年10件民生实事", "（12）标题", "０.", "（零）", "零、", "0.",
-        "百百百百百百百百百百、"]
+        "百百百百百百百百百百、", "1.10月19日", "1.15月", "（1）、（4）班", "（一）、（二）两项",
+        "百,", "一、（一）"]
     for text in texts:
         assert _outcome(numbering._parse_ordinal, text) == _outcome(_reference_ordinal, text), text
 
@@ -81,6 +87,20 @@ def test_may_hold_ordinal_is_the_inline_start_search_from_the_second_character()
     alphabet = list("一二十百两〇零第（）()、.．章节条0129４文是，。 ")
     for text in _strings(alphabet, 100_000, 8, seed=2):
         assert may_hold_ordinal(text) == (RE_INLINE_START.search(text, 1) is not None), text
+
+
+def test_atx_heading_reads_what_the_atx_pattern_reads() -> None:
+    alphabet = list("# \t　标题x*") + ["##", "######", "#######"]
+    for text in _strings(alphabet, 100_000, 9, seed=4):
+        m = RE_ATX.match(text)
+        assert atx_heading(text) == (None if m is None else (len(m[1]), m[2] or "")), text
+
+
+def test_bold_marks_go_as_the_strong_pattern_takes_them() -> None:
+    # clean_inline drops ** with str.replace when there is no __ (RE_STRONG.sub otherwise).
+    for text in _strings(list("*_a文 。") + ["**", "__"], 50_000, 10, seed=5):
+        if "<" not in text and "`" not in text and "[" not in text and "\\" not in text:
+            assert clean_inline(text) == RE_STRONG.sub("", text).strip(), text
 
 
 def _paragraphs(texts: list[str]) -> list[Paragraph]:

@@ -50,9 +50,19 @@ def _form(ordinal: str) -> str:
     return "、" if ordinal[-1] == "、" else "."
 
 
-def _runs(text: str) -> list[tuple[int, int, int | None, list[int]]]:
+# The second item at the start of the next paragraph, by form.
+RE_SECOND = {
+    "bracket": re.compile(r"[（(]2[）)]"),
+    "、": re.compile(r"2、(?!\d)"),
+    ".": re.compile(r"2[.．](?!\d)"),
+}
+
+
+def _runs(text: str, follows: str = "") -> list[tuple[int, int, int | None, list[int]]]:
     """Each clear run: (level, where its first item starts, where its 注： starts or None,
-    where every item starts)."""
+    where every item starts). A lone first item after a colon at the end of the
+    paragraph is a run when the next paragraph (`follows`) starts with the second:
+    注：1.上午为学法指导。 ⏎ 2.……"""
     runs: list[tuple[int, int, int | None, list[int]]] = []
     pos = 0
     first = RE_FIRST_AT_START.match(text)
@@ -74,7 +84,9 @@ def _runs(text: str) -> list[tuple[int, int, int | None, list[int]]]:
                 slips += 1
             items.append(m.start("ord"))
             last, scan = number, m.end()
-        if len(items) >= 3 or len(items) == 2 and slips == 0:
+        alone = len(items) == 1 and start > 0 and RE_SECOND[form].match(follows) is not None \
+            and RE_FIRST.search(text, scan) is None
+        if len(items) >= 3 or len(items) == 2 and slips == 0 or alone:
             note = RE_NOTE_LEAD.search(text, 0, start) if start else None
             runs.append((LEVELS[form], start, note.start() if note else None, items))
         pos, first = max(scan, first.end()), None
@@ -98,8 +110,8 @@ def split_items(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
     noted = 0
     for index, para in enumerate(paragraphs):
         text = para.text
-        if para.role or markdown and para.list_item or "1" not in text \
-                or not (runs := _runs(text)):
+        if para.role or markdown and para.list_item or "1" not in text or not (runs := _runs(
+                text, paragraphs[index + 1].text if index + 1 < len(paragraphs) else "")):
             out.append(para)
             continue
         for earlier in range(noted, index + 1):

@@ -154,6 +154,12 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     return len(last) >= WRAPPED_MIN and not starts_item(rest)
 
 
+# A bare label over a list is a short noun phrase (一月份, 高一年级): any of these marks
+# makes a line a sentence.
+RE_LABEL_MARKS = re.compile(r"[，,。；;！!？?、：:“”（）()《》]")
+BARE_LABEL_MAX = 12
+
+
 def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Plain text: join the lines of a hard-wrapped paragraph or heading into one, and
     set a PDF's page numbers and running heads apart (role 'page')."""
@@ -169,14 +175,15 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
         level, number = ordinal.level, ordinal.number
         return number == last[level] + 1 or last[level] == 0 and number == numbered[level] + 1
 
-    for para in paragraphs:
+    for index, para in enumerate(paragraphs):
         if para.line in furniture:
             para.role = "page"
             out.append(para)
             skipped = bool(body)
             continue
         first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
-        if body and _continues(body[-1], para, first, width, skipped, expected):
+        if body and _continues(body[-1], para, first, width, skipped, expected) and \
+                not _labels_a_list(para, paragraphs[index + 1:index + 2], last):
             _merge(body[-1], para)
         else:
             out.append(para)
@@ -188,6 +195,16 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
                     last[lower] = 0
         skipped = False
     return out
+
+
+def _labels_a_list(para: Paragraph, following: list[Paragraph], last: list[int]) -> bool:
+    """二月份 ⏎ 1.…, after a list of 1. items: a short bare label over a list that starts
+    again at one, not the end of the item above it."""
+    text = para.text.strip()
+    if len(text) > BARE_LABEL_MAX or RE_LABEL_MARKS.search(text) or not following:
+        return False
+    head = parse_ordinal(following[0].text)
+    return head is not None and head.number == 1 and last[head.level] > 0
 
 
 def _leader_free(text: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gongwen.text.numbering import CN_NUMERAL, parse_ordinal
+from gongwen.text.numbering import CN_NUMERAL, ORDINAL_LEADS, parse_ordinal
 
 from .paragraphs import Paragraph
 
@@ -67,6 +67,7 @@ CLAUSE_MARKS = frozenset("，,。！？!?：:；;")
 # How many paragraphs may lie between such a title and the part's first heading (an
 # author line, a lead sentence: 为……，特制定以下规定：).
 TITLE_REACH = 3
+SHORT_LINE = 20
 
 
 def is_section_break(text: str) -> bool:
@@ -121,6 +122,25 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
             continue
         if parse_ordinal(para.text):
             return _starts_numbering(para)
+        if len(para.text) <= SHORT_LINE and not any(ch in CLAUSE_MARKS for ch in para.text):
+            continue  # the author's name, a date line (某校副校长张某, 2026年2月)
+        reach -= 1
+        if not reach:
+            break
+    return False
+
+
+def _heads_a_document(paragraphs: list[Paragraph], index: int) -> bool:
+    """1.张某（副校长） ⏎ 一、履行职责情况: a numbered line right above a 一、 that starts
+    again heads a document of its own (述职报告 one after another, each under its
+    author's number)."""
+    reach = TITLE_REACH  # (the author's opening sentences may come first)
+    for para in paragraphs[index + 1:]:
+        if para.role:
+            continue
+        ordinal = parse_ordinal(para.text)
+        if ordinal is not None:
+            return ordinal.level == 1 and ordinal.number == 1
         reach -= 1
         if not reach:
             break
@@ -140,14 +160,32 @@ def _after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
 def mark_parts(paragraphs: list[Paragraph]) -> None:
     """Mark where a new part starts (see the module's docstring); one pass."""
     numbered = False  # a heading has been seen: the page's own title is no new part
+    level_one = False  # a 一、 has been seen
+    # The level of an outer list whose 1. stands right above the page's first 一、
+    # (1.张某 ⏎ 一、…): its next items head documents of their own.
+    outer = 0
+    before, since = None, 0  # the last ordinal, and how many paragraphs since
     for index, para in enumerate(paragraphs):
         if para.role or para.list_item or not para.text:
             continue
         text = para.text
+        since += 1
         if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
                 or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
                 or para.section_break and RE_ATTACHED.match(text) \
                 or text[0] == "附" and _after_a_date(paragraphs, index):
             para.new_part = para.section_break = True
-        elif not numbered and parse_ordinal(text):
-            numbered = True
+            continue
+        ordinal = parse_ordinal(text) if text[0] in ORDINAL_LEADS or text[0].isdigit() \
+            else None
+        if ordinal is None:
+            continue
+        numbered = True
+        if ordinal.level == 1:
+            if not level_one and before is not None and before.level > 1 and \
+                    before.number == 1 and since <= TITLE_REACH + 1:
+                outer = before.level
+            level_one = True
+        elif ordinal.level == outer and _heads_a_document(paragraphs, index):
+            para.new_part = para.section_break = True
+        before, since = ordinal, 0

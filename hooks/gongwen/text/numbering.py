@@ -20,14 +20,17 @@ RE_RANGE_REST = re.compile(r"^([一二三四五六七八九])(?:级|季度|线|�
 # Level 2: （一） with optional stray 顿号 after it; brackets of either width.
 RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 # Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number),
-# unless the digits are a year (20.2026年10件民生实事：…, no decimal has a 年).
-RE_L3 = re.compile(r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!(?!(?:19|20)\d\d年)\d)")
+# unless the digits are a year or a month (20.2026年10件民生实事：…, 1.10月19日转发…:
+# no decimal is followed by 年 or 月).
+RE_L3 = re.compile(
+    r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!(?!(?:19|20)\d\d年|(?:1[0-2]|0?[1-9])月)\d)")
 # Level 4: （1） with optional stray 顿号.
 RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 
 # What an ordinal can start with: most paragraphs start with none of these and are
 # turned away without trying the four patterns.
 BRACKET_LEADS = "（("
+BRACKET_SET = frozenset(BRACKET_LEADS)  # ("" in a str is True; in a set it is not)
 NUMERAL_LEADS = frozenset("一二三四五六七八九十百零〇两")
 ORDINAL_LEADS = NUMERAL_LEADS | frozenset(BRACKET_LEADS)  # and digits (str.isdigit)
 
@@ -167,6 +170,9 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     # 一是 / 一方面 are enumerations, not headings: the punctuation is required above.
     # 二、三级子公司, 一、二季度, 三、四线城市 (a line wrapped there) are a range.
     if level == 1 and text[end:end + 1] in RANGE_LEADS and _is_range(number, text[end:end + 3]):
+        return None
+    # （1）、（4）、（5）班：… lists numbers (of classes, of items cited), it heads nothing.
+    if raw[-1] in "、，," and lead in BRACKET_LEADS and text[end:end + 1] in BRACKET_SET:
         return None
     return _new(Ordinal, (level, label, number, raw, text[end:], expected, width))
 

@@ -85,7 +85,19 @@ def _read_all(doc: Document) -> list[Enumeration]:
                 _cells(para, out, state)
             else:
                 _items_in(para, body, para.body_line, out, state)
+        state["before"] = index, para
     return out
+
+
+def _spoken_first(seq: int, out: list[Enumeration], state: dict) -> None:
+    """一要锚定目标。 ⏎ 二是要力学笃行。: a list begun with 一要 (spoken style) and
+    going on with 二是: its first item is counted, rather than a gap reported."""
+    before = state.get("before")
+    if before is not None and before[1].body.startswith("一要"):
+        index, para = before
+        out.append(Enumeration(para.body_line, "是", "一要", 1, seq, index,
+                               len(para.text) - len(para.body)))
+        state["last_number"][seq] = 1
 
 
 def _cells(para: Paragraph, out: list[Enumeration], state: dict) -> None:
@@ -192,6 +204,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                     else:
                         seq = state["next_id"]
                         state["next_id"] += 1
+                        if kind == "是" and number == 2:
+                            _spoken_first(seq, out, state)
                     heading_seqs[key] = seq
                 para_seq[kind] = seq
             elif kind in para_seq and number != 1:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
-from itertools import accumulate, compress, count, islice, pairwise
-from operator import ne, or_
+from itertools import accumulate, compress, islice, pairwise
 
 from gongwen.common import quote
 from gongwen.text.numbering import canonical
 
+from ..layout import BARE_LABEL_MAX, RE_LABEL_MARKS
 from ..model import LEVEL_NAMES, Finding, Heading, heading_fields
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
+from .stretches import LONG_OUTLINE, STRETCH, TRY_AGAIN, goes_on
 
 # The levels below and up to each level (loops of the walks below: no range() per
 # heading).
@@ -124,11 +125,12 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     return out
 
 
-# An unnumbered line that heads a list of its own: 情形一：…, 附1：, ■奖励项目, 【说明】
-# (a (一) or 1. list may start again at one after it), or a lead-in ending with a colon
-# (还存在一些不足，主要如下：; a 1. or （1） list only: before 一、 it is a slip).
+# An unnumbered line that heads a list of its own: 情形一：…, 附1：, ■奖励项目, ·活动前,
+# 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending with a
+# colon (还存在一些不足，主要如下：) or a bare short label (一月份, 高一年级): a 1. or （1）
+# list only (before 一、 or （一） such a line is no parent: the restart is a slip).
 RE_LABEL = re.compile(
-    r"^(?:[■□●○◆◇▲△★☆▶►※]|附\s*\d{1,2}\s*[：:]|情形[一二三四五六七八九十]{1,3}"
+    r"^(?:[■□●○◆◇▲△★☆▶►※·•]|附\s*\d{1,2}\s*[：:]|情形[一二三四五六七八九十]{1,3}"
     r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
 LABEL_MAX = 60
 
@@ -147,7 +149,8 @@ def _after_a_label(document) -> dict[int, int]:
             text = para.text.strip()
             label = 0
             if 0 < len(text) <= LABEL_MAX:
-                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:" else 0
+                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:" or \
+                    len(text) <= BARE_LABEL_MAX and not RE_LABEL_MARKS.search(text) else 0
     return out
 
 
@@ -155,26 +158,6 @@ def _across(continuous: dict[int, tuple], level: int) -> int:
     """The highest level across whose headings `level` is numbered on (5: none)."""
     style = continuous.get(level)
     return 5 if style is None else style[3]
-
-
-# A long outline (this many headings or more) is walked a stretch of at most STRETCH
-# headings at a time where it simply goes on; after a stretch that does not, the walk
-# tries again TRY_AGAIN headings later.
-LONG_OUTLINE, STRETCH, TRY_AGAIN = 64, 4096, 8
-
-
-def _goes_on(levels: list[int], numbers: list[int], index: int, limit: int) -> int:
-    """Where the headings from `index` (before `limit`) stop going on one by one from the
-    heading before: the first of another level or with another number (C loops).
-
-    In such a stretch of one level under one parent the walk of _analyse has nothing to
-    report (no gap, no restart, none is a 1; a child before its parent or inverted levels
-    were decided at the first of the run) and nothing to change but the last heading of
-    the level."""
-    first = numbers[index - 1] + 1
-    stops = map(or_, map(levels[index].__ne__, levels[index:limit]),
-                map(ne, numbers[index:limit], range(first, first + limit - index)))
-    return next(compress(count(index), stops), limit)
 
 
 def _analyse(document) -> list[tuple[Rule, Finding]]:
@@ -232,8 +215,11 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     break_at = breaks[0] if breaks else len(headings)  # the index of the next break
     one_part = len(styles) == 1
     labels: dict[int, int] | None = None
+    part_start = False
+    part_heads: dict[int, Heading] = {}  # the first heading of the last part, by level
+    first_of: dict[int, Heading] = {}    # the first heading of each level
     level_before = 0  # the level of the heading before
-    # A long outline is walked a stretch at a time where it simply goes on (see _goes_on).
+    # A long outline is walked a stretch at a time where it simply goes on (see goes_on).
     numbers = list(map(NUMBER, headings)) if len(headings) >= LONG_OUTLINE else None
     try_at = 0
     walk = enumerate(headings)
@@ -245,7 +231,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             (one_part or part_of[index] == part_of[index - 1])
         level_before = level
         if same_run and numbers is not None and index >= try_at:
-            end = _goes_on(levels, numbers, index, min(
+            end = goes_on(levels, numbers, index, min(
                 index + STRETCH, break_at, bounds[part_of[index] + 1]))
             if end > index:
                 last[level] = headings[end - 1]
@@ -261,6 +247,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             # articles 一、…四十七、 across 第一章…第九章).
             # A new part (an attachment, a second document) numbers every level afresh.
             new_part = breaks[next_break] in part_starts
+            part_start = part_start or new_part
             next_break += 1
             for level in (1, 2, 3, 4):
                 if level in last and (new_part or _across(continuous, level) != 0):
@@ -300,6 +287,15 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             for upper in UP_TO[level]:
                 if scope_first[upper] is None:
                     scope_first[upper] = h
+        first_of.setdefault(level, h)
+        if part_start:
+            # 1.张某 … 一、… ⏎ 2.李某 ⏎ 一、…: parts headed by the items of an outer list,
+            # which go on from part to part.
+            part_start = False
+            head = part_heads.get(level, first_of[level])
+            if h.number == head.number + 1:
+                after_break[level] = head
+            part_heads[level] = h
         prev = last.get(level)
         if prev is not None and h.number == 1:
             # A list starting again under a label of its own (情形二：…) is a new list.
