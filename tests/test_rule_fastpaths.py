@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 from gongwen.check.document import read
-from gongwen.check.model import Finding, make_finding
+from gongwen.check.model import Finding, acknowledged, make_finding
 from gongwen.check.rules import numbering
 from gongwen.text.numbering import canonical
 from hypothesis import given, settings
@@ -76,6 +76,8 @@ def test_a_finding_made_without_init_is_the_same_finding(line, message: str,
     assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
     assert vars(made) == vars(plain)
     assert dataclasses.replace(made, acknowledged="原因") == \
-        dataclasses.replace(plain, acknowledged="原因")
+        dataclasses.replace(plain, acknowledged="原因") == acknowledged(plain, "原因") == \
+        acknowledged(made, "原因")
+    assert vars(acknowledged(made, "原因")) == vars(dataclasses.replace(plain, acknowledged="原因"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.line = 1  # type: ignore[misc]

@@ -93,6 +93,13 @@ def make_finding(rule: str, name: str, severity: Severity, category: str, line: 
     return finding
 
 
+def acknowledged(finding: Finding, reason: str) -> Finding:
+    """dataclasses.replace(finding, acknowledged=reason), built as make_finding builds."""
+    copy = _new(Finding)
+    copy.__dict__.update(finding.__dict__, acknowledged=reason)
+    return copy
+
+
 @dataclass
 class CheckResult:
     """What checking one document gives: its type, outline and findings."""

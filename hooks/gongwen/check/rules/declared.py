@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongwen.common import quote
 from gongwen.text.numbering import CN_NUM, canonical, cn_to_int
@@ -59,9 +60,9 @@ class Declaration:
     found_line: int | None
 
 
-@dataclass(frozen=True)
-class OutlineEntry:
-    """An entry of a 【提纲】 block: level 1 (一、) or 2 (（一）) under `parent`."""
+class OutlineEntry(NamedTuple):
+    """An entry of a 【提纲】 block: level 1 (一、) or 2 (（一）) under `parent` (a named
+    tuple: a 【提纲】 has dozens, and a frozen dataclass is slow to build)."""
 
     line: int
     level: int
@@ -225,11 +226,6 @@ def _norm(text: str) -> str:
     return RE_NOT_WORD.sub("", text)
 
 
-def _same_title(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
-    return bool(a and b) and (a in b or b in a)
-
-
 def _is_document(document: Document, schema) -> bool:
     return schema is not None or not document.markdown or document.meta.get("kind") in KINDS
 
@@ -269,10 +265,20 @@ def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
             children.setdefault(parent_line, []).append(h)
     matched_parent: dict[int, Heading | None] = {}
 
+    norms: dict[str, str] = {}  # each title made comparable once (_norm)
+
+    def norm(title: str) -> str:
+        found = norms.get(title)
+        if found is None:
+            found = norms[title] = _norm(title)
+        return found
+
     def find(entry, pool: list[Heading]) -> tuple[Heading | None, bool]:
         """(heading, title agrees) for an entry among the headings of its place."""
+        a = norm(entry.title)
         for h in pool:
-            if _same_title(entry.title, h.title):
+            b = norm(h.title)  # the same title: one holds the other
+            if a and b and (a in b or b in a):
                 return h, True
         for h in pool:
             if h.number == entry.number:
