@@ -45,6 +45,7 @@ def _both(text: str) -> tuple[list, list]:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(numbering, "LONG_OUTLINE", long_outline)
             patch.setattr(numbering, "STRETCH", 5)  # stretches end inside runs too
+            patch.setattr(numbering, "TRY_AGAIN", 1)
             document = read(text, "a.md")
             results.append([(rule.code, f) for rule, f in numbering._analyse(document)])
     return results[0], results[1]

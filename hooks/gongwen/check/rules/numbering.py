@@ -233,11 +233,13 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
         if same_run and numbers is not None and index >= try_at:
             end = goes_on(levels, numbers, index, min(
                 index + STRETCH, break_at, bounds[part_of[index] + 1]))
+            if end - index < STRETCH // 4:
+                # Short runs (（一）（二）（三） again and again): not worth a try for a while.
+                try_at = end + TRY_AGAIN
             if end > index:
                 last[level] = headings[end - 1]
                 deque(islice(walk, end - index - 1), maxlen=0)  # (passed over in C)
                 continue
-            try_at = index + TRY_AGAIN  # (an outline that never goes on is not tried often)
         if not one_part:
             continuous = styles[part_of[index]]
         while index >= break_at and next_break < len(breaks) and breaks[next_break] <= index:

@@ -11,9 +11,10 @@ from itertools import compress, count
 from operator import ne, or_
 
 # A long outline (this many headings or more) is walked a stretch of at most STRETCH
-# headings at a time where it simply goes on; after a stretch that does not, the walk
-# tries again TRY_AGAIN headings later.
-LONG_OUTLINE, STRETCH, TRY_AGAIN = 64, 4096, 8
+# headings at a time where it simply goes on (each try copies that many levels and
+# numbers); after a stretch shorter than a quarter of that, the walk tries again only
+# TRY_AGAIN headings later (short runs cost more to try than to walk).
+LONG_OUTLINE, STRETCH, TRY_AGAIN = 64, 64, 64
 
 
 def goes_on(levels: list[int], numbers: list[int], index: int, limit: int) -> int:
