@@ -35,7 +35,7 @@ from gongwen.text.frontmatter import FrontMatter, split_front_matter
 from gongwen.text.numbering import Ordinal, canonical, parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
-from .items import split_items
+from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
 from .paragraphs import Line, Paragraph, starts_item
@@ -439,7 +439,7 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     split = split_run_on(doc.paragraphs, markdown)
     if len(split) != len(doc.paragraphs) or not settled:
         mark_apart(split)  # the pieces split off (…。2.1　…)
-    doc.paragraphs = split_items(split, markdown)
+    doc.paragraphs = split_items(split, markdown) if may_hold_items(text) else split
     mark_parts(doc.paragraphs)
     _read_body(doc)
     return doc
