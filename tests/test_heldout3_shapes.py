@@ -60,7 +60,8 @@ def test_a_list_starts_again_under_a_label_of_its_own():
     assert (7, "GW103") in errors(plan.replace("1.启用备用人员。", "4.启用备用人员。"))
 
 
-CONTINUOUS = """信息化行动计划
+# Titled as no 文种 (a …行动计划 is a plan: its missing 目标 part would be reported).
+CONTINUOUS = """信息化工作安排
 一、主要任务
 （一）建设网络平台
 1.升级校园网络。

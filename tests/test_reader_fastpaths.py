@@ -11,6 +11,7 @@ from gongwen.check.layout import mark_apart
 from gongwen.check.paragraphs import Line, Paragraph
 from gongwen.check.runon import RE_INLINE_START, may_hold_ordinal
 from gongwen.text import numbering
+from gongwen.text.blocks import RE_ATX, RE_STRONG, atx_heading, clean_inline
 from gongwen.text.numbering import (
     RE_L1,
     RE_L2,
@@ -86,6 +87,20 @@ def test_may_hold_ordinal_is_the_inline_start_search_from_the_second_character()
     alphabet = list("一二十百两〇零第（）()、.．章节条0129４文是，。 ")
     for text in _strings(alphabet, 100_000, 8, seed=2):
         assert may_hold_ordinal(text) == (RE_INLINE_START.search(text, 1) is not None), text
+
+
+def test_atx_heading_reads_what_the_atx_pattern_reads() -> None:
+    alphabet = list("# \t　标题x*") + ["##", "######", "#######"]
+    for text in _strings(alphabet, 100_000, 9, seed=4):
+        m = RE_ATX.match(text)
+        assert atx_heading(text) == (None if m is None else (len(m[1]), m[2] or "")), text
+
+
+def test_bold_marks_go_as_the_strong_pattern_takes_them() -> None:
+    # clean_inline drops ** with str.replace when there is no __ (RE_STRONG.sub otherwise).
+    for text in _strings(list("*_a文 。") + ["**", "__"], 50_000, 10, seed=5):
+        if "<" not in text and "`" not in text and "[" not in text and "\\" not in text:
+            assert clean_inline(text) == RE_STRONG.sub("", text).strip(), text
 
 
 def _paragraphs(texts: list[str]) -> list[Paragraph]:

@@ -92,7 +92,7 @@ def test_a_new_doctype_is_a_yaml_file(tmp_path: Path) -> None:
       "，"
      "实为 '(通知'")),
     ("doctype: notice\nlabel: 通知\nslots: [{name: a, label: A, synonyms: [], grade: required}]\n",
-     "{path}: slots[0] 无法匹配：synonyms、phrases、leads、topical 至少要有一项"),
+     "{path}: slots[0] 无法匹配：synonyms、phrases、leads、titles、topical 至少要有一项"),
     ("doctype: notice\nlabel: [通知\n",
      "{path}: YAML 语法错误，第3行：expected ',' or ']', but got '<stream end>'"),
 ])

@@ -23,16 +23,16 @@ from gongwen.common import no_cyclic_gc
 from gongwen.text import numbering
 from gongwen.text.blocks import (
     RE_ATTR_LIST,
-    RE_ATX,
     RE_ATX_CLOSING,
     RE_BULLET_ITEM,
     RE_ORDERED_ITEM,
     RE_TAG,
+    atx_heading,
     clean_inline,
     scan_lines,
 )
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
-from gongwen.text.numbering import Ordinal, canonical, parse_ordinal
+from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
 from .items import may_hold_items, split_items
@@ -47,7 +47,8 @@ SENTENCE_END = "。！？!?"
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
 # An item whose text starts with a number: 21.5+2就业之家 (on its own, 21.5 is a decimal).
 RE_NUMBER_LED_ITEM = re.compile(r"^(?P<num>\d{1,3})[.．](?=\d)")
-RE_OUTLINE_START = re.compile(r"^【提纲】")
+OUTLINE_LABEL = "【提纲】"
+RE_OUTLINE_START = re.compile(rf"^{OUTLINE_LABEL}")
 TITLE_STRAY_END = "。，,；;！？!?"
 # Scanned lines that are not the document's own structure: tables and quotations (a guide
 # page quotes examples), attribute-list lines, and the 原文缺失 notes (the curator's, not
@@ -57,6 +58,8 @@ SKIPPED = frozenset(("table", "quote", "attr", "gap"))
 APART = frozenset(("title", "outline", "contents", "attachments", "page"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
+# Line(…), Heading(…) built in C (a named tuple's own __new__ is Python code).
+new_tuple = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -136,13 +139,19 @@ def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
         head, body = rest[:end], rest[end:].strip()
         title = head.strip().rstrip("。！？!?；;").strip()
         form = "run-in" if body else "line"
-    return Heading(number, level, label, value, title, form, raw.strip(), width), body
+    return new_tuple(Heading, (number, level, label, value, title, form, raw.strip(), width)), body
 
 
-def _paragraph(lines: list[Line], raw_first: str, first_kind: str) -> Paragraph:
-    text = lines[0].text if len(lines) == 1 else "".join([line.text for line in lines])
+def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind: str
+               ) -> Paragraph:
+    """The paragraph of line `first` and the lines `more` after it (None: none)."""
+    if more is None:  # most paragraphs: one line
+        lines, text = [first], first.text
+    else:
+        lines = [first, *more]
+        text = "".join([line.text for line in lines])
     # Positional: line, lines, text, heading, body, body_line, list_item, raw_first.
-    return Paragraph(lines[0].number, lines, text, None, "", 0, first_kind == "list", raw_first)
+    return Paragraph(first.number, lines, text, None, "", 0, first_kind == "list", raw_first)
 
 
 # After a line that ends with one of these, a numbered item starts a new paragraph.
@@ -151,89 +160,73 @@ ITEM_BREAK_AFTER = frozenset("。！？!?：:；;")
 
 def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document) -> None:
     """Group lines into logical paragraphs; read Markdown # headings on the way."""
-    if not markdown:  # .txt: a line is a paragraph (the layout passes join wrapped ones)
-        _lines_as_paragraphs(body, doc)
-        return
     paragraphs, doc_lines = doc.paragraphs, doc.lines
-    # The lines of the paragraph being read, its first line as written and the kinds of
-    # its first and last lines (kept apart: no tuple to build and unpack per line).
-    current: list[Line] = []
-    first_raw, first_kind, last_kind = "", "", ""
+    # The paragraph being read: its first line (None: none is open), the lines after it
+    # (None until there is one), its first line as written, the kinds of its first and
+    # last lines and its last line's text (kept apart: no tuple to build per line).
+    first: Line | None = None
+    more: list[Line] | None = None
+    first_raw, first_kind, last_kind, prev = "", "", "", ""
     new_tuple = tuple.__new__
     for number, raw, kind in body:
         if kind == "text":  # most lines: no other kind to try
             text = clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
         elif kind in SKIPPED:
             continue
-        elif kind == "blank" or kind == "hr":
-            if current:
-                paragraphs.append(_paragraph(current, first_raw, first_kind))
-                current = []
-            continue
-        elif kind == "atx":
-            if current:
-                paragraphs.append(_paragraph(current, first_raw, first_kind))
-                current = []
-            _atx_heading(number, raw, doc)
+        elif kind == "blank" or kind == "hr" or kind == "atx":
+            if first is not None:
+                paragraphs.append(_paragraph(first, more, first_raw, first_kind))
+                first = None
+            if kind == "atx":
+                _atx_heading(number, raw, doc)
             continue
         else:
             text = _clean_line(raw, kind)
         line = new_tuple(Line, (number, text))  # Line(number, text), built in C
         doc_lines.append(line)
-        if current:
-            if kind == "list":
-                paragraphs.append(_paragraph(current, first_raw, first_kind))
-                current = []
-            else:
-                prev = current[-1].text
-                # A numbered item after a finished sentence starts a new paragraph, even
-                # without a blank line in between (authors often forget it).
-                if prev and (prev[-1] in ITEM_BREAK_AFTER or last_kind == "list"
-                             or len(current) == 1 and parse_ordinal(prev) and len(prev) <= 40) \
-                        and starts_item(text):
-                    paragraphs.append(_paragraph(current, first_raw, first_kind))
-                    current = []
-        if not current:
-            first_raw, first_kind = raw, kind
-        current.append(line)
-        last_kind = kind
-        if kind == "list":
-            paragraphs.append(_paragraph(current, first_raw, first_kind))
-            current = []
-    if current:
-        paragraphs.append(_paragraph(current, first_raw, first_kind))
-
-
-def _lines_as_paragraphs(body: list[tuple[int, str, str]], doc: Document) -> None:
-    """Plain text: every line that is not blank is a paragraph."""
-    paragraphs, doc_lines = doc.paragraphs, doc.lines
-    new_tuple = tuple.__new__
-    for number, raw, kind in body:
-        if kind != "text":
+        if not markdown:  # .txt: a line is a paragraph (the layout passes join wrapped ones)
+            paragraphs.append(_paragraph(line, None, raw, kind))
             continue
-        text = clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
-        line = new_tuple(Line, (number, text))
-        doc_lines.append(line)
-        # Positional: line, lines, text, heading, body, body_line, list_item, raw_first.
-        paragraphs.append(Paragraph(number, [line], text, None, "", 0, False, raw))
+        if first is not None:
+            # A list item starts a new paragraph; so does a numbered item after a finished
+            # sentence, even without a blank line in between (authors often forget it), or
+            # after a short heading line of its own.
+            if kind == "list" or prev and (
+                    prev[-1] in ITEM_BREAK_AFTER or last_kind == "list"
+                    or more is None and len(prev) <= 40 and parse_ordinal(prev)) \
+                    and starts_item(text):
+                paragraphs.append(_paragraph(first, more, first_raw, first_kind))
+            else:
+                if more is None:
+                    more = [line]
+                else:
+                    more.append(line)
+                prev, last_kind = text, kind
+                continue
+        if kind == "list":  # a list item is a paragraph of its own
+            paragraphs.append(_paragraph(line, None, raw, kind))
+            first, last_kind = None, kind
+            continue
+        first, more, first_raw, first_kind, last_kind, prev = line, None, raw, kind, kind, text
+    if first is not None:
+        paragraphs.append(_paragraph(first, more, first_raw, first_kind))
 
 
 def _atx_heading(number: int, raw: str, doc: Document) -> None:
     """A Markdown # heading: the title (the first #), a heading of the outline, or a
     heading without an ordinal."""
-    m = RE_ATX.match(raw)
-    hashes, content = m.group(1), (m.group(2) or "")
+    hashes, content = atx_heading(raw)  # (scan_lines found it is one)
     if "#" in content:
         content = RE_ATX_CLOSING.sub("", content)
     if "{" in content:
         content = RE_ATTR_LIST.sub("", content)
     content = clean_inline(content)
     doc.lines.append(Line(number, content))
-    if len(hashes) == 1 and doc.title_line is None:
+    if hashes == 1 and doc.title_line is None:
         doc.title, doc.title_line = content, number
         return
     made = _make_heading(content, content, number, "markdown")
-    if made and len(hashes) > 1:
+    if made and hashes > 1:
         doc.paragraphs.append(Paragraph(number, [Line(number, content)], content, made[0], "",
                                         number, raw_first=raw, role="markdown"))
     else:
@@ -274,13 +267,13 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _read_outline_block(doc: Document) -> None:
-    for para in doc.paragraphs:
-        if para.role == "title" or not RE_OUTLINE_START.match(para.text):
+    for index, para in enumerate(doc.paragraphs, 1):
+        # (RE_OUTLINE_START.match, without a call of re for every paragraph.)
+        if para.role == "title" or not para.text.startswith(OUTLINE_LABEL):
             continue
         para.role = "outline"
         group = [para]
         # A 【提纲】 line followed by list items (Markdown): the items belong to it.
-        index = doc.paragraphs.index(para) + 1
         while index < len(doc.paragraphs) and doc.paragraphs[index].list_item:
             doc.paragraphs[index].role = "outline"
             group.append(doc.paragraphs[index])
@@ -336,6 +329,7 @@ def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
 def _read_body(doc: Document) -> None:
     first_heading_seen = False
     title, headings, markdown = doc.title, doc.headings, doc.markdown
+    plain: list[Paragraph] = []  # the body's paragraphs that are no heading
     for index, para in enumerate(doc.paragraphs):
         role, text = para.role, para.text
         if role in APART:
@@ -352,7 +346,10 @@ def _read_body(doc: Document) -> None:
             first_heading_seen = True
             continue
         body, body_line = text, para.line
-        if not para.list_item or not markdown:
+        # (An ordinal starts with one of ORDINAL_LEADS or a digit: other paragraphs need
+        # not ask.)
+        if (not para.list_item or not markdown) and (text[:1] in ORDINAL_LEADS
+                                                     or text[:1].isdigit()):
             made = _make_heading(text, para.raw_first or text, body_line, None)
             if made is None and text[:1].isdigit():
                 led = _item_led_by_a_number(doc, index)
@@ -366,11 +363,12 @@ def _read_body(doc: Document) -> None:
                 if body and len(para.lines) > 1:
                     body_line = line_locator(para, body, para.line)(0)
         para.body, para.body_line = body, body_line
-    for para in reversed(doc.paragraphs):
-        if para.role in APART:
-            continue
-        if para.heading is None and RE_TEN_CJK.match(para.text):
-            if doc.headings and para.line > doc.headings[-1].line:
+        if para.heading is None:
+            plain.append(para)
+    # The closing: the last paragraph of ten characters or more, after the last heading.
+    for para in reversed(plain):
+        if RE_TEN_CJK.match(para.text):
+            if headings and para.line > headings[-1].line:
                 doc.closing = para
             break
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, Ordinal, parse_ordinal
+from gongwen.text.numbering import (
+    CN_NUMERAL,
+    NUMERAL_LEADS,
+    ORDINAL_LEADS,
+    Ordinal,
+    parse_ordinal,
+)
 
 from .inline import after_sentence, title_before
 from .layout import ORDINAL_WINDOW, SENTENCE_END, _cut
@@ -29,23 +35,35 @@ RE_INLINE_START = re.compile(
 # by its rarest character (、 . ． 第 （ (): most paragraphs hold some of these but
 # seldom after a numeral, and re skips to a literal far faster than to a class of fifteen.
 RE_ENUMERATING_COMMA = re.compile(rf"、(?<=[\s\S][{CN_DIGITS_ALL}]、)")  # 、 at 2 or later
-RE_DECIMAL_POINT = re.compile(r"[.．](?<=[\s\S]\d[.．])")
+RE_POINT = re.compile(r"\.(?<=[\s\S]\d\.)")
+RE_FULL_POINT = re.compile(r"．(?<=[\s\S]\d．)")
 RE_CHAPTER_AT = re.compile(rf"第{CN_NUMERAL}[章节条]")
-RE_BRACKETED_AT = re.compile(rf"[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]")
+# (Each bracket on its own: re skips to one literal fast, to either of two slowly.)
+RE_FULL_BRACKETED_AT = re.compile(rf"（(?:{CN_NUMERAL}|\d{{1,3}})[）)]")
+RE_HALF_BRACKETED_AT = re.compile(rf"\((?:{CN_NUMERAL}|\d{{1,3}})[）)]")
 
 
 def may_hold_ordinal(text: str) -> bool:
     """Can an ordinal start in `text` after its first character (RE_INLINE_START)?"""
-    return bool("、" in text and RE_ENUMERATING_COMMA.search(text, 2)
-                or ("." in text or "．" in text) and RE_DECIMAL_POINT.search(text, 2)
+    # (`in` first, the cheapest test; each search starts at the first of its characters
+    # that counts: a heading's own （ at 0, its own 1. at 1 are not searched past.)
+    return bool("、" in text and (at := text.find("、", 2)) > 0
+                and RE_ENUMERATING_COMMA.search(text, at)
+                or "." in text and (at := text.find(".", 2)) > 0 and RE_POINT.search(text, at)
+                or "．" in text and (at := text.find("．", 2)) > 0
+                and RE_FULL_POINT.search(text, at)
                 or "第" in text and RE_CHAPTER_AT.search(text, 1)
-                or ("（" in text or "(" in text) and RE_BRACKETED_AT.search(text, 1))
+                or "（" in text and (at := text.find("（", 1)) > 0
+                and RE_FULL_BRACKETED_AT.search(text, at)
+                or "(" in text and (at := text.find("(", 1)) > 0
+                and RE_HALF_BRACKETED_AT.search(text, at))
 
 
 # Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
 # also a colon or semicolon (……如下：一、……).
 STRONG_BEFORE = frozenset("。！？!?：:；;")
 ZEROS = (0,) * 5
+ZEROS_FROM = [ZEROS[level:] for level in range(6)]  # what levels `level`… are reset to
 
 
 def _inline_matches(text: str) -> list[re.Match[str]]:
@@ -117,8 +135,8 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
 
     def note(level: int, number: int) -> None:
         last[level] = numbered[level] = number
-        last[level + 1:] = ZEROS[level + 1:]  # the levels below start afresh
-        before_break[level:] = ZEROS[level:]
+        last[level + 1:] = ZEROS_FROM[level + 1]  # the levels below start afresh
+        before_break[level:] = ZEROS_FROM[level]
 
     for para in paragraphs:
         if para.role and para.role != "markdown" or markdown and para.list_item:
@@ -129,9 +147,16 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
             out.append(para)
             continue
         text = para.text
-        head = parse_ordinal(text[:ORDINAL_WINDOW])
-        if head is not None:
-            note(head.level, head.number)
+        lead = text[:1]
+        if lead in ORDINAL_LEADS or lead.isdigit():  # (what parse_ordinal tests first)
+            head = parse_ordinal(text[:ORDINAL_WINDOW])
+            if head is not None:
+                level = head.level  # note(), inline: most headings of a page pass here
+                last[level] = numbered[level] = head.number
+                last[level + 1:] = ZEROS_FROM[level + 1]
+                before_break[level:] = ZEROS_FROM[level]
+        else:
+            head = None
         if not may_hold_ordinal(text) or not (candidates := _candidates(text)):
             out.append(para)  # most paragraphs: no ordinal after the first character
             continue

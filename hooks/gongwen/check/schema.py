@@ -21,7 +21,7 @@ GRADE_NAMES = {"required": "必备", "recommended": "建议", "optional": "可�
 WHERES = ("body", "opening", "closing")
 TOP_KEYS = ("doctype", "label", "kinds", "title_patterns", "transition", "salutation", "slots")
 SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "inside", "grade", "order",
-             "levels", "phrases", "where", "topical")
+             "levels", "phrases", "where", "topical", "titles")
 PHRASE_KEYS = ("patterns", "example")
 
 
@@ -34,7 +34,9 @@ class Slot:
     """A part of the type. `synonyms` are key words: a heading (level 1, else level 2)
     whose title holds one is this part, unless an `unless` pattern matches the title
     (解决…问题 is a task, not the problems part). `leads` match the lead sentence of an
-    unheaded paragraph; `phrases` are sentences found anywhere in `where`."""
+    unheaded paragraph; `phrases` are sentences found anywhere in `where`; `titles` are
+    patterns of a whole heading that names the part without a key word at its end
+    (持续巩固深化整改成果 is the next steps)."""
 
     name: str
     label: str
@@ -50,6 +52,7 @@ class Slot:
     # Parts this one is often written inside (工作目标 in 总体要求's text): when one of
     # them is there, this part's absence cannot be told for sure.
     inside: tuple[str, ...] = ()
+    titles: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,7 @@ def _slot(path: str, index: int, data: object) -> Slot:
     unless = _regexes(path, f"{key}.unless", data.get("unless", []), allow_empty=True)
     leads = _regexes(path, f"{key}.leads", data.get("leads", []), allow_empty=True)
     inside = _str_list(path, f"{key}.inside", data.get("inside", []))
+    titles = _regexes(path, f"{key}.titles", data.get("titles", []), allow_empty=True)
     grade = data["grade"]
     if grade not in GRADES:
         raise _fail(path, f"{key}.grade", " " + "、".join(GRADES) + " 之一", grade)
@@ -173,11 +177,11 @@ def _slot(path: str, index: int, data: object) -> Slot:
     if topical is not None and (not isinstance(topical, int) or isinstance(topical, bool)
                                 or topical < 1):
         raise _fail(path, f"{key}.topical", "正整数", topical)
-    if not synonyms and not phrases and not leads and topical is None:
+    if not synonyms and not phrases and not leads and not titles and topical is None:
         raise SchemaError(
-            f"{path}: {key} 无法匹配：synonyms、phrases、leads、topical 至少要有一项")
+            f"{path}: {key} 无法匹配：synonyms、phrases、leads、titles、topical 至少要有一项")
     return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical,
-                unless, leads, inside)
+                unless, leads, inside, titles)
 
 
 def parse_schema(data: object, path: str) -> Schema:
@@ -266,12 +270,16 @@ def load_schemas(directory: str | os.PathLike | None = None) -> dict[str, Schema
     return schemas
 
 
+RE_TRAILING_NOTE = re.compile(r"(?:[（(][^（）()]{0,20}[）)])+$")
+
+
 def infer_doctype(title: str | None, schemas: dict[str, Schema]) -> str | None:
     """The doctype whose title pattern matches; the 文种 ends a Chinese title, so the
     match that ends last (then the longest) wins."""
     if not title:
         return None
-    title = title.strip()
+    # A trailing bracketed note is no part of the 文种: …行动方案（试行）, …计划（征求意见稿）.
+    title = RE_TRAILING_NOTE.sub("", title.strip())
     # A page about a type (titled just 工作总结 / 情况汇报) is not a document of it.
     if any(title == schema.label for schema in schemas.values()):
         return None

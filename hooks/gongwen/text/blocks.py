@@ -76,12 +76,27 @@ def clean_inline(text: str) -> str:
             text = RE_LINK.sub(r"\1", text)
         if "[^" in text:
             text = RE_FOOTNOTE_REF.sub("", text)
-    if "*" in text or "__" in text:
+    if "__" in text:
         text = RE_STRONG.sub("", text)
+    elif "**" in text:  # RE_STRONG.sub without a __: every ** goes, left to right
+        text = text.replace("**", "")
     if "\\" in text:
         text = RE_ESCAPE.sub(r"\1", text)  # \_ is a literal _ (a placeholder of the source)
     return text.strip()
 
+
+
+def atx_heading(raw: str) -> tuple[int, str] | None:
+    """RE_ATX.match(raw) without re: (how many #s, the text after them) of a # heading,
+    or None. (RE_ATX's lazy group tried every end of the line.)"""
+    after = raw.lstrip(" \t")
+    if len(raw) - len(after) > 3:
+        return None
+    text = after.lstrip("#")
+    hashes = len(after) - len(text)
+    if not 1 <= hashes <= 6 or text and text[0] not in " \t":
+        return None
+    return hashes, text.strip(" \t")
 
 
 def _find_acks(raw: str, number: int, acks: list[tuple[int, str, str]], code: bool) -> None:
@@ -95,6 +110,10 @@ def _find_acks(raw: str, number: int, acks: list[tuple[int, str, str]], code: bo
 
 # A line's indentation starts with one of these (most lines have none: _indent is 0).
 INDENTS = frozenset(" \t")
+# What a line of Markdown syntax starts with (besides a digit): a fence, HTML, an
+# admonition or tab, a table, a quotation, a definition, an attribute list, a rule, a #
+# heading, a list item. Any other line is text.
+SYNTAX_LEADS = frozenset("`~<!?=|>[*{-_#+")
 
 
 def _indent(line: str) -> int:
@@ -113,46 +132,56 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
     acks: filled with (line, rule, reason) of each `<!-- gongwen: ack RULE reason -->`.
     """
     out: list[tuple[int, str, str]] = []
+    if not markdown:
+        for number, raw in enumerate(lines[start:], start + 1):
+            if "gongwen" in raw:
+                if raw.strip() == END_MARKER:
+                    break
+                if acks is not None:
+                    _find_acks(raw, number, acks, code=False)
+            out.append((number, raw, "text" if raw.strip() else "blank"))
+        return out
     fence: str | None = None
     in_comment = in_admonition = in_gap = in_html = in_definition = False
     annotate_pending = in_annotation_list = False
+    # Inside one of the blocks above (a fence, a comment, an admonition or definition, an
+    # HTML block, an annotation list): most lines are in none, and skip all five tests.
+    busy = False
     in_paragraph = False  # the last line kept was text: an indented line continues it
-    for index in range(start, len(lines)):
-        raw = lines[index]
-        number = index + 1
+    for number, raw in enumerate(lines[start:], start + 1):
         if "gongwen" in raw:
             if raw.strip() == END_MARKER:
                 break
             if acks is not None and fence is None:
-                _find_acks(raw, number, acks, code=markdown and not in_paragraph
-                           and not in_admonition and raw[0] in INDENTS and _indent(raw) >= 4)
+                _find_acks(raw, number, acks, code=not in_paragraph and not in_admonition
+                           and raw[0] in INDENTS and _indent(raw) >= 4)
         stripped = raw.strip()
-        if not markdown:
-            out.append((number, raw, "text" if stripped else "blank"))
-            continue
-        if fence is not None:
-            if stripped.startswith(fence):
-                fence = None
-            continue
-        if in_comment:
-            if "-->" in raw:
-                in_comment = False
-            continue
-        if in_admonition or in_definition:
-            if not stripped or raw[0] in INDENTS and _indent(raw) >= 4:
-                if in_gap and stripped:
-                    out.append((number, raw, "gap"))
+        if busy:
+            if fence is not None:
+                if stripped.startswith(fence):
+                    fence = None
+                    busy = False
                 continue
-            in_admonition = in_definition = in_gap = False
-        if in_html:
-            if not stripped:
-                in_html = False
-            continue
-        if in_annotation_list:
-            if not stripped or raw[0] in INDENTS and _indent(raw) >= 2 or \
-                    RE_ORDERED_ITEM.match(raw):
+            if in_comment:
+                if "-->" in raw:
+                    in_comment = busy = False
                 continue
-            in_annotation_list = False
+            if in_admonition or in_definition:
+                if not stripped or raw[0] in INDENTS and _indent(raw) >= 4:
+                    if in_gap and stripped:
+                        out.append((number, raw, "gap"))
+                    continue
+                in_admonition = in_definition = in_gap = False
+            if in_html:
+                if not stripped:
+                    in_html = busy = False
+                continue
+            if in_annotation_list:
+                if not stripped or raw[0] in INDENTS and _indent(raw) >= 2 or \
+                        RE_ORDERED_ITEM.match(raw):
+                    continue
+                in_annotation_list = False
+            busy = False  # (every block above has ended here)
         if not stripped:
             out.append((number, raw, "blank"))
             in_paragraph = False
@@ -162,27 +191,34 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
         # Dispatch on the first character: most lines are plain Chinese text and
         # should not pay for a dozen regular expressions.
         lead = stripped[0]
+        if lead not in SYNTAX_LEADS and not lead.isdigit() and not annotate_pending:
+            if "annotate" in raw and RE_ANNOTATE.search(raw):
+                annotate_pending = True
+            out.append((number, raw, "text"))
+            in_paragraph = True
+            continue
         kind = "text"
         if lead in "`~":
             m = RE_FENCE.match(raw)
             if m:
                 fence = m.group(1)[0] * len(m.group(1))
                 in_paragraph = False
+                busy = True
                 continue
         elif lead == "<":
             if stripped.startswith("<!--"):
                 if "-->" not in stripped:
-                    in_comment = True
+                    in_comment = busy = True
                     continue
                 if RE_COMMENT.sub("", stripped) == "":
                     continue
             elif RE_HTML_BLOCK.match(raw):
-                in_html = True
+                in_html = busy = True
                 in_paragraph = False
                 continue
         elif lead in "!?=":
             if RE_ADMONITION.match(raw):
-                in_admonition = True
+                in_admonition = busy = True
                 in_paragraph = False
                 if RE_GAP_ADMONITION.match(raw):
                     in_gap = True
@@ -193,7 +229,7 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
         elif lead == ">":
             kind = "quote" if RE_BLOCKQUOTE.match(raw) else "text"
         elif lead in "[*" and RE_DEFINITION.match(raw):
-            in_definition = True
+            in_definition = busy = True
             in_paragraph = False
             continue
         elif lead == "{" and RE_ATTR_LINE.match(raw):
@@ -201,14 +237,14 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
         if annotate_pending and kind != "attr":
             annotate_pending = False
             if lead.isdigit() and RE_ORDERED_ITEM.match(raw):
-                in_annotation_list = True
+                in_annotation_list = busy = True
                 continue
         if "annotate" in raw and RE_ANNOTATE.search(raw):
             annotate_pending = True
         if kind == "text":
             if lead in "-*_" and RE_HR.match(raw):
                 kind = "hr"
-            elif lead == "#" and RE_ATX.match(raw):
+            elif lead == "#" and atx_heading(raw) is not None:
                 kind = "atx"
             elif (lead.isdigit() and RE_ORDERED_ITEM.match(raw)) or \
                     (lead in "-*+" and RE_BULLET_ITEM.match(raw)):

@@ -42,6 +42,10 @@ RE_SOMEONE_ELSE = re.compile(
 # An announcement of aspects to check counts the aspects (（一）…（五）) inside the first
 # part when the parts themselves are problems, causes and measures.
 RE_ASPECT_CHECK = re.compile(r"对照|查摆|检视|剖析|检查")
+# Spoken items: 一要…二要…三要… (第一要…): they answer an announcement (not an
+# enumeration the numbering rules check). Not 第一要务, 一要求…
+RE_YAO = re.compile(rf"(?:第)?(?P<num>[{CN_NUM}]{{1,2}})要(?![务义求素点领件])")
+YAO_BEFORE = frozenset("。；;：:，,！？!?")
 RE_OUTLINE_ENTRY = re.compile(
     rf"(?:(?<=^)|(?<=[。；;：:\s】]))(?:(?P<l1>[{CN_NUM}]{{1,3}})[、.．]|[（(](?P<l2>[{CN_NUM}]{{1,3}})[）)])"
 )
@@ -166,6 +170,9 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
         items = [e for e in same if e.sequence == seq]
         return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
                            items[0].line)
+    yao = _yao_items(doc, index, offset)
+    if yao:
+        return Declaration(line, count, text, len(yao), f"“{yao[0][1]}”列举", yao[0][0])
     after_para = para.lines[-1].number
     headings = doc.headings
     start = next((i for i, h in enumerate(headings) if h.line > after_para), None)
@@ -198,6 +205,38 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
                            children[0].line)
     return Declaration(line, count, text, found,
                        f"{LEVEL_NAMES[level]}（{canonical(level, 1)}）", next_heading.line)
+
+
+def _yao_run(para, start: int, run: list[tuple[int, str]]) -> bool:
+    """Add the 一要/二要 items of one paragraph (from `start`) that go on `run`; is
+    there one?"""
+    text = para.text
+    found = False
+    for m in RE_YAO.finditer(text, start):
+        pos = m.start()
+        if pos and text[pos - 1] not in YAO_BEFORE:
+            continue
+        if cn_to_int(m.group("num")) != len(run) + 1:
+            break
+        run.append((line_locator(para, text, para.line)(pos), m.group()))
+        found = True
+    return found
+
+
+def _yao_items(doc: Document, index: int, offset: int) -> list[tuple[int, str]]:
+    """(line, label) of a run of 一要…二要… items after an announcement: later in its
+    paragraph (…提三点要求：一要…。二要…), or at the start of the next paragraphs."""
+    run: list[tuple[int, str]] = []
+    paragraphs = doc.paragraphs
+    if not _yao_run(paragraphs[index], offset, run):
+        for following in range(index + 1, len(paragraphs)):  # no copy of the rest
+            para = paragraphs[following]
+            if para.role:
+                continue
+            if para.heading is not None or not RE_YAO.match(para.text) or \
+                    not _yao_run(para, 0, run):
+                break
+    return run if len(run) >= 2 else []
 
 
 RE_NOT_WORD = re.compile(r"[\W_]+")

@@ -16,12 +16,19 @@ from ..schema import Schema
 from .base import PRACTICE, Rule, cached
 
 SALUTATION_WORDS = r"(?:同志们|同事们|领导|来宾|朋友们|代表们?|委员们|老师们|同学们|家长们)"
+# One addressee of a list (团员们，青年朋友们，同志们： / 尊敬的张教授、李教授，亲爱的同学们：):
+# a stretch without sentence marks that names listeners (…们 but not 我们, 各位…, 尊敬的…).
+ADDRESSEE = (r"(?=[^。！？!?，,：:；;]*?(?:" + SALUTATION_WORDS[3:-1]
+             + r"|(?<![我你他她它咱人])们|各位|尊敬的|亲爱的|敬爱的))[^。！？!?，,：:；;]{1,24}")
+ADDRESSEES = rf"(?:{ADDRESSEE}[，,])*{ADDRESSEE}"
 RE_SALUTATION = re.compile(
-    rf"^[^。！？!?，,]{{0,30}}?{SALUTATION_WORDS}[^。！？!?]{{0,20}}[：:]$"
+    rf"^(?:[^。！？!?，,]{{0,30}}?{SALUTATION_WORDS}[^。！？!?]{{0,20}}|{ADDRESSEES})[：:]$"
 )
-# The same 称呼 with the first sentence run on after it (同志们：今天，我们召开……).
+# The same 称呼 with the first sentence run on after it (同志们：今天，我们召开……), or a
+# greeting (各位家长，大家好！ / 各位家长大家好！ / 亲爱的同学们：早上好！).
 RE_SALUTATION_LEAD = re.compile(
-    rf"^[^。！？!?，,：:]{{0,30}}?{SALUTATION_WORDS}[^。！？!?：:]{{0,20}}[：:]"
+    rf"^(?:[^。！？!?，,：:]{{0,30}}?{SALUTATION_WORDS}[^。！？!?：:]{{0,20}}[：:]"
+    rf"|{ADDRESSEES}[：:]|{ADDRESSEES}[，,：:]?(?=(?:大家|各位|你们)?(?:上午|下午|晚上|早上)?好))"
 )
 # The opening block: a dateline (（2026年3月5日）), the speaker's name, a 主持词 in
 # brackets may stand before the 称呼; it is looked for among this many paragraphs.

@@ -14,7 +14,7 @@ from itertools import compress
 from operator import attrgetter, is_, itemgetter
 
 from gongwen.common import quote
-from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
+from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI
 
 from ..document import Document, line_at, opening_text
 from ..model import Finding
@@ -26,10 +26,16 @@ from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
 RE_YEAR = re.compile(r"(20\d\d)年")
 RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}[，,]")
-# How many of the last paragraphs a closing call may be in.
+# How many of the last paragraphs a closing call may be in; a list that ends the speech
+# (我提三点希望： ⏎ 一是… ⏎ 二是… ⏎ 三是…) is not counted, up to this many items.
 CLOSING_PARAGRAPHS = 3
-# The opening block of a speech: paragraphs before the first heading, at most this many.
+CLOSING_ITEMS = 9
+# The opening block of a speech: paragraphs before the first heading, at most this many
+# with sentences in them (title lines, dateline, speaker and 称呼 are not counted).
 OPENING_PARAGRAPHS = 6
+BLOCK_LINE = 40  # at most this long and without a sentence end: a line of the title block
+SENTENCE_MARKS = frozenset("。！？!?；;")
+BLOCK_LINES = 8  # at most this many such lines
 
 
 def _may_hold(outer: int | None, inner: int | None) -> bool:
@@ -79,8 +85,9 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
         if m is None:
             continue
         lead = m.group()
-        if "如下" in lead:
-            continue  # the transition of the opening, not a part
+        if "如下" in lead and (schema.transition is None or schema.transition.search(lead)):
+            # The transition of the opening, not a part (还存在一些不足，主要如下： is one).
+            continue
         if lead[-1] in "：:":
             for name in winners(lead[:-1], keyed):
                 hits.setdefault(name, para.line)
@@ -96,11 +103,16 @@ def _closing_paragraphs(document: Document) -> list:
     """The last paragraphs with body text (a speech's call to action is in them),
     whether or not the speech has numbered headings."""
     out = []
+    items = 0  # the closing list's items among them
     for para in reversed(document.paragraphs):
-        if para.role in ("title", "outline") or len(out) >= CLOSING_PARAGRAPHS:
+        if para.role in ("title", "outline") or len(out) - items >= CLOSING_PARAGRAPHS:
             break
         text = para.body if para.heading is not None else para.text
         if len(text) >= 10:
+            if items == len(out) and items < CLOSING_ITEMS and para.heading is None and \
+                    (RE_ENUM_SHI.match(text) or RE_ENUM_DI.match(text)
+                     or RE_ENUM_SEQ.match(text)):
+                items += 1
             out.append(para)
     return out
 
@@ -110,11 +122,18 @@ def _opening_paragraphs(document: Document) -> list:
     its first few paragraphs), where the meeting's task is stated."""
     first = next((h.line for h in document.headings), None)
     out = []
+    counted = 0
     for para in document.paragraphs:
-        if first is not None and para.line >= first or len(out) >= OPENING_PARAGRAPHS:
+        if first is not None and para.line >= first or counted >= OPENING_PARAGRAPHS \
+                or len(out) >= OPENING_PARAGRAPHS + BLOCK_LINES:
             break
         if not para.role:
             out.append(para)
+            # 凝心聚力谱新篇 ⏎ ——在总结大会上的讲话 ⏎ （1月13日） ⏎ 王某某 ⏎ 同志们：
+            # fill no place of the window: it counts from the first sentences.
+            text = para.text
+            if len(text) > BLOCK_LINE or not SENTENCE_MARKS.isdisjoint(text):
+                counted += 1
     return out
 
 
@@ -177,9 +196,18 @@ def _match(document: Document, schema: Schema) -> Parts:
     # Only the headings that may name a part, and the level-1 headings (which count, and
     # set the parent), are visited: the other level-2 headings name nothing.
     visit = may_name.union(compress(range(len(headings)), map((1).__eq__, map(FIRST, headings))))
+    # Slots named by the pattern of a whole title (few schemas have any): the headings
+    # that match one are visited too.
+    by_title = [(s.name, s.levels, one_pattern(s.titles)) for s in slots if s.titles]
+    if by_title:
+        any_title = one_pattern(tuple(p for _, _, p in by_title))
+        visit.update(i for i, (_, _, title) in enumerate(headings) if any_title.search(title))
     for index in sorted(visit):
         level, line, title = headings[index]
         names = winners(title, keyed[level]) if index in may_name else NO_NAMES
+        if not names and by_title:
+            names = {name for name, levels, pattern in by_title
+                     if level in levels and pattern.search(title)} or NO_NAMES
         if level == 1:
             level1 += 1
             ahead = RE_YEAR.match(title)

@@ -1,0 +1,239 @@
+"""Parts, phrases and types as ordinary documents write them, beyond the five exemplars.
+
+Shapes met on a held-out set of real documents (a school's speeches, plans and reports);
+each behaviour has a case where the rule fires and one where it stays silent. The drafts
+are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+from gongwen.check import check_text
+from gongwen.check.schema import infer_doctype, load_schemas
+
+
+def codes(text: str, doctype: str | None, *wanted: str) -> list[str]:
+    return [f.rule for f in check_text(text, "稿件.txt", doctype).findings
+            if f.rule in wanted]
+
+
+def messages(text: str, doctype: str | None, *wanted: str) -> list[str]:
+    return [f.message for f in check_text(text, "稿件.txt", doctype).findings
+            if f.rule in wanted]
+
+
+def doc(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def missing(text: str, doctype: str) -> list[str]:
+    """The labels of the parts reported missing (GW201/GW202)."""
+    return [m.split("“")[1].split("”")[0] for m in messages(text, doctype, "GW201", "GW202")]
+
+
+# --- K. parts and transitions by their common wording ------------------------------------
+
+@pytest.mark.parametrize("heading", ["二、工作流程", "二、实施程序", "二、竞聘程序"])
+def test_a_procedure_is_the_steps_of_a_plan(heading: str) -> None:
+    text = doc("某校教师职称评审工作方案", "为做好评审工作，特制定本方案。",
+               "一、评审目标", "评审公平。", heading, "个人申报，学校审核。",
+               "三、主要任务", "做好评审。", "四、组织保障", "成立领导小组。")
+    assert "实施步骤" not in missing(text, "plan")
+    # Without such a heading the steps are still reported.
+    bare = text.replace(heading + "\n", "").replace("个人申报，学校审核。\n", "")
+    assert "实施步骤" in missing(bare, "plan")
+
+
+def test_concrete_actions_are_the_tasks_and_expected_results_the_goals() -> None:
+    text = doc("某校课后服务三年行动计划", "为提升课后服务质量，特制定本计划。",
+               "一、预期成效", "学生满意度明显提高。", "二、具体行动", "（一）课程优化行动",
+               "开设社团课程。", "三、组织保障", "成立工作专班。")
+    lost = missing(text, "plan")
+    assert "主要任务或措施" not in lost and "目标" not in lost
+    other = text.replace("二、具体行动", "二、时间安排").replace("一、预期成效", "一、背景说明")
+    lost = missing(other, "plan")
+    assert "目标" in lost and "主要任务或措施" in lost
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("结合我校实际，特制订本年度评优工作方案。", True),
+    ("结合我校实际，特制定本计划。", True),
+    ("结合我校实际，现制订如下方案：", True),
+    ("结合我校实际，做好评优工作。", False),
+])
+def test_plan_transition_with_ding_in_either_writing(sentence: str, found: bool) -> None:
+    text = doc("某校评优工作方案", sentence, "一、工作目标", "评出先进。")
+    assert ("GW205" in codes(text, "plan", "GW205")) is not found
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("下面我从基本情况、主要做法两个方面作一汇报。", True),
+    ("现在，我代表学校向各位专家作工作汇报，请予指正。", True),
+    (("下面我从学校发展概况、特色亮点、办学理念和育人目标、师生发展、办学成果、努力方向六个方面，"
+      "就创建情况和指标达成情况作一汇报。"), True),
+    ("我校创建工作起步早。各项工作都作了部署，有汇报材料。", False),
+    ("我们认真开展了创建工作。", False),
+])
+def test_report_transition_spoken_to_a_panel(sentence: str, found: bool) -> None:
+    text = doc("某校创建特色学校工作汇报", "各位专家：", sentence, "一、基本情况", "学校概况。",
+               "二、主要做法", "做法一。")
+    assert ("GW205" in codes(text, "progress-report", "GW205")) is not found
+
+
+def test_summary_transition_of_a_report_to_the_staff_assembly() -> None:
+    text = doc("某校教代会学校工作报告", "各位代表：",
+               "现在，我代表校长室向大会作工作报告，请予审议。", "一、主要工作", "成绩显著。")
+    assert codes(text, "summary", "GW205") == []
+    assert codes(text.replace("作工作报告，请予审议", "表示感谢"), "summary", "GW205") == ["GW205"]
+
+
+def test_direction_of_effort_is_the_next_steps_of_a_report() -> None:
+    text = doc("某校创建工作汇报", "现将创建情况汇报如下：", "一、主要做法", "做法一。",
+               "二、存在问题", "问题一。", "三、努力方向", "继续努力。")
+    assert "下一步打算" not in missing(text, "progress-report")
+    other = text.replace("三、努力方向", "三、典型经验")
+    assert "下一步打算" in missing(other, "progress-report")
+
+
+def test_consolidating_results_is_the_next_steps_not_the_work_done() -> None:
+    text = doc("某校关于巡视整改进展情况的通报", "现将整改进展情况通报如下：",
+               "一、提高政治站位，压实整改责任", "成立领导小组。",
+               "二、逐项推进整改落实", "（一）压责任补短板，落实管理责任", "细化任务。",
+               "三、持续巩固深化整改成果", "建立长效机制。")
+    assert codes(text, "progress-report", "GW203") == []  # 补短板 is no problems part
+    assert "下一步打算" not in missing(text, "progress-report")
+    # The work done is still the work done, and a real problems part is still found.
+    work = text.replace("三、持续巩固深化整改成果", "三、整改取得的成果")
+    assert "下一步打算" in missing(work, "progress-report")
+    real = text.replace("（一）压责任补短板，落实管理责任", "（一）工作中还存在的短板")
+    assert "存在问题" not in missing(real, "progress-report")
+
+
+def test_a_problems_lead_that_ends_with_ru_xia() -> None:
+    text = doc("某校2025年工作总结", "现将一年来的工作总结如下：", "一、主要工作", "成绩显著。",
+               "当然，学校工作还存在一些不足，主要如下：", "1.师资结构不优。",
+               "二、下一步打算", "继续努力。")
+    assert "存在问题" not in missing(text, "summary")
+    # The transition, ending in 如下 too, opens no part.
+    assert "存在问题" in missing(text.replace("当然，学校工作还存在一些不足，主要如下：\n", ""),
+                              "summary")
+
+
+def test_looking_ahead_opens_the_next_steps() -> None:
+    text = doc("某校2025年工作总结", "现将一年来的工作总结如下：", "一、主要工作", "成绩显著。",
+               "二、存在问题", "问题一。", "展望来年，我校将继续深化课程改革，办好人民满意的教育。")
+    assert "下一步打算" not in missing(text, "summary")
+    other = text.replace("展望来年，我校将", "回顾这一年，我校")
+    assert "下一步打算" in missing(other, "summary")
+
+
+# --- H. the salutation where speakers write it --------------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    ["李某某", "（2025年6月20日）", "亲爱的同学们："],
+    ["在建校纪念大会上的讲话", "（2025年5月4日）", "李某某", "团员们，青年朋友们，同志们："],
+    ["尊敬的王教授、赵教授，尊敬的老师们，亲爱的同学们：上午好！"],
+    ["各位家长，大家好！"],
+    ["（2025年9月1日）", "各位家长大家好！"],
+])
+def test_salutation_after_the_title_block_and_in_its_common_forms(opening: list[str]) -> None:
+    text = doc("在建校纪念大会上的讲话", *opening, "今天，我们召开纪念大会。",
+               "让我们携手奋进！")
+    assert codes(text, "speech", "GW204") == []
+
+
+@pytest.mark.parametrize("line", ["今天，我们在这里召开纪念大会。", "我们，大家："])
+def test_a_sentence_is_no_salutation(line: str) -> None:
+    text = doc("在建校纪念大会上的讲话", "李某某", line, "让我们携手奋进！")
+    assert codes(text, "speech", "GW204") == ["GW204"]
+
+
+# --- I. the meeting's task after a long title block ---------------------------------------
+
+def test_the_task_is_looked_for_after_the_title_block() -> None:
+    text = doc("在年度总结大会上的讲话", "守正创新谱新篇", "团结奋斗开新局",
+               "——在年度总结大会上的讲话", "（1月10日）", "某局党组书记　李某某", "同志们：",
+               "今天我们召开总结大会，主要任务是回顾工作、部署任务。", "让我们共同努力！")
+    assert "会议任务" not in missing(text, "speech")
+    # Past six sentences, the task is no longer the opening's.
+    late = text.replace("同志们：\n", "同志们：\n" + "工作有成绩。\n" * 6)
+    assert "会议任务" in missing(late, "speech")
+
+
+@pytest.mark.parametrize("sentence", ["今天，我们在这里隆重集会，庆祝建校七十周年。",
+                                      "今天，我们隆重举行新学期开学典礼。",
+                                      "今天的家长会，我想和大家交流三件事。"])
+def test_a_gathering_or_ceremony_states_the_task(sentence: str) -> None:
+    text = doc("在开学典礼上的讲话", "同志们：", sentence, "让我们共同努力！")
+    assert "会议任务" not in missing(text, "speech")
+    assert "会议任务" in missing(text.replace(sentence, "新学期开始了。"), "speech")
+
+
+# --- J. the closing call in a final list, or before a bare thanks --------------------------
+
+def test_a_closing_list_of_hopes_has_its_call() -> None:
+    text = doc("在全县教育工作会议上的讲话", "同志们：", "本次会议的主要任务是部署工作。",
+               "同志们，我提三点希望：", "一是要增强大局意识。", "二是要增强责任意识。",
+               "三是要增强担当意识。")
+    assert "结尾号召" not in missing(text, "speech")
+    plain = text.replace("同志们，我提三点希望：", "以上这些，请会后研究。")
+    assert "结尾号召" in missing(plain, "speech")
+
+
+def test_a_hope_for_all_graduates_before_the_thanks_is_the_call() -> None:
+    text = doc("在毕业典礼上的讲话", "亲爱的同学们：", "今天，我们隆重举行毕业典礼。",
+               "希望全体毕业生牢记校训，书写青春华章！", "谢谢大家！")
+    assert "结尾号召" not in missing(text, "speech")
+    other = text.replace("希望全体毕业生牢记校训，书写青春华章！", "典礼到此结束，请有序离场。")
+    assert "结尾号召" in missing(other, "speech")
+
+
+# --- M. 一要…二要… answer an announcement -------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    ["这里，我提三点要求：一要端正学风。二要勤于思考。三要学以致用。"],
+    ["这里，我提三点要求：一要端正学风；二要勤于思考；三要学以致用。"],
+    ["这里，我提三点要求。", "第一要端正学风。", "第二要勤于思考。", "第三要学以致用。"],
+])
+def test_yi_yao_items_answer_the_announced_count(body: list[str]) -> None:
+    text = doc("在干部培训班开班式上的讲话", "同志们：", *body, "让我们共同努力！")
+    assert codes(text, "speech", "GW301") == []
+
+
+def test_yi_yao_items_short_of_the_count_are_an_error() -> None:
+    text = doc("在干部培训班开班式上的讲话", "同志们：",
+               "这里，我提三点要求：一要端正学风。二要勤于思考。", "让我们共同努力！")
+    assert messages(text, "speech", "GW301") == [
+        "宣布的条数与实际不符：宣布“提三点”（3项），其后实有2个“一要”列举（第3行起）"]
+    # 第一要务 is no item: the announcement stands alone, as before.
+    alone = doc("在干部培训班开班式上的讲话", "同志们：",
+                "这里，我提三点要求，发展是第一要务。", "让我们共同努力！")
+    assert [f.severity for f in check_text(alone, "稿件.txt", "speech").findings
+            if f.rule == "GW301"] == ["warning"]
+
+
+# --- type inference ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,doctype", [
+    ("中共某大学委员会关于巡视整改进展情况的通报", "progress-report"),
+    ("关于审计整改落实情况的报告", "progress-report"),
+    ("某校党风廉政建设情况报告", "progress-report"),
+    ("某校领导班子总结报告", "summary"),
+    ("某局2025年度工作总结报告", "summary"),
+    ("某校九届二次教代会学校工作报告", "summary"),
+    ("某局2025年工作情况报告", "summary"),
+    ("某校师资队伍建设行动方案（试行）", "plan"),
+    ("某校教育信息化三年行动计划（2025—2027年）", "plan"),
+    ("某校教育信息化三年行动计划", "plan"),
+    # Not one of the five: left untyped, never typed wrongly.
+    ("关于开展安全检查的通知", None),
+    ("关于印发某某行动计划的通知", None),
+    ("关于加强教师队伍建设的意见", None),
+    ("某校教师考勤管理规定", None),
+    ("关于同意设立分校的批复", None),
+    ("关于表彰先进集体的通报", None),
+    ("2026年政府工作报告", None),
+    ("某校2010年安全工作计划", None),
+    ("情况汇报", None),
+])
+def test_titles_typed_or_left_alone(title: str, doctype: str | None) -> None:
+    assert infer_doctype(title, load_schemas()) == doctype
