@@ -156,7 +156,9 @@ def test_numbers_of_classes_and_items_led_by_a_month_are_read_as_written():
     assert parse_ordinal("1.10月19日转发文件").number == 1
     assert parse_ordinal("3.12月底前完成").number == 3
     assert parse_ordinal("1.5亿元") is None and parse_ordinal("1.15月") is None
-    steps = "评审方案\n一、评审程序\n1.10月19日转发文件。\n2.教师提出申请。\n3.评议组审阅。\n"
+    # Titled as no 文种: as a 方案 whose one part (评审程序, the steps) is named, its
+    # missing parts would be reported.
+    steps = "评审工作安排\n一、评审程序\n1.10月19日转发文件。\n2.教师提出申请。\n3.评议组审阅。\n"
     assert errors(steps) == []
     assert (4, "GW103") in errors(steps.replace("2.教师", "3.教师"))
 
