@@ -444,15 +444,7 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
 
 
 def heading_levels(doc: Document) -> dict[int, int]:
-    """Outline level of each line that starts with a heading, by 1-based line (what the
-    downloads mark as headings). A line whose text starts before its first heading
-    (……包括：（1）……；（2）……) stays a paragraph, whatever items it holds."""
-    levels: dict[int, int] = {}
-    first_on_line: set[int] = set()
-    for para in doc.paragraphs:
-        if para.line in first_on_line:
-            continue
-        first_on_line.add(para.line)
-        if para.heading is not None:
-            levels[para.line] = para.heading.level
-    return levels
+    """Level of each line that starts with a heading (what the downloads mark as headings):
+    the first paragraph on a line decides (……包括：（1）…… stays a paragraph)."""
+    first = {para.line: para.heading for para in reversed(doc.paragraphs)}
+    return {line: heading.level for line, heading in first.items() if heading is not None}

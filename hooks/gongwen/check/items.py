@@ -37,8 +37,9 @@ RE_NEXT = {
 }
 # Any next item at all: a page without one has no run. One pattern per mark, each led
 # by its literal: re scans for a literal three times faster than for a class.
-ANY_ITEM = r"[ \t　]*(?:[（(]\d{1,3}[）)]|\d{1,3}[、.．](?!\d))"
-RE_ANY_NEXT = tuple(re.compile(mark + ANY_ITEM) for mark in "。；;")
+# (A lone first item after a colon may have its second on the next line: ：1. too.)
+ANY_ITEM = r"\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[、.．](?!\d))"
+RE_ANY_NEXT = tuple(re.compile(mark + ANY_ITEM) for mark in "。；;：:")
 # A note's lead word before the colon (not inside a word: 具体说明： is prose; a table's
 # last number may stand right before it in pasted text): the cut is made before it, so
 # that 注： stands alone and starts a part of its own (gongwen.check.parts).
