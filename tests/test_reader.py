@@ -160,3 +160,13 @@ def test_numbers_are_not_headings() -> None:
 def test_heading_levels_are_the_documents() -> None:
     doc = read("# 标题\n\n## 一、总体要求\n\n### （一）指导思想\n")
     assert heading_levels(doc) == {3: 1, 5: 2} == {h.line: h.level for h in doc.headings}
+
+
+def test_a_numeral_past_nine_hundred_and_ninety_nine_is_no_ordinal_and_no_crash():
+    # 百百百百百百百百百百、 adds up to a thousand: no ordinal is written so (it raised before).
+    from gongwen.check import check_text
+    from gongwen.text.numbering import parse_ordinal
+    assert parse_ordinal("百百百百百百百百百百、测试") is None
+    assert parse_ordinal("九百九十九、测试").number == 999
+    text = "百百百百百百百百百百、测试\n（百百百百百百百百百百）测试\n"
+    assert check_text(text, "a.txt").findings == []

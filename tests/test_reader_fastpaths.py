@@ -36,7 +36,7 @@ def _reference_ordinal(text: str) -> Ordinal | None:
             if m.group()[-1] in "、，," and text[m.end():m.end() + 1] in ("（", "("):
                 return None  # （1）、（4）班: numbers listed, no heading
         m = RE_L2.match(text)
-        if m and cn_to_int(m["num"]):
+        if m and 0 < (cn_to_int(m["num"]) or 0) <= 999:
             return Ordinal(2, m["num"], cn_to_int(m["num"]), m.group(), text[m.end():],
                            canonical(2, cn_to_int(m["num"])), WIDTHS[m["open"] + m["close"]])
         m = RE_L4.match(text)
@@ -48,7 +48,7 @@ def _reference_ordinal(text: str) -> Ordinal | None:
     if m:
         number = cn_to_int(m["num"])
         rest = RE_RANGE_REST.match(text[m.end():m.end() + 3])
-        if number and not (rest and cn_to_int(rest[1]) == number + 1):
+        if number and number <= 999 and not (rest and cn_to_int(rest[1]) == number + 1):
             return Ordinal(1, m["num"], number, m.group(), text[m.end():], canonical(1, number))
         return None
     m = RE_L3.match(text)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 from gongwen.check.document import read
-from gongwen.check.rules import declared, enumeration, hygiene, scan, style
+from gongwen.check.rules import enumeration, hygiene, scan, style
 from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
 from hypothesis import given, settings
@@ -136,15 +136,6 @@ def test_shi_items_are_the_matches_of_the_pattern(text: str, lo: int, hi: int) -
 def test_shi_items_examples(text: str) -> None:
     assert enumeration.shi_items(text) == \
         [(m.start(), m.end(), m["num"]) for m in RE_ENUM_SHI.finditer(text)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(lines=_lines(["三点", "两条", "四个方面", "五方面", "三个问题", "个问题", "重点", "问题",
-                     "方面", "条", "点", "面", "题", "个", "一", "十", "第", "，", "讲"]))
-def test_paragraphs_that_may_declare_are_those_the_hint_finds(lines: list[str]) -> None:
-    document = _document(lines)
-    assert declared.paragraphs_declaring(document) == \
-        [i for i, p in enumerate(document.paragraphs) if declared.RE_DECLARED_HINT.search(p.text)]
 
 
 def test_the_spaces_spelt_out_are_those_of_isspace() -> None:

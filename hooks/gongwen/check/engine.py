@@ -10,14 +10,13 @@ is about documents, not one: it gets no doctype unless one is passed explicitly.
 """
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from gongwen.common import no_cyclic_gc, quote
 from gongwen.text import numbering
 
 from .document import Document, read
-from .model import SEVERITY_ORDER, CheckResult, Finding
+from .model import SEVERITY_ORDER, CheckResult, Finding, acknowledged
 from .rules import RULES, find_rule
 from .rules.meta import ACK_UNUSED, FRONT_MATTER, KINDS
 from .schema import Schema, infer_doctype, load_schemas
@@ -80,7 +79,7 @@ def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[
         code = _code(key)
         for i, f in enumerate(out):
             if f.acknowledged is None and f.rule == code and (line is None or f.line == line):
-                out[i] = dataclasses.replace(f, acknowledged=reason)
+                out[i] = acknowledged(f, reason)
                 used = True
         if not used:
             extra.append(_unused(key, "front matter 的 acknowledge ", 1, line))
@@ -90,7 +89,7 @@ def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[
         for i, f in enumerate(out):
             if f.acknowledged is None and f.rule == code and \
                     f.line in (ack.line, ack.line + 1):
-                out[i] = dataclasses.replace(f, acknowledged=ack.reason or "（行内确认）")
+                out[i] = acknowledged(f, ack.reason or "（行内确认）")
                 used = True
         if not used:
             extra.append(_unused(ack.rule, "行内确认", ack.line, ack.line, inline=True))

@@ -197,7 +197,7 @@ def _fields(raw: str) -> tuple[int, str, int, str, str] | None:
     else:
         m = RE_L3.match(raw)
         level, number, width = 3, int(m["num"]), ""
-    if not number:
+    if not number or number > 999:  # 百百百…、 (a thousand and more): no ordinal is written so
         return None
     return level, m["num"], number, canonical(level, number), width
 

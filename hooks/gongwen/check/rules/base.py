@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..model import Finding
+from ..model import Finding, make_finding
 
 # §7.3.3 gives the four ordinal forms and their fonts, nothing about gaps or restarts.
 GBT_NUMBERING = "GB/T 9704-2012第7.3.3条"
@@ -36,8 +36,8 @@ class Rule:
     documents_only: bool = False
 
     def finding(self, line: int | None, message: str, severity: str | None = None) -> Finding:
-        return Finding(self.code, self.name, severity or self.severity, self.category, line,
-                       message, self.authority, title=self.title)
+        return make_finding(self.code, self.name, severity or self.severity, self.category,
+                            line, message, self.authority, self.title)
 
     @property
     def summary(self) -> str:

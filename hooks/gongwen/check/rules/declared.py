@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongwen.common import quote
 from gongwen.text.numbering import CN_NUM, canonical, cn_to_int
@@ -18,7 +19,7 @@ from ..model import LEVEL_NAMES, Finding, Heading
 from .base import PRACTICE, Rule, cached, family_member
 from .enumeration import Enumeration, enumerations
 from .meta import KINDS
-from .scan import items_at, paragraphs_text
+from .scan import paragraphs_with
 
 RE_DECLARED = re.compile(
     rf"(?:(?:讲|谈|提出|提|强调|突出|抓好)(?:了|以下|如下)?(?P<a>[{CN_NUM}])"
@@ -28,10 +29,6 @@ RE_DECLARED = re.compile(
 )
 # Every announced count has its numeral right before 点, 个方面, 个问题, 方面 or 条.
 RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个方面|个问题|方面|条)")
-# The same, as the last character of each word and what comes between it and the
-# numeral: paragraphs_declaring() finds them with str.find, many times faster than re.
-DECLARED_ENDS = {"点": ("",), "条": ("",), "面": ("方", "个方"), "题": ("个问",)}
-CN_NUM_SET = frozenset(CN_NUM)
 # Only the author's own announcement counts (下面，我讲三点意见), not a report of what
 # someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
 # verb is empty, or has the author in it, and no one else.
@@ -63,9 +60,9 @@ class Declaration:
     found_line: int | None
 
 
-@dataclass(frozen=True)
-class OutlineEntry:
-    """An entry of a 【提纲】 block: level 1 (一、) or 2 (（一）) under `parent`."""
+class OutlineEntry(NamedTuple):
+    """An entry of a 【提纲】 block: level 1 (一、) or 2 (（一）) under `parent` (a named
+    tuple: a 【提纲】 has dozens, and a frozen dataclass is slow to build)."""
 
     line: int
     level: int
@@ -121,28 +118,11 @@ def _by_author(text: str, start: int, ahead: bool) -> bool:
     return not before or bool(RE_AUTHOR.search(before))
 
 
-def paragraphs_declaring(doc: Document) -> list[int]:
-    """Indices of the paragraphs in which RE_DECLARED_HINT finds a match, in order."""
-    text = paragraphs_text(doc)
-    hits: list[int] = []  # where a numeral before a word is
-    for last, stems in DECLARED_ENDS.items():
-        pos = text.find(last)
-        while pos >= 0:
-            for stem in stems:
-                at = pos - len(stem)
-                if at >= 1 and text.startswith(stem, at) and text[at - 1] in CN_NUM_SET:
-                    hits.append(at - 1)
-                    break
-            pos = text.find(last, pos + 1)
-    return items_at(text, len(doc.paragraphs), hits, lambda: [
-        i for i, p in enumerate(doc.paragraphs) if RE_DECLARED_HINT.search(p.text)])
-
-
 def _read_declarations(doc: Document) -> list[Declaration]:
     out: list[Declaration] = []
     items = enumerations(doc)
     paragraphs = doc.paragraphs
-    for index in paragraphs_declaring(doc):  # the few that may announce
+    for index in paragraphs_with(doc, RE_DECLARED_HINT):  # the few that may announce
         para = paragraphs[index]
         if para.role == "title" or para.role == "outline":
             continue
@@ -246,11 +226,6 @@ def _norm(text: str) -> str:
     return RE_NOT_WORD.sub("", text)
 
 
-def _same_title(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
-    return bool(a and b) and (a in b or b in a)
-
-
 def _is_document(document: Document, schema) -> bool:
     return schema is not None or not document.markdown or document.meta.get("kind") in KINDS
 
@@ -290,10 +265,20 @@ def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
             children.setdefault(parent_line, []).append(h)
     matched_parent: dict[int, Heading | None] = {}
 
+    norms: dict[str, str] = {}  # each title made comparable once (_norm)
+
+    def norm(title: str) -> str:
+        found = norms.get(title)
+        if found is None:
+            found = norms[title] = _norm(title)
+        return found
+
     def find(entry, pool: list[Heading]) -> tuple[Heading | None, bool]:
         """(heading, title agrees) for an entry among the headings of its place."""
+        a = norm(entry.title)
         for h in pool:
-            if _same_title(entry.title, h.title):
+            b = norm(h.title)  # the same title: one holds the other
+            if a and b and (a in b or b in a):
                 return h, True
         for h in pool:
             if h.number == entry.number:

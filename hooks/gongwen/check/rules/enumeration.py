@@ -60,24 +60,27 @@ def _read_all(doc: Document) -> list[Enumeration]:
     # stack: (level, scope) of the headings the paragraph stands under, outermost first.
     state = {"scope": 0, "heading_seq": {}, "next_id": 1, "last_number": {}, "recent_seq": {},
              "stack": [], "cell_scope": 0}
+    # (The scope counted in a local, put into the state for the paragraphs with items:
+    # a long outline is mostly headings.)
+    scope, stack = 0, state["stack"]
     for index, para in enumerate(doc.paragraphs):
-        if para.role == "title" or para.role == "outline":
+        role, heading = para.role, para.heading
+        if role == "title" or role == "outline":
             continue
-        if para.role == "markdown" or para.heading is not None:
-            state["scope"] += 1  # items count afresh under each heading
-            level = para.heading.level if para.heading is not None else 0
-            stack = state["stack"]
+        if role == "markdown" or heading is not None:
+            scope += 1  # items count afresh under each heading
+            level = heading.level if heading is not None else 0
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((level, state["scope"]))
-            if para.role == "markdown":
+            stack.append((level, scope))
+            if role == "markdown":
                 continue
         body = para.body
         # Most paragraphs have no item. Every item holds 是 or 第, or opens the body
         # with 首先/其次/再次/最后: a test of one character is many times cheaper than a
         # regex over the body (_items_in looks for the items themselves).
-        if "是" in body or "第" in body or body[:2] in SEQUENCE_WORDS:
-            state["para_index"] = index
+        if body and ("是" in body or "第" in body or body[:2] in SEQUENCE_WORDS):
+            state["para_index"], state["scope"] = index, scope
             if "\t" in body:
                 _cells(para, out, state)
             else:

@@ -3,46 +3,50 @@ order, restart under a new parent, and a child level before any parent."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
-from itertools import accumulate, compress, pairwise
-from operator import attrgetter
+from itertools import accumulate, compress, islice, pairwise
 
 from gongwen.common import quote
 from gongwen.text.numbering import canonical
 
 from ..layout import BARE_LABEL_MAX, RE_LABEL_MARKS
-from ..model import LEVEL_NAMES, Finding, Heading
+from ..model import LEVEL_NAMES, Finding, Heading, heading_fields
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
+from .stretches import LONG_OUTLINE, STRETCH, TRY_AGAIN, goes_on
 
 # The levels below and up to each level (loops of the walks below: no range() per
 # heading).
 LOWER = {1: (2, 3, 4), 2: (3, 4), 3: (4,), 4: ()}
 UP_TO = {1: (1,), 2: (1, 2), 3: (1, 2, 3), 4: (1, 2, 3, 4)}
-LEVEL = attrgetter("level")
+LEVEL, NUMBER = heading_fields("level"), heading_fields("number")
 
 
-# What decides a heading's ordinal punctuation, and its bracket width (attrgetter: C loops).
-ORDINAL = attrgetter("level", "number", "raw")
-WIDTH = attrgetter("width")
+# The bracket width of a heading (for a C loop), and the widths that are wrong.
+WIDTH = heading_fields("width")
 WRONG_WIDTHS = frozenset(("half", "mixed"))
 
 
-def _punctuation_ok(level: int, number: int, raw: str) -> bool:
-    written = raw.replace("(", "（").replace(")", "）") if "(" in raw or ")" in raw else raw
-    # 1． (full-width dot) is common in Word documents and reads the same: accepted.
-    return written == canonical(level, number) or level == 3 and written == f"{number}．"
+def _normalised(h: Heading) -> str:
+    raw = h.raw
+    return raw.replace("(", "（").replace(")", "）") if "(" in raw or ")" in raw else raw
 
 
 def _check_punctuation(document, schema) -> Iterator[Finding]:
-    headings = document.headings
-    # A long outline writes the same few ordinals again and again: each one written is
-    # judged once, and only the headings with a wrong one are visited (in order).
-    wrong = {key for key in set(map(ORDINAL, headings)) if not _punctuation_ok(*key)}
-    if not wrong:
-        return
-    for h in compress(headings, map(wrong.__contains__, map(ORDINAL, headings))):
+    memo: dict[tuple[int, int], str] = {}  # a long outline writes the same ordinals again
+    for h in document.headings:
+        key = (h.level, h.number)
+        expected = memo.get(key)
+        if expected is None:
+            expected = memo[key] = canonical(h.level, h.number)
+        written = h.raw
+        if "(" in written or ")" in written:
+            written = _normalised(h)
+        # 1． (full-width dot) is common in Word documents and reads the same: accepted.
+        if written == expected or h.level == 3 and written == f"{h.number}．":
+            continue
         yield ORDINAL_PUNCTUATION.finding(
-            h.line, f"序数标点不当：应为{quote(canonical(h.level, h.number))}，实为{quote(h.raw)}")
+            h.line, f"序数标点不当：应为{quote(expected)}，实为{quote(h.raw)}")
 
 
 def _check_width(document, schema) -> Iterator[Finding]:
@@ -215,13 +219,25 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     part_heads: dict[int, Heading] = {}  # the first heading of the last part, by level
     first_of: dict[int, Heading] = {}    # the first heading of each level
     level_before = 0  # the level of the heading before
-    for index, h in enumerate(headings):
+    # A long outline is walked a stretch at a time where it simply goes on (see goes_on).
+    numbers = list(map(NUMBER, headings)) if len(headings) >= LONG_OUTLINE else None
+    try_at = 0
+    walk = enumerate(headings)
+    for index, h in walk:
         level = h.level
         # The next of a run of one level (most of a long outline), with no break before
         # it: the scopes above it and below it are as the heading before left them.
         same_run = level == level_before and index < break_at and \
             (one_part or part_of[index] == part_of[index - 1])
         level_before = level
+        if same_run and numbers is not None and index >= try_at:
+            end = goes_on(levels, numbers, index, min(
+                index + STRETCH, break_at, bounds[part_of[index] + 1]))
+            if end > index:
+                last[level] = headings[end - 1]
+                deque(islice(walk, end - index - 1), maxlen=0)  # (passed over in C)
+                continue
+            try_at = index + TRY_AGAIN  # (an outline that never goes on is not tried often)
         if not one_part:
             continuous = styles[part_of[index]]
         while index >= break_at and next_break < len(breaks) and breaks[next_break] <= index:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from gongwen.common import quote
 
 from ..document import Document, Line, Paragraph, opening_text
-from ..model import Finding
+from ..model import Finding, heading_fields
 from ..schema import Schema
 from .base import PRACTICE, Rule, cached
 
@@ -30,6 +31,7 @@ RE_SALUTATION_LEAD = re.compile(
     rf"^(?:[^。！？!?，,：:]{{0,30}}?{SALUTATION_WORDS}[^。！？!?：:]{{0,20}}[：:]"
     rf"|{ADDRESSEES}[：:]|{ADDRESSEES}[，,：:]?(?=(?:大家|各位|你们)?(?:上午|下午|晚上|早上)?好))"
 )
+LEVEL = heading_fields("level")
 # The opening block: a dateline (（2026年3月5日）), the speaker's name, a 主持词 in
 # brackets may stand before the 称呼; it is looked for among this many paragraphs.
 OPENING_PARAGRAPHS = 6
@@ -81,7 +83,8 @@ def _check_transition(document, schema: Schema) -> Iterator[Finding]:
     text, _ = cached(document, "opening-text", lambda: opening_text(document))
     if schema.transition.search(text):
         return
-    first = next((h for h in document.headings if h.level == 1), None)
+    headings = document.headings  # (the first 一、, found in C: a long outline may have none)
+    first = next(compress(headings, map((1).__eq__, map(LEVEL, headings))), None)
     yield TRANSITION.finding(
         first.line if first else None,
         f"缺少过渡句：{schema.kind_of(document.title)}的开头应以"

@@ -17,7 +17,7 @@ from gongwen.common import quote
 from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI
 
 from ..document import Document, line_at, opening_text
-from ..model import Finding
+from ..model import Finding, heading_fields
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
 from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to_read, winners
@@ -46,11 +46,10 @@ def _may_hold(outer: int | None, inner: int | None) -> bool:
 
 # Getters for the C loops below (map, compress): a long outline is read without a
 # Python step per heading.
-LEVEL = attrgetter("level")
-LEVEL_LINE_TITLE = attrgetter("level", "line", "title")
-NUMBER = attrgetter("number")
+LEVEL = heading_fields("level")
+LINE, TITLE = heading_fields("line"), heading_fields("title")
+NUMBER = heading_fields("number")
 HEADING = attrgetter("heading")
-FIRST, TITLE = itemgetter(0), itemgetter(2)
 UPPER_LEVELS = frozenset((1, 2))
 is_none = partial(is_, None)
 
@@ -60,14 +59,21 @@ def _level_one(headings: list) -> list:
     return list(compress(headings, map((1).__eq__, map(LEVEL, headings))))
 
 
-def _headings(document: Document) -> list[tuple[int, int, str]]:
-    """(level, line, title) of the headings a part may be: numbered headings of levels
-    1 and 2, and Markdown headings without an ordinal (as level 1)."""
+def _headings(document: Document) -> tuple[list[int], list[int], list[str]]:
+    """(levels, lines, titles) of the headings a part may be, in line order: numbered
+    headings of levels 1 and 2, and Markdown headings without an ordinal (as level 1).
+    Three lists, not a tuple per heading: a long outline is read in C loops."""
     headings = document.headings
-    out = list(map(LEVEL_LINE_TITLE,
-                   compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings)))))
-    out += [(1, line.number, line.text) for line in document.plain_headings]
-    return sorted(out, key=itemgetter(1))
+    upper = list(compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings))))
+    levels, lines, titles = list(map(LEVEL, upper)), list(map(LINE, upper)), \
+        list(map(TITLE, upper))
+    if document.plain_headings or lines != sorted(lines):
+        rows = sorted([*zip(levels, lines, titles),
+                       *((1, line.number, line.text) for line in document.plain_headings)],
+                      key=itemgetter(1))
+        levels, lines, titles = [r[0] for r in rows], [r[1] for r in rows], \
+            [r[2] for r in rows]
+    return levels, lines, titles
 
 
 def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
@@ -204,23 +210,23 @@ def _match(document: Document, schema: Schema) -> Parts:
     parent: set[str] = set()  # the parts the current level-1 heading names
     years: set[int] = set()  # the years level-1 headings have named so far
     keyed = {1: key_words(schema, 1), 2: key_words(schema, 2)}
-    headings = _headings(document)
-    may_name = titles_to_read(list(map(TITLE, headings)), keyed)
+    levels, lines, titles = _headings(document)
+    may_name = titles_to_read(titles, keyed)
     # Only the headings that may name a part, and the level-1 headings (which count, and
     # set the parent), are visited: the other level-2 headings name nothing.
-    visit = may_name.union(compress(range(len(headings)), map((1).__eq__, map(FIRST, headings))))
+    visit = may_name.union(compress(range(len(levels)), map((1).__eq__, levels)))
     # Slots named by the pattern of a whole title (few schemas have any): the headings
     # that match one are visited too.
     by_title = [(s.name, s.levels, one_pattern(s.titles)) for s in slots if s.titles]
     if by_title:
         any_title = one_pattern(tuple(p for _, _, p in by_title))
-        visit.update(i for i, (_, _, title) in enumerate(headings) if any_title.search(title))
+        visit.update(i for i, title in enumerate(titles) if any_title.search(title))
     for index in sorted(visit):
-        level, line, title = headings[index]
+        level, line, title = levels[index], lines[index], titles[index]
         names = winners(title, keyed[level]) if index in may_name else NO_NAMES
         if not names and by_title:
-            names = {name for name, levels, pattern in by_title
-                     if level in levels and pattern.search(title)} or NO_NAMES
+            names = {name for name, slot_levels, pattern in by_title
+                     if level in slot_levels and pattern.search(title)} or NO_NAMES
         if level == 1:
             level1 += 1
             ahead = RE_YEAR.match(title)
@@ -239,6 +245,7 @@ def _match(document: Document, schema: Schema) -> Parts:
         for name in names:
             by_level[level].setdefault(name, line)
     leads: dict[str, int] | None = None
+    level_one = _level_one(document.headings)
     found: dict[str, tuple[int, str] | None] = {}
     for slot in slots:
         name = slot.name
@@ -264,7 +271,7 @@ def _match(document: Document, schema: Schema) -> Parts:
                 continue
         if slot.topical:
             # Parts by topic (加强党的领导，确保…): level-1 headings no slot claims.
-            free = [h for h in _level_one(document.headings) if h.line not in claimed]
+            free = [h for h in level_one if h.line not in claimed]
             if len(free) >= slot.topical:
                 found[slot.name] = (free[0].line, "topical")
             elif not document.headings and _items_at_paragraph_start(document) >= 2:
@@ -272,7 +279,7 @@ def _match(document: Document, schema: Schema) -> Parts:
     # Sure only when the outline was read whole (its 一、二、三、 run from one without a
     # gap: a pasted text whose headings were partly missed is not) and every level-1
     # heading names a part.
-    numbers = list(map(NUMBER, _level_one(document.headings)))
+    numbers = list(map(NUMBER, level_one))
     whole = numbers == list(range(1, len(numbers) + 1))
     confident = level1 > 0 and whole and len(claimed) == level1
     return Parts(found, confident)

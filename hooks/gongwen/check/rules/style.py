@@ -18,6 +18,7 @@ from gongwen.text.webjunk import junk_reason
 from ..model import Finding
 from .base import PRACTICE, Rule, cached
 from .scan import (
+    SPACES_BUT_NEWLINE,
     line_indices_holding,
     line_indices_with,
     lines_holding,
@@ -69,16 +70,20 @@ INVISIBLE_SET = frozenset(INVISIBLE)
 RE_DATE_LINE = re.compile(r"^[（(]?\s*(?P<date>\d{4}\s*[.．/\-－]\s*\d{1,2}\s*[.．/\-－]\s*\d{1,2}"
                           r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]?$")
 # The start of a line that may be a date (see RE_DATE_LINE) for scan.lines_starting.
-RE_DATE_START = re.compile(r"\n[^\S\n]*[（(]?[^\S\n]*\d\d\d\d[^\S\n]*[.．/\-－年]")
+# ([^\S\n] spelt out as its characters: re tries a class of literals many times faster.)
+RE_DATE_START = re.compile(rf"\n[{SPACES_BUT_NEWLINE}]*[（(]?[{SPACES_BUT_NEWLINE}]*\d\d\d\d"
+                           rf"[{SPACES_BUT_NEWLINE}]*[.．/\-－年]")
 RE_PADDED = re.compile(r"年\s*0\d|月\s*0\d")
 # Not a colon: a first line ending in ： is a salutation (各位代表：), not a title.
 TITLE_END_PUNCTUATION = "。，、；！？,.;!?"
 # Any half-width mark at all: a regex scan in C (a set test makes an object per character).
 RE_QUICK = re.compile(r"[,;:?!()]")
 QUICK_SET = frozenset(",;:?!()")
-# Characters rare in Chinese text that four rules look for (GW411, GW413, GW414, GW417):
-# which of them the text holds tells which rules can find anything.
+# Characters rare in Chinese text that three rules look for (GW411, GW414, GW417):
+# one pass over the whole text keeps only these, and tells which rules can find anything
+# (twice as fast as asking `in` of each).
 RARE = "".join(sorted(QUICK_SET | FULL_WIDTH_DIGITS_SET | INVISIBLE_SET | set(".·-")))
+RE_NOT_RARE = re.compile("[^" + re.escape(RARE) + "]+")
 # What the lines the hints above find hold, as literals for scan.lines_holding (str.find
 # is many times faster than a regex class): the same lines.
 QUICK_CHARS = tuple(sorted(QUICK_SET))
@@ -101,12 +106,9 @@ def _read_apart_lines(document) -> set[int]:
 
 
 def _rare(document) -> frozenset[str]:
-    """The RARE characters on the checked lines (most documents have none of most; a
-    str search for each is faster than one regex pass keeping them)."""
-    def present() -> frozenset[str]:
-        text = lines_text(document)
-        return frozenset([ch for ch in RARE if ch in text])
-    return cached(document, "style-rare", present)
+    """The RARE characters on the checked lines (most documents have none of most)."""
+    return cached(document, "style-rare",
+                  lambda: frozenset(RE_NOT_RARE.sub("", lines_text(document))))
 
 
 def _lines_with(document, hint: re.Pattern[str] | tuple[str, ...]) -> list:
@@ -250,7 +252,9 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
     # dashes): lines with only 2024-2025 are passed over; the pattern itself, whose
     # lookbehinds make re try every position, runs only on lines that have a slip.
     lines, apart = document.lines, _apart_lines(document)
-    found_in = set(line_indices_holding(document, ELLIPSIS_DASH_SLIPS))
+    rare = _rare(document)  # (each slip starts with a RARE character)
+    found_in = set(line_indices_holding(
+        document, tuple(slip for slip in ELLIPSIS_DASH_SLIPS if slip[0] in rare)))
     found_in.update(i for i in _two_marks(document) if "。。。" in lines[i].text)
     for line in [lines[i] for i in sorted(found_in)]:
         if not line.text or line.number in apart:
