@@ -105,3 +105,13 @@ def test_a_note_pasted_right_after_the_table_still_starts_a_part():
             "注：1.面积单位为公顷。 2.坐标为独立坐标系。 3.红线为管辖边界。\n")
     assert [h.raw for h in check(text).outline] == ["一、", "二、", "1.", "2.", "3."]
     assert errors(text) == []
+
+
+def test_the_downloads_keep_a_line_of_items_a_paragraph():
+    # heading_levels: what the .docx and .txt downloads format as headings.
+    from gongwen.check.document import heading_levels, read
+
+    doc = read(draft(RUN), "稿.txt")
+    assert heading_levels(doc) == {2: 1, 3: 2, 4: 3, 6: 3}  # not line 5: it is a paragraph
+    starts = read(draft("（1）齐全完整；（2）字迹清楚；（3）签章齐备。"), "稿.txt")
+    assert heading_levels(starts)[5] == 4  # a line that starts with its first item is one

@@ -237,3 +237,12 @@ def test_yi_yao_items_short_of_the_count_are_an_error() -> None:
 ])
 def test_titles_typed_or_left_alone(title: str, doctype: str | None) -> None:
     assert infer_doctype(title, load_schemas()) == doctype
+
+
+def test_an_outlook_in_the_closing_paragraph_is_the_next_steps() -> None:
+    text = doc("某校结对帮扶工作汇报", "现将有关情况汇报如下：", "一、主要做法", "做法一。",
+               "二、存在问题", "问题一。", "三、结语",
+               "回望过去，我校帮扶工作成效显著。展望来年，我校将继续深化结对帮扶。")
+    assert "下一步打算" not in missing(text, "progress-report")
+    other = text.replace("展望来年，我校将继续深化结对帮扶。", "各方面评价良好。")
+    assert "下一步打算" in missing(other, "progress-report")

@@ -35,7 +35,7 @@ from gongwen.text.frontmatter import FrontMatter, split_front_matter
 from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
-from .items import split_items
+from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
 from .paragraphs import Line, Paragraph, starts_item
@@ -437,12 +437,14 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     split = split_run_on(doc.paragraphs, markdown)
     if len(split) != len(doc.paragraphs) or not settled:
         mark_apart(split)  # the pieces split off (…。2.1　…)
-    doc.paragraphs = split_items(split, markdown)
+    doc.paragraphs = split_items(split, markdown) if may_hold_items(text) else split
     mark_parts(doc.paragraphs)
     _read_body(doc)
     return doc
 
 
 def heading_levels(doc: Document) -> dict[int, int]:
-    """Outline level of each heading by 1-based line (what the downloads mark as headings)."""
-    return {h.line: h.level for h in doc.headings}
+    """Level of each line that starts with a heading (what the downloads mark as headings):
+    the first paragraph on a line decides (……包括：（1）…… stays a paragraph)."""
+    first = {para.line: para.heading for para in reversed(doc.paragraphs)}
+    return {line: heading.level for line, heading in first.items() if heading is not None}

@@ -35,6 +35,11 @@ RE_NEXT = {
     "、": re.compile(r"[；;。][ \t　]*(?P<ord>(?P<num>\d{1,3})、)(?!\d)"),
     ".": re.compile(r"[；;。][ \t　]*(?P<ord>(?P<num>\d{1,3})[.．])(?!\d)"),
 }
+# Any next item at all: a page without one has no run. One pattern per mark, each led
+# by its literal: re scans for a literal three times faster than for a class.
+# (A lone first item after a colon may have its second on the next line: ：1. too.)
+ANY_ITEM = r"\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[、.．](?!\d))"
+RE_ANY_NEXT = tuple(re.compile(mark + ANY_ITEM) for mark in "。；;：:")
 # A note's lead word before the colon (not inside a word: 具体说明： is prose; a table's
 # last number may stand right before it in pasted text): the cut is made before it, so
 # that 注： stands alone and starts a part of its own (gongwen.check.parts).
@@ -42,6 +47,12 @@ RE_NOTE_LEAD = re.compile(r"(?<![\u4e00-\u9fff])(?:注|说明|备注)[ \t　]*[�
 LEVELS = {"bracket": 4, "、": 3, ".": 3}
 # How many slips a run may hold (a swap is two: 1、3、2、).
 SLIPS_MAX = 2
+
+
+def may_hold_items(text: str) -> bool:
+    """Can the page's text hold a run at all (an item after a 分号 or 句号)? One search
+    of the whole text, cheaper than a look at each paragraph: most pages have none."""
+    return any(pattern.search(text) for pattern in RE_ANY_NEXT)
 
 
 def _form(ordinal: str) -> str:

@@ -25,6 +25,8 @@ from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
 RE_YEAR = re.compile(r"(20\d\d)年")
+RE_SENTENCE_START = re.compile(r"[。！？!?]")
+RE_CLAUSE_AT = re.compile(r"[^。！？!?；;：:，,]{2,24}[，,]")  # RE_LEAD_CLAUSE, at any position
 RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}[，,]")
 # How many of the last paragraphs a closing call may be in; a list that ends the speech
 # (我提三点希望： ⏎ 一是… ⏎ 二是… ⏎ 三是…) is not counted, up to this many items.
@@ -102,6 +104,17 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
         for slot, patterns in led:
             if slot.name not in hits and any(p.search(lead) for p in patterns):
                 hits[slot.name] = para.line
+    plans = next((pair for pair in led if pair[0].name == "plans"), None)
+    if plans is not None and "plans" not in hits:
+        # An outlook inside the closing paragraphs (……成效显著。展望来年，我校将……)
+        # opens the next steps too.
+        for para in _closing_paragraphs(document):
+            text = para.body if para.heading is not None else para.text
+            for start in RE_SENTENCE_START.finditer(text):
+                m = RE_CLAUSE_AT.match(text, start.end())
+                if m and any(p.search(m.group()) for p in plans[1]):
+                    hits["plans"] = para.line
+                    return hits
     return hits
 
 
