@@ -70,11 +70,24 @@ def _runs(doc: EvalDoc) -> list[list[TruthHeading]]:
                   key=lambda r: (_number(r[0]) != 1, -min(len(r), 3), r[0].line))
 
 
-def _replace_label(lines: list[str], h: TruthHeading, new_label: str) -> None:
-    text = lines[h.line - 1]
-    at = text.find(h.label + h.title[:4])
-    at = text.find(h.label) if at < 0 else at
-    lines[h.line - 1] = text[:at] + new_label + text[at + len(h.label):]
+def _relabel_each(doc: EvalDoc, lines: list[str],
+                  changes: list[tuple[TruthHeading, str]]) -> None:
+    """Give each heading its new label. A pasted line holds many headings, some alike
+    (（一）加强… twice, under two parents): a heading is found as the k-th of its kind on
+    its line, and the last is changed first, so the text before it is still the original."""
+    order = {id(h): i for i, h in enumerate(doc.outline)}
+    for h, new_label in sorted(changes, key=lambda c: order[id(c[0])], reverse=True):
+        text = lines[h.line - 1]
+        key = h.label + h.title[:4]
+        alike = sum(1 for x in doc.outline[:order[id(h)]]
+                    if x.line == h.line and x.label + x.title[:4] == key)
+        at = -1
+        for _ in range(alike + 1):
+            at = text.find(key, at + 1)
+            if at < 0:
+                break
+        at = text.find(h.label) if at < 0 else at
+        lines[h.line - 1] = text[:at] + new_label + text[at + len(h.label):]
 
 
 def _variant(doc: EvalDoc, kind: str, lines: list[str], line: int | None,
@@ -90,13 +103,11 @@ def inject(doc: EvalDoc) -> list[Variant]:
     if runs:
         run = runs[0]
         lines = doc.lines
-        for h in run[1:]:
-            _replace_label(lines, h, relabel(h, int(_number(h)) + 1))
+        _relabel_each(doc, lines, [(h, relabel(h, int(_number(h)) + 1)) for h in run[1:]])
         out.append(_variant(doc, "gap", lines, run[1].line, numbering,
                             f"第{run[1].line}行起序号加一"))
         lines = doc.lines
-        for h in run[1:]:
-            _replace_label(lines, h, relabel(h, int(_number(h)) - 1))
+        _relabel_each(doc, lines, [(h, relabel(h, int(_number(h)) - 1)) for h in run[1:]])
         out.append(_variant(doc, "repeat", lines, run[1].line, numbering,
                             f"第{run[1].line}行起序号减一"))
     long_runs = [r for r in runs if len(r) >= 3]
@@ -104,8 +115,8 @@ def inject(doc: EvalDoc) -> list[Variant]:
         run = long_runs[0]
         lines = doc.lines
         a, b = run[1], run[2]
-        _replace_label(lines, a, relabel(a, int(_number(b))))
-        _replace_label(lines, b, relabel(b, int(_number(a))))
+        _relabel_each(doc, lines, [(a, relabel(a, int(_number(b)))),
+                                   (b, relabel(b, int(_number(a))))])
         out.append(_variant(doc, "disorder", lines, a.line, numbering,
                             f"第{a.line}、{b.line}行序号对调"))
     level2 = [r for r in runs if r[0].level == 2 and _number(r[0]) == 1]
@@ -115,9 +126,8 @@ def inject(doc: EvalDoc) -> list[Variant]:
         lines = doc.lines
         first = run[0]
         # 一、 → 1. → （一）: the first child written one level lower, the rest renumbered.
-        _replace_label(lines, first, "1.")
-        for h in run[1:]:
-            _replace_label(lines, h, relabel(h, int(_number(h)) - 1))
+        _relabel_each(doc, lines, [(first, "1."),
+                                   *((h, relabel(h, int(_number(h)) - 1)) for h in run[1:])])
         out.append(_variant(doc, "level-skip", lines, run[1].line, numbering,
                             f"第{first.line}行改为“1.”，其后（一）起：层次倒挂"))
         plain = [h for h in run if not h.label.endswith(("、", "."))]
@@ -125,7 +135,7 @@ def inject(doc: EvalDoc) -> list[Variant]:
         # A heading still written correctly, so the variant adds a defect of its own.
         lines = doc.lines
         h = plain[min(1, len(plain) - 1)]
-        _replace_label(lines, h, h.label + "、")
+        _relabel_each(doc, lines, [(h, h.label + "、")])
         out.append(_variant(doc, "ordinal-punctuation", lines, h.line, ("numbering",),
                             f"第{h.line}行序数后加顿号"))
     for part in doc.record.get("parts") or []:
@@ -185,9 +195,8 @@ def _delete_part(doc: EvalDoc, part: dict) -> Variant | None:
     after = [h for h in doc.outline if h.line > start and h.level <= head.level]
     end = after[0].line if after else len(doc.lines) + 1
     lines = doc.lines
-    for h in after:
-        if h.level == head.level:
-            _replace_label(lines, h, relabel(h, _number(h) - 1))
+    _relabel_each(doc, lines, [(h, relabel(h, _number(h) - 1))
+                               for h in after if h.level == head.level])
     del lines[start - 1:end - 1]
     return _variant(doc, "deleted-part", lines, None, ("missing-section",),
                     f"删去第{start}行起的“{part['name']}”部分（{end - start}行），其后改号")

@@ -177,3 +177,22 @@ def test_script_scores_the_forms(tmp_path):
         assert summary["documents"] == (10 if form == "forms" else 2), form
         assert summary["headings"] > 0, form
     assert all("@" in d["id"] for d in out["documents"])
+
+
+def test_a_heading_alike_an_earlier_one_on_its_line_is_the_one_edited():
+    # A pasted line: （一）加强领导 under 一、 and again under 二、. (Both runs share the
+    # line, so they count as one run: its 2nd and 3rd items are swapped.) The edit must
+    # hit the second 加强领导, not the first look-alike on the line.
+    from eval_set import EvalDoc, TruthHeading
+    line = ("一、总体要求（一）加强领导。（二）明确责任。"
+            "二、保障措施（一）加强领导。（二）抓好落实。（三）严格考核。")
+    outline = [TruthHeading(2, 1, "一、", "总体要求"), TruthHeading(2, 2, "（一）", "加强领导"),
+               TruthHeading(2, 2, "（二）", "明确责任"), TruthHeading(2, 1, "二、", "保障措施"),
+               TruthHeading(2, 2, "（一）", "加强领导"), TruthHeading(2, 2, "（二）", "抓好落实"),
+               TruthHeading(2, 2, "（三）", "严格考核")]
+    doc = EvalDoc("t", "real", Path("t.txt"), "标题\n" + line + "\n", None, True, outline, [])
+    for variant in inject(doc):
+        assert variant.text != doc.text, variant.kind
+    disorder = next(v for v in inject(doc) if v.kind == "disorder")
+    assert disorder.text.split("\n")[1] == ("一、总体要求（一）加强领导。（一）明确责任。"
+                                             "二、保障措施（二）加强领导。（二）抓好落实。（三）严格考核。")
