@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gongwen.text.numbering import CN_NUMERAL, ORDINAL_LEADS, parse_ordinal
+from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, ORDINAL_LEADS, parse_ordinal
 
 from .paragraphs import Paragraph
 
@@ -164,28 +164,45 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
     # The level of an outer list whose 1. stands right above the page's first 一、
     # (1.张某 ⏎ 一、…): its next items head documents of their own.
     outer = 0
-    before, since = None, 0  # the last ordinal, and how many paragraphs since
     for index, para in enumerate(paragraphs):
         if para.role or para.list_item or not para.text:
             continue
         text = para.text
-        since += 1
         if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
                 or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
                 or para.section_break and RE_ATTACHED.match(text) \
                 or text[0] == "附" and _after_a_date(paragraphs, index):
             para.new_part = para.section_break = True
             continue
-        ordinal = parse_ordinal(text) if text[0] in ORDINAL_LEADS or text[0].isdigit() \
-            else None
+        lead = text[0]
+        # Ordinals are read only while there is something to learn from them: whether
+        # the page is numbered, where its first 一、 is, and the outer list's next items.
+        if lead not in ORDINAL_LEADS and not lead.isdigit() or numbered and not outer \
+                and (level_one or lead not in NUMERAL_LEADS):
+            continue
+        ordinal = parse_ordinal(text)
         if ordinal is None:
             continue
         numbered = True
         if ordinal.level == 1:
-            if not level_one and before is not None and before.level > 1 and \
-                    before.number == 1 and since <= TITLE_REACH + 1:
-                outer = before.level
+            if not level_one:
+                outer = _outer_level(paragraphs, index)
             level_one = True
         elif ordinal.level == outer and _heads_a_document(paragraphs, index):
             para.new_part = para.section_break = True
-        before, since = ordinal, 0
+
+
+def _outer_level(paragraphs: list[Paragraph], index: int) -> int:
+    """The level of a 1. (or （一）) right above the first 一、 (a few sentences may come
+    between): an outer list, or 0."""
+    reach = TITLE_REACH + 1
+    for para in reversed(paragraphs[max(0, index - 2 * TITLE_REACH - 2):index]):
+        if para.role or para.list_item or not para.text:
+            continue
+        ordinal = parse_ordinal(para.text)
+        if ordinal is not None:
+            return ordinal.level if ordinal.level > 1 and ordinal.number == 1 else 0
+        reach -= 1
+        if not reach:
+            break
+    return 0
