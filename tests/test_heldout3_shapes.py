@@ -1,4 +1,4 @@
-"""Shapes found in a third and a fourth set of real documents outside the evaluation set
+"""Shapes found in a third, fourth and fifth set of real documents outside the evaluation set
 (a school's and a university's reports, speeches, 方案 and 工作要点; not in the
 repository): each false error they caused, as a silent case, with the firing case that
 must still be reported. The sentences are made up; only the shapes come from those
@@ -183,3 +183,46 @@ def test_a_slogan_title_with_an_exclamation_before_its_subtitle_is_a_title():
     assert result.doctype == "speech"
     # A first line that is a sentence is no title.
     assert check_text("今天我们举行开学典礼。——校长\n同学们：\n", "稿.txt").title is None
+
+
+FORWARDED = """某市教育局办公室转发省教育厅办公室关于加强校园安全工作的通知
+各县（市、区）教育局：
+现将省教育厅办公室通知转发给你们，并提出以下要求。
+一、高度重视安全工作。
+二、立即开展安全检查。
+某市教育局办公室
+2026年3月2日
+省教育厅办公室关于加强校园安全工作的通知
+各市教育局：
+一、强化上下楼梯安全管理。
+二、加强校车安全管理。
+"""
+
+
+def test_a_forwarded_notice_after_the_date_numbers_on_its_own():
+    assert errors(FORWARDED) == []
+    # Without its title line, the second 一、 is still out of order.
+    untitled = FORWARDED.replace("省教育厅办公室关于加强校园安全工作的通知\n各市", "各市")
+    assert (9, "GW105") in errors(untitled)
+    # Its 发文字号 may come between the title and the addressee.
+    numbered = FORWARDED.replace("工作的通知\n各市", "工作的通知\n教基厅〔2026〕3号\n各市")
+    assert errors(numbered) == []
+    # A title wrapped over two lines is still joined (its second line is no addressee).
+    wrapped = "关于加强校园安全\n工作的通知\n各校：\n一、高度重视。\n"
+    assert check_text(wrapped, "稿.txt").title == "关于加强校园安全工作的通知"
+    assert errors(wrapped) == []
+
+
+def test_an_appended_text_under_a_label_numbers_on_its_own():
+    plan = ("新生军训实施方案\n一、指导思想\n二、组织领导\n附：活动安排表\n开营式程序\n"
+            "一、时间安排\n二、地点安排\n")
+    assert errors(plan) == []
+    assert errors(plan.replace("附：活动安排表\n开营式程序", "附：开营式程序")) == []
+    # After a table under 附：, the appended text's own title (……程序) starts it.
+    tabled = plan.replace("开营式程序", "9:00\t集合\t操场\n10:00\t训练\t操场\n"
+                          "注：如有变动另行通知。\n2026年开营式程序")
+    assert errors(tabled) == []
+    # Without the 附： line and the appended text's title, 一、 after 二、 is still out
+    # of order.
+    assert (5, "GW105") in errors(plan.replace("附：活动安排表\n开营式程序", "活动安排如下。"))
+    assert (6, "GW103") in errors(plan.replace("一、时间安排", "四、时间安排"))

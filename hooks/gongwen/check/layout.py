@@ -16,9 +16,12 @@ from gongwen.text.numbering import Ordinal, parse_ordinal
 
 from .paragraphs import Line, Paragraph, starts_item
 from .parts import (
+    CLAUSE_MARKS,
     OPENERS,
+    PART_TITLE_MAX,
     RE_ATTACHMENT_ONE,
     RE_ATTACHMENTS,
+    RE_PART_TITLE,
     SECTION_LEADS,
     is_section_break,
     opens_a_document,
@@ -183,7 +186,8 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             continue
         first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
         if body and _continues(body[-1], para, first, width, skipped, expected) and \
-                not _labels_a_list(para, paragraphs[index + 1:index + 2], last):
+                not _labels_a_list(para, paragraphs[index + 1:index + 2], last) and \
+                not _addressee_after_title(body[-1], para):
             _merge(body[-1], para)
         else:
             out.append(para)
@@ -205,6 +209,21 @@ def _labels_a_list(para: Paragraph, following: list[Paragraph], last: list[int])
         return False
     head = parse_ordinal(following[0].text)
     return head is not None and head.number == 1 and last[head.level] > 0
+
+
+# 发文字号: 教基一厅〔2010〕10号 (also with [ ] or ［ ］ for 〔 〕).
+RE_DOC_NUMBER = re.compile(r"[〔\[［]\d{4}[〕\]］]\d{1,4}号$")
+
+
+def _addressee_after_title(title: Paragraph, para: Paragraph) -> bool:
+    """……的通知 ⏎ 各市教育局： (or ⏎ 教基一厅〔2010〕10号): a document's title line, then
+    its addressee or its number (a forwarded notice after the forwarding one's date),
+    not one title wrapped."""
+    text = para.text.strip()
+    return len(title.lines) == 1 and len(text) <= PART_TITLE_MAX \
+        and (text[-1:] in "：:" or RE_DOC_NUMBER.search(text) is not None) \
+        and RE_PART_TITLE.search(title.text.rstrip()) is not None \
+        and not any(ch in CLAUSE_MARKS for ch in title.text)
 
 
 def _leader_free(text: str) -> str:

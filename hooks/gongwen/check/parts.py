@@ -50,6 +50,8 @@ RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　�
 SHORT_HEADING = 40
 SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
 
+# 附：活动安排表 (or 附件：…, 附1：…) over an appended text that numbers from one again.
+RE_APPENDED = re.compile(r"^附\s*(?:件\s*)?\d{0,2}\s*[：:]\s*[^\s\d]")
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
 RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
 # The title of a document carried within the page ends with the kind of document.
@@ -57,7 +59,7 @@ RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
 PART_KINDS = ("规定", "办法", "方案", "细则", "规则", "意见", "要点", "计划",
               "制度", "章程", "纲要", "规划", "清单", "指引", "指南", "标准",
               "措施", "决定", "条例", "准则", "预案", "报告", "总结", "讲话", "汇报",
-              "发言", "通报")
+              "发言", "通报", "通知", "程序", "议程")
 RE_PART_TITLE = re.compile(f"(?:{'|'.join(PART_KINDS)})$")
 # Their last characters: most lines end in none of them and are turned away at once.
 PART_TITLE_LAST = frozenset(kind[-1] for kind in PART_KINDS)
@@ -171,7 +173,9 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
         if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
                 or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
                 or para.section_break and RE_ATTACHED.match(text) \
-                or text[0] == "附" and _after_a_date(paragraphs, index):
+                or text[0] == "附" and (_after_a_date(paragraphs, index) or numbered
+                                       and RE_APPENDED.match(text) is not None
+                                       and _heads_a_document(paragraphs, index)):
             para.new_part = para.section_break = True
             continue
         lead = text[0]
