@@ -21,7 +21,7 @@ import re
 
 from gongwen.text.numbering import parse_ordinal
 
-from .layout import _cut
+from .layout import pieces
 from .paragraphs import Paragraph
 
 # The first item: （1） or 1、 1. 1． after a colon, or at the paragraph's start (each
@@ -145,10 +145,7 @@ def split_items(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
         if not (cuts := [c for c in cuts if c > 0]):
             out.append(para)
             continue
-        bounds = [0, *cuts, len(text)]
-        for i in range(len(bounds) - 1):
-            lines = _cut(para, bounds[i], bounds[i + 1])
-            piece = "".join(line.text for line in lines)
+        for i, (lines, piece) in enumerate(pieces(para, cuts)):
             if not piece.strip():
                 continue
             if i == 0:

@@ -18,7 +18,7 @@ from gongwen.text.numbering import (
 )
 
 from .inline import after_sentence, title_before
-from .layout import ORDINAL_WINDOW, SENTENCE_END, _cut
+from .layout import ORDINAL_WINDOW, SENTENCE_END, pieces
 from .paragraphs import Paragraph
 from .parts import RE_DATE_THEN_ATTACHED, SHORT_HEADING, is_section_break
 
@@ -231,10 +231,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         if not cuts:
             out.append(para)
             continue
-        bounds = [0, *cuts, len(text)]
-        for i in range(len(bounds) - 1):
-            lines = _cut(para, bounds[i], bounds[i + 1])
-            piece = "".join(line.text for line in lines)
+        for i, (lines, piece) in enumerate(pieces(para, cuts)):
             out.append(Paragraph(lines[0].number, lines, piece,
                                  raw_first=para.raw_first if i == 0 else piece))
     return out
