@@ -201,11 +201,16 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def is_bare_label(text: str) -> bool:
+    """一月份, 高一年级: a short noun phrase alone on its line, over a list."""
+    return len(text) <= BARE_LABEL_MAX and RE_LABEL_MARKS.search(text) is None
+
+
 def _labels_a_list(para: Paragraph, following: list[Paragraph], last: list[int]) -> bool:
     """二月份 ⏎ 1.…, after a list of 1. items: a short bare label over a list that starts
     again at one, not the end of the item above it."""
     text = para.text.strip()
-    if len(text) > BARE_LABEL_MAX or RE_LABEL_MARKS.search(text) or not following:
+    if not following or not is_bare_label(text):
         return False
     head = parse_ordinal(following[0].text)
     return head is not None and head.number == 1 and last[head.level] > 0

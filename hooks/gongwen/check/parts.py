@@ -17,7 +17,13 @@ from __future__ import annotations
 
 import re
 
-from gongwen.text.numbering import CN_NUMERAL, NUMERAL_LEADS, ORDINAL_LEADS, parse_ordinal
+from gongwen.text.numbering import (
+    CN_NUMERAL,
+    NUMERAL_LEADS,
+    ORDINAL_LEADS,
+    Ordinal,
+    parse_ordinal,
+)
 
 from .paragraphs import Paragraph
 
@@ -105,9 +111,26 @@ def opens_a_document(last: str, line: str) -> bool:
         bool(RE_PART_TITLE.search(line)) and not any(ch in CLAUSE_MARKS for ch in line)
 
 
-def _starts_numbering(para: Paragraph) -> bool:
-    ordinal = parse_ordinal(para.text)
-    return ordinal is not None and ordinal.number == 1
+def _next_ordinal(paragraphs: list[Paragraph], index: int,
+                  skip_short: bool = False) -> Ordinal | None:
+    """The ordinal of the first numbered paragraph after `index`, if one comes within
+    TITLE_REACH paragraphs (an author line, a lead sentence: 为……，特制定以下规定：).
+    skip_short: short lines with no clause in them (a name, a date) are not counted."""
+    reach = TITLE_REACH
+    for following in range(index + 1, len(paragraphs)):  # no copy of the rest: linear
+        para = paragraphs[following]
+        if para.role:  # a page number, a running head: not counted
+            continue
+        ordinal = parse_ordinal(para.text)
+        if ordinal is not None:
+            return ordinal
+        if skip_short and len(para.text) <= SHORT_LINE and \
+                not any(ch in CLAUSE_MARKS for ch in para.text):
+            continue  # the author's name, a date line (某校副校长张某, 2026年2月)
+        reach -= 1
+        if not reach:
+            break
+    return None
 
 
 def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
@@ -117,36 +140,16 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
     if len(text) > PART_TITLE_MAX or not RE_PART_TITLE.search(text) or \
             any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
         return False
-    reach = TITLE_REACH
-    for following in range(index + 1, len(paragraphs)):  # no copy of the rest: linear
-        para = paragraphs[following]
-        if para.role:  # a page number, a running head: not counted
-            continue
-        if parse_ordinal(para.text):
-            return _starts_numbering(para)
-        if len(para.text) <= SHORT_LINE and not any(ch in CLAUSE_MARKS for ch in para.text):
-            continue  # the author's name, a date line (某校副校长张某, 2026年2月)
-        reach -= 1
-        if not reach:
-            break
-    return False
+    ordinal = _next_ordinal(paragraphs, index, skip_short=True)
+    return ordinal is not None and ordinal.number == 1
 
 
 def _heads_a_document(paragraphs: list[Paragraph], index: int) -> bool:
     """1.张某（副校长） ⏎ 一、履行职责情况: a numbered line right above a 一、 that starts
     again heads a document of its own (述职报告 one after another, each under its
-    author's number)."""
-    reach = TITLE_REACH  # (the author's opening sentences may come first)
-    for para in paragraphs[index + 1:]:
-        if para.role:
-            continue
-        ordinal = parse_ordinal(para.text)
-        if ordinal is not None:
-            return ordinal.level == 1 and ordinal.number == 1
-        reach -= 1
-        if not reach:
-            break
-    return False
+    author's number); so does 附：活动安排表 over such a 一、."""
+    ordinal = _next_ordinal(paragraphs, index)
+    return ordinal is not None and ordinal.level == 1 and ordinal.number == 1
 
 
 def _after_a_date(paragraphs: list[Paragraph], index: int) -> bool:

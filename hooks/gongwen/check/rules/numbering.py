@@ -10,7 +10,7 @@ from itertools import accumulate, compress, islice, pairwise
 from gongwen.common import quote
 from gongwen.text.numbering import canonical
 
-from ..layout import BARE_LABEL_MAX, RE_LABEL_MARKS
+from ..layout import is_bare_label
 from ..model import LEVEL_NAMES, Finding, Heading, heading_fields
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
 from .stretches import LONG_OUTLINE, STRETCH, TRY_AGAIN, goes_on
@@ -150,7 +150,7 @@ def _after_a_label(document) -> dict[int, int]:
             label = 0
             if 0 < len(text) <= LABEL_MAX:
                 label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:" or \
-                    len(text) <= BARE_LABEL_MAX and not RE_LABEL_MARKS.search(text) else 0
+                    is_bare_label(text) else 0
     return out
 
 
