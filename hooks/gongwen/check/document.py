@@ -38,7 +38,7 @@ from gongwen.text.syntax import RE_COMMENT
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
-from .paragraphs import Line, Paragraph, starts_item
+from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import mark_parts
 from .runon import split_run_on
 
@@ -221,16 +221,18 @@ def _atx_heading(number: int, raw: str, doc: Document) -> None:
     if "{" in content:
         content = RE_ATTR_LIST.sub("", content)
     content = clean_inline(content)
-    doc.lines.append(Line(number, content))
+    line = new_tuple(Line, (number, content))  # (one tuple for the three lists: immutable)
+    doc.lines.append(line)
     if hashes == 1 and doc.title_line is None:
         doc.title, doc.title_line = content, number
         return
     made = _make_heading(content, content, number, "markdown")
     if made and hashes > 1:
-        doc.paragraphs.append(Paragraph(number, [Line(number, content)], content, made[0], "",
-                                        number, raw_first=raw, role="markdown"))
+        # Positional: line, lines, text, heading, body, body_line, list_item, raw_first, role.
+        doc.paragraphs.append(Paragraph(number, [line], content, made[0], "", number, False,
+                                        raw, "markdown"))
     else:
-        doc.plain_headings.append(Line(number, content))
+        doc.plain_headings.append(line)
 
 
 def _read_title(doc: Document) -> None:
@@ -266,7 +268,9 @@ def _looks_like_title(text: str) -> bool:
         not RE_SENTENCE_END.search(text[:-1]) and not any(ch in "，,：:；;" for ch in text[:-1])
 
 
-def _read_outline_block(doc: Document) -> None:
+def _read_outline_block(doc: Document, texts: Joined | None) -> None:
+    if texts is not None and OUTLINE_LABEL not in texts.text:
+        return  # (most pages: no paragraph to look at)
     for index, para in enumerate(doc.paragraphs, 1):
         # (RE_OUTLINE_START.match, without a call of re for every paragraph.)
         if para.role == "title" or not para.text.startswith(OUTLINE_LABEL):
@@ -432,12 +436,18 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
-    _read_outline_block(doc)
-    settled = mark_apart(doc.paragraphs)
-    split = split_run_on(doc.paragraphs, markdown)
+    texts = joined(doc.paragraphs)  # (the next passes look for what they need in it)
+    _read_outline_block(doc, texts)
+    settled = mark_apart(doc.paragraphs, texts)
+    split = split_run_on(doc.paragraphs, markdown, texts)
     if len(split) != len(doc.paragraphs) or not settled:
         mark_apart(split)  # the pieces split off (…。2.1　…)
-    doc.paragraphs = split_items(split, markdown) if may_hold_items(text) else split
+    # A run of items is read only on a page whose text may hold one (may_hold_items); its
+    # paragraphs (pieces of `texts`) can hold one only if `texts` may, a shorter text to ask
+    # first: where it holds none, split_items would change nothing either way.
+    if (texts is None or may_hold_items(texts.text)) and may_hold_items(text):
+        split = split_items(split, markdown)
+    doc.paragraphs = split
     mark_parts(doc.paragraphs)
     _read_body(doc)
     return doc
