@@ -26,15 +26,14 @@ from gongwen.text.blocks import (
     RE_ATX_CLOSING,
     RE_BULLET_ITEM,
     RE_ORDERED_ITEM,
-    RE_TAG,
     atx_heading,
     clean_inline,
     scan_lines,
 )
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
 from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
-from gongwen.text.syntax import RE_COMMENT
 
+from .headings import RE_SENTENCE_END, make_heading
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
@@ -43,8 +42,6 @@ from .parts import mark_parts
 from .runon import split_run_on
 
 # --- What the reader looks for in the text ---------------------------------------------
-SENTENCE_END = "。！？!?"
-RE_SENTENCE_END = re.compile(r"[。！？!?]")
 # An item whose text starts with a number: 21.5+2就业之家 (on its own, 21.5 is a decimal).
 RE_NUMBER_LED_ITEM = re.compile(r"^(?P<num>\d{1,3})[.．](?=\d)")
 OUTLINE_LABEL = "【提纲】"
@@ -112,34 +109,6 @@ def _clean_line(raw: str, kind: str) -> str:
     if "{" in text:
         text = RE_ATTR_LIST.sub("", text)
     return clean_inline(text)
-
-
-def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
-                  ordinal: Ordinal | None = None) -> tuple[Heading, str] | None:
-    """A heading at the start of a paragraph, and the text that follows it."""
-    ordinal = ordinal or parse_ordinal(text)
-    if ordinal is None:
-        return None
-    level, label, value, raw, rest, _, width = ordinal
-    body = ""
-    if form_hint == "markdown":
-        title, form = rest.strip(), "markdown"
-    else:
-        # A bold heading sentence marks its own end: **（一）标题。**正文
-        bold = raw_text.lstrip()
-        bold = RE_TAG.sub("", RE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
-        end = -1
-        if bold.startswith("**"):
-            close = bold.find("**", 2)
-            if close > 0:
-                end = len(clean_inline(bold[:close + 2])) - len(raw)
-        if end < 0:
-            m = RE_SENTENCE_END.search(rest)
-            end = m.start() + 1 if m else len(rest)
-        head, body = rest[:end], rest[end:].strip()
-        title = head.strip().rstrip("。！？!?；;").strip()
-        form = "run-in" if body else "line"
-    return new_tuple(Heading, (number, level, label, value, title, form, raw.strip(), width)), body
 
 
 def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind: str
@@ -226,7 +195,7 @@ def _atx_heading(number: int, raw: str, doc: Document) -> None:
     if hashes == 1 and doc.title_line is None:
         doc.title, doc.title_line = content, number
         return
-    made = _make_heading(content, content, number, "markdown")
+    made = make_heading(content, content, number, "markdown")
     if made and hashes > 1:
         # Positional: line, lines, text, heading, body, body_line, list_item, raw_first, role.
         doc.paragraphs.append(Paragraph(number, [line], content, made[0], "", number, False,
@@ -354,11 +323,11 @@ def _read_body(doc: Document) -> None:
         # not ask.)
         if (not para.list_item or not markdown) and (text[:1] in ORDINAL_LEADS
                                                      or text[:1].isdigit()):
-            made = _make_heading(text, para.raw_first or text, body_line, None)
+            made = make_heading(text, para.raw_first or text, body_line, None)
             if made is None and text[:1].isdigit():
                 led = _item_led_by_a_number(doc, index)
                 if led is not None:
-                    made = _make_heading(text, text, body_line, None, led)
+                    made = make_heading(text, text, body_line, None, led)
             if made:
                 heading, body = made
                 para.heading = heading
