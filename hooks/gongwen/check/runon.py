@@ -120,7 +120,9 @@ def _slipped_run(candidates: list[tuple[int, Ordinal | None, bool]],
 
 def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int) -> bool:
     """Does the paragraph after paragraphs[index] start with the ordinal `number` of
-    `level` (……。一、……（line end）二、……: a repeated 一、 whose 二、 heads the next line)?"""
+    `level`? A line pasted from 一、 whose 一、 comes again after a sentence end, then 二、
+    heads the next line (一、……。一、……⏎二、……): the second 一、 is a slip. (After a
+    colon, or in a paragraph not headed by 一、, it is a list: ……强调：一、要认真。⏎二、)"""
     if index + 1 >= len(paragraphs):
         return False
     after = paragraphs[index + 1]
@@ -223,7 +225,9 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                                          number == 1 and expected == 2 and (
                                              candidates[j][2] and candidates[j][1].number == 2
                                              if j is not None
-                                             else _heads_next(paragraphs, index, level, 2)))
+                                             else head is not None and head.level == level
+                                             and text[pos - 1] in SENTENCE_END
+                                             and _heads_next(paragraphs, index, level, 2)))
                     if level == 1 and number == 1 and \
                             (title := title_before(text, pos, cuts[-1] if cuts else 1)):
                         cuts += title  # a second document's title: numbering restarts
