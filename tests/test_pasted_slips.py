@@ -33,6 +33,19 @@ def test_a_slip_after_the_pasted_lines_own_first_heading_is_reported():
     assert (3, "GW104") in errors(repeated)
 
 
+def test_a_repeated_first_heading_whose_second_heads_the_next_line_is_reported():
+    # 一、……。一、…… at the end of the pasted line, then 二、 at the start of the next.
+    assert (3, "GW104") in errors(pasted("一、", "二、"))
+    # Not after a sentence end but after a colon: a list inside the paragraph.
+    text = pasted("一、", "二、").replace("落实责任人。一、", "落实责任人，重点部位有：一、")
+    assert raws(text) == ["一、", "二、"]
+    assert errors(text) == []
+    # After a sentence end, but no 二、 heads the next line: nothing confirms a slip.
+    text = pasted("一、", "请各乡镇认真落实。")
+    assert raws(text) == ["一、"]
+    assert errors(text) == []
+
+
 def test_a_restart_at_one_inside_a_heading_line_is_not_read_as_a_slip():
     # 一、 again without 二、 after it: no slip that the text confirms (a list inside the
     # paragraph, a second document): not read, no error.

@@ -118,6 +118,18 @@ def _slipped_run(candidates: list[tuple[int, Ordinal | None, bool]],
     return 1 <= first <= 3 and 1 <= second <= 4 and first != second
 
 
+def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int) -> bool:
+    """Does the paragraph after paragraphs[index] start with the ordinal `number` of
+    `level`? A line pasted from 一、 whose 一、 comes again after a sentence end, then 二、
+    heads the next line (一、……。一、……⏎二、……): the second 一、 is a slip. (After a
+    colon, or in a paragraph not headed by 一、, it is a list: ……强调：一、要认真。⏎二、)"""
+    if index + 1 >= len(paragraphs):
+        return False
+    after = paragraphs[index + 1]
+    head = after.heading or parse_ordinal(after.text[:ORDINAL_WINDOW])
+    return head is not None and head.level == level and head.number == number
+
+
 def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
     """Split a paragraph where a heading follows on the same line: after a sentence end
     (……工作要求如下：一、工作目标。……二、主要任务。……) or, in text pasted without its
@@ -138,7 +150,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         last[level + 1:] = ZEROS_FROM[level + 1]  # the levels below start afresh
         before_break[level:] = ZEROS_FROM[level]
 
-    for para in paragraphs:
+    for index, para in enumerate(paragraphs):
         if para.role and para.role != "markdown" or markdown and para.list_item:
             out.append(para)
             continue
@@ -210,8 +222,12 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                     ok = level <= 2 and (bool(cuts) and 1 <= number <= expected + 1 or
                                          (chain or head is not None) and number >= 2
                                          and abs(number - expected) == 1 or
-                                         number == 1 and expected == 2 and j is not None
-                                         and candidates[j][2] and candidates[j][1].number == 2)
+                                         number == 1 and expected == 2 and (
+                                             candidates[j][2] and candidates[j][1].number == 2
+                                             if j is not None
+                                             else head is not None and head.level == level
+                                             and text[pos - 1] in SENTENCE_END
+                                             and _heads_next(paragraphs, index, level, 2)))
                     if level == 1 and number == 1 and \
                             (title := title_before(text, pos, cuts[-1] if cuts else 1)):
                         cuts += title  # a second document's title: numbering restarts
