@@ -84,15 +84,15 @@ def _read_all(doc: Document) -> list[Enumeration]:
             state["para_index"], state["scope"] = index, scope
             _items_in(para, para.text, para.line, out, state, 0, len(para.text) - len(body))
         # Most paragraphs have no item. Every item is a numeral before 是, holds 第, or
-        # opens the body with 首先/其次/再次/最后: tests many times cheaper than a regex
+        # opens the body with 首先/其次/再次/最后 (or a list begun by 首先 in it): tests many times cheaper than a regex
         # over the body (_items_in looks for the items themselves).
-        if body and ("是" in body and shi_items(body) or "第" in body
-                     or body[:2] in SEQUENCE_WORDS):
+        shi = shi_items(body) if "是" in body else None  # (found once: _items_in reads them)
+        if shi or "第" in body or body[:2] in SEQUENCE_WORDS or "首先" in body:
             state["para_index"], state["scope"] = index, scope
             if "\t" in body:
                 _cells(para, out, state)
             else:
-                _items_in(para, body, para.body_line, out, state)
+                _items_in(para, body, para.body_line, out, state, shi=shi or [])
         state["before"] = index, para
     return out
 
@@ -180,13 +180,15 @@ def _matches(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, str
 
 
 def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration],
-              state: dict, lo: int = 0, hi: int | None = None) -> None:
+              state: dict, lo: int = 0, hi: int | None = None,
+              shi: list[tuple[int, int, str]] | None = None) -> None:
     """Read 一是/首先/第一 items of one paragraph body into sequences.
 
     An item at the start of a paragraph continues the sequence of its heading (items
     usually run one per paragraph); an item inside a paragraph continues the
     paragraph's own sequence, or starts one when it is number one (a nested list).
-    Only text[lo:hi] is read (a table cell).
+    Only text[lo:hi] is read (a table cell). `shi`: the 是 items of the whole text,
+    when the caller has them already (shi_items(text)).
     """
     if hi is None:
         hi = len(text)
@@ -198,7 +200,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
     para_seq: dict[str, int] = {}
     # (首先/其次 before 第N: a list may mix them, 首先…其次…第三, see _mixed_sequence.)
     for kind in ("是", "序", "第"):
-        for pos, end, group in _matches(kind, text, lo, hi):
+        for pos, end, group in shi if kind == "是" and shi is not None else \
+                _matches(kind, text, lo, hi):
             at_start = pos == lo
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue
