@@ -84,8 +84,8 @@ def _read_all(doc: Document) -> list[Enumeration]:
             state["para_index"], state["scope"] = index, scope
             _items_in(para, para.text, para.line, out, state, 0, len(para.text) - len(body))
         # Most paragraphs have no item. Every item is a numeral before 是, holds 第, or
-        # opens the body with 首先/其次/再次/最后 (or a list begun by 首先 in it): tests many times cheaper than a regex
-        # over the body (_items_in looks for the items themselves).
+        # opens the body with 首先/其次/再次/最后 (or a list begun by 首先 in it): tests
+        # many times cheaper than a regex over the body (_items_in looks for the items).
         shi = shi_items(body) if "是" in body else None  # (found once: _items_in reads them)
         if shi or "第" in body or body[:2] in SEQUENCE_WORDS or "首先" in body:
             state["para_index"], state["scope"] = index, scope
