@@ -153,3 +153,28 @@ def test_numbers_after_sentence_ends_far_from_the_run_stay_text():
     text = cases("7.", "9.", "11.")
     assert raws(text) == []
     assert errors(text) == []
+
+
+def regulation(first: str, second: str = "（二）", third: str = "（三）") -> str:
+    # Articles pasted into one line; an article lists its conditions after a colon.
+    return ("某市养老机构管理办法\n第一条　为规范养老机构管理，制定本办法。"
+            f"第二条　养老机构应当具备下列条件：{first}有固定的服务场所；{second}有专业护理"
+            f"人员；{third}有健全的管理制度。第三条　本办法自发布之日起施行。\n")
+
+
+def test_a_list_whose_first_item_is_written_a_level_lower_is_reported():
+    assert raws(regulation("（一）")) == ["（一）", "（二）", "（三）"]
+    assert errors(regulation("（一）")) == []
+    # 1. then （一）（二）: the 层次倒挂 it is when written line by line.
+    slipped = regulation("1.", "（一）", "（二）")
+    assert raws(slipped) == ["1.", "（一）", "（二）"]
+    assert (2, "GW112") in errors(slipped)
+
+
+def test_a_list_numbered_1_2_3_or_a_1_under_its_own_heading_is_no_slip():
+    assert errors(regulation("1.", "2.", "3.")) == []
+    # 1. under （一） (its title before it), then （二）: no first item of a list.
+    text = regulation("（一）", "1.", "2.").replace("场所；1.", "场所，具体是：1.").replace(
+        "管理制度。", "管理制度。（二）有独立的账户。")
+    assert raws(text) == ["（一）", "1.", "2.", "（二）"]
+    assert errors(text) == []

@@ -142,6 +142,15 @@ def _slipped_run(candidates: list[tuple[int, Ordinal | None, bool]],
     return 1 <= first <= 3 and 1 <= second <= 4 and first != second
 
 
+def _first_item_lower(text: str, before: tuple[int, Ordinal | None, bool], last_cut: int) -> bool:
+    """Is `before`, the candidate just before a （一） that starts a list, that list's first
+    item written a level lower and left unread (……条件：1.有……；（一）有……；（二）……)?
+    Written line by line, the same slip is a 层次倒挂; read, it is reported as one."""
+    pos, ordinal, _ = before
+    return ordinal is not None and ordinal.level > 2 and ordinal.number == 1 \
+        and pos > last_cut and text[pos - 1] in STRONG_BEFORE
+
+
 def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int) -> bool:
     """Does the paragraph after paragraphs[index] start with the ordinal `number` of
     `level`? A line pasted from 一、 whose 一、 comes again after a sentence end, then 二、
@@ -272,6 +281,9 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
             parent_just_read = None
             if ok:
                 parent_just_read = level
+                if level == 2 and number == 1 and last[2] == 0 and i and _first_item_lower(
+                        text, candidates[i - 1], cuts[-1] if cuts else 0):
+                    cuts.append(candidates[i - 1][0])
                 cuts.append(pos)
                 note(level, number)
                 here[level] = True
