@@ -268,6 +268,8 @@ def _levels_up_to(paragraphs: list[Paragraph], start: int, stop: int,
     """{level: number} of the page's numbering before paragraph `stop`, counted on from
     `last` at `start` (a level's count starts again under a new parent)."""
     for para in paragraphs[start:stop]:
+        if para.section_break:
+            last = {}  # (附件, 第一章: the numbering starts afresh below)
         ordinal = parse_ordinal(para.text) if not para.role else None
         if ordinal is not None:
             last = {level: n for level, n in last.items() if level < ordinal.level}
@@ -289,6 +291,8 @@ def _quoted_end(paragraphs: list[Paragraph], first: int, outer: dict[int, int]) 
     inner: dict[int, int] = {}
     for index in range(first, min(len(paragraphs), first + QUOTED_REACH)):
         para = paragraphs[index]
+        if para.section_break and index > first:
+            return None  # a part of its own begins: the page's numbering does not go on
         ordinal = parse_ordinal(para.text) if not para.role else None
         if ordinal is None:
             continue
