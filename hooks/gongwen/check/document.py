@@ -312,7 +312,7 @@ def _read_body(doc: Document) -> None:
         role, text = para.role, para.text
         if role in APART:
             continue
-        if title and text == title and not first_heading_seen and role != "markdown":
+        if not first_heading_seen and title and text == title and role != "markdown":
             para.role = "title"  # a repeated title line
             continue
         if para.section_break:
@@ -326,10 +326,10 @@ def _read_body(doc: Document) -> None:
         body, body_line = text, para.line
         # (An ordinal starts with one of ORDINAL_LEADS or a digit: other paragraphs need
         # not ask.)
-        if (not para.list_item or not markdown) and (text[:1] in ORDINAL_LEADS
-                                                     or text[:1].isdigit()):
+        lead = text[:1]
+        if (lead in ORDINAL_LEADS or lead.isdigit()) and (not para.list_item or not markdown):
             made = make_heading(text, para.raw_first or text, body_line, None)
-            if made is None and text[:1].isdigit():
+            if made is None and lead.isdigit():
                 led = _item_led_by_a_number(doc, index)
                 if led is not None:
                     made = make_heading(text, text, body_line, None, led)
