@@ -163,14 +163,16 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
     before_break = [0] * 5  # `last` before the latest section number
     numbered = [0] * 5      # the last number of each level, whatever its parent
 
-    last_top: list[int] = []  # the last paragraph holding a 一、 (worked out when needed)
+    # Where the last 一、 of each paragraph starts (-1: none), worked out once when needed.
+    tops: list[int] = []
 
-    def top_later(index: int, text: str, pos: int) -> bool:
+    def top_later(index: int, pos: int) -> bool:
         """Does a 一、 come after `pos` in paragraph `index` or in a later paragraph?"""
-        if not last_top:
-            last_top.append(max((k for k, p in enumerate(paragraphs)
-                                 if "一、" in p.text and RE_FIRST_TOP.search(p.text)), default=-1))
-        return last_top[0] > index or RE_FIRST_TOP.search(text, pos) is not None
+        if not tops:
+            tops.extend(max((m.start() for m in RE_FIRST_TOP.finditer(p.text)), default=-1)
+                        if "一、" in p.text else -1 for p in paragraphs)
+            tops.append(max((k for k, at in enumerate(tops) if at >= 0), default=-1))
+        return tops[-1] > index or tops[index] > pos
 
     def note(level: int, number: int) -> None:
         last[level] = numbered[level] = number
@@ -227,7 +229,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                     before_break[level] + 1, numbered[level] + 1):
                 expected = number  # numbering goes on across parts (（一）…（十八）)
             if level == 2 and last[1] == 0 and head is None and not cuts and not (
-                    RE_RUN_IN_TITLE.match(ordinal.rest) and not top_later(index, text, pos)):
+                    RE_RUN_IN_TITLE.match(ordinal.rest) and not top_later(index, pos)):
                 # （一） inside the opening paragraph: a list, not the outline; unless it is
                 # titled like a heading and no 一、 comes later (（一）部门委员。……（二）……).
                 continue
