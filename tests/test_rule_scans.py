@@ -155,3 +155,12 @@ def test_the_counter_hint_finds_the_lines_of_a_digit_and_a_space(lines: list[str
     texts = [line.text for line in document.lines]
     assert scan.indices_with(texts, hygiene.RE_COUNTER_HINT) == \
         scan.indices_with(texts, re.compile(r"\d\s"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_lines(STYLE_PIECES + JUNK_PIECES))
+def test_the_rare_characters_asked_one_by_one_are_those_in_the_text(lines: list[str]) -> None:
+    """style._rare_in asks `in` of each RARE character: it finds exactly those the text
+    holds (what a pass keeping only them would leave)."""
+    text = "\n".join(lines)
+    assert style._rare_in(text) == frozenset(ch for ch in text if ch in style.RARE)
