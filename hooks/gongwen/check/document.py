@@ -26,25 +26,22 @@ from gongwen.text.blocks import (
     RE_ATX_CLOSING,
     RE_BULLET_ITEM,
     RE_ORDERED_ITEM,
-    RE_TAG,
     atx_heading,
     clean_inline,
     scan_lines,
 )
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
 from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
-from gongwen.text.syntax import RE_COMMENT
 
+from .headings import RE_SENTENCE_END, make_heading
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
-from .paragraphs import Line, Paragraph, starts_item
+from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import mark_parts
 from .runon import split_run_on
 
 # --- What the reader looks for in the text ---------------------------------------------
-SENTENCE_END = "。！？!?"
-RE_SENTENCE_END = re.compile(r"[。！？!?]")
 # An item whose text starts with a number: 21.5+2就业之家 (on its own, 21.5 is a decimal).
 RE_NUMBER_LED_ITEM = re.compile(r"^(?P<num>\d{1,3})[.．](?=\d)")
 OUTLINE_LABEL = "【提纲】"
@@ -112,34 +109,6 @@ def _clean_line(raw: str, kind: str) -> str:
     if "{" in text:
         text = RE_ATTR_LIST.sub("", text)
     return clean_inline(text)
-
-
-def _make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
-                  ordinal: Ordinal | None = None) -> tuple[Heading, str] | None:
-    """A heading at the start of a paragraph, and the text that follows it."""
-    ordinal = ordinal or parse_ordinal(text)
-    if ordinal is None:
-        return None
-    level, label, value, raw, rest, _, width = ordinal
-    body = ""
-    if form_hint == "markdown":
-        title, form = rest.strip(), "markdown"
-    else:
-        # A bold heading sentence marks its own end: **（一）标题。**正文
-        bold = raw_text.lstrip()
-        bold = RE_TAG.sub("", RE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
-        end = -1
-        if bold.startswith("**"):
-            close = bold.find("**", 2)
-            if close > 0:
-                end = len(clean_inline(bold[:close + 2])) - len(raw)
-        if end < 0:
-            m = RE_SENTENCE_END.search(rest)
-            end = m.start() + 1 if m else len(rest)
-        head, body = rest[:end], rest[end:].strip()
-        title = head.strip().rstrip("。！？!?；;").strip()
-        form = "run-in" if body else "line"
-    return new_tuple(Heading, (number, level, label, value, title, form, raw.strip(), width)), body
 
 
 def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind: str
@@ -221,16 +190,18 @@ def _atx_heading(number: int, raw: str, doc: Document) -> None:
     if "{" in content:
         content = RE_ATTR_LIST.sub("", content)
     content = clean_inline(content)
-    doc.lines.append(Line(number, content))
+    line = new_tuple(Line, (number, content))  # (one tuple for the three lists: immutable)
+    doc.lines.append(line)
     if hashes == 1 and doc.title_line is None:
         doc.title, doc.title_line = content, number
         return
-    made = _make_heading(content, content, number, "markdown")
+    made = make_heading(content, content, number, "markdown")
     if made and hashes > 1:
-        doc.paragraphs.append(Paragraph(number, [Line(number, content)], content, made[0], "",
-                                        number, raw_first=raw, role="markdown"))
+        # Positional: line, lines, text, heading, body, body_line, list_item, raw_first, role.
+        doc.paragraphs.append(Paragraph(number, [line], content, made[0], "", number, False,
+                                        raw, "markdown"))
     else:
-        doc.plain_headings.append(Line(number, content))
+        doc.plain_headings.append(line)
 
 
 def _read_title(doc: Document) -> None:
@@ -266,7 +237,9 @@ def _looks_like_title(text: str) -> bool:
         not RE_SENTENCE_END.search(text[:-1]) and not any(ch in "，,：:；;" for ch in text[:-1])
 
 
-def _read_outline_block(doc: Document) -> None:
+def _read_outline_block(doc: Document, texts: Joined | None) -> None:
+    if texts is not None and OUTLINE_LABEL not in texts.text:
+        return  # (most pages: no paragraph to look at)
     for index, para in enumerate(doc.paragraphs, 1):
         # (RE_OUTLINE_START.match, without a call of re for every paragraph.)
         if para.role == "title" or not para.text.startswith(OUTLINE_LABEL):
@@ -350,11 +323,11 @@ def _read_body(doc: Document) -> None:
         # not ask.)
         if (not para.list_item or not markdown) and (text[:1] in ORDINAL_LEADS
                                                      or text[:1].isdigit()):
-            made = _make_heading(text, para.raw_first or text, body_line, None)
+            made = make_heading(text, para.raw_first or text, body_line, None)
             if made is None and text[:1].isdigit():
                 led = _item_led_by_a_number(doc, index)
                 if led is not None:
-                    made = _make_heading(text, text, body_line, None, led)
+                    made = make_heading(text, text, body_line, None, led)
             if made:
                 heading, body = made
                 para.heading = heading
@@ -432,12 +405,18 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
-    _read_outline_block(doc)
-    settled = mark_apart(doc.paragraphs)
-    split = split_run_on(doc.paragraphs, markdown)
+    texts = joined(doc.paragraphs)  # (the next passes look for what they need in it)
+    _read_outline_block(doc, texts)
+    settled = mark_apart(doc.paragraphs, texts)
+    split = split_run_on(doc.paragraphs, markdown, texts)
     if len(split) != len(doc.paragraphs) or not settled:
         mark_apart(split)  # the pieces split off (…。2.1　…)
-    doc.paragraphs = split_items(split, markdown) if may_hold_items(text) else split
+    # A run of items is read only on a page whose text may hold one (may_hold_items); its
+    # paragraphs (pieces of `texts`) can hold one only if `texts` may, a shorter text to ask
+    # first: where it holds none, split_items would change nothing either way.
+    if (texts is None or may_hold_items(texts.text)) and may_hold_items(text):
+        split = split_items(split, markdown)
+    doc.paragraphs = split
     mark_parts(doc.paragraphs)
     _read_body(doc)
     return doc

@@ -40,6 +40,10 @@ RE_NEXT = {
 # (A lone first item after a colon may have its second on the next line: ：1. too.)
 ANY_ITEM = r"\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[、.．](?!\d))"
 RE_ANY_NEXT = tuple(re.compile(mark + ANY_ITEM) for mark in "。；;：:")
+# Where each of them can start: the mark, then what an item starts with, right after it
+# or after spaces. Written as two alternatives without groups, this scans a page that has
+# none (nearly every page) about twice as fast; the pattern above is tried where it finds one.
+RE_ANY_NEXT_HINT = tuple(re.compile(rf"{mark}[（(\d]|{mark}\s+[（(\d]") for mark in "。；;：:")
 # A note's lead word before the colon (not inside a word: 具体说明： is prose; a table's
 # last number may stand right before it in pasted text): the cut is made before it, so
 # that 注： stands alone and starts a part of its own (gongwen.check.parts).
@@ -52,7 +56,15 @@ SLIPS_MAX = 2
 def may_hold_items(text: str) -> bool:
     """Can the page's text hold a run at all (an item after a 分号 or 句号)? One search
     of the whole text, cheaper than a look at each paragraph: most pages have none."""
-    return any(pattern.search(text) for pattern in RE_ANY_NEXT)
+    for mark, hint, pattern in zip("。；;：:", RE_ANY_NEXT_HINT, RE_ANY_NEXT):
+        if mark not in text:
+            continue
+        pos = 0
+        while (m := hint.search(text, pos)) is not None:  # (year: 2025 is one, not an item)
+            if pattern.match(text, m.start()) is not None:
+                return True
+            pos = m.start() + 1
+    return False
 
 
 def _form(ordinal: str) -> str:

@@ -10,11 +10,11 @@ headings run on in a line between them; each is one linear pass over the paragra
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import Ordinal, parse_ordinal
 
-from .paragraphs import Line, Paragraph, starts_item
+from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
     OPENERS,
@@ -235,15 +235,40 @@ def _leader_free(text: str) -> str:
     return RE_LEADER.sub("", text).strip()
 
 
-def mark_apart(paragraphs: list[Paragraph]) -> bool:
+# The paragraphs mark_apart has to look at: those that start with 目, 附, 第 or a digit
+# (the first one is looked at anyway), and those that end with a digit or a space (a
+# contents entry's page number, RE_LEADER); each pattern is led by the "\n" between two.
+RE_APART_LEAD = re.compile(r"\n[目附第\d]")
+RE_APART_END = re.compile(r"\n(?<=[\d\s]\n)")
+
+
+# Below this many paragraphs, the loop's few tests of each cost less than the two scans.
+APART_SCAN_MIN = 200
+
+
+def _apart_candidates(paragraphs: list[Paragraph], texts: Joined | None) -> Iterable[int]:
+    """The indices of the paragraphs that mark_apart may mark, in order (a superset)."""
+    if len(paragraphs) < APART_SCAN_MIN or (texts := texts or joined(paragraphs)) is None:
+        return range(len(paragraphs))
+    found = [m.start() + 1 for m in RE_APART_LEAD.finditer(texts.text)]
+    found += [m.start() for m in RE_APART_END.finditer(texts.text)]
+    found += [0, len(texts.text)]  # the first paragraph, the last one (its end)
+    return texts.indices(found)
+
+
+def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool:
     """Set apart a table of contents and the 附件说明; note the section breaks.
 
     True when a second pass over the same paragraphs would change nothing: only a 目录
-    line left in the text can be read otherwise once the entries after it are marked."""
+    line left in the text can be read otherwise once the entries after it are marked.
+    texts: the paragraphs' texts joined, if the caller has them."""
     later_texts: set[str] | None = None  # built only when a 目录 line is seen
     settled = True
     index = 0
-    while index < len(paragraphs):
+    for candidate in _apart_candidates(paragraphs, texts):
+        if candidate < index:
+            continue  # taken already as a contents entry or an attachment
+        index = candidate
         para = paragraphs[index]
         index += 1
         text = para.text

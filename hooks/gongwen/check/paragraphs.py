@@ -1,7 +1,9 @@
 """The units the reader works in: a source line and a logical paragraph."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 from gongwen.text.numbering import ITEM_LEADS, RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI, parse_ordinal
@@ -51,3 +53,27 @@ def starts_item(text: str) -> bool:
         return False
     return bool(parse_ordinal(text) or RE_ENUM_SHI.match(text) or RE_ENUM_SEQ.match(text)
                 or RE_ENUM_DI.match(text))
+
+
+class Joined(NamedTuple):
+    """The paragraphs' texts joined by "\\n": one regex pass over `text` finds the few
+    paragraphs a pass has to look at, instead of a loop in Python over all of them."""
+
+    texts: list[str]
+    text: str
+
+    def indices(self, positions: list[int]) -> list[int]:
+        """The indices of the texts that hold these positions of `text`, in order, once each."""
+        if not positions:
+            return []
+        # Text i runs up to ends[i], the offset after its "\\n".
+        ends = list(accumulate([len(text) + 1 for text in self.texts]))
+        return sorted({bisect_right(ends, pos) for pos in positions})
+
+
+def joined(paragraphs: list[Paragraph]) -> Joined | None:
+    """The paragraphs' texts joined; None if a text holds a "\\n" itself (no reader makes
+    one): then a pass looks at every paragraph."""
+    texts = [para.text for para in paragraphs]
+    text = "\n".join(texts)
+    return Joined(texts, text) if text.count("\n") == len(texts) - 1 else None

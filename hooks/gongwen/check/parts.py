@@ -58,6 +58,8 @@ SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides
 
 # 附：活动安排表 (or 附件：…, 附1：…) over an appended text that numbers from one again.
 RE_APPENDED = re.compile(r"^附\s*(?:件\s*)?\d{0,2}\s*[：:]\s*[^\s\d]")
+# 附 within this many characters of a line's start may follow its ordinal (三、附：…).
+APPENDED_REACH = 8
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
 RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
 # The title of a document carried within the page ends with the kind of document.
@@ -169,10 +171,16 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
     # The level of an outer list whose 1. stands right above the page's first 一、
     # (1.张某 ⏎ 一、…): its next items head documents of their own.
     outer = 0
+    # 三、附：获奖作文范文 ⏎ 一、开头: the appended text starts at the next numbered paragraph.
+    appended_next = False
     for index, para in enumerate(paragraphs):
         if para.role or para.list_item or not para.text:
             continue
         text = para.text
+        if appended_next and parse_ordinal(text) is not None:
+            para.new_part = para.section_break = True
+            appended_next = False
+            continue
         if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
                 or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
                 or para.section_break and RE_ATTACHED.match(text) \
@@ -181,6 +189,11 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
                                        and _heads_a_document(paragraphs, index)):
             para.new_part = para.section_break = True
             continue
+        if "附" in text[1:APPENDED_REACH]:
+            appended = parse_ordinal(text)
+            if appended is not None and RE_APPENDED.match(appended.rest.lstrip()) and \
+                    _heads_a_document(paragraphs, index):
+                appended_next = True
         lead = text[0]
         # Ordinals are read only while there is something to learn from them: whether
         # the page is numbered, where its first 一、 is, and the outer list's next items.

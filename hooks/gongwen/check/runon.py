@@ -19,7 +19,7 @@ from gongwen.text.numbering import (
 
 from .inline import after_sentence, title_before
 from .layout import ORDINAL_WINDOW, SENTENCE_END, pieces
-from .paragraphs import Paragraph
+from .paragraphs import Joined, Paragraph, joined
 from .parts import RE_DATE_THEN_ATTACHED, SHORT_HEADING, is_section_break
 
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
@@ -57,6 +57,30 @@ def may_hold_ordinal(text: str) -> bool:
                 and RE_FULL_BRACKETED_AT.search(text, at)
                 or "(" in text and (at := text.find("(", 1)) > 0
                 and RE_HALF_BRACKETED_AT.search(text, at))
+
+
+# may_hold_ordinal for every paragraph at once: its six tests as patterns over the texts
+# joined by "\n", each led by its literal (re skips to it in C, where a loop in Python
+# paid for every paragraph). The lookbehind's [^\n] keeps a match off a paragraph's first
+# characters, as the per-paragraph searches start after them.
+RE_HOLDING = tuple(re.compile(pattern) for pattern in (
+    rf"、(?<=[^\n][{CN_DIGITS_ALL}]、)",
+    r"\.(?<=[^\n]\d\.)",
+    r"．(?<=[^\n]\d．)",
+    rf"第(?<=[^\n]第){CN_NUMERAL}[章节条]",
+    rf"（(?<=[^\n]（)(?:{CN_NUMERAL}|\d{{1,3}})[）)]",
+    rf"\((?<=[^\n]\()(?:{CN_NUMERAL}|\d{{1,3}})[）)]",
+))
+HOLDING_LEADS = "、.．第（("
+
+
+def holding_ordinals(texts: Joined) -> list[int]:
+    """The indices of the texts for which may_hold_ordinal is true, in order."""
+    found: list[int] = []
+    for lead, pattern in zip(HOLDING_LEADS, RE_HOLDING):
+        if lead in texts.text:
+            found += [m.start() for m in pattern.finditer(texts.text)]
+    return texts.indices(found)
 
 
 # Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
@@ -139,7 +163,8 @@ def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int
     return head is not None and head.level == level and head.number == number
 
 
-def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]:
+def split_run_on(paragraphs: list[Paragraph], markdown: bool,
+                 texts: Joined | None = None) -> list[Paragraph]:
     """Split a paragraph where a heading follows on the same line: after a sentence end
     (……工作要求如下：一、工作目标。……二、主要任务。……) or, in text pasted without its
     paragraph breaks, right after a heading's title (一、总体要求（一）指导思想。……).
@@ -159,7 +184,15 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         last[level + 1:] = ZEROS_FROM[level + 1]  # the levels below start afresh
         before_break[level:] = ZEROS_FROM[level]
 
-    for index, para in enumerate(paragraphs):
+    # The paragraphs where an ordinal may follow the first character: only these can be
+    # split; the others are read for the outline so far (none after the last of these).
+    texts = texts or joined(paragraphs)
+    holding = holding_ordinals(texts) if texts is not None else \
+        [i for i, para in enumerate(paragraphs) if may_hold_ordinal(para.text)]
+    if not holding:
+        return list(paragraphs)
+    may_hold = set(holding)
+    for index, para in enumerate(paragraphs[:holding[-1] + 1]):
         if para.role and para.role != "markdown" or markdown and para.list_item:
             out.append(para)
             continue
@@ -178,7 +211,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
                 before_break[level:] = ZEROS_FROM[level]
         else:
             head = None
-        if not may_hold_ordinal(text) or not (candidates := _candidates(text)):
+        if index not in may_hold or not (candidates := _candidates(text)):
             out.append(para)  # most paragraphs: no ordinal after the first character
             continue
         # next_same[i]: the next candidate of the same level (None: none further on).
@@ -262,4 +295,5 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool) -> list[Paragraph]
         for i, (lines, piece) in enumerate(pieces(para, cuts)):
             out.append(Paragraph(lines[0].number, lines, piece,
                                  raw_first=para.raw_first if i == 0 else piece))
+    out += paragraphs[holding[-1] + 1:]
     return out

@@ -21,7 +21,8 @@ MAX_NODES = 10_000
 # `  key: value` lines or a list of such mappings (`- rule: GW103 ⏎   reason: …`). These
 # are read without yaml (its Python constructor was a fifth of reading a page), giving
 # the very keys, values and types CSafeLoader gives; anything else goes to yaml.
-RE_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
+# A line of these shapes: its indentation, the dash of a list item, `key:`, the value.
+RE_ENTRY_LINE = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
 # Printable characters that are never a line break or a byte-order mark (nor a tab).
 RE_UNUSUAL = re.compile(r"[^\n\x20-\x7e\u00a1-\u2027\u2030-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
 # YAML's indicators and marks that end or quote a plain value: never in a plain value.
@@ -127,15 +128,6 @@ def _plain_key(key: str, yaml) -> bool:
     return _scalar(key, yaml) == key
 
 
-def _entry(text: str, yaml) -> tuple[str, object] | None:
-    """`key: value` → (key, value or None for a bare key); None if not simple."""
-    m = RE_ENTRY.match(text)
-    if m is None or not _plain_key(m[1], yaml):
-        return None
-    value = _scalar(m[2], yaml) if m[2] else None
-    return None if value is _OTHER else (m[1], value)
-
-
 def _simple(block: str, yaml) -> dict | None:
     """`block` read as yaml.load would, when it has one of the simple shapes; else None."""
     if "&" in block or "\t" in block or RE_UNUSUAL.search(block):
@@ -144,24 +136,29 @@ def _simple(block: str, yaml) -> dict | None:
     parent: str | None = None  # the bare key whose value the lines below build
     shape = ""                 # what it is: "map" or "list" (once its first line is read)
     indent = 0                 # the indentation of its entries, or of its dashes
+    match = RE_ENTRY_LINE.match
     for line in block.split("\n"):
-        bare = line.lstrip(" ")
-        if not bare or bare[0] == "#":
-            continue  # a blank line or a comment
-        depth = len(line) - len(bare)
-        if bare[:2] == "- ":  # a list item under the bare key: - key: value
-            entry = _entry(bare[2:], yaml)
+        m = match(line)
+        if m is None:
+            bare = line.lstrip(" ")
+            if not bare or bare[0] == "#":
+                continue  # a blank line or a comment
+            return None
+        spaces, dash, key, raw = m.groups()
+        if not _plain_key(key, yaml):
+            return None
+        value = _scalar(raw, yaml) if raw else None
+        if value is _OTHER:
+            return None
+        depth = len(spaces)
+        if dash:  # a list item under the bare key: - key: value
             if parent is None or shape == "map" or shape == "list" and depth != indent \
-                    or entry is None or entry[1] is None:
+                    or value is None:
                 return None
             if shape == "":
                 shape, indent, out[parent] = "list", depth, []
-            out[parent].append({entry[0]: entry[1]})
+            out[parent].append({key: value})
             continue
-        entry = _entry(bare, yaml)
-        if entry is None:
-            return None
-        key, value = entry
         if depth == 0:
             out[key] = value
             parent, shape = (key, "") if value is None else (None, "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 from gongwen.common import quote
@@ -144,7 +145,8 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
                   line: int, count: int, text: str, aspects: bool = False) -> Declaration:
     para = doc.paragraphs[index]
     # Items later in the same paragraph answer the announcement first (…一共三条：一是…).
-    same = [e for e in items_of_doc if e.paragraph == index and e.offset >= offset]
+    same = sorted((e for e in items_of_doc if e.paragraph == index and e.offset >= offset),
+                  key=attrgetter("offset"))
     if same:
         seq = same[0].sequence
         items = [e for e in same if e.sequence == seq]

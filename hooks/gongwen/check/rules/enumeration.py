@@ -32,6 +32,8 @@ ENUM_BEFORE = set("。；;：:，,！？!?")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position
 # 其次，/ 再次、 mark an item; 再次表明 (once more) is prose unless a list is open.
 ENUM_AFTER_SEQ = set("，,、：:")
+MID_SEQUENCE_WORDS = ("首先", "其次", "再次")
+SENTENCE_BEFORE = frozenset("。；;！？!?")
 # The value of each numeral of an item (at most three of CN_NUM: a bounded memo).
 _VALUES: dict[str, int] = {}
 
@@ -76,11 +78,16 @@ def _read_all(doc: Document) -> list[Enumeration]:
             if role == "markdown":
                 continue
         body = para.body
+        if heading is not None and _title_may_hold_items(heading.title):
+            # 2.高二期间，分三块，一是复习学考。二是学好选考。: the list begins in the
+            # title of a run-in heading and goes on in its body.
+            state["para_index"], state["scope"] = index, scope
+            _items_in(para, para.text, para.line, out, state, 0, len(para.text) - len(body))
         # Most paragraphs have no item. Every item is a numeral before 是, holds 第, or
-        # opens the body with 首先/其次/再次/最后: tests many times cheaper than a regex
-        # over the body (_items_in looks for the items themselves).
+        # opens the body with 首先/其次/再次/最后 (or a list begun by 首先 in it): tests
+        # many times cheaper than a regex over the body (_items_in looks for the items).
         shi = shi_items(body) if "是" in body else None  # (found once: _items_in reads them)
-        if shi or "第" in body or body[:2] in SEQUENCE_WORDS:
+        if shi or "第" in body or body[:2] in SEQUENCE_WORDS or "首先" in body:
             state["para_index"], state["scope"] = index, scope
             if "\t" in body:
                 _cells(para, out, state)
@@ -88,6 +95,18 @@ def _read_all(doc: Document) -> list[Enumeration]:
                 _items_in(para, body, para.body_line, out, state, shi=shi or [])
         state["before"] = index, para
     return out
+
+
+def _title_may_hold_items(title: str) -> bool:
+    """Does a list begin after a mark inside a heading's title (……，一是……)? (Not at its
+    start: 1.第一阶段 is a title; nor 第十三、十四届 in a sentence: a first item only.)"""
+    return "一是" in title and any(start and title[start - 1] in ENUM_BEFORE and num == "一"
+                                   for start, _, num in shi_items(title)) \
+        or "第一" in title[1:] and any(title[m.start() - 1] in ENUM_BEFORE
+                                       for m in RE_FIRST_DI.finditer(title, 1))
+
+
+RE_FIRST_DI = re.compile(r"第一(?=[，,、：:]|是)")
 
 
 def _spoken_first(seq: int, out: list[Enumeration], state: dict) -> None:
@@ -144,10 +163,20 @@ def _matches(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, str
     if kind == "第":
         return [(m.start(), m.end(), m[1]) for m in RE_ENUM_DI.finditer(text, lo, hi)] \
             if "第" in text else []
-    # 首先/其次/最后 count only at the start of a paragraph (最后 inside is prose): the
-    # two characters RE_ENUM_SEQ matches there.
+    # 首先/其次/最后 count at the start of a paragraph (the two characters RE_ENUM_SEQ
+    # matches there); inside it only 首先/其次/再次 after a sentence (……。其次，), and
+    # 其次/再次 only where they go on a list (_items_in): 最后 inside is prose.
     word = text[lo:lo + 2] if hi - lo >= 2 else ""
-    return [(lo, lo + 2, word)] if word in SEQUENCE_WORDS else []
+    out = [(lo, lo + 2, word)] if word in SEQUENCE_WORDS else []
+    if "次" in text or "首先" in text:
+        for inner in MID_SEQUENCE_WORDS:
+            pos = text.find(inner, lo + 1, hi)
+            while pos >= 0:
+                if text[pos - 1] in SENTENCE_BEFORE:
+                    out.append((pos, pos + 2, inner))
+                pos = text.find(inner, pos + 2, hi)
+        out.sort()
+    return out
 
 
 def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration],
@@ -169,7 +198,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
     heading_seqs, recent_seqs, last_number = \
         state["heading_seq"], state["recent_seq"], state["last_number"]
     para_seq: dict[str, int] = {}
-    for kind in ("是", "第", "序"):
+    # (首先/其次 before 第N: a list may mix them, 首先…其次…第三, see _mixed_sequence.)
+    for kind in ("是", "序", "第"):
         for pos, end, group in shi if kind == "是" and shi is not None else \
                 _matches(kind, text, lo, hi):
             at_start = pos == lo
@@ -178,9 +208,10 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
             if kind == "序":
                 label = group
                 number = SEQUENCE_WORDS[label]
-                if number > 1 and text[end:end + 1] not in ENUM_AFTER_SEQ and \
-                        last_number.get(recent_seqs.get((kind, state["scope"]), -1)) \
-                        != number - 1:
+                open_ = last_number.get(para_seq.get(kind) or
+                                        recent_seqs.get((kind, state["scope"]), -1))
+                if number > 1 and open_ != number - 1 and (
+                        not at_start or text[end:end + 1] not in ENUM_AFTER_SEQ):
                     continue  # 再次表明 / 其次要 with no list open: prose, not an item
             else:
                 num = group
@@ -205,6 +236,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                         # 一是…。 ⏎ （1）… ⏎ （2）… ⏎ 二是…: the sub-items' headings do not end
                         # the list of the heading above them.
                         seq = outer
+                    elif number > 1 and (mixed := _mixed_sequence(kind, number, state)):
+                        seq = mixed
                     else:
                         seq = state["next_id"]
                         state["next_id"] += 1
@@ -225,6 +258,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                     # A paragraph broken by a hard wrap: …一是经济较 ⏎ 快发展。二是…
                     # (in a .txt every line is a paragraph) goes on with the same list.
                     seq = recent
+                elif number > 1 and (mixed := _mixed_sequence(kind, number, state)):
+                    seq = mixed
                 else:
                     seq = state["next_id"]
                     state["next_id"] += 1
@@ -246,6 +281,20 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
             # Enumeration(...), built in C (the named tuple's own __new__ is Python code).
             out.append(new_tuple(
                 Enumeration, (line_of(pos), kind, label, number, seq, para_index, base + pos)))
+
+
+# 首先…其次…第三 / 首先，…第二，…: the ordinal words and 第N mixed in one list.
+MIXED_WITH = {"第": "序", "序": "第"}
+
+
+def _mixed_sequence(kind: str, number: int, state: dict) -> int | None:
+    """The list of the other kind (首先/其次 for 第N, and back) that this item (number)
+    goes on, under the same heading, if any."""
+    other = MIXED_WITH.get(kind)
+    if other is None:
+        return None
+    seq = state["recent_seq"].get((other, state["scope"]))
+    return seq if seq is not None and state["last_number"].get(seq) == number - 1 else None
 
 
 def _outer_sequence(kind: str, number: int, state: dict) -> int | None:

@@ -131,7 +131,8 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
 # colon (还存在一些不足，主要如下：) or a bare short label (一月份, 高一年级): a 1. or （1）
 # list only (before 一、 or （一） such a line is no parent: the restart is a slip).
 RE_LABEL = re.compile(
-    r"^(?:[■□●○◆◇▲△★☆▶►※·•]|附\s*\d{1,2}\s*[：:]|情形[一二三四五六七八九十]{1,3}"
+    r"^(?:[■□●○◆◇▲△★☆▶►※·•]|附\s*(?:件\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]"
+    r"|情形[一二三四五六七八九十]{1,3}"
     r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
 LABEL_MAX = 60
 
@@ -148,6 +149,10 @@ def _after_a_label(document) -> dict[int, int]:
             label = 0
         elif not para.role:
             text = para.text.strip()
+            if label == 2 and not RE_LABEL.match(text):
+                # 附二：走读学生流程： ⏎ 报到时间15：00。 ⏎ （1）…: a numbered label holds
+                # until the next heading, over the lead sentences written under it.
+                continue
             label = 0
             if 0 < len(text) <= LABEL_MAX:
                 label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:" or \

@@ -1,0 +1,46 @@
+"""A heading at the start of a paragraph: its title, how it is written, the text after it.
+
+The reader (gongwen.check.document) asks this of every paragraph that starts with an
+ordinal and of every Markdown # heading.
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.text.blocks import RE_TAG, clean_inline
+from gongwen.text.numbering import Ordinal, parse_ordinal
+from gongwen.text.syntax import RE_COMMENT
+
+from .model import Heading
+
+RE_SENTENCE_END = re.compile(r"[。！？!?]")
+# Heading(…) built in C (a named tuple's own __new__ is Python code).
+new_tuple = tuple.__new__
+
+
+def make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
+                  ordinal: Ordinal | None = None) -> tuple[Heading, str] | None:
+    """A heading at the start of a paragraph, and the text that follows it."""
+    ordinal = ordinal or parse_ordinal(text)
+    if ordinal is None:
+        return None
+    level, label, value, raw, rest, _, width = ordinal
+    body = ""
+    if form_hint == "markdown":
+        title, form = rest.strip(), "markdown"
+    else:
+        # A bold heading sentence marks its own end: **（一）标题。**正文
+        bold = raw_text.lstrip()
+        bold = RE_TAG.sub("", RE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
+        end = -1
+        if bold.startswith("**"):
+            close = bold.find("**", 2)
+            if close > 0:
+                end = len(clean_inline(bold[:close + 2])) - len(raw)
+        if end < 0:
+            m = RE_SENTENCE_END.search(rest)
+            end = m.start() + 1 if m else len(rest)
+        head, body = rest[:end], rest[end:].strip()
+        title = head.strip().rstrip("。！？!?；;").strip()
+        form = "run-in" if body else "line"
+    return new_tuple(Heading, (number, level, label, value, title, form, raw.strip(), width)), body

@@ -1,0 +1,108 @@
+"""Shapes found in a sixth set of real documents outside the evaluation set (a city
+government's speech, school 方案; not in the repository): each false error they caused, as
+a silent case, with the firing case that must still be reported. The sentences are made
+up; only the shapes come from those documents."""
+from __future__ import annotations
+
+from gongwen.check import check_text
+
+
+def errors(text: str) -> list[tuple[int | None, str]]:
+    return [(f.line, f.rule) for f in check_text(text, "稿.txt").findings
+            if f.severity == "error"]
+
+
+# A list that begins in the title of a run-in heading (its first sentence) and goes on
+# in its body.
+RUN_IN = """某中学高二年级学习安排
+一、总体考虑
+1.高一期间，打好基础。
+2.高二期间，把时间分成三块，一是复习学考科目，争取全部合格。二是学好选考科目。三是补强数学。
+3.高三期间，全力冲刺。
+"""
+
+
+def test_a_list_begun_in_a_run_in_heading_goes_on_in_its_body():
+    assert errors(RUN_IN) == []
+    # A gap in that list is still one.
+    assert (4, "GW121") in errors(RUN_IN.replace("三是补强", "四是补强"))
+    # A heading that only names a 第十三 in passing starts no list of its own.
+    assert errors(RUN_IN.replace("3.高三期间，全力冲刺。",
+                                 "3.2018年，第十三、十四届，继续颁发。")) == []
+
+
+SPEECH = """在全区作风建设推进会上的讲话
+同志们：
+今天召开这次会议，主要任务是部署作风建设。
+一、抓好作风建设
+一是要优化作风。首先，要压实领导责任。其次，要提高办事效率。第三，要深挖细纠“四风”问题。
+二、抓好工作落实
+同志们，让我们真抓实干，把各项任务落到实处。
+"""
+
+
+def test_a_list_may_mix_shouxian_qici_and_di():
+    # 首先…其次…第三, inside a paragraph (after another list's 一是).
+    assert [r for _, r in errors(SPEECH) if r.startswith("GW12")] == []
+    # 首先…第二…第三, and 首先是… with the next item 第二.
+    assert [r for _, r in errors(SPEECH.replace("其次，", "第二，")) if r.startswith("GW12")] == []
+    assert [r for _, r in errors(SPEECH.replace("首先，要", "首先是"))
+            if r.startswith("GW12")] == []
+    # A missing item is still reported: 首先…其次…第四.
+    assert (5, "GW121") in errors(SPEECH.replace("第三，", "第四，"))
+    # 其次 inside a paragraph with no list open is prose, not an item…
+    assert [r for _, r in errors(SPEECH.replace("首先，要压实领导责任。", ""))
+            if r.startswith("GW12")] == [r for _, r in errors(
+        SPEECH.replace("首先，要压实领导责任。其次，要提高办事效率。", "")) if r.startswith("GW12")]
+    # …and 第三 after 首先 alone is a gap.
+    assert (5, "GW121") in errors(SPEECH.replace("其次，要提高办事效率。", ""))
+
+
+DRILL = """某中学考前安检演练方案
+为做好考前安检演练，特制定本方案。
+一、演练目标
+确保考生顺利入场。
+二、演练任务和流程
+附一：高二学生安检流程：
+（1）学生在教室集中，完成自检。
+（2）学生依次通过安检门。
+附二：走读学生安检流程：
+报到时间15：00，从西门进校。
+（1）学生在门厅集中，完成自检。
+（2）学生依次通过安检门。
+三、工作要求
+各岗位人员按时到位。
+"""
+
+
+def test_a_numbered_label_holds_over_its_lead_sentence():
+    assert [e for e in errors(DRILL) if e[1].startswith("GW10")] == []
+    # Without the label, a list that starts again after a sentence is still out of order.
+    unlabelled = DRILL.replace("附二：走读学生安检流程：\n", "走读学生另行安排。\n")
+    assert (11, "GW105") in errors(unlabelled)
+    # A label that is no numbered one (a lead-in with a colon) must stand right above.
+    lead_in = DRILL.replace("附二：走读学生安检流程：", "走读学生安检流程如下：")
+    assert (11, "GW105") in errors(lead_in)
+
+
+CONTEST = """某中学作文大赛活动方案
+为提高写作能力，特制定本方案。
+一、大赛目的
+提高写作能力。
+二、参与对象
+全体高一学生。
+三、附：获奖作文范文
+一、开头
+文章开头点题。
+二、正文
+正文分三层展开。
+"""
+
+
+def test_a_numbered_heading_over_an_appended_text():
+    # 三、附：… over a sample with its own 一、二、: the sample numbers on its own.
+    assert [e for e in errors(CONTEST) if e[1].startswith("GW10")] == []
+    # A gap inside the sample is still found.
+    assert (10, "GW103") in errors(CONTEST.replace("二、正文", "三、正文"))
+    # The same heading without 附 is the page's own third part: 一、 after it is wrong.
+    assert (8, "GW105") in errors(CONTEST.replace("三、附：获奖作文范文", "三、获奖作文范文"))
