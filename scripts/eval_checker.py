@@ -231,13 +231,26 @@ def summarise(scores: list[DocScore]) -> dict:
     }
 
 
-def _reports(variant, finding: Said, before: set) -> bool:
-    """The finding reports the injected defect, and was not there before the injection."""
-    if finding.category not in variant.categories or finding.severity not in ("error", "warning"):
+def injected_found(variant, findings: list[Said], clean: list[Said]) -> bool:
+    """A finding reports the injected defect, and was not there before the injection.
+
+    On the defect's line: a finding of its categories that the clean text had fewer of on
+    that line (a pasted line holds many headings: a second finding of a rule is a new one).
+    A whole-document defect: a finding the clean text did not get.
+    """
+    if variant.line is None:
+        before = {(f.rule, f.message) for f in clean}
+        return any(_counts(variant, f) and (f.rule, f.message) not in before for f in findings)
+    on_line = [f for f in findings if f.line == variant.line and _counts(variant, f)]
+    if not on_line:
         return False
-    if variant.line is None:  # a whole-document defect: a finding the clean text did not get
-        return (finding.rule, finding.message) not in before
-    return finding.line == variant.line and (finding.rule, finding.line) not in before
+    was = Counter(f.rule for f in clean if f.line == variant.line)
+    now = Counter(f.rule for f in findings if f.line == variant.line)
+    return any(now[f.rule] > was[f.rule] for f in on_line)
+
+
+def _counts(variant, finding: Said) -> bool:
+    return finding.category in variant.categories and finding.severity in ("error", "warning")
 
 
 def run_injected(docs: list[EvalDoc], baseline: dict[str, Checked]) -> tuple[dict, list[dict]]:
@@ -248,12 +261,10 @@ def run_injected(docs: list[EvalDoc], baseline: dict[str, Checked]) -> tuple[dic
     for doc in docs:
         if not doc.clean:
             continue
-        before = {(f.rule, f.line) for f in baseline[doc.id].findings} | \
-            {(f.rule, f.message) for f in baseline[doc.id].findings}
         for v in inject(doc):
             totals[v.kind] += 1
             checked = run_checker(v.text, f"{v.doc_id}-{v.kind}", v.doctype, doc)
-            if any(_reports(v, f, before) for f in checked.findings):
+            if injected_found(v, checked.findings, baseline[doc.id].findings):
                 found[v.kind] += 1
             else:
                 misses.append({"document": v.doc_id, "kind": v.kind, "what": v.what})

@@ -196,3 +196,21 @@ def test_a_heading_alike_an_earlier_one_on_its_line_is_the_one_edited():
     disorder = next(v for v in inject(doc) if v.kind == "disorder")
     assert disorder.text.split("\n")[1] == ("一、总体要求（一）加强领导。（一）明确责任。"
                                              "二、保障措施（二）加强领导。（二）抓好落实。（三）严格考核。")
+
+
+def test_a_second_finding_of_a_rule_on_a_pasted_line_is_a_new_one():
+    # A pasted line holds many headings: the clean text already has a GW111 on it, the
+    # variant has two. The second is the injected defect's; the same one again is not.
+    from eval_checker import Said, injected_found
+    from eval_inject import Variant
+    variant = Variant("t", "level-skip", "", 3, ("numbering", "hierarchy"), None, "")
+    clean = [Said("GW111", "warning", "hierarchy", 3, "层次不当：“（一）”等2个二级标题…")]
+    same = [Said("GW111", "warning", "hierarchy", 3, "层次不当：“（一）”等1个二级标题…")]
+    assert not injected_found(variant, same, clean)
+    more = [*same, Said("GW111", "warning", "hierarchy", 3, "层次不当：“1.”等1个三级标题…")]
+    assert injected_found(variant, more, clean)
+    elsewhere = Said("GW111", "warning", "hierarchy", 4, "层次不当：…")
+    assert not injected_found(variant, [elsewhere, *same], clean)
+    whole = Variant("t", "deleted-part", "", None, ("missing-section",), None, "")
+    gone = Said("GW201", "error", "missing-section", None, "缺少必备部分：存在问题")
+    assert injected_found(whole, [gone], clean) and not injected_found(whole, [gone], [gone])

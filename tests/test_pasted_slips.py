@@ -178,3 +178,51 @@ def test_a_list_numbered_1_2_3_or_a_1_under_its_own_heading_is_no_slip():
         "管理制度。", "管理制度。（二）有独立的账户。")
     assert raws(text) == ["（一）", "1.", "2.", "（二）"]
     assert errors(text) == []
+
+
+def roster(first: str = "（一）", second: str = "（二）") -> str:
+    # A name list pasted into one line: each group's ordinal runs into the name before
+    # it, its title is closed by a full stop; no 一、 anywhere.
+    return ("县人民政府关于调整县防汛抗旱指挥部成员的通知\n各乡镇人民政府，县直各部门：\n"
+            "因人员变动，经研究，决定调整县防汛抗旱指挥部成员。现将调整后的名单通知如下："
+            "指挥长：王　明　　县长副指挥长：李　强　　副县长成员："
+            f"{first}县直部门。张　华　　县水利局局长赵　刚　　县应急局局长"
+            f"{second}各乡镇。钱　进　　城关镇镇长孙　伟　　河口镇镇长\n县人民政府\n2026年5月6日\n")
+
+
+def warnings(text: str) -> list[str]:
+    return [f.message for f in check_text(text, "通知.txt").findings if f.severity == "warning"]
+
+
+def test_titled_groups_in_a_pasted_opening_with_no_part_above_them_are_read():
+    assert raws(roster()) == ["（一）", "（二）"]
+    assert errors(roster()) == []
+    # Untitled (（一）县直部门，…), it is a list in the opening paragraph: not read.
+    listed = roster().replace("县直部门。", "县直部门，").replace("各乡镇。", "各乡镇，")
+    assert raws(listed) == []
+    assert warnings(listed) == []
+    # With 一、 after it the opening list is not read either (the outline starts there).
+    later = roster().replace("\n县人民政府", "\n一、其他事项。请按时报到。\n县人民政府")
+    assert raws(later) == ["一、"]
+
+
+def test_a_slip_in_a_titled_group_run_into_the_text_before_it_is_reported():
+    assert (3, "GW103") in errors(roster("（一）", "（三）"))  # a gap
+    assert (3, "GW104") in errors(roster("（一）", "（一）"))  # a repeat
+    # Untitled, the （三） is not read: nothing confirms it is a heading.
+    assert errors(roster("（一）", "（三）").replace("各乡镇。", "各乡镇，")) == []
+    # 第（三）项 refers to an item: never a heading.
+    text = roster().replace("河口镇镇长", "河口镇镇长，按第（三）项执行。")
+    assert raws(text) == ["（一）", "（二）"]
+    assert errors(text) == []
+
+
+def test_a_titled_group_numbered_a_level_lower_is_reported():
+    # 1.县直部门。……（一）各乡镇。: the first group written a level lower, as 1. and （一）
+    # on lines of their own would be (下级先于上级).
+    slipped = roster("1.", "（一）")
+    assert raws(slipped) == ["1.", "（一）"]
+    assert any("“1.”" in m for m in warnings(slipped))
+    # Untitled, neither is read.
+    assert raws(slipped.replace("县直部门。", "县直部门，")) == []
+    assert raws(roster("1.", "2.")) == []

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import random
 
-from gongwen.check import layout
+import pytest
+from gongwen.check import document, layout
+from gongwen.check.document import read
+from gongwen.check.headings import RE_SENTENCE_END, make_heading
 from gongwen.check.items import RE_ANY_NEXT, may_hold_items
 from gongwen.check.layout import mark_apart
+from gongwen.check.model import Heading
 from gongwen.check.paragraphs import Line, Paragraph, joined
 from gongwen.check.runon import holding_ordinals, may_hold_ordinal
+from gongwen.text.blocks import RE_TAG, clean_inline
+from gongwen.text.numbering import parse_ordinal
+from gongwen.text.syntax import RE_COMMENT
 
 
 def _strings(alphabet: list[str], count: int, longest: int, seed: int) -> list[str]:
@@ -68,3 +75,61 @@ def test_mark_apart_on_a_long_page_marks_what_the_loop_over_every_paragraph_mark
         scanned = _paragraphs(texts)
         assert mark_apart(scanned) == plain_settled
         assert _marks(scanned) == _marks(plain), texts
+
+
+def _reference_heading(text: str, raw_text: str, number: int, form_hint: str | None):
+    """make_heading as first written: every step taken for every heading."""
+    ordinal = parse_ordinal(text)
+    if ordinal is None:
+        return None
+    level, label, value, raw, rest, _, width = ordinal
+    body = ""
+    if form_hint == "markdown":
+        title, form = rest.strip(), "markdown"
+    else:
+        bold = raw_text.lstrip()
+        bold = RE_TAG.sub("", RE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
+        end = -1
+        if bold.startswith("**"):
+            close = bold.find("**", 2)
+            if close > 0:
+                end = len(clean_inline(bold[:close + 2])) - len(raw)
+        if end < 0:
+            m = RE_SENTENCE_END.search(rest)
+            end = m.start() + 1 if m else len(rest)
+        head, body = rest[:end], rest[end:].strip()
+        title = head.strip().rstrip("。！？!?；;").strip()
+        form = "run-in" if body else "line"
+    return Heading(number, level, label, value, title, form, raw.strip(), width), body
+
+
+def test_make_heading_reads_what_every_step_reads() -> None:
+    alphabet = list("一（）1.、标题。；！ *<") + ["**", "<b>", "<!-- x -->", "（一）", "1.", "二、"]
+    for text in _strings(alphabet, 40_000, 8, seed=14):
+        cleaned = clean_inline(text)
+        for hint in (None, "markdown"):
+            assert make_heading(cleaned, text, 3, hint) == \
+                _reference_heading(cleaned, text, 3, hint), text
+
+
+def _reading(document) -> tuple:
+    return (document.front.meta, document.front.body_start, document.front.error,
+            document.title, document.lines, document.acks, document.scanned,
+            [(p.line, p.text, p.role, p.heading) for p in document.paragraphs])
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_the_lines_up_to_the_end_marker_read_as_all_the_lines(monkeypatch, markdown) -> None:
+    end = "<!-- gongwen:end -->"
+    pieces = ["---", "title: 标题", "...", "# 标题", "一、总体要求", "正文。", "", "  ", end,
+              f"  {end}  ", f"见 `{end}`", f"{end}\r", "\r", "\u2028",
+              "说明 <!-- gongwen: ack GW103 原因 -->", "```", "（一）指导思想"]
+    rng = random.Random(15)
+    for _ in range(1500):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.3:
+            text = text.replace("\n", "\r\n")
+        quick = _reading(read(text, markdown=markdown))
+        monkeypatch.setattr(document, "checked_lines", lambda t: (t.splitlines(), True))
+        assert quick == _reading(read(text, markdown=markdown)), text
+        monkeypatch.undo()

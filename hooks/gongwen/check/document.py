@@ -27,6 +27,7 @@ from gongwen.text.blocks import (
     RE_BULLET_ITEM,
     RE_ORDERED_ITEM,
     atx_heading,
+    checked_lines,
     clean_inline,
     scan_lines,
 )
@@ -164,7 +165,11 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
                     prev[-1] in ITEM_BREAK_AFTER or last_kind == "list"
                     or more is None and len(prev) <= 40 and parse_ordinal(prev)) \
                     and starts_item(text):
-                paragraphs.append(_paragraph(first, more, first_raw, first_kind))
+                paragraphs.append(
+                    # (_paragraph(…) of a paragraph of one line, inline: a heading a line)
+                    Paragraph(first[0], [first], first[1], None, "", 0, first_kind == "list",
+                              first_raw) if more is None
+                    else _paragraph(first, more, first_raw, first_kind))
             else:
                 if more is None:
                     more = [line]
@@ -307,7 +312,7 @@ def _read_body(doc: Document) -> None:
         role, text = para.role, para.text
         if role in APART:
             continue
-        if title and text == title and not first_heading_seen and role != "markdown":
+        if not first_heading_seen and title and text == title and role != "markdown":
             para.role = "title"  # a repeated title line
             continue
         if para.section_break:
@@ -321,10 +326,10 @@ def _read_body(doc: Document) -> None:
         body, body_line = text, para.line
         # (An ordinal starts with one of ORDINAL_LEADS or a digit: other paragraphs need
         # not ask.)
-        if (not para.list_item or not markdown) and (text[:1] in ORDINAL_LEADS
-                                                     or text[:1].isdigit()):
+        lead = text[:1]
+        if (lead in ORDINAL_LEADS or lead.isdigit()) and (not para.list_item or not markdown):
             made = make_heading(text, para.raw_first or text, body_line, None)
-            if made is None and text[:1].isdigit():
+            if made is None and lead.isdigit():
                 led = _item_led_by_a_number(doc, index)
                 if led is not None:
                     made = make_heading(text, text, body_line, None, led)
@@ -393,8 +398,11 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if markdown is None:
         markdown = not path.lower().endswith(".txt")
     text = text.removeprefix("\ufeff")
-    lines = text.splitlines()
+    lines, whole = checked_lines(text)
     front = split_front_matter(lines) if markdown else FrontMatter()
+    if not whole and markdown and not front.present and lines[0].rstrip() == "---":
+        lines = text.splitlines()  # front matter that may close after the end marker's line
+        front = split_front_matter(lines)
     doc = Document(path, markdown, front)
     acks: list[tuple[int, str, str]] = []
     body = scan_lines(lines, front.body_start, markdown, acks)

@@ -19,28 +19,32 @@ new_tuple = tuple.__new__
 
 
 def make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
-                  ordinal: Ordinal | None = None) -> tuple[Heading, str] | None:
+                 ordinal: Ordinal | None = None) -> tuple[Heading, str] | None:
     """A heading at the start of a paragraph, and the text that follows it."""
     ordinal = ordinal or parse_ordinal(text)
     if ordinal is None:
         return None
     level, label, value, raw, rest, _, width = ordinal
-    body = ""
     if form_hint == "markdown":
-        title, form = rest.strip(), "markdown"
-    else:
+        return new_tuple(Heading, (number, level, label, value, rest.strip(), "markdown",
+                                   raw.strip(), width)), ""
+    end = -1
+    if "*" in raw_text or "<" in raw_text:  # (a line with neither has no bold to end it)
         # A bold heading sentence marks its own end: **（一）标题。**正文
         bold = raw_text.lstrip()
         bold = RE_TAG.sub("", RE_COMMENT.sub("", bold)).lstrip() if "<" in bold else bold
-        end = -1
         if bold.startswith("**"):
             close = bold.find("**", 2)
             if close > 0:
                 end = len(clean_inline(bold[:close + 2])) - len(raw)
-        if end < 0:
-            m = RE_SENTENCE_END.search(rest)
-            end = m.start() + 1 if m else len(rest)
-        head, body = rest[:end], rest[end:].strip()
-        title = head.strip().rstrip("。！？!?；;").strip()
-        form = "run-in" if body else "line"
-    return new_tuple(Heading, (number, level, label, value, title, form, raw.strip(), width)), body
+    if end < 0:
+        m = RE_SENTENCE_END.search(rest)
+        if m is None:  # a heading line: all of it is the title
+            return new_tuple(Heading, (number, level, label, value,
+                                       rest.strip().rstrip("。！？!?；;").strip(), "line",
+                                       raw.strip(), width)), ""
+        end = m.start() + 1
+    head, body = rest[:end], rest[end:].strip()
+    title = head.strip().rstrip("。！？!?；;").strip()
+    return new_tuple(Heading, (number, level, label, value, title,
+                               "run-in" if body else "line", raw.strip(), width)), body

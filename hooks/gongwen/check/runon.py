@@ -59,6 +59,11 @@ def may_hold_ordinal(text: str) -> bool:
                 and RE_HALF_BRACKETED_AT.search(text, at))
 
 
+# A run-in heading's title: short, no clause mark, closed by a full stop (（一）部门委员。).
+RE_RUN_IN_TITLE = re.compile(r"[^，,；;：:。！？!?]{2,30}[。！？!?]")
+# A level-1 ordinal anywhere in a text (RE_INLINE's first alternative, for 一、 alone).
+RE_FIRST_TOP = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])一、")
+
 # may_hold_ordinal for every paragraph at once: its six tests as patterns over the texts
 # joined by "\n", each led by its literal (re skips to it in C, where a loop in Python
 # paid for every paragraph). The lookbehind's [^\n] keeps a match off a paragraph's first
@@ -114,6 +119,8 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
         if pos == 0:
             continue
         before = text[pos - 1]
+        if before == "第":
+            continue  # 第（三）项: a reference to an item, not one
         head = text[pos:pos + ORDINAL_WINDOW]
         ordinal = parse_ordinal(head)
         if ordinal is None:
@@ -142,13 +149,15 @@ def _slipped_run(candidates: list[tuple[int, Ordinal | None, bool]],
     return 1 <= first <= 3 and 1 <= second <= 4 and first != second
 
 
-def _first_item_lower(text: str, before: tuple[int, Ordinal | None, bool], last_cut: int) -> bool:
+def _first_item_lower(text: str, before: tuple[int, Ordinal | None, bool], last_cut: int,
+                      titled: bool = False) -> bool:
     """Is `before`, the candidate just before a （一） that starts a list, that list's first
     item written a level lower and left unread (……条件：1.有……；（一）有……；（二）……)?
     Written line by line, the same slip is a 层次倒挂; read, it is reported as one."""
     pos, ordinal, _ = before
     return ordinal is not None and ordinal.level > 2 and ordinal.number == 1 \
-        and pos > last_cut and text[pos - 1] in STRONG_BEFORE
+        and pos > last_cut and text[pos - 1] in STRONG_BEFORE \
+        and (not titled or RE_RUN_IN_TITLE.match(ordinal.rest) is not None)
 
 
 def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int) -> bool:
@@ -178,6 +187,17 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
     last = [0] * 5
     before_break = [0] * 5  # `last` before the latest section number
     numbered = [0] * 5      # the last number of each level, whatever its parent
+
+    # Where the last 一、 of each paragraph starts (-1: none), worked out once when needed.
+    tops: list[int] = []
+
+    def top_later(index: int, pos: int) -> bool:
+        """Does a 一、 come after `pos` in paragraph `index` or in a later paragraph?"""
+        if not tops:
+            tops.extend(max((m.start() for m in RE_FIRST_TOP.finditer(p.text)), default=-1)
+                        if "一、" in p.text else -1 for p in paragraphs)
+            tops.append(max((k for k, at in enumerate(tops) if at >= 0), default=-1))
+        return tops[-1] > index or tops[index] > pos
 
     def note(level: int, number: int) -> None:
         last[level] = numbered[level] = number
@@ -224,6 +244,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                 seen[ordinal.level] = i
         cuts: list[int] = []
         here = [False] * 5  # was last[level] read in this paragraph?
+        read_rest = [""] * 5  # …and what followed its ordinal (its title: （一）部门委员。)
         # The level of the ordinal read just before (None: the last candidate was not
         # read): a heading's first child often follows its title directly.
         parent_just_read: int | None = head.level if head is not None else None
@@ -240,8 +261,11 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
             if last[level] == 0 and number > 1 and number in (
                     before_break[level] + 1, numbered[level] + 1):
                 expected = number  # numbering goes on across parts (（一）…（十八）)
-            if level == 2 and last[1] == 0 and head is None and not cuts:
-                continue  # （一） inside the opening paragraph: a list, not the outline
+            if level == 2 and last[1] == 0 and head is None and not cuts and not (
+                    RE_RUN_IN_TITLE.match(ordinal.rest) and not top_later(index, pos)):
+                # （一） inside the opening paragraph: a list, not the outline; unless it is
+                # titled like a heading and no 一、 comes later (（一）部门委员。……（二）……).
+                continue
             if number == expected:
                 # Confirmed by the next number of the level after a sentence end, by
                 # the run this paragraph has been reading, or by its parent heading
@@ -250,7 +274,10 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                 ok = strong or j is not None and candidates[j][2] and \
                     candidates[j][1].number == number + 1 or number > 1 and here[level] \
                     or parent_just_read is not None and parent_just_read < level \
-                    or number == 1 and _slipped_run(candidates, next_same, j)
+                    or number == 1 and _slipped_run(candidates, next_same, j) \
+                    or level == 2 and number == 1 and last[2] == 0 and i > 0 \
+                    and RE_RUN_IN_TITLE.match(ordinal.rest) is not None and _first_item_lower(
+                        text, candidates[i - 1], cuts[-1] if cuts else 0, titled=True)
             else:
                 # A number one off (a gap, a repeat, two swapped) is still read when the
                 # next ordinal of its level follows on from it, so that the slip is
@@ -277,7 +304,12 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                     elif level > 2:  # 1.……。3.……。4.…… after 1. was read
                         ok = here[level] and chain and abs(number - expected) == 1
                 else:
-                    ok = here[level] and chain and number >= 2 and abs(number - expected) == 1
+                    # Or, below level one (统一、 is a word), its title has the shape of
+                    # its sibling's read before it (（一）部门委员。……书记（三）专家委员。).
+                    ok = here[level] and abs(number - expected) == 1 and (
+                        chain and number >= 2 or level > 1
+                        and RE_RUN_IN_TITLE.match(ordinal.rest) is not None
+                        and RE_RUN_IN_TITLE.match(read_rest[level]) is not None)
             parent_just_read = None
             if ok:
                 parent_just_read = level
@@ -287,6 +319,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                 cuts.append(pos)
                 note(level, number)
                 here[level] = True
+                read_rest[level] = ordinal.rest
                 for lower in range(level + 1, 5):
                     here[lower] = False
         if not cuts:

@@ -86,6 +86,19 @@ def clean_inline(text: str) -> str:
 
 
 
+def checked_lines(text: str) -> tuple[list[str], bool]:
+    """The lines of `text` (str.splitlines) that scan_lines may read: up to the first line
+    that is END_MARKER (the notes after it, often half a page, are never split), and
+    whether they are all of them."""
+    at = text.find(END_MARKER)
+    cut = text.find("\n", at) if at >= 0 else -1
+    if cut >= 0:
+        lines = text[:cut + 1].splitlines()  # (cut after a line break: the same lines)
+        if lines[-1].strip() == END_MARKER:
+            return lines, False
+    return text.splitlines(), True
+
+
 def atx_heading(raw: str) -> tuple[int, str] | None:
     """RE_ATX.match(raw) without re: (how many #s, the text after them) of a # heading,
     or None. (RE_ATX's lazy group tried every end of the line.)"""

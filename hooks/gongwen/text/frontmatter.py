@@ -27,6 +27,10 @@ RE_ENTRY_LINE = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
 RE_UNUSUAL = re.compile(r"[^\n\x20-\x7e\u00a1-\u2027\u2030-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
 # YAML's indicators and marks that end or quote a plain value: never in a plain value.
 RE_PLAIN_EXCLUDED = re.compile(r"[:#{}\[\],&*!|>'\"%@`\\]|^[-?]")
+# The same test as its two parts: the first character, then a search led by a class
+# (re skips to candidates in C; with the ^ branch it tried both at every character).
+PLAIN_EXCLUDED_LEADS = "-?"
+RE_PLAIN_EXCLUDED_MARKS = re.compile(r"[:#{}\[\],&*!|>'\"%@`\\]")
 RE_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 RE_FLOAT = re.compile(r"[0-9]+\.[0-9]+")
 _OTHER = object()  # a value outside the simple shapes
@@ -91,11 +95,14 @@ def _scalar(raw: str, yaml) -> object:
     value = (raw[:cut] if cut >= 0 else raw).rstrip(" ")
     if not value or value[0] == "#":
         return None  # a bare key (with a comment)
-    if RE_PLAIN_EXCLUDED.search(value):
-        return _OTHER
+    if value[0] in PLAIN_EXCLUDED_LEADS or RE_PLAIN_EXCLUDED_MARKS.search(value):
+        return _OTHER  # (RE_PLAIN_EXCLUDED)
     # yaml's own implicit resolvers decide the type of a plain value (as CSafeLoader's),
     # and the value is built as yaml's SafeConstructor builds it.
-    for kind, regexp in _resolvers(yaml).get(value[0], _WILDCARD):
+    resolvers = _RESOLVERS or _resolvers(yaml)
+    if _ASCII_ONLY[0] and not value.isascii():
+        return value  # (2025年度…: no resolver of yaml's can match it)
+    for kind, regexp in resolvers.get(value[0], _WILDCARD):
         if regexp.match(value):
             if kind == "bool":
                 return yaml.constructor.SafeConstructor.bool_values[value.lower()]
@@ -109,6 +116,10 @@ def _scalar(raw: str, yaml) -> object:
 
 _RESOLVERS: dict[str, list] = {}
 _WILDCARD: list = []
+# Do yaml's resolvers match ASCII text alone? Then a value with any other character is a
+# string without trying them. Worked out from their patterns with the table (see
+# _matches_ascii_only): True for PyYAML's own.
+_ASCII_ONLY = [False]
 
 
 def _resolvers(yaml) -> dict[str, list]:
@@ -119,7 +130,20 @@ def _resolvers(yaml) -> dict[str, list]:
         for lead, rules in table.items():
             if lead is not None:
                 _RESOLVERS[lead] = [(tag.rsplit(":", 1)[1], rx) for tag, rx in rules] + _WILDCARD
+        _ASCII_ONLY[0] = all(_matches_ascii_only(rx) for rules in table.values()
+                             for _, rx in rules)
     return _RESOLVERS
+
+
+def _matches_ascii_only(regexp: re.Pattern[str]) -> bool:
+    """Can `regexp` match only ASCII text? Yes when it is spelt in ASCII and has nothing
+    that takes other characters: no ., \\w, \\s, \\d (nor their capitals), no [^…], no
+    escape that spells a character by number (\\u5e74) and no IGNORECASE (under which k
+    matches the Kelvin sign). (Cautious: [.] counts as a dot, \\1 as an escape.)"""
+    source = regexp.pattern
+    return source.isascii() and not regexp.flags & re.IGNORECASE and "[^" not in source \
+        and re.search(r"\\[wWsSdDxuUN0-9]", source) is None \
+        and "." not in re.sub(r"\\.", "", source)
 
 
 @lru_cache(maxsize=256)
