@@ -133,3 +133,18 @@ def test_the_lines_up_to_the_end_marker_read_as_all_the_lines(monkeypatch, markd
         monkeypatch.setattr(document, "checked_lines", lambda t: (t.splitlines(), True))
         assert quick == _reading(read(text, markdown=markdown)), text
         monkeypatch.undo()
+
+
+def test_a_file_without_markup_reads_as_every_line_cleaned(monkeypatch) -> None:
+    pieces = ["一、总体要求", "  正文内容。  ", "\u3000（一）标题", "", "1. 列表", "- 项目",
+              "# 标题", "!!! note", "    缩进", "> 引用", "| 表格 |", "1.2　等级划分", "\t制表"]
+    rng = random.Random(17)
+    paragraphs = document._paragraphs
+    for _ in range(1500):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        markdown = rng.random() < 0.7
+        quick = _reading(read(text, markdown=markdown))
+        monkeypatch.setattr(document, "_paragraphs",
+                            lambda body, md, doc, plain=False: paragraphs(body, md, doc, False))
+        assert quick == _reading(read(text, markdown=markdown)), text
+        monkeypatch.undo()

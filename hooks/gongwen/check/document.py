@@ -128,8 +128,15 @@ def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind:
 ITEM_BREAK_AFTER = frozenset("。！？!?：:；;")
 
 
-def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document) -> None:
-    """Group lines into logical paragraphs; read Markdown # headings on the way."""
+# What inline markup (clean_inline) and attribute lists start with: a file with none of
+# these has no line to clean but of its spaces.
+MARKUP = "<`[_*\\{"
+
+
+def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
+                plain: bool = False) -> None:
+    """Group lines into logical paragraphs; read Markdown # headings on the way.
+    plain: the file holds none of MARKUP."""
     paragraphs, doc_lines = doc.paragraphs, doc.lines
     # The paragraph being read: its first line (None: none is open), the lines after it
     # (None until there is one), its first line as written, the kinds of its first and
@@ -140,7 +147,8 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
     new_tuple = tuple.__new__
     for number, raw, kind in body:
         if kind == "text":  # most lines: no other kind to try
-            text = clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
+            text = raw.strip() if plain else \
+                clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
         elif kind in SKIPPED:
             continue
         elif kind == "blank" or kind == "hr" or kind == "atx":
@@ -409,7 +417,7 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if markdown:
         doc.scanned = body
     doc.acks = [Ack(*ack) for ack in acks]
-    _paragraphs(body, markdown, doc)
+    _paragraphs(body, markdown, doc, not any(mark in text for mark in MARKUP))
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
