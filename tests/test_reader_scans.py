@@ -17,7 +17,7 @@ from gongwen.check.layout import mark_apart
 from gongwen.check.model import Heading
 from gongwen.check.paragraphs import Line, Paragraph, joined
 from gongwen.check.runon import holding_ordinals, may_hold_ordinal
-from gongwen.text.blocks import RE_TAG, clean_inline
+from gongwen.text.blocks import RE_TAG, atx_heading, clean_inline, scan_lines
 from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
@@ -145,6 +145,19 @@ def test_a_file_without_markup_reads_as_every_line_cleaned(monkeypatch) -> None:
         markdown = rng.random() < 0.7
         quick = _reading(read(text, markdown=markdown))
         monkeypatch.setattr(document, "_paragraphs",
-                            lambda body, md, doc, plain=False: paragraphs(body, md, doc, False))
+                            lambda body, md, doc, plain=False, atx=None:
+                            paragraphs(body, md, doc, False, atx))
         assert quick == _reading(read(text, markdown=markdown)), text
         monkeypatch.undo()
+
+
+def test_scan_lines_keeps_what_it_read_of_each_hash_heading() -> None:
+    rng = random.Random(18)
+    pieces = ["# 标题", "## 一、总体要求 ##", "###### （一）", "####### 七", "#标题", "   # 缩进",
+              "正文", "", "```", "<!-- x -->"]
+    for _ in range(2000):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 8))]
+        headings: dict[int, tuple[int, str]] = {}
+        scanned = scan_lines(lines, 0, True, None, headings)
+        atx = {number: atx_heading(raw) for number, raw, kind in scanned if kind == "atx"}
+        assert headings == atx, lines

@@ -134,9 +134,9 @@ MARKUP = "<`[_*\\{"
 
 
 def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
-                plain: bool = False) -> None:
+                plain: bool = False, atx: dict[int, tuple[int, str]] | None = None) -> None:
     """Group lines into logical paragraphs; read Markdown # headings on the way.
-    plain: the file holds none of MARKUP."""
+    plain: the file holds none of MARKUP; atx: what scan_lines read of each # heading."""
     paragraphs, doc_lines = doc.paragraphs, doc.lines
     # The paragraph being read: its first line (None: none is open), the lines after it
     # (None until there is one), its first line as written, the kinds of its first and
@@ -156,7 +156,7 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
                 paragraphs.append(_paragraph(first, more, first_raw, first_kind))
                 first = None
             if kind == "atx":
-                _atx_heading(number, raw, doc)
+                _atx_heading(number, raw, doc, atx[number] if atx else atx_heading(raw))
             continue
         else:
             text = _clean_line(raw, kind)
@@ -194,10 +194,10 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
         paragraphs.append(_paragraph(first, more, first_raw, first_kind))
 
 
-def _atx_heading(number: int, raw: str, doc: Document) -> None:
-    """A Markdown # heading: the title (the first #), a heading of the outline, or a
-    heading without an ordinal."""
-    hashes, content = atx_heading(raw)  # (scan_lines found it is one)
+def _atx_heading(number: int, raw: str, doc: Document, found: tuple[int, str]) -> None:
+    """A Markdown # heading (found: atx_heading(raw)): the title (the first #), a heading
+    of the outline, or a heading without an ordinal."""
+    hashes, content = found
     if "#" in content:
         content = RE_ATX_CLOSING.sub("", content)
     if "{" in content:
@@ -413,11 +413,12 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
         front = split_front_matter(lines)
     doc = Document(path, markdown, front)
     acks: list[tuple[int, str, str]] = []
-    body = scan_lines(lines, front.body_start, markdown, acks)
+    atx: dict[int, tuple[int, str]] = {}
+    body = scan_lines(lines, front.body_start, markdown, acks, atx)
     if markdown:
         doc.scanned = body
     doc.acks = [Ack(*ack) for ack in acks]
-    _paragraphs(body, markdown, doc, not any(mark in text for mark in MARKUP))
+    _paragraphs(body, markdown, doc, not any(mark in text for mark in MARKUP), atx)
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
