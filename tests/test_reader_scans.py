@@ -161,3 +161,18 @@ def test_scan_lines_keeps_what_it_read_of_each_hash_heading() -> None:
         scanned = scan_lines(lines, 0, True, None, headings)
         atx = {number: atx_heading(raw) for number, raw, kind in scanned if kind == "atx"}
         assert headings == atx, lines
+
+
+def test_columns_counts_each_character_as_one_or_two() -> None:
+    def by_character(text: str) -> int:
+        return sum(1 if ord(ch) < 0x2E80 and ch not in layout.WIDE else 2 for ch in text)
+
+    alphabet = list("ab 1。，“”‘’…—–-\u2e7f\u2e80\u3000中\ud800\U0001f600\x00\t]^\\")
+    for text in _strings(alphabet, 50_000, 12, seed=19):
+        assert layout.columns(text) == by_character(text), repr(text)
+
+
+def test_has_leader_is_the_leader_search() -> None:
+    alphabet = list("…．·. \t　12３文。\n") + ["...", "……", "·····"]
+    for text in _strings(alphabet, 50_000, 9, seed=20):
+        assert layout.has_leader(text) == (layout.RE_LEADER.search(text) is not None), repr(text)
