@@ -176,3 +176,10 @@ def test_has_leader_is_the_leader_search() -> None:
     alphabet = list("…．·. \t　12３文。\n") + ["...", "……", "·····"]
     for text in _strings(alphabet, 50_000, 9, seed=20):
         assert layout.has_leader(text) == (layout.RE_LEADER.search(text) is not None), repr(text)
+
+
+def test_the_items_gate_on_joined_paragraphs_is_the_gate_on_each() -> None:
+    alphabet = list("。；;：:（）()1２3、.．文 \u3000") + ["2025", "：1.", "。(2)", "。\n", "\n2."]
+    for text in _strings(alphabet, 30_000, 12, seed=21):
+        paragraphs = text.split("\n")
+        assert may_hold_items(text, in_line=True) == any(map(may_hold_items, paragraphs)), text

@@ -429,9 +429,9 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if len(split) != len(doc.paragraphs) or not settled:
         mark_apart(split)  # the pieces split off (…。2.1　…)
     # A run of items is read only on a page whose text may hold one (may_hold_items); its
-    # paragraphs (pieces of `texts`) can hold one only if `texts` may, a shorter text to ask
-    # first: where it holds none, split_items would change nothing either way.
-    if (texts is None or may_hold_items(texts.text)) and may_hold_items(text):
+    # paragraphs (pieces of `texts`) can hold one only if one of `texts` may, a shorter
+    # text to ask first: where none does, split_items would change nothing either way.
+    if (texts is None or may_hold_items(texts.text, in_line=True)) and may_hold_items(text):
         split = split_items(split, markdown)
     doc.paragraphs = split
     mark_parts(doc.paragraphs)
