@@ -106,3 +106,70 @@ def test_a_numbered_heading_over_an_appended_text():
     assert (10, "GW103") in errors(CONTEST.replace("二、正文", "三、正文"))
     # The same heading without 附 is the page's own third part: 一、 after it is wrong.
     assert (8, "GW105") in errors(CONTEST.replace("三、附：获奖作文范文", "三、获奖作文范文"))
+
+
+PLAN = """某中学消防演练方案
+为提高师生应急避险能力，特制定本方案。
+一、组织领导
+成立演练领导小组，校长任组长。
+二、演练目标
+全体师生三分钟内有序疏散。
+三、演练内容
+（一）疏散路线。
+（二）集合清点。
+四、演练流程
+按警报、疏散、清点、总结依次进行。
+"""
+
+
+def warnings(text: str, code: str) -> list[int | None]:
+    return [f.line for f in check_text(text, "稿.txt", "plan").findings if f.rule == code]
+
+
+def test_a_plan_may_put_its_organisation_first():
+    # 组织领导 first and the steps last, or the steps before the tasks: both common.
+    assert warnings(PLAN, "GW203") == []
+    tasks = "三、演练内容\n（一）疏散路线。\n（二）集合清点。\n"
+    steps = "四、演练流程\n按警报、疏散、清点、总结依次进行。\n"
+    steps_first = PLAN.replace(tasks + steps, steps.replace("四", "三") + tasks.replace("三", "四"))
+    assert warnings(steps_first, "GW203") == []
+    # The goals after the tasks are still out of order.
+    goals = "二、演练目标\n全体师生三分钟内有序疏散。\n"
+    swapped = PLAN.replace(goals + tasks, tasks.replace("三", "二") + goals.replace("二", "三"))
+    assert warnings(swapped, "GW203") == [5]
+
+
+CONTEST_PLAN = """某中学读书笔记评比活动方案
+为培养阅读习惯，特制定本方案。
+一、活动目的
+培养学生阅读习惯。
+二、具体活动
+（一）撰写读书笔记
+1.时间：7月1日至8月31日。
+2.格式：请按以下提纲撰写。
+读书笔记提纲
+一、作品简介
+二、主要内容
+1.人物
+2.情节
+三、心得体会
+（二）评比展示
+1.各班推荐3篇。
+三、表彰奖励
+评出一等奖10篇。
+"""
+
+
+def test_an_outline_quoted_inside_a_list_item_is_no_part_of_the_page_outline():
+    assert [e for e in errors(CONTEST_PLAN) if e[1].startswith("GW1")] == []
+    result = check_text(CONTEST_PLAN, "稿.txt")
+    assert "作品简介" not in [h.title for h in result.outline]
+    assert "评比展示" in [h.title for h in result.outline]
+    # Without its title line the restart is the page's own: out of order.
+    assert (9, "GW105") in errors(CONTEST_PLAN.replace("读书笔记提纲\n", ""))
+    # Nor at the page's top level, where a new 一、 is no item's content.
+    item = "（一）撰写读书笔记\n1.时间：7月1日至8月31日。\n2.格式：请按以下提纲撰写。\n"
+    top = CONTEST_PLAN.replace(item, "")
+    assert (7, "GW105") in errors(top)
+    # A gap in the page's own numbering after it is still found.
+    assert (17, "GW103") in errors(CONTEST_PLAN.replace("三、表彰奖励", "四、表彰奖励"))

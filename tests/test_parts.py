@@ -388,6 +388,8 @@ def test_schema_unless_and_kinds(tmp_path: Path) -> None:
      "{path}: slots[0].leads 应为字符串列表，实为 '具体安排'"),
     (("grade: required", "grade: required\n    inside: [tasks]"),
      "{path}: slots[0].inside[0] 应为另一个部分的 name，实为 'tasks'"),
+    (("grade: required", "grade: required\n    anywhere: 1"),
+     "{path}: slots[0].anywhere 应为 true 或 false，实为 1"),
 ])
 def test_schema_new_keys_give_exact_messages(tmp_path: Path, change: tuple[str, str],
                                              message: str) -> None:

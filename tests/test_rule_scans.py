@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from gongwen.check import check_text
 from gongwen.check.document import read
 from gongwen.check.rules import enumeration, hygiene, scan, style
 from gongwen.text.numbering import RE_ENUM_SHI
@@ -164,3 +165,25 @@ def test_the_rare_characters_asked_one_by_one_are_those_in_the_text(lines: list[
     holds (what a pass keeping only them would leave)."""
     text = "\n".join(lines)
     assert style._rare_in(text) == frozenset(ch for ch in text if ch in style.RARE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_lines(STYLE_PIECES + ["（一）", "“好”", "《办法》", "（", "）", "“", "”"]))
+def test_the_pair_marks_of_the_whole_text_are_each_paragraphs(lines: list[str]) -> None:
+    """style._paragraph_marks cuts the marks of the whole text into paragraphs, or gives
+    nothing when every mark has its partner: the same as each paragraph's own marks."""
+    document = _document(lines)
+    pieces, rest = style._paragraph_marks(document)
+    own = ["".join(style.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
+    own_rest = [style._without_pairs(x) for x in own]
+    if pieces:
+        assert (pieces, rest) == (own, own_rest)
+    else:
+        assert rest == [] and not any(own_rest)
+
+
+def test_a_run_of_subheadings_before_any_parent_is_counted_to_the_next_parent() -> None:
+    text = "（一）甲\n\n（二）乙\n\n1.丙\n\n（三）丁\n\n一、戊\n\n（一）己\n"
+    found = [f for f in check_text(text, "a.md").findings if f.rule == "GW111"]
+    assert [f.message for f in found] == [
+        "层次不当：“（一）”等3个二级标题出现在任何上级标题（如“一、”）之前"]

@@ -39,7 +39,7 @@ from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
-from .parts import mark_parts
+from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
 
 # --- What the reader looks for in the text ---------------------------------------------
@@ -53,7 +53,7 @@ TITLE_STRAY_END = "。，,；;！？!?"
 # the source's text).
 SKIPPED = frozenset(("table", "quote", "attr", "gap"))
 # Paragraph roles that are not the body: title, 【提纲】 block, contents, 附件说明.
-APART = frozenset(("title", "outline", "contents", "attachments", "page"))
+APART = frozenset(("title", "outline", "contents", "attachments", "page", "quoted"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
 # Line(…), Heading(…) built in C (a named tuple's own __new__ is Python code).
@@ -435,6 +435,8 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
         split = split_items(split, markdown)
     doc.paragraphs = split
     mark_parts(doc.paragraphs)
+    if text.count("一、") > 1:  # (a quoted outline starts its own 一、)
+        mark_quoted(doc.paragraphs)
     _read_body(doc)
     return doc
 

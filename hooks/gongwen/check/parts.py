@@ -226,3 +226,80 @@ def _outer_level(paragraphs: list[Paragraph], index: int) -> int:
         if not reach:
             break
     return 0
+
+
+# The title line of an outline quoted inside a list item (请按以下提纲撰写。 ⏎ 读书笔记提纲
+# ⏎ 一、… 二、…) is short and holds no clause.
+QUOTED_TITLE_MAX = 30
+
+
+def mark_quoted(paragraphs: list[Paragraph]) -> None:
+    """Set apart an outline quoted inside a list item: a bare title line, then 一、 again
+    while the page is inside a 1. or （一）, its 一、二、… with their own items, until a
+    heading goes on with the page's own numbering (（二） after the page's （一）). Those
+    are a template the page hands out, not its outline. Marked only when the page's
+    numbering is seen to go on after it (else the restart stays what it looks like)."""
+    levels: dict[int, int] = {}  # the page's numbering up to paragraph `seen`
+    seen = 0
+    index = 1
+    while index < len(paragraphs):
+        para = paragraphs[index]
+        if para.text.startswith("一、") and not para.role and \
+                _is_quoted_title(paragraphs[index - 1]):
+            # (Counted on from where the last look stopped: one pass over the page.)
+            levels, seen = _levels_up_to(paragraphs, seen, index - 1, levels), index - 1
+            end = _quoted_end(paragraphs, index, levels)
+            if end is not None:
+                for quoted in paragraphs[index - 1:end]:
+                    quoted.role = "quoted"
+                index = seen = end
+                continue
+        index += 1
+
+
+def _is_quoted_title(para: Paragraph) -> bool:
+    text = para.text
+    return not para.role and 0 < len(text) <= QUOTED_TITLE_MAX and \
+        not any(ch in CLAUSE_MARKS for ch in text) and parse_ordinal(text) is None
+
+
+def _levels_up_to(paragraphs: list[Paragraph], start: int, stop: int,
+                  last: dict[int, int]) -> dict[int, int]:
+    """{level: number} of the page's numbering before paragraph `stop`, counted on from
+    `last` at `start` (a level's count starts again under a new parent)."""
+    for para in paragraphs[start:stop]:
+        if para.section_break:
+            last = {}  # (附件, 第一章: the numbering starts afresh below)
+        ordinal = parse_ordinal(para.text) if not para.role else None
+        if ordinal is not None:
+            last = {level: n for level, n in last.items() if level < ordinal.level}
+            last[ordinal.level] = ordinal.number
+    return last
+
+
+# A quoted outline is short: the heading that ends it is looked for this far at most
+# (which also keeps a page of many title lines and restarts linear).
+QUOTED_REACH = 200
+
+
+def _quoted_end(paragraphs: list[Paragraph], first: int, outer: dict[int, int]) -> int | None:
+    """The index of the heading that goes on with the page's numbering (`outer`) after
+    the quoted outline that starts at `first` (its 一、), or None."""
+    if 1 not in outer or max(outer) < 2:
+        return None  # not inside a 1. or （一） of the page's own outline
+    deepest = max(outer)
+    inner: dict[int, int] = {}
+    for index in range(first, min(len(paragraphs), first + QUOTED_REACH)):
+        para = paragraphs[index]
+        if para.section_break and index > first:
+            return None  # a part of its own begins: the page's numbering does not go on
+        ordinal = parse_ordinal(para.text) if not para.role else None
+        if ordinal is None:
+            continue
+        level, number = ordinal.level, ordinal.number
+        if level <= deepest and level in outer and number == outer[level] + 1 \
+                and number != inner.get(level, 0) + 1:
+            return index
+        inner = {lv: n for lv, n in inner.items() if lv < level}
+        inner[level] = number
+    return None

@@ -21,7 +21,7 @@ GRADE_NAMES = {"required": "必备", "recommended": "建议", "optional": "可�
 WHERES = ("body", "opening", "closing")
 TOP_KEYS = ("doctype", "label", "kinds", "title_patterns", "transition", "salutation", "slots")
 SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "inside", "grade", "order",
-             "levels", "phrases", "where", "topical", "titles")
+             "anywhere", "levels", "phrases", "where", "topical", "titles")
 PHRASE_KEYS = ("patterns", "example")
 
 
@@ -53,6 +53,9 @@ class Slot:
     # them is there, this part's absence cannot be told for sure.
     inside: tuple[str, ...] = ()
     titles: tuple[re.Pattern, ...] = ()
+    # Its place among the parts varies in practice (组织领导 first or last): its order
+    # is not checked, only used to tell which parts it may hold.
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,9 @@ def _slot(path: str, index: int, data: object) -> Slot:
     order = data.get("order")
     if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
         raise _fail(path, f"{key}.order", "整数", order)
+    anywhere = data.get("anywhere", False)
+    if not isinstance(anywhere, bool):
+        raise _fail(path, f"{key}.anywhere", " true 或 false", anywhere)
     levels = data.get("levels", [1, 2])
     if not isinstance(levels, list) or not levels or \
             any(lv not in (1, 2, 3, 4) or isinstance(lv, bool) for lv in levels):
@@ -181,7 +187,7 @@ def _slot(path: str, index: int, data: object) -> Slot:
         raise SchemaError(
             f"{path}: {key} 无法匹配：synonyms、phrases、leads、titles、topical 至少要有一项")
     return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical,
-                unless, leads, inside, titles)
+                unless, leads, inside, titles, anywhere)
 
 
 def parse_schema(data: object, path: str) -> Schema:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
-from itertools import accumulate, compress, islice, pairwise
+from itertools import accumulate, compress, count, islice, pairwise, repeat
+from operator import gt
 
 from gongwen.common import quote
 from gongwen.text.numbering import canonical
@@ -272,11 +273,11 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             if (level == 2 or later_parent) and level not in orphan_run:
                 orphan_run.add(level)
                 parent = canonical(level - 1, 1)
-                run_len = 0
-                for x in headings[index:]:  # once per level and document: linear
-                    if x.level < level:
-                        break
-                    run_len += x.level == level
+                # The headings of this level before the next of a higher one (once per
+                # level and document; counted in C: a long outline may have no parent).
+                end = next(compress(count(index), map(gt, repeat(level), levels[index:])),
+                           len(levels))
+                run_len = levels[index:end].count(level)
                 out.append((CHILD_BEFORE_PARENT, CHILD_BEFORE_PARENT.finding(
                     h.line,
                     f"层次不当：{quote(h.raw)}等{run_len}个{LEVEL_NAMES[level]}"

@@ -331,7 +331,7 @@ def _missing(grade: str):
 def _check_order(document, schema: Schema) -> Iterator[Finding]:
     parts = match_slots(document, schema)
     placed = [(slot, parts[slot.name][0]) for slot in schema.slots
-              if slot.order is not None and parts[slot.name] is not None
+              if slot.order is not None and not slot.anywhere and parts[slot.name] is not None
               and parts[slot.name][1] in ("heading", "topical")]
     for slot, line in placed:
         for other, other_line in placed:

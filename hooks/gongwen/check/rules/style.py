@@ -195,16 +195,20 @@ def _without_pairs(marks: str, passes: int = 4) -> str:
 
 
 def _paragraph_marks(document) -> tuple[list[str], list[str]]:
-    """For each paragraph: its pair marks in order, and those that may be lone. One
-    pass over all paragraphs (most paragraphs have marks, nearly all of them paired)."""
+    """For each paragraph: its pair marks in order, and those that may be lone; two
+    empty lists when no mark may be lone. One pass over all paragraphs (most paragraphs
+    have marks, nearly all of them paired)."""
     marks = RE_NOT_PAIR_CHAR.sub("", paragraphs_text(document))
-    pieces = marks.split("\n")
-    rest = _without_pairs(marks).split("\n")
-    if len(pieces) != len(document.paragraphs) or len(rest) != len(pieces):
-        # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
-        pieces = ["".join(RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
-        rest = [_without_pairs(x) for x in pieces]
-    return pieces, rest
+    rest = _without_pairs(marks)
+    if marks.count("\n") == len(document.paragraphs) - 1:
+        if not rest.strip("\n"):
+            # Every mark has its partner (most pages): no paragraph to look at, nothing
+            # to split (a page of a million （一） headings would make two million pieces).
+            return [], []
+        return marks.split("\n"), rest.split("\n")
+    # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
+    pieces = ["".join(RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
+    return pieces, [_without_pairs(x) for x in pieces]
 
 
 def _check_pairs(document, schema) -> Iterator[Finding]:
