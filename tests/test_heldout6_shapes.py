@@ -173,3 +173,18 @@ def test_an_outline_quoted_inside_a_list_item_is_no_part_of_the_page_outline():
     assert (7, "GW105") in errors(top)
     # A gap in the page's own numbering after it is still found.
     assert (17, "GW103") in errors(CONTEST_PLAN.replace("三、表彰奖励", "四、表彰奖励"))
+
+
+def test_check_file_reads_crlf_and_cr_as_the_same_lines(tmp_path):
+    from gongwen.check import check_file
+
+    text = "某中学作文大赛活动方案\n一、大赛目的\n提高写作能力。\n三、参与对象\n全体学生。\n"
+    results = []
+    for name, newline in (("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")):
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+        result = check_file(path)
+        results.append(([(f.line, f.rule, f.message) for f in result.findings],
+                        [(h.line, h.title) for h in result.outline]))
+    assert results[0] == results[1] == results[2]
+    assert (4, "GW103") in [(line, rule) for line, rule, _ in results[0][0]]

@@ -161,7 +161,12 @@ def check_text(text: str, path: str = "<text>", doctype: str | None = None, *,
 def check_file(path: str | Path, doctype: str | None = None, *,
                schemas: dict[str, Schema] | None = None) -> CheckResult:
     """Read a UTF-8 file and check it (raises OSError / UnicodeDecodeError)."""
-    text = Path(path).read_text(encoding="utf-8")
+    # Bytes decoded at once (a third cheaper than a text stream), newlines made "\n" as
+    # the stream would.
+    with open(path, "rb") as handle:
+        text = handle.read().decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return check_text(text, str(path), doctype, schemas=schemas)
 
 
