@@ -17,7 +17,7 @@ from gongwen.check.layout import mark_apart
 from gongwen.check.model import Heading
 from gongwen.check.paragraphs import Line, Paragraph, joined
 from gongwen.check.runon import holding_ordinals, may_hold_ordinal
-from gongwen.text.blocks import RE_TAG, clean_inline
+from gongwen.text.blocks import RE_TAG, atx_heading, clean_inline, scan_lines
 from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
@@ -133,3 +133,53 @@ def test_the_lines_up_to_the_end_marker_read_as_all_the_lines(monkeypatch, markd
         monkeypatch.setattr(document, "checked_lines", lambda t: (t.splitlines(), True))
         assert quick == _reading(read(text, markdown=markdown)), text
         monkeypatch.undo()
+
+
+def test_a_file_without_markup_reads_as_every_line_cleaned(monkeypatch) -> None:
+    pieces = ["一、总体要求", "  正文内容。  ", "\u3000（一）标题", "", "1. 列表", "- 项目",
+              "# 标题", "!!! note", "    缩进", "> 引用", "| 表格 |", "1.2　等级划分", "\t制表"]
+    rng = random.Random(17)
+    paragraphs = document._paragraphs
+    for _ in range(1500):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        markdown = rng.random() < 0.7
+        quick = _reading(read(text, markdown=markdown))
+        monkeypatch.setattr(document, "_paragraphs",
+                            lambda body, md, doc, plain=False, atx=None:
+                            paragraphs(body, md, doc, False, atx))
+        assert quick == _reading(read(text, markdown=markdown)), text
+        monkeypatch.undo()
+
+
+def test_scan_lines_keeps_what_it_read_of_each_hash_heading() -> None:
+    rng = random.Random(18)
+    pieces = ["# 标题", "## 一、总体要求 ##", "###### （一）", "####### 七", "#标题", "   # 缩进",
+              "正文", "", "```", "<!-- x -->"]
+    for _ in range(2000):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 8))]
+        headings: dict[int, tuple[int, str]] = {}
+        scanned = scan_lines(lines, 0, True, None, headings)
+        atx = {number: atx_heading(raw) for number, raw, kind in scanned if kind == "atx"}
+        assert headings == atx, lines
+
+
+def test_columns_counts_each_character_as_one_or_two() -> None:
+    def by_character(text: str) -> int:
+        return sum(1 if ord(ch) < 0x2E80 and ch not in layout.WIDE else 2 for ch in text)
+
+    alphabet = list("ab 1。，“”‘’…—–-\u2e7f\u2e80\u3000中\ud800\U0001f600\x00\t]^\\")
+    for text in _strings(alphabet, 50_000, 12, seed=19):
+        assert layout.columns(text) == by_character(text), repr(text)
+
+
+def test_has_leader_is_the_leader_search() -> None:
+    alphabet = list("…．·. \t　12３文。\n") + ["...", "……", "·····"]
+    for text in _strings(alphabet, 50_000, 9, seed=20):
+        assert layout.has_leader(text) == (layout.RE_LEADER.search(text) is not None), repr(text)
+
+
+def test_the_items_gate_on_joined_paragraphs_is_the_gate_on_each() -> None:
+    alphabet = list("。；;：:（）()1２3、.．文 \u3000") + ["2025", "：1.", "。(2)", "。\n", "\n2."]
+    for text in _strings(alphabet, 30_000, 12, seed=21):
+        paragraphs = text.split("\n")
+        assert may_hold_items(text, in_line=True) == any(map(may_hold_items, paragraphs)), text

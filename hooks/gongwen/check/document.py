@@ -128,8 +128,15 @@ def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind:
 ITEM_BREAK_AFTER = frozenset("。！？!?：:；;")
 
 
-def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document) -> None:
-    """Group lines into logical paragraphs; read Markdown # headings on the way."""
+# What inline markup (clean_inline) and attribute lists start with: a file with none of
+# these has no line to clean but of its spaces.
+MARKUP = "<`[_*\\{"
+
+
+def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
+                plain: bool = False, atx: dict[int, tuple[int, str]] | None = None) -> None:
+    """Group lines into logical paragraphs; read Markdown # headings on the way.
+    plain: the file holds none of MARKUP; atx: what scan_lines read of each # heading."""
     paragraphs, doc_lines = doc.paragraphs, doc.lines
     # The paragraph being read: its first line (None: none is open), the lines after it
     # (None until there is one), its first line as written, the kinds of its first and
@@ -140,7 +147,8 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
     new_tuple = tuple.__new__
     for number, raw, kind in body:
         if kind == "text":  # most lines: no other kind to try
-            text = clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
+            text = raw.strip() if plain else \
+                clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
         elif kind in SKIPPED:
             continue
         elif kind == "blank" or kind == "hr" or kind == "atx":
@@ -148,7 +156,7 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
                 paragraphs.append(_paragraph(first, more, first_raw, first_kind))
                 first = None
             if kind == "atx":
-                _atx_heading(number, raw, doc)
+                _atx_heading(number, raw, doc, atx[number] if atx else atx_heading(raw))
             continue
         else:
             text = _clean_line(raw, kind)
@@ -186,10 +194,10 @@ def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document)
         paragraphs.append(_paragraph(first, more, first_raw, first_kind))
 
 
-def _atx_heading(number: int, raw: str, doc: Document) -> None:
-    """A Markdown # heading: the title (the first #), a heading of the outline, or a
-    heading without an ordinal."""
-    hashes, content = atx_heading(raw)  # (scan_lines found it is one)
+def _atx_heading(number: int, raw: str, doc: Document, found: tuple[int, str]) -> None:
+    """A Markdown # heading (found: atx_heading(raw)): the title (the first #), a heading
+    of the outline, or a heading without an ordinal."""
+    hashes, content = found
     if "#" in content:
         content = RE_ATX_CLOSING.sub("", content)
     if "{" in content:
@@ -405,11 +413,12 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
         front = split_front_matter(lines)
     doc = Document(path, markdown, front)
     acks: list[tuple[int, str, str]] = []
-    body = scan_lines(lines, front.body_start, markdown, acks)
+    atx: dict[int, tuple[int, str]] = {}
+    body = scan_lines(lines, front.body_start, markdown, acks, atx)
     if markdown:
         doc.scanned = body
     doc.acks = [Ack(*ack) for ack in acks]
-    _paragraphs(body, markdown, doc)
+    _paragraphs(body, markdown, doc, not any(mark in text for mark in MARKUP), atx)
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
@@ -420,9 +429,9 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if len(split) != len(doc.paragraphs) or not settled:
         mark_apart(split)  # the pieces split off (…。2.1　…)
     # A run of items is read only on a page whose text may hold one (may_hold_items); its
-    # paragraphs (pieces of `texts`) can hold one only if `texts` may, a shorter text to ask
-    # first: where it holds none, split_items would change nothing either way.
-    if (texts is None or may_hold_items(texts.text)) and may_hold_items(text):
+    # paragraphs (pieces of `texts`) can hold one only if one of `texts` may, a shorter
+    # text to ask first: where none does, split_items would change nothing either way.
+    if (texts is None or may_hold_items(texts.text, in_line=True)) and may_hold_items(text):
         split = split_items(split, markdown)
     doc.paragraphs = split
     mark_parts(doc.paragraphs)

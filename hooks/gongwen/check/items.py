@@ -44,6 +44,13 @@ RE_ANY_NEXT = tuple(re.compile(mark + ANY_ITEM) for mark in "。；;：:")
 # or after spaces. Written as two alternatives without groups, this scans a page that has
 # none (nearly every page) about twice as fast; the pattern above is tried where it finds one.
 RE_ANY_NEXT_HINT = tuple(re.compile(rf"{mark}[（(\d]|{mark}\s+[（(\d]") for mark in "。；;：:")
+# The same within one line of a text of lines (paragraphs joined by "\n"): its spaces are
+# any but "\n" (……。⏎2.…, a paragraph after one that ends a sentence, is not a run).
+SPACES_IN_LINE = r"[^\S\n]"
+RE_ANY_NEXT_IN_LINE = tuple(re.compile(mark + ANY_ITEM.replace(r"\s", SPACES_IN_LINE, 1))
+                            for mark in "。；;：:")
+RE_ANY_NEXT_HINT_IN_LINE = tuple(
+    re.compile(rf"{mark}[（(\d]|{mark}{SPACES_IN_LINE}+[（(\d]") for mark in "。；;：:")
 # A note's lead word before the colon (not inside a word: 具体说明： is prose; a table's
 # last number may stand right before it in pasted text): the cut is made before it, so
 # that 注： stands alone and starts a part of its own (gongwen.check.parts).
@@ -53,10 +60,13 @@ LEVELS = {"bracket": 4, "、": 3, ".": 3}
 SLIPS_MAX = 2
 
 
-def may_hold_items(text: str) -> bool:
+def may_hold_items(text: str, in_line: bool = False) -> bool:
     """Can the page's text hold a run at all (an item after a 分号 or 句号)? One search
-    of the whole text, cheaper than a look at each paragraph: most pages have none."""
-    for mark, hint, pattern in zip("。；;：:", RE_ANY_NEXT_HINT, RE_ANY_NEXT):
+    of the whole text, cheaper than a look at each paragraph: most pages have none.
+    in_line: the item follows within its line (`text`: paragraphs joined by "\n")."""
+    hints, patterns = (RE_ANY_NEXT_HINT_IN_LINE, RE_ANY_NEXT_IN_LINE) if in_line else \
+        (RE_ANY_NEXT_HINT, RE_ANY_NEXT)
+    for mark, hint, pattern in zip("。；;：:", hints, patterns):
         if mark not in text:
             continue
         pos = 0

@@ -47,6 +47,16 @@ TITLE_MARKS = frozenset("《》“”")
 
 # A table of contents: 一、总体要求……………1 (leader dots, then a page number).
 RE_LEADER = re.compile(r"(?:…+|\.{3,}|·{3,}|．{3,}|[ \t　]{2,})\s*\d{1,4}\s*$")
+
+
+def has_leader(text: str) -> bool:
+    """RE_LEADER.search(text), tried only where a text ends with a digit (after spaces):
+    its alternatives led by no literal are tried at every character of the line."""
+    end = text[-1:]
+    return (end.isdigit() or end.isspace() and text.rstrip()[-1:].isdigit()) and \
+        RE_LEADER.search(text) is not None
+
+
 # A PDF's page number line (GB/T 9704-2012 §7.5: — 2 —).
 RE_PAGE_MARK = re.compile(r"^[—－-]\s*\d{1,4}\s*[—－-]$")
 # Characters of one column; every other is two (Chinese, full-width, “” … —).
@@ -67,9 +77,14 @@ def _merge(cur: Paragraph, nxt: Paragraph) -> None:
     cur.text = cur.text + nxt.text
 
 
+# The characters of one column (below U+2E80, but WIDE): removed in C, what is left of a
+# line is its characters of two.
+RE_NARROW = re.compile("[^\u2e80-\U0010ffff" + "".join(sorted(WIDE)) + "]+")
+
+
 def columns(text: str) -> int:
     """Width in columns: a Chinese character or full-width mark takes two."""
-    return sum(1 if ord(ch) < 0x2E80 and ch not in WIDE else 2 for ch in text)
+    return len(text) + len(RE_NARROW.sub("", text))
 
 
 def wrap_width(paragraphs: list[Paragraph]) -> int | None:
@@ -122,7 +137,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
-            or RE_LEADER.search(last) or RE_LEADER.search(rest) or is_section_break(rest):
+            or has_leader(last) or has_leader(rest) or is_section_break(rest):
         return False
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
     if width and not first and columns(last) >= width - FULL_SLACK \
@@ -276,9 +291,8 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             continue
         # A leader ends in a page number: the end is tested first (a search of every whole
         # paragraph was this reader's largest cost); 目录, 附件 after their first character.
-        lead, end = text[0], text[-1]
-        if (end.isdigit() or end.isspace() and text.rstrip()[-1:].isdigit()) and \
-                RE_LEADER.search(text) and (parse_ordinal(text) or "…" in text or "..." in text):
+        lead = text[0]
+        if has_leader(text) and (parse_ordinal(text) or "…" in text or "..." in text):
             para.role = "contents"
             continue
         if lead == "目" and RE_CONTENTS_HEAD.match(text):

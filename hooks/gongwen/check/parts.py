@@ -189,7 +189,7 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
                                        and _heads_a_document(paragraphs, index)):
             para.new_part = para.section_break = True
             continue
-        if "附" in text[1:APPENDED_REACH]:
+        if text.find("附", 1, APPENDED_REACH) > 0:  # ("附" in text[1:…], without a copy)
             appended = parse_ordinal(text)
             if appended is not None and RE_APPENDED.match(appended.rest.lstrip()) and \
                     _heads_a_document(paragraphs, index):
