@@ -188,3 +188,32 @@ def test_check_file_reads_crlf_and_cr_as_the_same_lines(tmp_path):
                         [(h.line, h.title) for h in result.outline]))
     assert results[0] == results[1] == results[2]
     assert (4, "GW103") in [(line, rule) for line, rule, _ in results[0][0]]
+
+
+WORK_SPEECH = """在全县教育工作会议上的讲话
+同志们：
+今天召开全县教育工作会议，主要任务是部署今年的工作。
+下面，我讲两点意见。
+一、坚持立德树人
+各校要把德育放在首位。
+二、抓好安全工作
+各校要压实安全责任。
+同志们，让我们携手奋进，再创佳绩！
+"""
+
+
+def test_a_speech_at_a_ceremony_is_not_asked_for_a_review_of_the_work():
+    def missing(text: str) -> list[str]:
+        return sorted(f.message[6:12] for f in check_text(text, "稿.txt", "speech").findings
+                      if f.rule == "GW202")
+    # A work meeting's speech without a review of the year is told so…
+    assert any("工作回顾" in m for m in missing(WORK_SPEECH))
+    # …a speech at an opening ceremony is not (nor of problems, nor of numbered parts).
+    ceremony = WORK_SPEECH.replace("在全县教育工作会议上的讲话", "在2025学年开学典礼上的讲话")
+    assert missing(ceremony) == []
+    plain = ceremony.replace("下面，我讲两点意见。\n一、坚持立德树人\n", "").replace(
+        "二、抓好安全工作\n", "")
+    assert missing(plain) == []
+    # The required closing is still looked for at a ceremony.
+    no_closing = plain.replace("同志们，让我们携手奋进，再创佳绩！\n", "")
+    assert "GW201" in [f.rule for f in check_text(no_closing, "稿.txt", "speech").findings]

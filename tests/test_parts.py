@@ -388,6 +388,9 @@ def test_schema_unless_and_kinds(tmp_path: Path) -> None:
      "{path}: slots[0].leads 应为字符串列表，实为 '具体安排'"),
     (("grade: required", "grade: required\n    inside: [tasks]"),
      "{path}: slots[0].inside[0] 应为另一个部分的 name，实为 'tasks'"),
+    (("grade: required", "grade: required\n    not_in_titles: ['(典礼']"),
+     ("{path}: slots[0].not_in_titles[0] 应为正则表达式（missing ), unterminated subpattern at "
+      "position 0），实为 '(典礼'")),
     (("grade: required", "grade: required\n    anywhere: 1"),
      "{path}: slots[0].anywhere 应为 true 或 false，实为 1"),
 ])

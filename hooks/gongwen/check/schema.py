@@ -21,7 +21,7 @@ GRADE_NAMES = {"required": "必备", "recommended": "建议", "optional": "可�
 WHERES = ("body", "opening", "closing")
 TOP_KEYS = ("doctype", "label", "kinds", "title_patterns", "transition", "salutation", "slots")
 SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "inside", "grade", "order",
-             "anywhere", "levels", "phrases", "where", "topical", "titles")
+             "anywhere", "not_in_titles", "levels", "phrases", "where", "topical", "titles")
 PHRASE_KEYS = ("patterns", "example")
 
 
@@ -56,6 +56,9 @@ class Slot:
     # Its place among the parts varies in practice (组织领导 first or last): its order
     # is not checked, only used to tell which parts it may hold.
     anywhere: bool = False
+    # Documents whose title matches one of these do not have this part (a speech at a
+    # ceremony has no review of the year's work): it is not looked for there.
+    not_in_titles: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,8 @@ def _slot(path: str, index: int, data: object) -> Slot:
     leads = _regexes(path, f"{key}.leads", data.get("leads", []), allow_empty=True)
     inside = _str_list(path, f"{key}.inside", data.get("inside", []))
     titles = _regexes(path, f"{key}.titles", data.get("titles", []), allow_empty=True)
+    not_in_titles = _regexes(path, f"{key}.not_in_titles", data.get("not_in_titles", []),
+                             allow_empty=True)
     grade = data["grade"]
     if grade not in GRADES:
         raise _fail(path, f"{key}.grade", " " + "、".join(GRADES) + " 之一", grade)
@@ -187,7 +192,7 @@ def _slot(path: str, index: int, data: object) -> Slot:
         raise SchemaError(
             f"{path}: {key} 无法匹配：synonyms、phrases、leads、titles、topical 至少要有一项")
     return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical,
-                unless, leads, inside, titles, anywhere)
+                unless, leads, inside, titles, anywhere, not_in_titles)
 
 
 def parse_schema(data: object, path: str) -> Schema:

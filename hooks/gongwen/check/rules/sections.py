@@ -310,6 +310,9 @@ def _missing(grade: str):
         for slot in schema.slots:
             if slot.grade != grade or parts[slot.name] is not None:
                 continue
+            if slot.not_in_titles and document.title and \
+                    any(p.search(document.title) for p in slot.not_in_titles):
+                continue  # a part this kind of document does not have
             if kind is None:  # only for a finding (most documents have none)
                 kind = schema.kind_of(document.title)
             if grade != "required":
