@@ -435,7 +435,7 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
         split = split_items(split, markdown)
     doc.paragraphs = split
     mark_parts(doc.paragraphs)
-    if text.count("一、") > 1:  # (a quoted outline starts its own 一、)
+    if text.find("一、", text.find("一、") + 1) > 0:  # (a quoted outline starts its own 一、)
         mark_quoted(doc.paragraphs)
     _read_body(doc)
     return doc
