@@ -56,3 +56,22 @@ def test_an_ordinal_after_a_full_line_still_starts_a_heading():
     for line in ("三、五等奖。", "一、加强监管。"):
         found = errors(WRAPPED.replace("一、二等奖。", line))
         assert any(where == 10 for where, _ in found), (line, found)
+
+
+# A report pasted as one line (its paragraph breaks lost).
+PASTED = ("某市2026年工作安排\n"
+          "今年重点抓好以下工作。一、推动高质量发展（一）壮大实体经济。推进制造业升级，"
+          "力争二、三季度产值较快增长。（二）扩大有效投资。加快重大项目建设。"
+          "（三）一体推进教育科技人才发展。优化教育资源供给，办好一流学科。"
+          "（四）持续改善民生。新增就业岗位两千个。二、加强政府自身建设。持续改进作风。\n")
+
+
+def test_a_run_in_heading_whose_title_starts_with_a_numeral_is_read():
+    # （三）一体推进… starts a heading; 二、三季度 still lists numbers.
+    assert errors(PASTED) == []
+    assert [t[:4] for t in outline(PASTED)] == ["推动高质", "壮大实体", "扩大有效",
+                                                "一体推进", "持续改善", "加强政府"]
+    # A heading that really is missing after it is still reported.
+    assert (2, "GW103") in errors(PASTED.replace("（四）持续", "（五）持续"))
+    # So is a 一、 whose title starts with a numeral that is not the next one.
+    assert "一流学科建设" in outline(PASTED.replace("。（二）扩大有效投资。", "。三、一流学科建设。"))

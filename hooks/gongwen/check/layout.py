@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from gongwen.text.numbering import Ordinal, parse_ordinal
+from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
@@ -84,6 +84,14 @@ def is_numeral_range(text: str) -> bool:
     """一、二等奖: two numerals in a row joined by 、 (the second is the next one)."""
     m = RE_NUMERAL_RANGE.match(text)
     return m is not None and NUMERALS.index(m["b"]) == NUMERALS.index(m["a"]) + 1
+
+
+def lists_numbers(ordinal: Ordinal) -> bool:
+    """二、三季度, 一、二、三产业: a 一、 whose text starts with the next numeral, or with a
+    numeral and 、, lists numbers; it opens no heading (（三）一体推进…, 三、一流… do)."""
+    rest = ordinal.rest
+    return ordinal.level == 1 and rest[:1] in NUMERAL_LEADS and (
+        rest[1:2] == "、" or NUMERALS.find(rest[0]) == ordinal.number)
 SENTENCE_END = frozenset("。！？!?")
 
 

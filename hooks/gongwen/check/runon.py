@@ -18,7 +18,7 @@ from gongwen.text.numbering import (
 )
 
 from .inline import after_sentence, title_before
-from .layout import ORDINAL_WINDOW, SENTENCE_END, pieces
+from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers, pieces
 from .paragraphs import Joined, Paragraph, joined
 from .parts import RE_DATE_THEN_ATTACHED, SHORT_HEADING, is_section_break
 
@@ -128,7 +128,7 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
                 out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
             continue
         rest = ordinal.rest
-        if rest[:1] in NUMERAL_LEADS or not rest.strip():
+        if rest[:1] in NUMERAL_LEADS and lists_numbers(ordinal) or not rest.strip():
             continue  # 二、三季度 is a list of numbers, not a heading
         strong = after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
         out.append((pos, ordinal, strong))
