@@ -74,4 +74,5 @@ def test_a_run_in_heading_whose_title_starts_with_a_numeral_is_read():
     # A heading that really is missing after it is still reported.
     assert (2, "GW103") in errors(PASTED.replace("（四）持续", "（五）持续"))
     # So is a 一、 whose title starts with a numeral that is not the next one.
-    assert "一流学科建设" in outline(PASTED.replace("。（二）扩大有效投资。", "。三、一流学科建设。"))
+    numbered = PASTED.replace("。（二）扩大有效投资。", "。三、一流学科建设。")
+    assert "一流学科建设" in outline(numbered)
