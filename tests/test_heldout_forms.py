@@ -76,3 +76,22 @@ def test_a_run_in_heading_whose_title_starts_with_a_numeral_is_read():
     # So is a 一、 whose title starts with a numeral that is not the next one.
     numbered = PASTED.replace("。（二）扩大有效投资。", "。三、一流学科建设。")
     assert "一流学科建设" in outline(numbered)
+
+
+# A report and its attached list, pasted as one line: 附件1 runs into its title (2026年…).
+ATTACHED = ("某市2026年工作安排\n"
+            "一、总体要求。坚持稳中求进。二、重点任务。抓好项目建设。三、保障措施。"
+            "强化督促落实，为全市发展作出新的更大贡献！附件12026年市十件民生实事"
+            "坚持民生为大，办好以下实事。一、新建幼儿园三所。二、改造老旧小区十个。\n")
+
+
+def test_an_attachment_pasted_after_the_last_sentence_starts_its_own_numbering():
+    assert errors(ATTACHED) == []
+    # Its numbering is still checked…
+    assert (2, "GW103") in errors(ATTACHED.replace("二、改造", "三、改造"))
+    # …and 附件 inside the text, with no numbering starting again after it, is no part:
+    # the report's numbering goes on through it.
+    attached = ATTACHED[ATTACHED.index("附件1"):-1]
+    prose = ATTACHED.replace(attached, "附件1所列事项要逐项落实。四、组织领导。加强统筹。")
+    assert errors(prose) == []
+    assert (2, "GW103") in errors(prose.replace("四、组织", "五、组织"))

@@ -45,6 +45,12 @@ RE_DATE_END = re.compile(DATE + "$")
 RE_DATE_THEN_ATTACHED = re.compile(DATE + r"(?=附\s*件\s*\d{0,2}(?![\d：:.．、]))")
 # An attached document's first line: 附件, 附件2, maybe its title after (not 附件：, the list).
 RE_ATTACHED_LEAD = re.compile(r"^附\s*件\s*\d{0,2}(?![\d：:.．、])")
+# 附件1 pasted into the line after the document's last sentence (……更大贡献！附件1 2026年
+# 省十件民生实事……一、……), its number maybe run into a title led by a year; a new part
+# only where the numbering starts again at 一、 after it (runon, mark_parts).
+ATTACHED_RUN_ON = r"附\s*件\s*(?:\d{1,2}(?=(?:19|20)\d\d年|[\u4e00-\u9fff])|(?=[\u4e00-\u9fff]))"
+RE_SENTENCE_THEN_ATTACHED = re.compile(r"(?<=[。！？!?])" + ATTACHED_RUN_ON)
+RE_ATTACHED_RUN_ON = re.compile("^" + ATTACHED_RUN_ON)
 # Opening marks: a line that ends with one goes on in the next (a web page's stray break).
 OPENERS = frozenset("（(《“‘【「『〔")
 SENTENCE_ENDS = frozenset("。！？!?")
@@ -164,6 +170,15 @@ def _after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
     return before is not None and bool(RE_DATE_END.search(before.text))
 
 
+def _after_a_sentence(paragraphs: list[Paragraph], index: int) -> bool:
+    """附件1 2026年……, split off a pasted line right after a sentence, over a 一、 that
+    starts the numbering again: an attached document (RE_SENTENCE_THEN_ATTACHED)."""
+    if index == 0 or not RE_ATTACHED_RUN_ON.match(paragraphs[index].text):
+        return False
+    before = paragraphs[index - 1].text
+    return before[-1:] in SENTENCE_ENDS and _heads_a_document(paragraphs, index)
+
+
 def mark_parts(paragraphs: list[Paragraph]) -> None:
     """Mark where a new part starts (see the module's docstring); one pass."""
     numbered = False  # a heading has been seen: the page's own title is no new part
@@ -184,7 +199,9 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
         if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
                 or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
                 or para.section_break and RE_ATTACHED.match(text) \
-                or text[0] == "附" and (_after_a_date(paragraphs, index) or numbered
+                or text[0] == "附" and (_after_a_date(paragraphs, index)
+                                       or numbered and _after_a_sentence(paragraphs, index)
+                                       or numbered
                                        and RE_APPENDED.match(text) is not None
                                        and _heads_a_document(paragraphs, index)):
             para.new_part = para.section_break = True

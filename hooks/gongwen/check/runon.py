@@ -20,7 +20,12 @@ from gongwen.text.numbering import (
 from .inline import after_sentence, title_before
 from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers, pieces
 from .paragraphs import Joined, Paragraph, joined
-from .parts import RE_DATE_THEN_ATTACHED, SHORT_HEADING, is_section_break
+from .parts import (
+    RE_DATE_THEN_ATTACHED,
+    RE_SENTENCE_THEN_ATTACHED,
+    SHORT_HEADING,
+    is_section_break,
+)
 
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
@@ -134,6 +139,11 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
         out.append((pos, ordinal, strong))
     if "附" in text:  # 附件 right after the 成文日期: an attached document starts (pasted text)
         out.extend((m.end(), None, True) for m in RE_DATE_THEN_ATTACHED.finditer(text))
+        # …or right after a sentence, when the next ordinal is a 一、 (a new numbering).
+        for m in RE_SENTENCE_THEN_ATTACHED.finditer(text):
+            after = next((o for p, o, _ in out if p > m.start() and o is not None), None)
+            if after is not None and after.level == 1 and after.number == 1:
+                out.append((m.start(), None, True))
         out.sort(key=lambda candidate: candidate[0])
     return out
 
