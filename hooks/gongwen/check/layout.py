@@ -69,6 +69,21 @@ ORDINAL_WINDOW = 48
 # after the first character at the margin, the next line starts with 一、 (一，) that is
 # no heading.
 ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其任")
+# 第 ⏎ 二、第七 and 十 ⏎ 一是: a numeral cut at the margin (第二, 十一是); no paragraph
+# or title ends with 第 or 十, so the next line goes on whatever ordinal it seems to open.
+CUT_NUMERAL_BEFORE = frozenset("第十")
+CJK_DIGITS = frozenset("一二三四五六七八九十")
+# 一、二等奖 at a line start: a range of two numerals (一、二季度, 三、四月份) cut at the
+# margin, not heading 一、.
+RE_NUMERAL_RANGE = re.compile(
+    r"^(?P<a>[一二三四五六七八九])、(?P<b>[二三四五六七八九十])(?:等奖|等|季度|年级|级|类|批|期|档|月)")
+NUMERALS = "一二三四五六七八九十"
+
+
+def is_numeral_range(text: str) -> bool:
+    """一、二等奖: two numerals in a row joined by 、 (the second is the next one)."""
+    m = RE_NUMERAL_RANGE.match(text)
+    return m is not None and NUMERALS.index(m["b"]) == NUMERALS.index(m["a"]) + 1
 SENTENCE_END = frozenset("。！？!?")
 
 
@@ -148,10 +163,13 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
         # ordinal starts a heading, even a misnumbered one, so that the slip is reported.
         # A first item 一是 starts its own paragraph after a lead line that happens to
         # be full (……主要做了以下工作 ⏎ 一是……), unless a word ends there (之 ⏎ 一是).
+        if last[-1] in CUT_NUMERAL_BEFORE and rest[0] in CJK_DIGITS:
+            return True
         if ordinal_next is None:
             return not rest.startswith("一是") or last[-1] in ENDS_A_WORD_WITH_ONE
-        return ordinal_next.level == 1 and ordinal_next.number == 1 \
-            and last[-1] in ENDS_A_WORD_WITH_ONE and not expected(ordinal_next)
+        return ordinal_next.level == 1 and not expected(ordinal_next) and (
+            ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
+            or is_numeral_range(rest))
     if ordinal_next is not None:
         return False
     if last[-1] in LINE_ENDS:
