@@ -9,13 +9,14 @@ from __future__ import annotations
 import random
 
 import pytest
-from gongwen.check import document, layout
+from gongwen.check import document, layout, parts
 from gongwen.check.document import read
 from gongwen.check.headings import RE_SENTENCE_END, make_heading
 from gongwen.check.items import RE_ANY_NEXT, may_hold_items
 from gongwen.check.layout import mark_apart
 from gongwen.check.model import Heading
 from gongwen.check.paragraphs import Line, Paragraph, joined
+from gongwen.check.parts import mark_parts
 from gongwen.check.runon import holding_ordinals, may_hold_ordinal
 from gongwen.text.blocks import RE_TAG, atx_heading, clean_inline, scan_lines
 from gongwen.text.numbering import parse_ordinal
@@ -183,3 +184,33 @@ def test_the_items_gate_on_joined_paragraphs_is_the_gate_on_each() -> None:
     for text in _strings(alphabet, 30_000, 12, seed=21):
         paragraphs = text.split("\n")
         assert may_hold_items(text, in_line=True) == any(map(may_hold_items, paragraphs)), text
+
+
+def _page(texts: list[str], flags: list[tuple[bool, bool, bool]]) -> list[Paragraph]:
+    out = _paragraphs(texts)
+    for para, (section_break, listed, contents) in zip(out, flags):
+        para.section_break, para.list_item = section_break, listed
+        para.role = "contents" if contents else ""
+    return out
+
+
+def test_mark_parts_on_a_long_page_marks_what_the_loop_over_every_paragraph_marks(
+        monkeypatch) -> None:
+    pieces = ["一、总体要求", "二、主要任务", "（一）指导思想", "（二）目标",
+              "1.张某（副校长）", "2.李某", "3.细则", "（1）事项", "附件1", "附件2",
+              "附：活动安排表", "三、附：获奖作文范文", "注：", "说明：", "备注：",
+              "进一步支持文化企业发展的规定", "工作方案", "2024年1月1日", "正文内容。",
+              "为做好工作，特制定以下规定：", "附件：1.方案", "附件", "第三条　内容",
+              "十、其他", "（三）附：活动安排表", "3.附：名单", ""]
+    rng = random.Random(22)
+    for _ in range(600):
+        texts = [rng.choice(pieces) for _ in range(rng.randint(1, 40))]
+        flags = [(rng.random() < 0.1, rng.random() < 0.05, rng.random() < 0.05) for _ in texts]
+        monkeypatch.setattr(parts, "PARTS_SCAN_MIN", 10 ** 9)  # every paragraph looked at
+        plain = _page(texts, flags)
+        mark_parts(plain)
+        monkeypatch.setattr(parts, "PARTS_SCAN_MIN", 0)  # the scan for candidates
+        scanned = _page(texts, flags)
+        mark_parts(scanned)
+        assert [(p.new_part, p.section_break) for p in scanned] == \
+            [(p.new_part, p.section_break) for p in plain], texts

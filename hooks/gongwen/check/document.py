@@ -426,15 +426,15 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     _read_outline_block(doc, texts)
     settled = mark_apart(doc.paragraphs, texts)
     split = split_run_on(doc.paragraphs, markdown, texts)
-    if len(split) != len(doc.paragraphs) or not settled:
+    if len(split) != len(doc.paragraphs) or not settled:  # (split: a piece more at each cut)
         mark_apart(split)  # the pieces split off (…。2.1　…)
     # A run of items is read only on a page whose text may hold one (may_hold_items); its
     # paragraphs (pieces of `texts`) can hold one only if one of `texts` may, a shorter
     # text to ask first: where none does, split_items would change nothing either way.
     if (texts is None or may_hold_items(texts.text, in_line=True)) and may_hold_items(text):
-        split = split_items(split, markdown)
+        split, texts = split_items(split, markdown), None
+    mark_parts(split, texts if len(split) == len(doc.paragraphs) else None)
     doc.paragraphs = split
-    mark_parts(doc.paragraphs)
     if text.find("一、", text.find("一、") + 1) > 0:  # (a quoted outline starts its own 一、)
         mark_quoted(doc.paragraphs)
     _read_body(doc)

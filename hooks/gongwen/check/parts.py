@@ -16,6 +16,7 @@ layout passes ask them while they join and split lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from gongwen.text.numbering import (
     CN_NUMERAL,
@@ -25,7 +26,7 @@ from gongwen.text.numbering import (
     parse_ordinal,
 )
 
-from .paragraphs import Paragraph
+from .paragraphs import Joined, Paragraph, joined
 
 # 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
 # Also without the colon: 附件1.×××（the list's first entry on the same line).
@@ -179,8 +180,32 @@ def _after_a_sentence(paragraphs: list[Paragraph], index: int) -> bool:
     return before[-1:] in SENTENCE_ENDS and _heads_a_document(paragraphs, index)
 
 
-def mark_parts(paragraphs: list[Paragraph]) -> None:
-    """Mark where a new part starts (see the module's docstring); one pass."""
+# What mark_parts looks at once the page is numbered and no outer list is open (then an
+# ordinal matters only before the first 一、): a paragraph that starts with 注, 说, 备, 附
+# or a numeral, that ends like a document's title, or that holds a 附. Each pattern is
+# led by a literal: the "\n" between two paragraphs, or the 附.
+RE_PARTS_LEAD = re.compile("\n[注说备附" + "".join(sorted(NUMERAL_LEADS)) + "]")
+RE_PARTS_END = re.compile("\n(?<=[" + "".join(sorted(PART_TITLE_LAST)) + "]\n)")
+RE_PARTS_APPENDED = re.compile("附")
+# Below this many paragraphs, looking at each costs less than the three scans.
+PARTS_SCAN_MIN = 200
+
+
+def _parts_candidates(paragraphs: list[Paragraph], texts: Joined | None) -> list[int] | None:
+    """The indices of the paragraphs mark_parts looks at once the page is numbered and
+    no outer list is open, in order (a superset); None: look at every paragraph."""
+    if len(paragraphs) < PARTS_SCAN_MIN or (texts := texts or joined(paragraphs)) is None:
+        return None
+    found = [m.start() + 1 for m in RE_PARTS_LEAD.finditer(texts.text)]
+    found += [m.start() for m in RE_PARTS_END.finditer(texts.text)]
+    found += [m.start() for m in RE_PARTS_APPENDED.finditer(texts.text)]
+    found += [0, len(texts.text)]  # the first paragraph, the last one (its end)
+    return texts.indices(found)
+
+
+def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None:
+    """Mark where a new part starts (see the module's docstring); one pass.
+    texts: the paragraphs' texts joined, if the caller has them."""
     numbered = False  # a heading has been seen: the page's own title is no new part
     level_one = False  # a 一、 has been seen
     # The level of an outer list whose 1. stands right above the page's first 一、
@@ -188,7 +213,15 @@ def mark_parts(paragraphs: list[Paragraph]) -> None:
     outer = 0
     # 三、附：获奖作文范文 ⏎ 一、开头: the appended text starts at the next numbered paragraph.
     appended_next = False
-    for index, para in enumerate(paragraphs):
+    candidates = _parts_candidates(paragraphs, texts)
+    index = -1
+    while (index := index + 1) < len(paragraphs):
+        if candidates is not None and numbered and not outer and not appended_next:
+            # (Only the candidates can mark anything or change what is known: skip to one.)
+            if (next_one := bisect_left(candidates, index)) == len(candidates):
+                break
+            index = candidates[next_one]
+        para = paragraphs[index]
         if para.role or para.list_item or not para.text:
             continue
         text = para.text
