@@ -95,3 +95,21 @@ def test_an_attachment_pasted_after_the_last_sentence_starts_its_own_numbering()
     prose = ATTACHED.replace(attached, "附件1所列事项要逐项落实。四、组织领导。加强统筹。")
     assert errors(prose) == []
     assert (2, "GW103") in errors(prose.replace("四、组织", "五、组织"))
+
+
+# A plan whose short headings and lines end in no mark, pasted as one line after its title.
+UNMARKED = ("某中学活动方案\n"
+            "某中学2026年成人仪式方案一、时间地点5月4日下午，学校体育馆二、参加对象"
+            "高三全体学生及教师代表。三、活动流程。1.开场舞蹈；2.成人宣誓。四、工作要求。"
+            "各班按时入场。\n")
+
+
+def test_headings_pasted_without_marks_are_confirmed_by_the_run_that_follows():
+    # 一、 and 二、 follow no sentence end; 三、 does, and confirms the run before it.
+    assert [t[:4] for t in outline(UNMARKED)] == ["时间地点", "参加对象", "活动流程",
+                                                  "开场舞蹈", "成人宣誓", "工作要求"]
+    assert errors(UNMARKED) == []
+    # A run broken by a gap confirms nothing before it: 一、 and 三、 stay unread here…
+    assert "时间地点" not in outline(UNMARKED.replace("二、参加", "三、参加"))
+    # …and a number in a sentence (第一、二) is still no heading.
+    assert errors(UNMARKED.replace("三、活动流程。", "三、活动流程。按方案一、二执行，")) == []

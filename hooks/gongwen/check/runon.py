@@ -246,12 +246,18 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
             continue
         # next_same[i]: the next candidate of the same level (None: none further on).
         next_same: list[int | None] = [None] * len(candidates)
+        # chained[i]: after a sentence end, or the next of its level is the next number
+        # and chained (一、时间地点……二、参加对象……。三、…: titles pasted without their
+        # line breaks end in no mark; the run is confirmed where one follows a sentence).
+        chained = [False] * len(candidates)
         seen: dict[int, int] = {}
         for i in range(len(candidates) - 1, -1, -1):
             ordinal = candidates[i][1]
             if ordinal is not None:
-                next_same[i] = seen.get(ordinal.level)
+                j = next_same[i] = seen.get(ordinal.level)
                 seen[ordinal.level] = i
+                chained[i] = candidates[i][2] or j is not None and chained[j] \
+                    and candidates[j][1].number == ordinal.number + 1
         cuts: list[int] = []
         here = [False] * 5  # was last[level] read in this paragraph?
         read_rest = [""] * 5  # …and what followed its ordinal (its title: （一）部门委员。)
@@ -281,7 +287,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                 # the run this paragraph has been reading, or by its parent heading
                 # just before it (一、总体要求（一）指导思想……).
                 j = next_same[i]
-                ok = strong or j is not None and candidates[j][2] and \
+                ok = strong or j is not None and chained[j] and \
                     candidates[j][1].number == number + 1 or number > 1 and here[level] \
                     or parent_just_read is not None and parent_just_read < level \
                     or number == 1 and _slipped_run(candidates, next_same, j) \
