@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from gongwen.common import quote
 from gongwen.text.syntax import RE_FILL_FIELD
-from gongwen.text.webjunk import MAX_JUNK_LINE, junk_reason
+from gongwen.text.webjunk import FANWEN_REASON, MAX_JUNK_LINE, junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule
@@ -87,12 +87,29 @@ def _junk_candidates(document) -> list[int]:
     return sorted(found)
 
 
+def _wrapped_paragraphs(document) -> dict[int, str]:
+    """{line number: the text of the hard-wrapped paragraph (joined from several lines)
+    it belongs to}."""
+    return {line.number: para.text for para in document.paragraphs if len(para.lines) > 1
+            for line in para.lines}
+
+
 def _check_junk(document, schema) -> Iterator[Finding]:
     lines = document.lines
+    wrapped: dict[int, str] | None = None  # built when first needed
     for index in _junk_candidates(document):
         line = lines[index]
         text = line.text.strip()
-        if text and junk_reason(text):
+        if text and (reason := junk_reason(text)):
+            # 范文-site words (点击下载) are judged by the length of their sentence: in a
+            # hard-wrapped paragraph, that of the paragraph, not of a line cut at the margin
+            # (……登记表》（点击下载2024….docx），完成个人总结……).
+            if reason == FANWEN_REASON and not document.markdown:
+                if wrapped is None:
+                    wrapped = _wrapped_paragraphs(document)
+                whole = wrapped.get(line.number)
+                if whole is not None and not junk_reason(whole):
+                    continue
             yield WEB_JUNK.finding(
                 line.number, f"网页残留：{quote(text[:30])}是从网页带进来的，不是公文内容，应删除")
 
