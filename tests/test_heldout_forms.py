@@ -133,3 +133,26 @@ def test_a_download_link_inside_a_wrapped_sentence_is_no_web_junk():
     assert [rule for _, rule in errors(DOWNLOAD) if rule == "GW402"] == []
     # The site's own line, alone, still is: 点击下载全文 after the text.
     assert (11, "GW402") in errors(DOWNLOAD + "点击下载全文\n")
+
+
+# A PDF copy: a contents list with page numbers, then the body (a blank line between).
+CONTENTS = """某中学自主招生推荐实施方案
+目　　录
+一、推荐原则：……………………………………1
+二、推荐人数：……………………………………1
+三、推荐程序………………………………………2
+
+一、推荐原则：
+坚持公平、公正、公开，推荐品学兼优的学生。
+二、推荐人数：
+推荐名额一人。
+三、推荐程序
+个人申请，学校审核，公示无异议后上报。
+"""
+
+
+def test_the_first_heading_after_a_contents_list_is_the_bodys():
+    assert outline(CONTENTS) == ["推荐原则：", "推荐人数：", "推荐程序"]
+    assert errors(CONTENTS) == []
+    # The body's numbering is still checked from its first heading.
+    assert (9, "GW104") in errors(CONTENTS.replace("二、推荐人数：\n推荐", "一、推荐人数：\n推荐"))

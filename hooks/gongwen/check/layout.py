@@ -324,13 +324,22 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
         if lead == "目" and RE_CONTENTS_HEAD.match(text):
             # 目　　录 followed by heading lines that come again in the body.
             run = []
+            first: Ordinal | None = None  # the first entry's ordinal
             while index + len(run) < len(paragraphs):
                 entry = paragraphs[index + len(run)]
                 entry_text = _leader_free(entry.text)
-                if entry.role == "contents" or (
-                        parse_ordinal(entry_text) and len(entry_text) <= 60
-                        and not any(ch in SENTENCE_END for ch in entry_text)):
+                if entry.role == "contents":
                     run.append(entry)
+                    first = first or parse_ordinal(entry_text)
+                elif (ordinal := parse_ordinal(entry_text)) and len(entry_text) <= 60 \
+                        and not any(ch in SENTENCE_END for ch in entry_text):
+                    # After entries with page numbers, a line without one that starts
+                    # the numbering again (一、推荐原则：) is the body's first heading.
+                    if first is not None and run[-1].role == "contents" and \
+                            (ordinal.level, ordinal.number) == (first.level, first.number):
+                        break
+                    run.append(entry)
+                    first = first or ordinal
                 else:
                     break
             if run:
