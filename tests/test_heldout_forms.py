@@ -156,3 +156,33 @@ def test_the_first_heading_after_a_contents_list_is_the_bodys():
     assert errors(CONTENTS) == []
     # The body's numbering is still checked from its first heading.
     assert (9, "GW104") in errors(CONTENTS.replace("二、推荐人数：\n推荐", "一、推荐人数：\n推荐"))
+
+
+# A notice that forwards another, hard wrapped: its 抄送 line, then the forwarded title.
+FORWARDED = """某县教育局关于转发防范校园踩踏事故通知的通知
+各中小学：
+现将上级通知转发给你们，请认真贯彻落实，并提出如下要
+求：
+一、高度重视。各校要充分认识做好安全工作的重要性，切
+实把学生安全放在首位，层层压实工作责任，确保不出事。
+二、落实措施。各校要在学生集中上下楼梯时安排教师值守，
+疏导学生有序通行，严防发生拥挤踩踏等各类安全事故。
+某县教育局
+2010年12月13日
+抄送：县政府办公室，县安全生产委员会，县公安局交警队。
+市教育局办公室关于近期一所小学发生拥挤踩踏事故的紧急通
+报
+各县（市、区）教育局：
+近日某地一所小学发生拥挤踩踏事故，造成多名学生受伤，
+现就有关工作提出以下要求：
+一、强化上下楼梯时的安全管理。各校要健全制度，落实责任，
+强化学生下晚自习、下课、上操、就餐和集会时的安全管理。
+二、迅速组织一次安全检查。各校要立即行动起来，开展一次
+全面的安全隐患排查，对发现的问题要立即整改，不留死角。
+"""
+
+
+def test_a_copy_to_line_ends_the_document_before_a_forwarded_one():
+    assert errors(FORWARDED) == []
+    # The forwarded document's own numbering is still checked.
+    assert (19, "GW103") in errors(FORWARDED.replace("二、迅速", "三、迅速"))

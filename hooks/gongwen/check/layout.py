@@ -144,6 +144,12 @@ def _page_furniture(paragraphs: list[Paragraph]) -> set[int]:
     return out
 
 
+def _ends_copy_to(cur: Paragraph, last: str) -> bool:
+    """抄送：……。 ends with its full stop (GB/T 9704-2012 §7.4.2): it is the last line of
+    a document, whatever follows (a forwarded document's title)."""
+    return cur.text.startswith("抄送") and last[-1] in SENTENCE_END
+
+
 def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
                skipped: bool, expected: Callable[[Ordinal], bool]) -> bool:
     """Is `nxt` the rest of `cur`, broken by a hard wrap (text copied from a PDF)?
@@ -164,7 +170,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
         return False
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
     if width and not first and columns(last) >= width - FULL_SLACK \
-            and not opens_a_document(last, rest):
+            and not opens_a_document(last, rest) and not _ends_copy_to(cur, last):
         # A full line of a wrapped text goes on, whatever it ends with (the paragraph
         # rarely ends exactly at the margin), even into 再次表明; and into 统 ⏎ 一、推进
         # when 一、 is out of turn (a word cut at the margin: 统一 之一 唯一). Any other
