@@ -118,7 +118,8 @@ def test_a_sixth_exemplar_needs_no_test_edit(tmp_path):
 
     # serve.sh installs the packages into the copy's own .venv first (minutes, and nothing
     # about content): that one test runs in the checkout only.
-    suite = run([sys.executable, "-m", "pytest", "-q", "-x", "-m", "not browser",
+    # (Nor the slow size cases: they read no content, and would run twice in CI.)
+    suite = run([sys.executable, "-m", "pytest", "-q", "-x", "-m", "not browser and not slow",
                  "-p", "no:cacheprovider", "--deselect",
                  "tests/test_deploy.py::test_serve_starts_without_the_end_of_life_banner"],
                 repo, timeout=1800, **{INNER: "1"})
