@@ -161,6 +161,12 @@ def _heads_a_document(paragraphs: list[Paragraph], index: int) -> bool:
     return ordinal is not None and ordinal.level == 1 and ordinal.number == 1
 
 
+def _appends(text: str, paragraphs: list[Paragraph], index: int) -> bool:
+    """附：活动安排表 (`text`, the paragraph's or its heading's title) over a 一、 that
+    starts again: an appended text follows."""
+    return RE_APPENDED.match(text) is not None and _heads_a_document(paragraphs, index)
+
+
 def _after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
     """附件…  right after a paragraph that ends with the 成文日期 (text pasted whole, the
     attached document split off there): a new part."""
@@ -234,15 +240,12 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
                 or para.section_break and RE_ATTACHED.match(text) \
                 or text[0] == "附" and (_after_a_date(paragraphs, index)
                                        or numbered and _after_a_sentence(paragraphs, index)
-                                       or numbered
-                                       and RE_APPENDED.match(text) is not None
-                                       and _heads_a_document(paragraphs, index)):
+                                       or numbered and _appends(text, paragraphs, index)):
             para.new_part = para.section_break = True
             continue
         if text.find("附", 1, APPENDED_REACH) > 0:  # ("附" in text[1:…], without a copy)
             appended = parse_ordinal(text)
-            if appended is not None and RE_APPENDED.match(appended.rest.lstrip()) and \
-                    _heads_a_document(paragraphs, index):
+            if appended is not None and _appends(appended.rest.lstrip(), paragraphs, index):
                 appended_next = True
         lead = text[0]
         # Ordinals are read only while there is something to learn from them: whether
@@ -322,9 +325,16 @@ def _levels_up_to(paragraphs: list[Paragraph], start: int, stop: int,
             last = {}  # (附件, 第一章: the numbering starts afresh below)
         ordinal = parse_ordinal(para.text) if not para.role else None
         if ordinal is not None:
-            last = {level: n for level, n in last.items() if level < ordinal.level}
-            last[ordinal.level] = ordinal.number
+            last = _counted(last, ordinal)
     return last
+
+
+def _counted(levels: dict[int, int], ordinal: Ordinal) -> dict[int, int]:
+    """`levels` ({level: number}) after `ordinal`: its level set, the levels below it
+    dropped (their count starts again under it)."""
+    out = {level: n for level, n in levels.items() if level < ordinal.level}
+    out[ordinal.level] = ordinal.number
+    return out
 
 
 # A quoted outline is short: the heading that ends it is looked for this far at most
@@ -350,6 +360,5 @@ def _quoted_end(paragraphs: list[Paragraph], first: int, outer: dict[int, int]) 
         if level <= deepest and level in outer and number == outer[level] + 1 \
                 and number != inner.get(level, 0) + 1:
             return index
-        inner = {lv: n for lv, n in inner.items() if lv < level}
-        inner[level] = number
+        inner = _counted(inner, ordinal)
     return None
