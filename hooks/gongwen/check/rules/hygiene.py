@@ -45,6 +45,7 @@ RE_SHORT_JUNK_HINT = re.compile(
 # (\d\s, matched from its space: a class of literals first, then a look back.)
 RE_COUNTER_HINT = re.compile(rf"[\n{SPACES_BUT_NEWLINE}](?<=\d\s)")
 TEXT = attrgetter("text")
+PROSE_MARKS = ("，", "。", "；")
 
 def _check_placeholders(document, schema) -> Iterator[Finding]:
     template = document.meta.get("kind") == "template"
@@ -89,9 +90,16 @@ def _junk_candidates(document) -> list[int]:
 
 def _wrapped_paragraphs(document) -> dict[int, str]:
     """{line number: the text of the hard-wrapped paragraph (joined from several lines)
-    it belongs to}."""
+    it belongs to}, for the paragraphs with a line of prose (a sentence cut at the
+    margin, not lines of junk run together)."""
     return {line.number: para.text for para in document.paragraphs if len(para.lines) > 1
+            and any(_is_prose(other.text) for other in para.lines)
             for line in para.lines}
+
+
+def _is_prose(text: str) -> bool:
+    """A line of a sentence: a clause mark in it, and no junk."""
+    return any(mark in text for mark in PROSE_MARKS) and not junk_reason(text.strip())
 
 
 def _check_junk(document, schema) -> Iterator[Finding]:
