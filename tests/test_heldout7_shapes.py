@@ -127,3 +127,22 @@ def test_a_gap_with_no_glued_item_is_still_reported():
     # 4、5人 is a range, not the missing item.
     assert (2, "GW103") in errors(GLUED_ITEMS.replace("中层领导4、分数统计", "中层领导4、5人统计"))
     assert (2, "GW103") in errors(GLUED_TOP.replace("12:00二、", "12:00。"))
+
+
+# A published speech: the title, the speaker's name, the date, then the text.
+BYLINE = """在全市经济工作会议上的讲话
+张某某
+（2025年12月20日）
+这次会议的主要任务是总结今年工作，部署明年工作。
+一、今年工作回顾
+一年来，全市经济稳中有进。
+"""
+
+
+def test_a_missing_salutation_is_shown_at_the_first_sentence_not_the_byline():
+    found = [f for f in check_text(BYLINE, "稿.txt").findings if f.rule == "GW204"]
+    assert [(f.line, f.severity) for f in found] == [(4, "warning")]
+    assert "实际第4行是“这次会议的主要任务是总结今年工作" in found[0].message
+    # With the 称呼 after the dateline, nothing is missing.
+    greeted = BYLINE.replace("（2025年12月20日）\n", "（2025年12月20日）\n同志们：\n")
+    assert "GW204" not in [f.rule for f in check_text(greeted, "稿.txt").findings]
