@@ -11,7 +11,7 @@ import re
 import pytest
 from gongwen.check import check_text
 from gongwen.check.document import read
-from gongwen.check.rules import enumeration, hygiene, scan, style
+from gongwen.check.rules import declared, enumeration, hygiene, scan, style
 from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
 from hypothesis import given, settings
@@ -180,6 +180,33 @@ def test_the_pair_marks_of_the_whole_text_are_each_paragraphs(lines: list[str]) 
         assert (pieces, rest) == (own, own_rest)
     else:
         assert rest == [] and not any(own_rest)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lines(STYLE_PIECES + list(style.TWO_MARKS) + ["，，", "；！", "?。", "：:"]))
+def test_two_marks_found_from_each_first_mark_are_those_of_the_class(lines: list[str]) -> None:
+    """style._two_marks scans with a pattern per first mark the lines hold: the lines of
+    RE_TWO_MARKS, each once and in order."""
+    document = _document(lines)
+    assert style._two_marks(document) == scan.line_indices_with(document, style.RE_TWO_MARKS)
+
+
+DECLARED_PIECES = ["一", "两", "十", "三点", "个", "点", "条", "方面", "个方面", "个问题", "问题",
+                   "重点", "讲", "，", "。", "a", "中"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lines(DECLARED_PIECES))
+def test_the_declared_hints_find_the_paragraphs_of_the_class_hint(lines: list[str]) -> None:
+    """declared.DECLARED_HINTS (from the word after the numeral, looking back) find the
+    paragraphs RE_DECLARED_HINT finds."""
+    document = _document(lines)
+    assert scan.paragraphs_with_any(document, declared.DECLARED_HINTS) == \
+        scan.paragraphs_with(document, declared.RE_DECLARED_HINT)
+    texts = [p.text for p in document.paragraphs]
+    assert [i for i, text in enumerate(texts)
+            if any(p.search(text) for p in declared.DECLARED_HINTS)] == \
+        [i for i, text in enumerate(texts) if declared.RE_DECLARED_HINT.search(text)]
 
 
 def test_a_run_of_subheadings_before_any_parent_is_counted_to_the_next_parent() -> None:
