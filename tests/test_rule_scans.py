@@ -85,6 +85,30 @@ def test_every_junk_line_is_found(lines: list[str]) -> None:
     assert found == [document.lines[i].number for i in wanted]
 
 
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(JUNK_PIECES), long=st.lists(st.booleans(), min_size=8, max_size=8),
+       filler=st.sampled_from(["工作", "认真阅读原文，", " ", "小", "本"]))
+def test_every_junk_line_of_any_length_is_found(lines: list[str], long: list[bool],
+                                                filler: str) -> None:
+    """Lines made long (past MAX_FANWEN_LINE: only code and 小编/本站 are junk there) or
+    not: _junk_candidates holds every line junk_reason names."""
+    lines = [line + filler * 50 if make_long else line for line, make_long in zip(lines, long)]
+    document = _document(lines)
+    wanted = [i for i, line in enumerate(document.lines)
+              if line.text.strip() and junk_reason(line.text.strip())]
+    assert set(wanted) <= set(hygiene._junk_candidates(document))
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(JUNK_PIECES + STYLE_PIECES),
+       needles=st.sampled_from([hygiene.CODE_AND_SITE, hygiene.PLACEHOLDER_HINTS,
+                                style.ELLIPSIS_DASH_SLIPS, ("本站", "t", "小编小")]))
+def test_the_lines_holding_a_needle_are_found(lines: list[str], needles) -> None:
+    document = _document(lines)
+    assert scan.line_indices_holding(document, needles) == \
+        [i for i, line in enumerate(document.lines) if any(n in line.text for n in needles)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(lines=_lines(STYLE_PIECES + JUNK_PIECES), hint=st.sampled_from([
     style.RE_QUICK, style.RE_ELLIPSIS_DASH_HINT, style.RE_FULL_WIDTH_DIGIT, style.RE_TWO_MARKS,

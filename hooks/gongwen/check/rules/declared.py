@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -54,6 +55,9 @@ RE_OUTLINE_ENTRY = re.compile(
 )
 
 
+ROLE = attrgetter("role")
+
+
 @dataclass(frozen=True)
 class Declaration:
     """An announced count (讲三点意见) and what follows it."""
@@ -79,20 +83,20 @@ class OutlineEntry(NamedTuple):
 
 
 def declarations(document: Document) -> list[Declaration]:
-    return cached(document, "declarations", lambda: _read_declarations(document))
+    return cached(document, "declarations", _read_declarations, document)
 
 
 def outline_entries(document: Document) -> list[OutlineEntry]:
-    return cached(document, "outline_entries", lambda: _read_outline_entries(document))
+    return cached(document, "outline_entries", _read_outline_entries, document)
 
 
 def _read_outline_entries(doc: Document) -> list[OutlineEntry]:
     """The entries of the 【提纲】 block (the reader marks its paragraphs 'outline')."""
     out: list[OutlineEntry] = []
     parent: int | None = None
-    for para in doc.paragraphs:
-        if para.role != "outline":
-            continue
+    # (The paragraphs of the block picked in C: most pages have none.)
+    paragraphs = doc.paragraphs
+    for para in compress(paragraphs, map("outline".__eq__, map(ROLE, paragraphs))):
         for line in para.lines:
             text = RE_OUTLINE_START.sub("", line.text)
             matches = list(RE_OUTLINE_ENTRY.finditer(text))

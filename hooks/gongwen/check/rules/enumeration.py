@@ -54,7 +54,7 @@ class Enumeration(NamedTuple):
 
 def enumerations(document: Document) -> list[Enumeration]:
     """Every enumeration item of the body, in order (cached per document)."""
-    return cached(document, "enumerations", lambda: _read_all(document))
+    return cached(document, "enumerations", _read_all, document)
 
 
 def _read_all(doc: Document) -> list[Enumeration]:
@@ -200,8 +200,14 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
     para_seq: dict[str, int] = {}
     # (首先/其次 before 第N: a list may mix them, 首先…其次…第三, see _mixed_sequence.)
     for kind in ("是", "序", "第"):
-        for pos, end, group in shi if kind == "是" and shi is not None else \
-                _matches(kind, text, lo, hi):
+        if kind == "是":
+            found = shi if shi is not None else _matches(kind, text, lo, hi)
+        elif "第" not in text if kind == "第" else text[lo:lo + 2] not in SEQUENCE_WORDS \
+                and "次" not in text and "首先" not in text:
+            continue  # (the first tests _matches makes: most bodies hold 是 items only)
+        else:
+            found = _matches(kind, text, lo, hi)
+        for pos, end, group in found:
             at_start = pos == lo
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue

@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .base import cached
-
 # Every character that str.isspace() (and re's \s) takes for a space, but "\n", spelt
 # out: a class of literal characters lets re skip straight to its candidates, where
 # [^\S\n] or \s makes it try every position (tests/test_rule_scans.py checks the list).
@@ -27,13 +25,21 @@ SPACES_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a"
 
 def lines_text(document) -> str:
     """The checked lines' texts, joined by "\\n" (once per document)."""
-    return cached(document, "lines-text", lambda: "\n".join([x.text for x in document.lines]))
+    try:  # (asked a dozen times a page: no call of cached, no lambda)
+        return document.cache["lines-text"]
+    except KeyError:
+        text = document.cache["lines-text"] = "\n".join([x.text for x in document.lines])
+        return text
 
 
 def paragraphs_text(document) -> str:
     """The paragraphs' texts, joined by "\\n" (once per document)."""
-    return cached(document, "paragraphs-text",
-                  lambda: "\n".join([p.text for p in document.paragraphs]))
+    try:
+        return document.cache["paragraphs-text"]
+    except KeyError:
+        text = document.cache["paragraphs-text"] = \
+            "\n".join([p.text for p in document.paragraphs])
+        return text
 
 
 def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str]) -> list[int]:
@@ -111,8 +117,9 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     text = lines_text(document)
     hits: list[int] = []  # where a line's first hit (of one needle) is
     for needle in needles:
-        # (A search for one character is several times faster than for a string.)
-        if len(needle) > 1 and needle[0] not in text:
+        # (A search for one character is several times faster than for a string: each
+        # character of the needle is asked first, most pieces have one the text lacks.)
+        if len(needle) > 1 and not all(map(text.__contains__, needle)):
             continue
         pos = text.find(needle)
         while pos >= 0:

@@ -98,7 +98,7 @@ ELLIPSIS_DASH_SLIPS = ("...", "--", "···")  # and 。。。 (found with RE_TW
 
 def _apart_lines(document) -> set[int]:
     """Lines of a table of contents: their leader dots are not an ellipsis."""
-    return cached(document, "style-apart", lambda: _read_apart_lines(document))
+    return cached(document, "style-apart", _read_apart_lines, document)
 
 
 def _read_apart_lines(document) -> set[int]:
