@@ -238,3 +238,12 @@ def test_a_run_of_subheadings_before_any_parent_is_counted_to_the_next_parent() 
     found = [f for f in check_text(text, "a.md").findings if f.rule == "GW111"]
     assert [f.message for f in found] == [
         "层次不当：“（一）”等3个二级标题出现在任何上级标题（如“一、”）之前"]
+
+
+def test_a_body_with_di_but_no_di_item_still_goes_on_a_list() -> None:
+    """A body with 第 but no 第N item (第一次) is read for a 其次/再次 that goes on the list
+    of the paragraph before (the reader asks RE_ENUM_DI before reading such a body)."""
+    document = read("标题\n\n首先，我们要学习。\n\n第一次会议很好。其次，我们要落实。\n\n"
+                    "第二季度。再次，要总结。\n\n第三季度很好。", "a.md")
+    assert [(e.line, e.label, e.number) for e in enumeration.enumerations(document)] == \
+        [(3, "首先", 1), (5, "其次", 2), (7, "再次", 3)]

@@ -86,8 +86,12 @@ def _read_all(doc: Document) -> list[Enumeration]:
         # Most paragraphs have no item. Every item is a numeral before 是, holds 第, or
         # opens the body with 首先/其次/再次/最后 (or a list begun by 首先 in it): tests
         # many times cheaper than a regex over the body (_items_in looks for the items).
+        # A body with 第 (第一次, 第二季度: common, mostly no item) is read when it holds an
+        # item of RE_ENUM_DI, or a 其次/再次 that may go on a list (as _matches reads it),
+        # or is a table row (_cells reads each cell).
         shi = shi_items(body) if "是" in body else None  # (found once: _items_in reads them)
-        if shi or "第" in body or body[:2] in SEQUENCE_WORDS or "首先" in body:
+        if shi or body[:2] in SEQUENCE_WORDS or "首先" in body or "第" in body and (
+                "次" in body or "\t" in body or RE_ENUM_DI.search(body)):
             state["para_index"], state["scope"] = index, scope
             if "\t" in body:
                 _cells(para, out, state)
