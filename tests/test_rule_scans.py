@@ -247,3 +247,16 @@ def test_a_body_with_di_but_no_di_item_still_goes_on_a_list() -> None:
                     "第二季度。再次，要总结。\n\n第三季度很好。", "a.md")
     assert [(e.line, e.label, e.number) for e in enumeration.enumerations(document)] == \
         [(3, "首先", 1), (5, "其次", 2), (7, "再次", 3)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lines(STYLE_PIECES + JUNK_PIECES + ["·", "\xad", "×", "é"]))
+def test_the_rare_characters_found_from_the_latin_text_are_those_in_the_text(lines: list[str]
+                                                                              ) -> None:
+    """style._rare asks the Latin-1 RARE characters of scan.latin_text (the text's Latin-1
+    characters): the same as asking the text."""
+    document = _document(lines)
+    text = scan.lines_text(document)
+    assert scan.latin_text(document) == \
+        "".join(ch for ch in text if ch <= "\xff").encode("latin-1")
+    assert style._rare(document) == frozenset(ch for ch in text if ch in style.RARE)

@@ -23,6 +23,9 @@ SPACES_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a"
                       "\u2028\u2029\u202f\u205f\u3000")
 
 
+LATIN_END = "\xff"
+
+
 def lines_text(document) -> str:
     """The checked lines' texts, joined by "\\n" (once per document)."""
     try:  # (asked a dozen times a page: no call of cached, no lambda)
@@ -40,6 +43,21 @@ def paragraphs_text(document) -> str:
         text = document.cache["paragraphs-text"] = \
             "\n".join([p.text for p in document.paragraphs])
         return text
+
+
+def latin_text(document) -> bytes:
+    """The checked lines' Latin-1 characters (every other dropped), "\\n" among them, as
+    bytes (once per document): one pass in C, after which whether the text holds an ASCII
+    piece (, ; { var) is asked of a few bytes. (str.find of an ASCII character in Chinese
+    text stops at each character with the same low byte: it takes longer than this pass
+    for two or three such questions.) A piece missing here is missing from the text; one
+    found here may be in the text (the characters between were dropped)."""
+    try:
+        return document.cache["latin-text"]
+    except KeyError:
+        latin = document.cache["latin-text"] = lines_text(document).encode("latin-1",
+                                                                           "ignore")
+        return latin
 
 
 def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str]) -> list[int]:
@@ -115,11 +133,17 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     tries a class or an alternation at every position; after a hit it goes on from the
     next line (a line is returned once, however many needles it holds)."""
     text = lines_text(document)
+    latin: bytes | None = None
     hits: list[int] = []  # where a line's first hit (of one needle) is
     for needle in needles:
+        if max(needle) <= LATIN_END:  # (see latin_text)
+            if latin is None:
+                latin = latin_text(document)
+            if needle.encode("latin-1") not in latin:
+                continue
         # (A search for one character is several times faster than for a string: each
         # character of the needle is asked first, most pieces have one the text lacks.)
-        if len(needle) > 1 and not all(map(text.__contains__, needle)):
+        elif len(needle) > 1 and not all(map(text.__contains__, needle)):
             continue
         pos = text.find(needle)
         while pos >= 0:

@@ -19,6 +19,7 @@ from ..model import Finding
 from .base import PRACTICE, Rule, cached
 from .scan import (
     SPACES_BUT_NEWLINE,
+    latin_text,
     line_indices_holding,
     line_indices_with_any,
     lines_holding,
@@ -111,11 +112,21 @@ def _read_apart_lines(document) -> set[int]:
 
 def _rare(document) -> frozenset[str]:
     """The RARE characters on the checked lines (most documents have none of most)."""
-    return cached(document, "style-rare", lambda: _rare_in(lines_text(document)))
+    return cached(document, "style-rare", lambda: _rare_in(lines_text(document),
+                                                           latin_text(document)))
 
 
-def _rare_in(text: str) -> frozenset[str]:
-    return frozenset([ch for ch in RARE if ch in text])
+# The RARE characters of Latin-1 (looked for in scan.latin_text), and the others.
+RARE_LATIN = tuple((ch, ch.encode("latin-1")) for ch in RARE if ch <= "\xff")
+RARE_WIDE = tuple(ch for ch in RARE if ch > "\xff")
+
+
+def _rare_in(text: str, latin: bytes | None = None) -> frozenset[str]:
+    """The RARE characters of `text`; `latin`: its Latin-1 characters (scan.latin_text)."""
+    if latin is None:
+        latin = text.encode("latin-1", "ignore")
+    return frozenset([ch for ch, byte in RARE_LATIN if byte in latin]
+                     + [ch for ch in RARE_WIDE if ch in text])
 
 
 def _lines_with(document, hint: re.Pattern[str] | tuple[str, ...]) -> list:
