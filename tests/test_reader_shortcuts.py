@@ -39,3 +39,21 @@ def test_leading_ordinal_reads_level_and_number_as_the_window_does() -> None:
                     assert got[:4] == want[:4] and got[5:] == want[5:], text  # all but rest
         finally:
             numbering.ordinal_memo = None
+
+
+def test_no_paragraph_text_of_the_reader_holds_a_line_break() -> None:
+    # The reader joins its paragraphs' texts without joined()'s count of the "\n"s.
+    from gongwen.check.document import read
+    from gongwen.check.paragraphs import joined
+
+    pieces = ["# 标题", "## 一、总体要求", "正文内容。", "", "1. 列表", "- 项目", "**（一）标题。**正文",
+              "<span id='a'></span>文字", "[链接](x.md)", "`代码`", "a\\_b", "\r", "\u2028", "x\x0b",
+              "一、总体\u3000", "附件：1.方案", "目录", "一、总体要求……1", "> 引用", "    缩进",
+              "!!! note", "    注释", "```", "<!-- 注释 -->", "第三条　内容", "\u3000"]
+    rng = random.Random(22)
+    for _ in range(3000):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        for markdown in (True, False):
+            doc = read(text, markdown=markdown)
+            assert all("\n" not in para.text for para in doc.paragraphs), text
+            assert joined(doc.paragraphs) is not None

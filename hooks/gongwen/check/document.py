@@ -15,11 +15,11 @@ gongwen.check.rules, on demand and once per document (rules.base.cached).
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from gongwen.common import no_cyclic_gc
 from gongwen.text import numbering
 from gongwen.text.blocks import checked_lines, scan_lines
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
@@ -31,7 +31,7 @@ from .headings import RE_SENTENCE_END, make_heading
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
-from .paragraphs import Joined, Line, Paragraph, joined
+from .paragraphs import Joined, Line, Paragraph
 from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
 
@@ -267,10 +267,15 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     own_memo = numbering.ordinal_memo is None
     if own_memo:
         numbering.ordinal_memo = {}
+    # (gongwen.common.no_cyclic_gc, inline: a context manager costs a microsecond a page,
+    # more than some of the passes.)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        with no_cyclic_gc():
-            return _read(text, path, markdown)
+        return _read(text, path, markdown)
     finally:
+        if collecting:
+            gc.enable()
         if own_memo:
             numbering.ordinal_memo = None
 
@@ -295,7 +300,11 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
-    texts = joined(doc.paragraphs)  # (the next passes look for what they need in it)
+    # The paragraphs' texts joined: the next passes look for what they need in it.
+    # (joined(), without its count of the "\n"s: no text of the reader's holds one, its
+    # lines being str.splitlines' and cleaning only taking characters out.)
+    texts = Joined(paragraph_texts := [para.text for para in doc.paragraphs],
+                   "\n".join(paragraph_texts))
     _read_outline_block(doc, texts)
     settled = mark_apart(doc.paragraphs, texts)
     split = split_run_on(doc.paragraphs, markdown, texts)

@@ -341,8 +341,9 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             continue
         # A leader ends in a page number: the end is tested first (a search of every whole
         # paragraph was this reader's largest cost); 目录, 附件 after their first character.
-        lead = text[0]
-        if has_leader(text) and (parse_ordinal(text) or "…" in text or "..." in text):
+        lead, end = text[0], text[-1]
+        if (end.isdigit() or end.isspace()) and has_leader(text) \
+                and (parse_ordinal(text) or "…" in text or "..." in text):
             para.role = "contents"
             continue
         if lead == "目" and RE_CONTENTS_HEAD.match(text):
