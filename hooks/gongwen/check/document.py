@@ -304,7 +304,7 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     # (joined(), without its count of the "\n"s: no text of the reader's holds one, its
     # lines being str.splitlines' and cleaning only taking characters out.)
     texts = Joined(paragraph_texts := [para.text for para in doc.paragraphs],
-                   "\n".join(paragraph_texts))
+                   "\n".join(paragraph_texts)) if doc.paragraphs else None
     _read_outline_block(doc, texts)
     settled = mark_apart(doc.paragraphs, texts)
     split = split_run_on(doc.paragraphs, markdown, texts)
