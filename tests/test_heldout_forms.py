@@ -154,6 +154,9 @@ CONTENTS = """某中学自主招生推荐实施方案
 def test_the_first_heading_after_a_contents_list_is_the_bodys():
     assert outline(CONTENTS) == ["推荐原则：", "推荐人数：", "推荐程序"]
     assert errors(CONTENTS) == []
+    # A body that starts with a 1. list after the entries: its first item is read.
+    listed = CONTENTS.replace("\n一、推荐原则：\n", "\n1.时间：五月上旬\n2.地点：学校礼堂\n")
+    assert outline(listed)[:2] == ["时间：五月上旬", "地点：学校礼堂"]
     # The body's numbering is still checked from its first heading.
     assert (9, "GW104") in errors(CONTENTS.replace("二、推荐人数：\n推荐", "一、推荐人数：\n推荐"))
 

@@ -296,6 +296,16 @@ def _addressee_after_title(title: Paragraph, para: Paragraph) -> bool:
         and not any(ch in CLAUSE_MARKS for ch in title.text)
 
 
+def _ends_entries(before: Paragraph, ordinal: Ordinal, first: Ordinal,
+                  after: list[Paragraph]) -> bool:
+    """Does a numbered line without a page number, after the contents entry `before`,
+    start the body (see mark_apart)?"""
+    if not (before.role == "contents" or has_leader(before.text)):
+        return False
+    return (ordinal.level, ordinal.number) == (first.level, first.number) or \
+        not after or not (after[0].role == "contents" or has_leader(after[0].text))
+
+
 def _leader_free(text: str) -> str:
     return RE_LEADER.sub("", text).strip()
 
@@ -359,9 +369,12 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
                 elif (ordinal := parse_ordinal(entry_text)) and len(entry_text) <= 60 \
                         and not any(ch in SENTENCE_END for ch in entry_text):
                     # After entries with page numbers, a line without one that starts
-                    # the numbering again (一、推荐原则：) is the body's first heading.
-                    if first is not None and run[-1].role == "contents" and \
-                            (ordinal.level, ordinal.number) == (first.level, first.number):
+                    # the numbering again (一、推荐原则：), or that the next line does not
+                    # end with a page number either (not an entry wrapped over two lines:
+                    # 1.时间：…… ⏎ 高一……), is the body's first heading.
+                    if first is not None and _ends_entries(
+                            run[-1], ordinal, first,
+                            paragraphs[index + len(run) + 1:index + len(run) + 2]):
                         break
                     run.append(entry)
                     first = first or ordinal
