@@ -46,10 +46,11 @@ def test_no_paragraph_text_of_the_reader_holds_a_line_break() -> None:
     from gongwen.check.document import read
     from gongwen.check.paragraphs import joined
 
-    pieces = ["# 标题", "## 一、总体要求", "正文内容。", "", "1. 列表", "- 项目", "**（一）标题。**正文",
-              "<span id='a'></span>文字", "[链接](x.md)", "`代码`", "a\\_b", "\r", "\u2028", "x\x0b",
-              "一、总体\u3000", "附件：1.方案", "目录", "一、总体要求……1", "> 引用", "    缩进",
-              "!!! note", "    注释", "```", "<!-- 注释 -->", "第三条　内容", "\u3000"]
+    pieces = ["# 标题", "## 一、总体要求", "正文内容。", "", "1. 列表", "- 项目",
+              "**（一）标题。**正文", "<span id='a'></span>文字", "[链接](x.md)", "`代码`",
+              "a\\_b", "\r", "\u2028", "x\x0b", "一、总体\u3000", "附件：1.方案", "目录",
+              "一、总体要求……1", "> 引用", "    缩进", "!!! note", "    注释", "```",
+              "<!-- 注释 -->", "第三条　内容", "\u3000"]
     rng = random.Random(22)
     for _ in range(3000):
         text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
