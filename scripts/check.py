@@ -56,6 +56,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+# In a folder, what is no draft: hidden files and folders (.git, .cache), the lock file
+# Word and WPS keep beside an open document (~$稿.docx, not a document itself), and
+# third-party files (the site's vendored scripts and their licence texts).
+NOT_DRAFTS = frozenset({"vendor", "node_modules", "__pycache__", "site-packages"})
+
+
+def _passed_over(path: Path, folder: Path) -> bool:
+    parts = path.relative_to(folder).parts
+    return path.name.startswith("~$") or any(
+        part.startswith(".") or part in NOT_DRAFTS for part in parts)
+
+
 def collect(paths: list[str]) -> list[Path]:
     files: list[Path] = []
     for given in paths:
@@ -69,7 +81,8 @@ def collect(paths: list[str]) -> list[Path]:
                              f" (not a regular file)")
         if path.is_dir():
             found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in SUFFIXES)
+                           if p.suffix.lower() in SUFFIXES and not _passed_over(p, path)
+                           and p.is_file())
             if not found:
                 raise UsageError(f"文件夹中没有 .md、.txt 或 .docx 文件：{given}"
                                  f" (no .md/.txt/.docx found)")

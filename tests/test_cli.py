@@ -261,3 +261,25 @@ def test_output_piped_into_a_reader_that_stops_early_gives_no_traceback(tmp_path
     proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipe" not in err, err
     assert proc.returncode != 0
+
+
+def test_a_folder_passes_over_word_lock_files_hidden_and_vendored_files(tmp_path: Path) -> None:
+    # Word and WPS keep ~$稿.docx beside a draft while it is open: not a document (read
+    # as one, it stopped the whole folder with exit 2). Hidden folders and vendored
+    # third-party files are no drafts either.
+    folder = tmp_path / "d"
+    for sub in ("", ".git", "assets/vendor/lib"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    (folder / "稿.txt").write_text(DRAFT, encoding="utf-8")
+    (folder / "~$稿.docx").write_bytes(b"\x0c\x00owner")
+    (folder / ".git" / "note.md").write_text(BAD, encoding="utf-8")
+    (folder / "assets" / "vendor" / "lib" / "SOURCE.txt").write_text("MIT License\n",
+                                                                    encoding="utf-8")
+    proc = run("--no-info", "d", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "检查了1个文件" in proc.stdout
+    assert "~$" not in proc.stdout + proc.stderr
+    # Named on its own, a lock file is still read, and refused plainly.
+    alone = run("d/~$稿.docx", cwd=tmp_path)
+    assert alone.returncode == 2
+    assert "不是有效的 Word 文档" in alone.stderr

@@ -91,6 +91,22 @@ RE_SECOND = {
 }
 
 
+# The missing item of a gap, written right after the text before it (pasted without its
+# line break: 3、评委：李明  王芳  中层领导4、分数统计。5、……): not after a digit or 第,
+# and not before one (4、5人 is a range).
+GLUED = {
+    "bracket": r"[（(]{n}[）)]",
+    "、": r"(?<![\d.．第]){n}、(?!\d)",
+    ".": r"(?<![\d.．第]){n}[.．](?!\d)",
+}
+
+
+def _glued(text: str, start: int, end: int, number: int, form: str) -> int | None:
+    """Where the item `number` of `form` stands between start and end (None: nowhere)."""
+    m = re.compile(GLUED[form].format(n=number)).search(text, start, end)
+    return m.start() if m is not None else None
+
+
 def _runs(text: str, follows: str = "") -> list[tuple[int, int, int | None, list[int]]]:
     """Each clear run: (level, where its first item starts, where its 注： starts or None,
     where every item starts). A lone first item after a colon at the end of the
@@ -111,6 +127,10 @@ def _runs(text: str, follows: str = "") -> list[tuple[int, int, int | None, list
             if restart is not None and restart.start("ord") < m.start("ord"):
                 break
             number = int(m["num"])
+            if number == last + 2 and (glued := _glued(text, scan, m.start("ord"), number - 1,
+                                                       form)) is not None:
+                items.append(glued)  # ……中层领导4、分数统计。5、…: pasted, no mark before 4、
+                last = number - 1
             if number != last + 1:
                 if slips == SLIPS_MAX or not (1 <= number and last - 1 <= number <= last + 2):
                     break

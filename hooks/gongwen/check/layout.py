@@ -226,6 +226,15 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
 # makes a line a sentence.
 RE_LABEL_MARKS = re.compile(r"[，,。；;！!？?、：:“”（）()《》]")
 BARE_LABEL_MAX = 12
+QUESTION_LABEL_MAX = 30
+
+
+def _next_body(paragraphs: list[Paragraph], index: int, furniture: set[int]) -> list[Paragraph]:
+    """The paragraph after paragraphs[index] that is no page furniture ([]: none)."""
+    for para in paragraphs[index + 1:index + 4]:  # (a page number and its running head)
+        if para.line not in furniture:
+            return [para]
+    return []
 
 
 def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -251,7 +260,7 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             continue
         first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
         if body and _continues(body[-1], para, first, width, skipped, expected) and \
-                not _labels_a_list(para, paragraphs[index + 1:index + 2], last) and \
+                not _labels_a_list(para, _next_body(paragraphs, index, furniture), last) and \
                 not _addressee_after_title(body[-1], para):
             _merge(body[-1], para)
         else:
@@ -272,10 +281,11 @@ def is_bare_label(text: str) -> bool:
 
 
 def _labels_a_list(para: Paragraph, following: list[Paragraph], last: list[int]) -> bool:
-    """二月份 ⏎ 1.…, after a list of 1. items: a short bare label over a list that starts
-    again at one, not the end of the item above it."""
+    """二月份 ⏎ 1.…, after a list of 1. items: a short bare label or question (三问：怎样
+    做？) over a list that starts again at one, not the end of the item above it."""
     text = para.text.strip()
-    if not following or not is_bare_label(text):
+    if not following or not (is_bare_label(text) or 0 < len(text) <= QUESTION_LABEL_MAX
+                             and text[-1] in "？?"):
         return False
     head = parse_ordinal(following[0].text)
     return head is not None and head.number == 1 and last[head.level] > 0

@@ -30,7 +30,9 @@ from .parts import (
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
-RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
+# (A digit may stand before 二、: a time or a figure that ends a title pasted without its
+# line break, 时间：8:50-12:00二、流程。)
+RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
                        rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
 # Where RE_INLINE can match: its alternatives without lookbehinds, led by a class (re skips in C).
 RE_INLINE_START = re.compile(
@@ -170,6 +172,14 @@ def _first_item_lower(text: str, before: tuple[int, Ordinal | None, bool], last_
         and (not titled or RE_RUN_IN_TITLE.match(ordinal.rest) is not None)
 
 
+def _comes_again(candidates: list[tuple[int, Ordinal | None, bool]], j: int | None,
+                 number: int) -> bool:
+    """Is the next candidate of the level (j) the same number after a sentence end? Then
+    that one is the heading, and the one before it that follows no sentence end a word
+    (……举一反三、对照检视……。三、压实工作责任)."""
+    return j is not None and candidates[j][2] and candidates[j][1].number == number  # type: ignore[union-attr]
+
+
 def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int) -> bool:
     """Does the paragraph after paragraphs[index] start with the ordinal `number` of
     `level`? A line pasted from 一、 whose 一、 comes again after a sentence end, then 二、
@@ -289,6 +299,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                 j = next_same[i]
                 ok = strong or j is not None and chained[j] and \
                     candidates[j][1].number == number + 1 or number > 1 and here[level] \
+                    and not _comes_again(candidates, j, number) \
                     or parent_just_read is not None and parent_just_read < level \
                     or number == 1 and _slipped_run(candidates, next_same, j) \
                     or level == 2 and number == 1 and last[2] == 0 and i > 0 \

@@ -141,9 +141,23 @@ def _read_declarations(doc: Document) -> list[Declaration]:
     return out
 
 
+def _first_heading_after(doc: Document, index: int) -> int | None:
+    """The index in doc.headings of the first heading in a paragraph after
+    doc.paragraphs[index] (None: none)."""
+    def through() -> list[int]:  # [i]: how many headings paragraphs[:i + 1] hold
+        headings, out, seen = doc.headings, [], 0
+        for para in doc.paragraphs:
+            if seen < len(headings) and para.heading is headings[seen]:
+                seen += 1
+            out.append(seen)
+        return out
+
+    seen = cached(doc, "headings-through", through)[index]
+    return seen if seen < len(doc.headings) else None
+
+
 def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, offset: int,
                   line: int, count: int, text: str, aspects: bool = False) -> Declaration:
-    para = doc.paragraphs[index]
     # Items later in the same paragraph answer the announcement first (…一共三条：一是…).
     same = sorted((e for e in items_of_doc if e.paragraph == index and e.offset >= offset),
                   key=attrgetter("offset"))
@@ -155,11 +169,12 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
     yao = _yao_items(doc, index, offset)
     if yao:
         return Declaration(line, count, text, len(yao), f"“{yao[0][1]}”列举", yao[0][0])
-    after_para = para.lines[-1].number
+    # What follows is found by paragraph, not by line: text pasted without its line
+    # breaks has the announcement and the 一、 it announces on one line.
     headings = doc.headings
-    start = next((i for i, h in enumerate(headings) if h.line > after_para), None)
+    start = _first_heading_after(doc, index)
     next_heading = headings[start] if start is not None else None
-    next_enum = next((e for e in items_of_doc if e.line > after_para and e.number == 1),
+    next_enum = next((e for e in items_of_doc if e.paragraph > index and e.number == 1),
                      None)
     if next_enum and (next_heading is None or next_enum.line < next_heading.line):
         items = [e for e in items_of_doc if e.sequence == next_enum.sequence]

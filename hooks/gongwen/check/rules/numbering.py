@@ -126,13 +126,14 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     return out
 
 
-# An unnumbered line that heads a list of its own: 情形一：…, 附1：, ■奖励项目, ·活动前,
-# 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending with a
-# colon (还存在一些不足，主要如下：) or a bare short label (一月份, 高一年级): a 1. or （1）
-# list only (before 一、 or （一） such a line is no parent: the restart is a slip).
+# An unnumbered line that heads a list of its own: 情形一：…, 一问：…, 附1：, ■奖励项目,
+# ·活动前, 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending
+# with a colon (还存在一些不足，主要如下：), a question (为什么要这样做？) or a bare short
+# label (一月份, 高一年级): a 1. or （1） list only (before 一、 or （一） such a line is no
+# parent: the restart is a slip).
 RE_LABEL = re.compile(
     r"^(?:[■□●○◆◇▲△★☆▶►※·•]|附\s*(?:件\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]"
-    r"|情形[一二三四五六七八九十]{1,3}"
+    r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
     r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
 LABEL_MAX = 60
 
@@ -155,7 +156,7 @@ def _after_a_label(document) -> dict[int, int]:
                 continue
             label = 0
             if 0 < len(text) <= LABEL_MAX:
-                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:" or \
+                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:？?" or \
                     is_bare_label(text) else 0
     return out
 

@@ -35,6 +35,9 @@ LEVEL = heading_fields("level")
 # The opening block: a dateline (（2026年3月5日）), the speaker's name, a 主持词 in
 # brackets may stand before the 称呼; it is looked for among this many paragraphs.
 OPENING_PARAGRAPHS = 6
+# A byline or a dateline: short, without a clause mark.
+BYLINE_MAX = 20
+RE_CLAUSE = re.compile(r"[，,。；;！!？?]")
 
 
 def salutation(document: Document) -> tuple[Line | None, list[Paragraph]]:
@@ -69,7 +72,10 @@ def _check_salutation(document, schema: Schema) -> Iterator[Finding]:
     sal, opening = salutation(document)
     if sal is not None and schema.salutation.search(sal.text):
         return
-    first = opening[0] if opening else None
+    # The speech's first sentence, past a byline or a dateline (习近平 ⏎ （2020年10月29日）):
+    # quoting those would not show that the 称呼 is missing.
+    first = next((p for p in opening if len(p.text) > BYLINE_MAX or RE_CLAUSE.search(p.text)),
+                 opening[0] if opening else None)
     where = f"，实际第{first.line}行是{quote(first.text[:20])}" if first else ""
     yield SALUTATION.finding(
         first.line if first else document.title_line,
