@@ -15,30 +15,23 @@ gongwen.check.rules, on demand and once per document (rules.base.cached).
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from gongwen.common import no_cyclic_gc
 from gongwen.text import numbering
-from gongwen.text.blocks import (
-    RE_ATTR_LIST,
-    RE_ATX_CLOSING,
-    RE_BULLET_ITEM,
-    RE_ORDERED_ITEM,
-    atx_heading,
-    checked_lines,
-    clean_inline,
-    scan_lines,
-)
+from gongwen.text.blocks import checked_lines, scan_lines
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
 from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
 
+from .grouping import MARKUP
+from .grouping import group_lines as _paragraphs  # (the name the tests patch)
 from .headings import RE_SENTENCE_END, make_heading
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
-from .paragraphs import Joined, Line, Paragraph, joined, starts_item
+from .paragraphs import Joined, Line, Paragraph
 from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
 
@@ -48,16 +41,10 @@ RE_NUMBER_LED_ITEM = re.compile(r"^(?P<num>\d{1,3})[.．](?=\d)")
 OUTLINE_LABEL = "【提纲】"
 RE_OUTLINE_START = re.compile(rf"^{OUTLINE_LABEL}")
 TITLE_STRAY_END = "。，,；;！？!?"
-# Scanned lines that are not the document's own structure: tables and quotations (a guide
-# page quotes examples), attribute-list lines, and the 原文缺失 notes (the curator's, not
-# the source's text).
-SKIPPED = frozenset(("table", "quote", "attr", "gap"))
 # Paragraph roles that are not the body: title, 【提纲】 block, contents, 附件说明.
 APART = frozenset(("title", "outline", "contents", "attachments", "page", "quoted"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
-# Line(…), Heading(…) built in C (a named tuple's own __new__ is Python code).
-new_tuple = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -101,120 +88,6 @@ class Document:
     @property
     def meta(self) -> dict:
         return self.front.meta
-
-
-def _clean_line(raw: str, kind: str) -> str:
-    text = raw
-    if kind == "list":
-        text = RE_BULLET_ITEM.sub("", RE_ORDERED_ITEM.sub("", text, count=1), count=1)
-    if "{" in text:
-        text = RE_ATTR_LIST.sub("", text)
-    return clean_inline(text)
-
-
-def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind: str
-               ) -> Paragraph:
-    """The paragraph of line `first` and the lines `more` after it (None: none)."""
-    if more is None:  # most paragraphs: one line
-        lines, text = [first], first.text
-    else:
-        lines = [first, *more]
-        text = "".join([line.text for line in lines])
-    # Positional: line, lines, text, heading, body, body_line, list_item, raw_first.
-    return Paragraph(first.number, lines, text, None, "", 0, first_kind == "list", raw_first)
-
-
-# After a line that ends with one of these, a numbered item starts a new paragraph.
-ITEM_BREAK_AFTER = frozenset("。！？!?：:；;")
-
-
-# What inline markup (clean_inline) and attribute lists start with: a file with none of
-# these has no line to clean but of its spaces.
-MARKUP = "<`[_*\\{"
-
-
-def _paragraphs(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
-                plain: bool = False, atx: dict[int, tuple[int, str]] | None = None) -> None:
-    """Group lines into logical paragraphs; read Markdown # headings on the way.
-    plain: the file holds none of MARKUP; atx: what scan_lines read of each # heading."""
-    paragraphs, doc_lines = doc.paragraphs, doc.lines
-    # The paragraph being read: its first line (None: none is open), the lines after it
-    # (None until there is one), its first line as written, the kinds of its first and
-    # last lines and its last line's text (kept apart: no tuple to build per line).
-    first: Line | None = None
-    more: list[Line] | None = None
-    first_raw, first_kind, last_kind, prev = "", "", "", ""
-    new_tuple = tuple.__new__
-    for number, raw, kind in body:
-        if kind == "text":  # most lines: no other kind to try
-            text = raw.strip() if plain else \
-                clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
-        elif kind in SKIPPED:
-            continue
-        elif kind == "blank" or kind == "hr" or kind == "atx":
-            if first is not None:
-                paragraphs.append(_paragraph(first, more, first_raw, first_kind))
-                first = None
-            if kind == "atx":
-                _atx_heading(number, raw, doc, atx[number] if atx else atx_heading(raw))
-            continue
-        else:
-            text = _clean_line(raw, kind)
-        line = new_tuple(Line, (number, text))  # Line(number, text), built in C
-        doc_lines.append(line)
-        if not markdown:  # .txt: a line is a paragraph (the layout passes join wrapped ones)
-            paragraphs.append(_paragraph(line, None, raw, kind))
-            continue
-        if first is not None:
-            # A list item starts a new paragraph; so does a numbered item after a finished
-            # sentence, even without a blank line in between (authors often forget it), or
-            # after a short heading line of its own.
-            if kind == "list" or prev and (
-                    prev[-1] in ITEM_BREAK_AFTER or last_kind == "list"
-                    or more is None and len(prev) <= 40 and parse_ordinal(prev)) \
-                    and starts_item(text):
-                paragraphs.append(
-                    # (_paragraph(…) of a paragraph of one line, inline: a heading a line)
-                    Paragraph(first[0], [first], first[1], None, "", 0, first_kind == "list",
-                              first_raw) if more is None
-                    else _paragraph(first, more, first_raw, first_kind))
-            else:
-                if more is None:
-                    more = [line]
-                else:
-                    more.append(line)
-                prev, last_kind = text, kind
-                continue
-        if kind == "list":  # a list item is a paragraph of its own
-            paragraphs.append(_paragraph(line, None, raw, kind))
-            first, last_kind = None, kind
-            continue
-        first, more, first_raw, first_kind, last_kind, prev = line, None, raw, kind, kind, text
-    if first is not None:
-        paragraphs.append(_paragraph(first, more, first_raw, first_kind))
-
-
-def _atx_heading(number: int, raw: str, doc: Document, found: tuple[int, str]) -> None:
-    """A Markdown # heading (found: atx_heading(raw)): the title (the first #), a heading
-    of the outline, or a heading without an ordinal."""
-    hashes, content = found
-    if "#" in content:
-        content = RE_ATX_CLOSING.sub("", content)
-    if "{" in content:
-        content = RE_ATTR_LIST.sub("", content)
-    content = clean_inline(content)
-    line = new_tuple(Line, (number, content))  # (one tuple for the three lists: immutable)
-    doc.lines.append(line)
-    if hashes == 1 and doc.title_line is None:
-        doc.title, doc.title_line = content, number
-        return
-    made = make_heading(content, content, number, "markdown")
-    if made and hashes > 1:
-        # Positional: line, lines, text, heading, body, body_line, list_item, raw_first, role.
-        doc.paragraphs.append(Paragraph(number, [line], content, made[0], "", number, False,
-                                        raw, "markdown"))
-    else:
-        doc.plain_headings.append(line)
 
 
 def _read_title(doc: Document) -> None:
@@ -394,10 +267,15 @@ def read(text: str, path: str = "<text>", markdown: bool | None = None) -> Docum
     own_memo = numbering.ordinal_memo is None
     if own_memo:
         numbering.ordinal_memo = {}
+    # (gongwen.common.no_cyclic_gc, inline: a context manager costs a microsecond a page,
+    # more than some of the passes.)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        with no_cyclic_gc():
-            return _read(text, path, markdown)
+        return _read(text, path, markdown)
     finally:
+        if collecting:
+            gc.enable()
         if own_memo:
             numbering.ordinal_memo = None
 
@@ -422,7 +300,11 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
-    texts = joined(doc.paragraphs)  # (the next passes look for what they need in it)
+    # The paragraphs' texts joined: the next passes look for what they need in it.
+    # (joined(), without its count of the "\n"s: no text of the reader's holds one, its
+    # lines being str.splitlines' and cleaning only taking characters out.)
+    texts = Joined(paragraph_texts := [para.text for para in doc.paragraphs],
+                   "\n".join(paragraph_texts)) if doc.paragraphs else None
     _read_outline_block(doc, texts)
     settled = mark_apart(doc.paragraphs, texts)
     split = split_run_on(doc.paragraphs, markdown, texts)

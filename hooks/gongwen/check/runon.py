@@ -18,7 +18,7 @@ from gongwen.text.numbering import (
 )
 
 from .inline import after_sentence, title_before
-from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers, pieces
+from .layout import ORDINAL_WINDOW, SENTENCE_END, leading_ordinal, lists_numbers, pieces
 from .paragraphs import Joined, Paragraph, joined
 from .parts import (
     RE_DATE_THEN_ATTACHED,
@@ -188,7 +188,7 @@ def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int
     if index + 1 >= len(paragraphs):
         return False
     after = paragraphs[index + 1]
-    head = after.heading or parse_ordinal(after.text[:ORDINAL_WINDOW])
+    head = after.heading or leading_ordinal(after.text)
     return head is not None and head.level == level and head.number == number
 
 
@@ -243,7 +243,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
         text = para.text
         lead = text[:1]
         if lead in ORDINAL_LEADS or lead.isdigit():  # (what parse_ordinal tests first)
-            head = parse_ordinal(text[:ORDINAL_WINDOW])
+            head = leading_ordinal(text)  # (its level and number)
             if head is not None:
                 level = head.level  # note(), inline: most headings of a page pass here
                 last[level] = numbered[level] = head.number

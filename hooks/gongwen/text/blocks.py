@@ -246,7 +246,7 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
             kind = "table"
         elif lead == ">":
             kind = "quote" if RE_BLOCKQUOTE.match(raw) else "text"
-        elif lead in "[*" and RE_DEFINITION.match(raw):
+        elif lead in "[*" and (lead == "[" or stripped[1:2] == "[") and RE_DEFINITION.match(raw):
             in_definition = busy = True
             in_paragraph = False
             continue
@@ -260,14 +260,16 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
         if "annotate" in raw and RE_ANNOTATE.search(raw):
             annotate_pending = True
         if kind == "text":
-            if lead in "-*_" and RE_HR.match(raw):
+            # (Each pattern asked only where its first characters allow a match: a bold
+            # paragraph **（一）…** is none of a rule, a definition or a list item.)
+            if lead in "-*_" and stripped[-1] in "-*_" and RE_HR.match(raw):
                 kind = "hr"
             elif lead == "#" and (found := atx_heading(raw)) is not None:
                 kind = "atx"
                 if headings is not None:
                     headings[number] = found
             elif (lead.isdigit() and RE_ORDERED_ITEM.match(raw)) or \
-                    (lead in "-*+" and RE_BULLET_ITEM.match(raw)):
+                    (lead in "-*+" and stripped[1:2] != "*" and RE_BULLET_ITEM.match(raw)):
                 kind = "list"
         out.append((number, raw, kind))
         in_paragraph = kind in ("text", "list", "quote")

@@ -156,6 +156,11 @@ def _simple(block: str, yaml) -> dict | None:
     """`block` read as yaml.load would, when it has one of the simple shapes; else None."""
     if "&" in block or "\t" in block or RE_UNUSUAL.search(block):
         return None
+    resolved = _RESOLVERS or _resolvers(yaml)
+    # A value that starts with a character no resolver of yaml's is led by (none is led by
+    # any: _WILDCARD), or that has a character they never match (_ASCII_ONLY), is a plain
+    # string if nothing else marks it: most values (summary, 教师进修学校).
+    ascii_only, no_wildcard = _ASCII_ONLY[0], not _WILDCARD
     out: dict = {}
     parent: str | None = None  # the bare key whose value the lines below build
     shape = ""                 # what it is: "map" or "list" (once its first line is read)
@@ -171,9 +176,16 @@ def _simple(block: str, yaml) -> dict | None:
         spaces, dash, key, raw = m.groups()
         if not _plain_key(key, yaml):
             return None
-        value = _scalar(raw, yaml) if raw else None
-        if value is _OTHER:
-            return None
+        if not raw:
+            value = None
+        elif (lead := raw[0]) not in QUOTES_AND_LEADS and raw[-1] != " " and " #" not in raw \
+                and (no_wildcard and lead not in resolved or ascii_only and not raw.isascii()) \
+                and RE_PLAIN_EXCLUDED_MARKS.search(raw) is None:
+            value = raw  # (_scalar's answer, without its steps)
+        else:
+            value = _scalar(raw, yaml)
+            if value is _OTHER:
+                return None
         depth = len(spaces)
         if dash:  # a list item under the bare key: - key: value
             if parent is None or shape == "map" or shape == "list" and depth != indent \
@@ -199,6 +211,11 @@ def _simple(block: str, yaml) -> dict | None:
         else:
             shape, indent, out[parent] = "map", depth, {key: value}
     return out
+
+
+# What a value _scalar does more with starts with: a quotation mark, or one of
+# PLAIN_EXCLUDED_LEADS.
+QUOTES_AND_LEADS = frozenset("'\"" + PLAIN_EXCLUDED_LEADS)
 
 
 def _over_budget(block: str, loader) -> str | None:
