@@ -27,7 +27,7 @@ from .parts import (
     opens_a_document,
     runs_on,
 )
-from .rows import row_goes_on, with_lead
+from .wrapcuts import repeats_cut_word, row_goes_on, with_lead
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
@@ -200,11 +200,9 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             return True
         if ordinal_next is None:
             return not rest.startswith("一是") or last[-1] in ENDS_A_WORD_WITH_ONE
-        # (Or 高 ⏎ 一、高二: the word cut, then the same word with the next numeral.)
         return ordinal_next.level == 1 and not expected(ordinal_next) and (
             ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
-            or is_numeral_range(rest) or ordinal_next.number < 10
-            and ordinal_next.rest[:2] == last[-1] + NUMERALS[ordinal_next.number])
+            or is_numeral_range(rest) or repeats_cut_word(rest, last[-1]))
     if ordinal_next is not None:
         return False
     if last[-1] in LINE_ENDS:
@@ -263,7 +261,7 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             continue
         first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
         if body and (lead := row_goes_on(body[-1], para, width is not None)) is not None:
-            _merge(body[-1], with_lead(para, lead))  # a table row goes on (rows.py)
+            _merge(body[-1], with_lead(para, lead))  # a table row goes on (wrapcuts.py)
         elif body and _continues(body[-1], para, first, width, skipped, expected) and \
                 not _labels_a_list(para, _next_body(paragraphs, index, furniture), last) and \
                 not _addressee_after_title(body[-1], para):

@@ -1,11 +1,15 @@
-"""Table rows in plain text: the cells of a row pasted from Word or a PDF stand apart by
-TABs (时间<TAB>工作重点<TAB>1.……； 2.……), and a cell may hold a numbered list.
+"""Lines that a hard wrap starts in the middle of something that is no heading.
 
-Hard wrapped, or with the line breaks of a cell's own paragraphs, a row goes on in the
-next line: at a TAB (its next cell, cut at the margin) or with the next item of its last
-cell ( 2.…… after 1.……；). Neither starts a heading; gongwen.check.layout.join_wrapped
-joins such a line to its row, the TAB or space before it kept (a cell's 1. after a TAB
-follows no sentence end, as on one line).
+Table rows in plain text: the cells of a row pasted from Word or a PDF stand apart by
+TABs (时间<TAB>工作重点<TAB>1.……； 2.……), and a cell may hold a numbered list. Hard
+wrapped, or with the line breaks of a cell's own paragraphs, a row goes on in the next
+line: at a TAB (its next cell, cut at the margin) or with the next item of its last cell
+( 2.…… after 1.……；). Neither starts a heading; gongwen.check.layout.join_wrapped joins
+such a line to its row, the TAB or space before it kept (a cell's 1. after a TAB follows
+no sentence end, as on one line).
+
+A word cut at the margin right before its numeral, when the list goes on with the same
+word (高 ⏎ 一、高二教学楼: 高一、高二), leaves a 一、 at the line's start that is no heading.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordi
 from .paragraphs import Line, Paragraph
 
 ORDINAL_WINDOW = 48
+NUMERALS = "一二三四五六七八九十"
 # What stands before a cell's item: the TAB that starts its cell, a space, a mark that
 # ends the item before it (1.……； 2.……).
 ITEM_BEFORE = r"(?<=[\s；;。，,：:])"
@@ -59,3 +64,10 @@ def with_lead(para: Paragraph, lead: str) -> Paragraph:
         para.lines = [Line(first.number, lead + first.text), *para.lines[1:]]
         para.text = lead + para.text
     return para
+
+
+def repeats_cut_word(rest: str, word: str) -> bool:
+    """Does `rest` (a line after one ending with `word`) start 一、 `word` 二 (a numeral,
+    、, then the word again with the next numeral: 高 ⏎ 一、高二)?"""
+    return rest[1:2] == "、" and rest[:1] in NUMERALS[:9] and \
+        rest[2:4] == word + NUMERALS[NUMERALS.index(rest[0]) + 1]
