@@ -124,8 +124,8 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _read_outline_block(doc: Document, texts: Joined | None) -> None:
-    if texts is not None and OUTLINE_LABEL not in texts.text:
-        return  # (most pages: no paragraph to look at)
+    if texts is not None and ("【" not in texts.text or OUTLINE_LABEL not in texts.text):
+        return  # (most pages: no paragraph to look at; a search for one character is quicker)
     for index, para in enumerate(doc.paragraphs, 1):
         # (RE_OUTLINE_START.match, without a call of re for every paragraph.)
         if para.role == "title" or not para.text.startswith(OUTLINE_LABEL):

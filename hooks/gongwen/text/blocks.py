@@ -167,6 +167,10 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
     busy = False
     in_paragraph = False  # the last line kept was text: an indented line continues it
     for number, raw in enumerate(lines[start:], start + 1):
+        if not raw and not busy:  # an empty line, a third of them: what the steps below make of it
+            out.append((number, raw, "blank"))
+            in_paragraph = False
+            continue
         if "gongwen" in raw:
             if raw.strip() == END_MARKER:
                 break
