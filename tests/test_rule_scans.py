@@ -11,7 +11,7 @@ import re
 import pytest
 from gongwen.check import check_text
 from gongwen.check.document import read
-from gongwen.check.rules import enumeration, hygiene, scan, style
+from gongwen.check.rules import declared, enumeration, hygiene, scan, style
 from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
 from hypothesis import given, settings
@@ -83,6 +83,30 @@ def test_every_junk_line_is_found(lines: list[str]) -> None:
     assert set(wanted) <= set(hygiene._junk_candidates(document))
     found = [f.line for f in hygiene._check_junk(document, None)]
     assert found == [document.lines[i].number for i in wanted]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(JUNK_PIECES), long=st.lists(st.booleans(), min_size=8, max_size=8),
+       filler=st.sampled_from(["工作", "认真阅读原文，", " ", "小", "本"]))
+def test_every_junk_line_of_any_length_is_found(lines: list[str], long: list[bool],
+                                                filler: str) -> None:
+    """Lines made long (past MAX_FANWEN_LINE: only code and 小编/本站 are junk there) or
+    not: _junk_candidates holds every line junk_reason names."""
+    lines = [line + filler * 50 if make_long else line for line, make_long in zip(lines, long)]
+    document = _document(lines)
+    wanted = [i for i, line in enumerate(document.lines)
+              if line.text.strip() and junk_reason(line.text.strip())]
+    assert set(wanted) <= set(hygiene._junk_candidates(document))
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=_lines(JUNK_PIECES + STYLE_PIECES),
+       needles=st.sampled_from([hygiene.CODE_AND_SITE, hygiene.PLACEHOLDER_HINTS,
+                                style.ELLIPSIS_DASH_SLIPS, ("本站", "t", "小编小")]))
+def test_the_lines_holding_a_needle_are_found(lines: list[str], needles) -> None:
+    document = _document(lines)
+    assert scan.line_indices_holding(document, needles) == \
+        [i for i, line in enumerate(document.lines) if any(n in line.text for n in needles)]
 
 
 @settings(max_examples=200, deadline=None)
@@ -182,8 +206,57 @@ def test_the_pair_marks_of_the_whole_text_are_each_paragraphs(lines: list[str]) 
         assert rest == [] and not any(own_rest)
 
 
+@settings(max_examples=300, deadline=None)
+@given(_lines(STYLE_PIECES + list(style.TWO_MARKS) + ["，，", "；！", "?。", "：:"]))
+def test_two_marks_found_from_each_first_mark_are_those_of_the_class(lines: list[str]) -> None:
+    """style._two_marks scans with a pattern per first mark the lines hold: the lines of
+    RE_TWO_MARKS, each once and in order."""
+    document = _document(lines)
+    assert style._two_marks(document) == scan.line_indices_with(document, style.RE_TWO_MARKS)
+
+
+DECLARED_PIECES = ["一", "两", "十", "三点", "个", "点", "条", "方面", "个方面", "个问题", "问题",
+                   "重点", "讲", "，", "。", "a", "中"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lines(DECLARED_PIECES))
+def test_the_declared_hints_find_the_paragraphs_of_the_class_hint(lines: list[str]) -> None:
+    """declared.DECLARED_HINTS (from the word after the numeral, looking back) find the
+    paragraphs RE_DECLARED_HINT finds."""
+    document = _document(lines)
+    assert scan.paragraphs_with_any(document, declared.DECLARED_HINTS) == \
+        scan.paragraphs_with(document, declared.RE_DECLARED_HINT)
+    texts = [p.text for p in document.paragraphs]
+    assert [i for i, text in enumerate(texts)
+            if any(p.search(text) for p in declared.DECLARED_HINTS)] == \
+        [i for i, text in enumerate(texts) if declared.RE_DECLARED_HINT.search(text)]
+
+
 def test_a_run_of_subheadings_before_any_parent_is_counted_to_the_next_parent() -> None:
     text = "（一）甲\n\n（二）乙\n\n1.丙\n\n（三）丁\n\n一、戊\n\n（一）己\n"
     found = [f for f in check_text(text, "a.md").findings if f.rule == "GW111"]
     assert [f.message for f in found] == [
         "层次不当：“（一）”等3个二级标题出现在任何上级标题（如“一、”）之前"]
+
+
+def test_a_body_with_di_but_no_di_item_still_goes_on_a_list() -> None:
+    """A body with 第 but no 第N item (第一次) is read for a 其次/再次 that goes on the list
+    of the paragraph before (the reader asks RE_ENUM_DI before reading such a body)."""
+    document = read("标题\n\n首先，我们要学习。\n\n第一次会议很好。其次，我们要落实。\n\n"
+                    "第二季度。再次，要总结。\n\n第三季度很好。", "a.md")
+    assert [(e.line, e.label, e.number) for e in enumeration.enumerations(document)] == \
+        [(3, "首先", 1), (5, "其次", 2), (7, "再次", 3)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lines(STYLE_PIECES + JUNK_PIECES + ["·", "\xad", "×", "é"]))
+def test_the_rare_characters_found_from_the_latin_text_are_those_in_the_text(lines: list[str]
+                                                                              ) -> None:
+    """style._rare asks the Latin-1 RARE characters of scan.latin_text (the text's Latin-1
+    characters): the same as asking the text."""
+    document = _document(lines)
+    text = scan.lines_text(document)
+    assert scan.latin_text(document) == \
+        "".join(ch for ch in text if ch <= "\xff").encode("latin-1")
+    assert style._rare(document) == frozenset(ch for ch in text if ch in style.RARE)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 from gongwen.check import check_text
-from gongwen.check.schema import SchemaError, infer_doctype, load_schema_file, load_schemas
+from gongwen.check import schema as schema_module
+from gongwen.check.schema import (
+    SchemaError,
+    infer_doctype,
+    load_schema_file,
+    load_schemas,
+    page_schemas,
+)
 
 GOOD = """\
 doctype: {name}
@@ -113,3 +120,28 @@ def test_schemas_are_cached_until_the_file_changes(tmp_path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     assert load_schemas(tmp_path)["notice"].label == "通告"
     assert load_schema_file(path).label == "通告"
+
+
+def test_pages_get_the_schemas_looked_at_again_after_a_second(tmp_path: Path, monkeypatch
+                                                               ) -> None:
+    """page_schemas (the checker's, for each page) looks at the files at most once a
+    second; an explicit load_schemas (a build's start) always does."""
+    path = _write(tmp_path, "notice", GOOD.format(name="notice"))
+    monkeypatch.setattr(schema_module, "SCHEMA_DIR", tmp_path)
+    now = [1000.0]
+    monkeypatch.setattr(schema_module, "monotonic", lambda: now[0])
+    monkeypatch.setattr(schema_module, "_page_check", [float("-inf")])
+    first = page_schemas()
+    assert first["notice"].label == "通知" and page_schemas() is first
+    path.write_text(GOOD.format(name="notice").replace("label: 通知", "label: 通告"),
+                    encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    now[0] += 0.5
+    assert page_schemas() is first  # within the second: not looked at again
+    now[0] += 0.6
+    assert page_schemas()["notice"].label == "通告"
+    path.write_text(GOOD.format(name="notice"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000))
+    assert load_schemas()["notice"].label == "通知"  # a build's start: at once
+    assert page_schemas()["notice"].label == "通知"

@@ -19,7 +19,7 @@ from .document import Document, read
 from .model import SEVERITY_ORDER, CheckResult, Finding, acknowledged
 from .rules import RULES, find_rule
 from .rules.meta import ACK_UNUSED, FRONT_MATTER, KINDS
-from .schema import Schema, infer_doctype, load_schemas
+from .schema import Schema, infer_doctype, page_schemas
 
 
 class UnknownDoctype(ValueError):
@@ -119,7 +119,7 @@ def check_document(document: Document, doctype: str | None = None,
 
 def _check(document: Document, doctype: str | None, schemas: dict[str, Schema] | None
            ) -> CheckResult:
-    schemas = load_schemas() if schemas is None else schemas
+    schemas = page_schemas() if schemas is None else schemas
     resolved = resolve_doctype(document, doctype, schemas)
     schema = schemas.get(resolved) if resolved else None
     document.known_doctypes = tuple(schemas)

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from time import monotonic
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 GRADES = ("required", "recommended", "optional")
@@ -278,6 +279,27 @@ def load_schemas(directory: str | os.PathLike | None = None) -> dict[str, Schema
         schema = load_schema_file(file)
         schemas[schema.doctype] = schema
     _DIR_CACHE[key] = (stamp, schemas)
+    return schemas
+
+
+# How long the package's schemas, once checked, serve the pages without a new look at
+# their files (see page_schemas).
+RECHECK_SECONDS = 1.0
+_page_check: list[float] = [float("-inf")]  # when page_schemas last checked the files
+
+
+def page_schemas() -> dict[str, Schema]:
+    """The package's schemas for checking one more page: load_schemas(), with the stat of
+    the folder and of each file (whether the live server's author changed one) done at most
+    once a second rather than for every page (seven stats were a twentieth of the rules'
+    time on a short page). An explicit load_schemas() (a build's start, the CLI) always
+    looks at the files."""
+    now = monotonic()
+    hit = _DIR_CACHE.get(str(SCHEMA_DIR))
+    if hit is not None and now - _page_check[0] < RECHECK_SECONDS:
+        return hit[1]
+    schemas = load_schemas()
+    _page_check[0] = now
     return schemas
 
 

@@ -50,12 +50,16 @@ def no_check(document, schema) -> Iterable[Finding]:
     return ()
 
 
-def cached(document, key: str, compute: Callable[[], object]):
-    """Share one analysis between the rules of a family (gap, repeat, disorder…)."""
+def cached(document, key: str, compute: Callable[..., object], *args):
+    """Share one analysis between the rules of a family (gap, repeat, disorder…):
+    compute(*args), once per document (the arguments passed, not a lambda made at every
+    call: rules ask dozens of times a page)."""
     store = document.cache
-    if key not in store:
-        store[key] = compute()
-    return store[key]
+    try:
+        return store[key]
+    except KeyError:
+        value = store[key] = compute(*args)
+        return value
 
 
 def family_member(key: str, analyse: Callable[[object], list], code: str):
@@ -64,7 +68,7 @@ def family_member(key: str, analyse: Callable[[object], list], code: str):
     analyse(document) returns [(rule, finding), …] for the whole family at once.
     """
     def check(document, schema) -> Iterator[Finding]:
-        for rule, finding in cached(document, key, lambda: analyse(document)):
+        for rule, finding in cached(document, key, analyse, document):
             if rule.code == code:
                 yield finding
     return check

@@ -54,7 +54,7 @@ class Enumeration(NamedTuple):
 
 def enumerations(document: Document) -> list[Enumeration]:
     """Every enumeration item of the body, in order (cached per document)."""
-    return cached(document, "enumerations", lambda: _read_all(document))
+    return cached(document, "enumerations", _read_all, document)
 
 
 def _read_all(doc: Document) -> list[Enumeration]:
@@ -86,8 +86,12 @@ def _read_all(doc: Document) -> list[Enumeration]:
         # Most paragraphs have no item. Every item is a numeral before 是, holds 第, or
         # opens the body with 首先/其次/再次/最后 (or a list begun by 首先 in it): tests
         # many times cheaper than a regex over the body (_items_in looks for the items).
+        # A body with 第 (第一次, 第二季度: common, mostly no item) is read when it holds an
+        # item of RE_ENUM_DI, or a 其次/再次 that may go on a list (as _matches reads it),
+        # or is a table row (_cells reads each cell).
         shi = shi_items(body) if "是" in body else None  # (found once: _items_in reads them)
-        if shi or "第" in body or body[:2] in SEQUENCE_WORDS or "首先" in body:
+        if shi or body[:2] in SEQUENCE_WORDS or "首先" in body or "第" in body and (
+                "次" in body or "\t" in body or RE_ENUM_DI.search(body)):
             state["para_index"], state["scope"] = index, scope
             if "\t" in body:
                 _cells(para, out, state)
@@ -200,8 +204,14 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
     para_seq: dict[str, int] = {}
     # (首先/其次 before 第N: a list may mix them, 首先…其次…第三, see _mixed_sequence.)
     for kind in ("是", "序", "第"):
-        for pos, end, group in shi if kind == "是" and shi is not None else \
-                _matches(kind, text, lo, hi):
+        if kind == "是":
+            found = shi if shi is not None else _matches(kind, text, lo, hi)
+        elif "第" not in text if kind == "第" else text[lo:lo + 2] not in SEQUENCE_WORDS \
+                and "次" not in text and "首先" not in text:
+            continue  # (the first tests _matches makes: most bodies hold 是 items only)
+        else:
+            found = _matches(kind, text, lo, hi)
+        for pos, end, group in found:
             at_start = pos == lo
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue

@@ -8,11 +8,17 @@ from operator import attrgetter
 
 from gongwen.common import quote
 from gongwen.text.syntax import RE_FILL_FIELD
-from gongwen.text.webjunk import FANWEN_REASON, MAX_JUNK_LINE, junk_reason
+from gongwen.text.webjunk import FANWEN_REASON, MAX_FANWEN_LINE, MAX_JUNK_LINE, junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule
-from .scan import SPACES_BUT_NEWLINE, indices_with, line_indices_with, lines_holding
+from .scan import (
+    SPACES_BUT_NEWLINE,
+    indices_with,
+    line_indices_holding,
+    line_indices_with,
+    lines_holding,
+)
 
 # Every alternative of these patterns starts with a literal character: re then skips
 # to the candidate characters instead of trying each alternative at every position
@@ -29,12 +35,16 @@ RE_PLACEHOLDER_HINT = re.compile(f"[{''.join(PLACEHOLDER_HINTS)}]")
 
 # The lines junk_reason() (gongwen.text.webjunk) may name are found by whole-text scans
 # rather than by asking it of every line. Each hint holds a piece that every pattern of
-# webjunk needs, so it must follow that module: RE_JUNK_HINT the code patterns (; { } and
-# the JavaScript words) and FANWEN_JUNK (and 小编, 本站), for lines of any length; on a
-# line of at most MAX_JUNK_LINE characters RE_SHORT_JUNK_HINT the words of
+# webjunk needs, so it must follow that module: CODE_AND_SITE the code patterns (; { } and
+# the JavaScript words) and the site's own voice (小编, 本站), which junk_reason names in a
+# line of any length, looked for in every line; RE_JUNK_HINT those and FANWEN_JUNK, on a
+# line of at most MAX_FANWEN_LINE characters (a longer one is a paragraph of the body);
+# on a line of at most MAX_JUNK_LINE characters RE_SHORT_JUNK_HINT the words of
 # SHORT_LINE_JUNK (THE END and Copyright, matched ignoring case, by their T or C: only
 # T t C c match those), and RE_COUNTER_HINT its counters (12 34). Every alternative is
 # a literal, so that re skips straight to the candidates.
+CODE_AND_SITE = (";", "{", "}", "function", "document.", "window.", "console.log",
+                 "javascript:", "var", "小编", "本站")
 RE_JUNK_HINT = re.compile(
     r";|\{|\}|function|document\.|window\.|console\.log|javascript:|var"
     r"|小编|范文|本站|本网|网友|模板|例文|更多|本文|文章来源|下载|欢迎阅读参考|全文共|当前显示")
@@ -44,6 +54,9 @@ RE_SHORT_JUNK_HINT = re.compile(
     r"|转载请注明|网友|转发|浏览|时间|来源|作者|编辑|举报")
 # (\d\s, matched from its space: a class of literals first, then a look back.)
 RE_COUNTER_HINT = re.compile(rf"[\n{SPACES_BUT_NEWLINE}](?<=\d\s)")
+# The hints asked of the lines of at most so many characters (once stripped).
+HINTS_BY_LENGTH = ((MAX_FANWEN_LINE, (RE_JUNK_HINT,)),
+                   (MAX_JUNK_LINE, (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT)))
 TEXT = attrgetter("text")
 PROSE_MARKS = ("，", "。", "；")
 
@@ -67,24 +80,30 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
 
 
 def _junk_candidates(document) -> list[int]:
-    """Indices of the lines junk_reason() may name (see RE_JUNK_HINT), in order."""
+    """Indices of the lines junk_reason() may name (see CODE_AND_SITE), in order."""
     lines = document.lines
-    found = set(line_indices_with(document, RE_JUNK_HINT))
+    # (str.find of each piece, most of them not in the text at all: many times faster
+    # than a regex over the whole text, which most hints need only in the short lines.)
+    found = set(line_indices_holding(document, CODE_AND_SITE))
     texts = list(map(TEXT, lines))
-    # At most MAX_JUNK_LINE characters once stripped (measured in C loops: a long page
-    # has many lines).
     if not texts or max(map(len, texts)) <= MAX_JUNK_LINE:
-        short = None  # every line is short
-    else:
-        flags = list(map(MAX_JUNK_LINE.__ge__, map(len, map(str.strip, texts))))
-        short = None if all(flags) else list(compress(range(len(texts)), flags))
-    if short is None:  # every line is short: the document's joined text serves
-        for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
-            found.update(line_indices_with(document, hint))
+        # Every line is short: the document's joined text serves.
+        for _, hints in HINTS_BY_LENGTH:
+            for hint in hints:
+                found.update(line_indices_with(document, hint))
         return sorted(found)
-    short_texts = [texts[i] for i in short]
-    for hint in (RE_SHORT_JUNK_HINT, RE_COUNTER_HINT):
-        found.update(short[j] for j in indices_with(short_texts, hint))
+    # Lengths once stripped, measured in C loops (a long page has many lines).
+    lengths = list(map(len, map(str.strip, texts)))
+    for limit, hints in HINTS_BY_LENGTH:
+        flags = list(map(limit.__ge__, lengths))
+        if all(flags):
+            for hint in hints:
+                found.update(line_indices_with(document, hint))
+            continue
+        short = list(compress(range(len(texts)), flags))
+        short_texts = [texts[i] for i in short]
+        for hint in hints:
+            found.update(short[j] for j in indices_with(short_texts, hint))
     return sorted(found)
 
 

@@ -42,7 +42,7 @@ RE_CLAUSE = re.compile(r"[，,。；;！!？?]")
 
 def salutation(document: Document) -> tuple[Line | None, list[Paragraph]]:
     """The 称呼 line, and the other paragraphs before the first heading (cached)."""
-    return cached(document, "salutation", lambda: _find_salutation(document))
+    return cached(document, "salutation", _find_salutation, document)
 
 
 def _find_salutation(doc: Document) -> tuple[Line | None, list[Paragraph]]:
@@ -86,7 +86,7 @@ def _check_salutation(document, schema: Schema) -> Iterator[Finding]:
 def _check_transition(document, schema: Schema) -> Iterator[Finding]:
     if schema.transition is None:
         return
-    text, _ = cached(document, "opening-text", lambda: opening_text(document))
+    text, _ = cached(document, "opening-text", opening_text, document)
     if schema.transition.search(text):
         return
     headings = document.headings  # (the first 一、, found in C: a long outline may have none)

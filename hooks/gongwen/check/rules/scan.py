@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .base import cached
-
 # Every character that str.isspace() (and re's \s) takes for a space, but "\n", spelt
 # out: a class of literal characters lets re skip straight to its candidates, where
 # [^\S\n] or \s makes it try every position (tests/test_rule_scans.py checks the list).
@@ -25,15 +23,41 @@ SPACES_BUT_NEWLINE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a"
                       "\u2028\u2029\u202f\u205f\u3000")
 
 
+LATIN_END = "\xff"
+
+
 def lines_text(document) -> str:
     """The checked lines' texts, joined by "\\n" (once per document)."""
-    return cached(document, "lines-text", lambda: "\n".join([x.text for x in document.lines]))
+    try:  # (asked a dozen times a page: no call of cached, no lambda)
+        return document.cache["lines-text"]
+    except KeyError:
+        text = document.cache["lines-text"] = "\n".join([x.text for x in document.lines])
+        return text
 
 
 def paragraphs_text(document) -> str:
     """The paragraphs' texts, joined by "\\n" (once per document)."""
-    return cached(document, "paragraphs-text",
-                  lambda: "\n".join([p.text for p in document.paragraphs]))
+    try:
+        return document.cache["paragraphs-text"]
+    except KeyError:
+        text = document.cache["paragraphs-text"] = \
+            "\n".join([p.text for p in document.paragraphs])
+        return text
+
+
+def latin_text(document) -> bytes:
+    """The checked lines' Latin-1 characters (every other dropped), "\\n" among them, as
+    bytes (once per document): one pass in C, after which whether the text holds an ASCII
+    piece (, ; { var) is asked of a few bytes. (str.find of an ASCII character in Chinese
+    text stops at each character with the same low byte: it takes longer than this pass
+    for two or three such questions.) A piece missing here is missing from the text; one
+    found here may be in the text (the characters between were dropped)."""
+    try:
+        return document.cache["latin-text"]
+    except KeyError:
+        latin = document.cache["latin-text"] = lines_text(document).encode("latin-1",
+                                                                           "ignore")
+        return latin
 
 
 def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str]) -> list[int]:
@@ -81,16 +105,45 @@ def line_indices_with(document, pattern: re.Pattern[str]) -> list[int]:
     return _hits(lines_text(document), lambda: [x.text for x in document.lines], pattern)
 
 
+def line_indices_with_any(document, patterns: list[re.Pattern[str]]) -> list[int]:
+    """Indices in document.lines of the lines in which any of `patterns` (hints) may
+    match, in order: several hints that each start with a literal (re skips to a literal
+    several times faster than to a class) rather than one that starts with a class."""
+    return _union(lines_text(document), lambda: [x.text for x in document.lines], patterns)
+
+
+def paragraphs_with_any(document, patterns: list[re.Pattern[str]]) -> list[int]:
+    """Indices in document.paragraphs of the paragraphs whose text any of `patterns`
+    (hints) may match, in order (see line_indices_with_any)."""
+    return _union(paragraphs_text(document), lambda: [p.text for p in document.paragraphs],
+                  patterns)
+
+
+def _union(text: str, texts: Callable[[], list[str]], patterns: list[re.Pattern[str]]
+           ) -> list[int]:
+    found: set[int] = set()
+    for pattern in patterns:
+        found.update(_hits(text, texts, pattern))
+    return sorted(found)
+
+
 def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     """Indices in document.lines of the lines holding any of `needles` (literal strings
     without "\\n"), in order. str.find looks for one string many times faster than re
     tries a class or an alternation at every position; after a hit it goes on from the
     next line (a line is returned once, however many needles it holds)."""
     text = lines_text(document)
+    latin: bytes | None = None
     hits: list[int] = []  # where a line's first hit (of one needle) is
     for needle in needles:
-        # (A search for one character is several times faster than for a string.)
-        if len(needle) > 1 and needle[0] not in text:
+        if max(needle) <= LATIN_END:  # (see latin_text)
+            if latin is None:
+                latin = latin_text(document)
+            if needle.encode("latin-1") not in latin:
+                continue
+        # (A search for one character is several times faster than for a string: each
+        # character of the needle is asked first, most pieces have one the text lacks.)
+        elif len(needle) > 1 and not all(map(text.__contains__, needle)):
             continue
         pos = text.find(needle)
         while pos >= 0:

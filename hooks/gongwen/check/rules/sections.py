@@ -23,11 +23,13 @@ from .base import PRACTICE, Rule, cached
 from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to_read, winners
 
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
-RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}[：:。]")
+# (Possessive repeats: the marks that end a match are not among those it repeats, so
+# giving characters back cannot help; without them re tries it 40 times a paragraph.)
+RE_LEAD = re.compile(r"^[^。！？!?；;：:]{2,40}+[：:。]")
 RE_YEAR = re.compile(r"(20\d\d)年")
 RE_SENTENCE_START = re.compile(r"[。！？!?]")
-RE_CLAUSE_AT = re.compile(r"[^。！？!?；;：:，,]{2,24}[，,]")  # RE_LEAD_CLAUSE, at any position
-RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}[，,]")
+RE_CLAUSE_AT = re.compile(r"[^。！？!?；;：:，,]{2,24}+[，,]")  # RE_LEAD_CLAUSE, at any position
+RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}+[，,]")
 # How many of the last paragraphs a closing call may be in; a list that ends the speech
 # (我提三点希望： ⏎ 一是… ⏎ 二是… ⏎ 三是…) is not counted, up to this many items.
 CLOSING_PARAGRAPHS = 3
@@ -159,7 +161,7 @@ def _opening_paragraphs(document: Document) -> list:
 def _phrase_line(document: Document, slot: Slot) -> int | None:
     if slot.where == "opening":
         if document.headings:
-            text, bounds = cached(document, "opening-text", lambda: opening_text(document))
+            text, bounds = cached(document, "opening-text", opening_text, document)
             for pattern in slot.phrases:
                 m = pattern.search(text)
                 if m:
@@ -198,7 +200,7 @@ class Parts:
 
 def match_slots(document: Document, schema: Schema) -> Parts:
     """Find every slot of the schema in the document (once per document and schema)."""
-    return cached(document, f"slots:{schema.doctype}", lambda: _match(document, schema))
+    return cached(document, f"slots:{schema.doctype}", _match, document, schema)
 
 
 def _match(document: Document, schema: Schema) -> Parts:

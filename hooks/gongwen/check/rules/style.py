@@ -19,8 +19,9 @@ from ..model import Finding
 from .base import PRACTICE, Rule, cached
 from .scan import (
     SPACES_BUT_NEWLINE,
+    latin_text,
     line_indices_holding,
-    line_indices_with,
+    line_indices_with_any,
     lines_holding,
     lines_starting,
     lines_text,
@@ -55,7 +56,11 @@ RE_REPEATED = re.compile(r"([，、；：])\1+|(?<!。)。。(?!。)|[，、；�
                          r"|([？！?!])\2+")
 # Every slip RE_REPEATED finds is two of these marks in a row: one quick search first.
 # (Spelt as two classes, not [...]{2}: then re skips to the candidates, twice as fast.)
-RE_TWO_MARKS = re.compile(r"[，、；：。？！?!][，、；：。？！?!]")
+TWO_MARKS = "，、；：。？！?!"
+RE_TWO_MARKS = re.compile(rf"[{TWO_MARKS}][{TWO_MARKS}]")
+# RE_TWO_MARKS as one pattern per first mark (，[…]): re skips to a literal several times
+# faster than to a class (a document's lines are scanned with those of the marks they hold).
+TWO_MARKS_FROM = {mark: re.compile(f"{re.escape(mark)}[{TWO_MARKS}]") for mark in TWO_MARKS}
 RE_FULL_WIDTH_DIGITS = re.compile(r"[０-９]+")
 RE_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")  # the hint: a class first, not a repeat
 FULL_WIDTH_DIGITS_SET = frozenset("０１２３４５６７８９")
@@ -94,7 +99,7 @@ ELLIPSIS_DASH_SLIPS = ("...", "--", "···")  # and 。。。 (found with RE_TW
 
 def _apart_lines(document) -> set[int]:
     """Lines of a table of contents: their leader dots are not an ellipsis."""
-    return cached(document, "style-apart", lambda: _read_apart_lines(document))
+    return cached(document, "style-apart", _read_apart_lines, document)
 
 
 def _read_apart_lines(document) -> set[int]:
@@ -107,11 +112,21 @@ def _read_apart_lines(document) -> set[int]:
 
 def _rare(document) -> frozenset[str]:
     """The RARE characters on the checked lines (most documents have none of most)."""
-    return cached(document, "style-rare", lambda: _rare_in(lines_text(document)))
+    return cached(document, "style-rare", lambda: _rare_in(lines_text(document),
+                                                           latin_text(document)))
 
 
-def _rare_in(text: str) -> frozenset[str]:
-    return frozenset([ch for ch in RARE if ch in text])
+# The RARE characters of Latin-1 (looked for in scan.latin_text), and the others.
+RARE_LATIN = tuple((ch, ch.encode("latin-1")) for ch in RARE if ch <= "\xff")
+RARE_WIDE = tuple(ch for ch in RARE if ch > "\xff")
+
+
+def _rare_in(text: str, latin: bytes | None = None) -> frozenset[str]:
+    """The RARE characters of `text`; `latin`: its Latin-1 characters (scan.latin_text)."""
+    if latin is None:
+        latin = text.encode("latin-1", "ignore")
+    return frozenset([ch for ch, byte in RARE_LATIN if byte in latin]
+                     + [ch for ch in RARE_WIDE if ch in text])
 
 
 def _lines_with(document, hint: re.Pattern[str] | tuple[str, ...]) -> list:
@@ -250,8 +265,8 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
 def _two_marks(document) -> list[int]:
     """Indices of the lines with two marks in a row (RE_TWO_MARKS), for GW416 and GW413
     (。。。 is two marks in a row: one scan finds both rules' lines)."""
-    return cached(document, "style-two-marks",
-                  lambda: line_indices_with(document, RE_TWO_MARKS))
+    return cached(document, "style-two-marks", lambda: line_indices_with_any(document, [
+        pattern for mark, pattern in TWO_MARKS_FROM.items() if mark in lines_text(document)]))
 
 
 def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
