@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, int_to_cn, parse_ordinal
+from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
+from .linebreaks import cut_inside, list_goes_on
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
@@ -168,23 +169,6 @@ def _ends_copy_to(cur: Paragraph, last: str) -> bool:
     return cur.text.startswith("抄送") and last[-1] in SENTENCE_END
 
 
-# An e-mail address at a line's end (cut by a wrap, its rest on the next line).
-RE_CUT_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]*$")
-RE_WHOLE_DOMAIN = re.compile(r"\.(?:com|cn|net|org|gov|edu)$")  # (the address is whole)
-RE_ADDRESS_REST = re.compile(r"[A-Za-z0-9.-]*\.(?:com|cn|net|org|gov|edu)\b")
-
-
-def _list_goes_on(text: str, last: str, ordinal: Ordinal) -> bool:
-    """……包括：（一）……的；（二）……的； ⏎ （三）……: a list inside a paragraph, broken
-    (pasted) after a 分号 where its next item starts; not a heading that skips its number."""
-    if last[-1] not in "；;" or ordinal.number < 2:
-        return False
-    label = str(ordinal.number - 1) if ordinal.label.isdigit() else int_to_cn(ordinal.number - 1)
-    before = ordinal.raw.replace(ordinal.label, label, 1)
-    at = text.find(before, 1)
-    return at > 0 and text[at - 1] in "：:；;。 \t　"
-
-
 def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
                skipped: bool, expected: Callable[[Ordinal], bool]) -> bool:
     """Is `nxt` the rest of `cur`, broken by a hard wrap (text copied from a PDF)?
@@ -203,8 +187,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
             or has_leader(last) or has_leader(rest) or is_section_break(rest):
         return False
-    if last[-1] in "/／" and rest[0].isdigit() or "@" in last and RE_CUT_ADDRESS.search(last) \
-            and not RE_WHOLE_DOMAIN.search(last) and RE_ADDRESS_REST.match(rest):
+    if cut_inside(last, rest):
         return True  # a fraction or an e-mail address cut by a wrap: 2/ ⏎ 3、…, @16 ⏎ 3.com
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
     if width and not first and columns(last) >= width - FULL_SLACK \
@@ -223,7 +206,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
             or is_numeral_range(rest))
     if ordinal_next is not None:
-        return _list_goes_on(cur.text, last, ordinal_next)
+        return list_goes_on(cur.text, last, ordinal_next)
     if last[-1] in LINE_ENDS:
         return False
     ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None
