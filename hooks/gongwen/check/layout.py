@@ -349,13 +349,13 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
     texts: the paragraphs' texts joined, if the caller has them."""
     later_texts: set[str] | None = None  # built only when a 目录 line is seen
     settled = True
-    index = 0
-    for candidate in _apart_candidates(paragraphs, texts):
-        if candidate < index:
+    skip_to = 0  # the paragraphs before it are taken already (contents entries, attachments)
+    candidates = _apart_candidates(paragraphs, texts)
+    pairs = enumerate(paragraphs) if isinstance(candidates, range) else \
+        zip(candidates, map(paragraphs.__getitem__, candidates))
+    for at, para in pairs:
+        if at < skip_to:
             continue  # taken already as a contents entry or an attachment
-        index = candidate
-        para = paragraphs[index]
-        index += 1
         text = para.text
         if para.role or not text:
             continue
@@ -368,6 +368,7 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             continue
         if lead == "目" and RE_CONTENTS_HEAD.match(text):
             # 目　　录 followed by heading lines that come again in the body.
+            index = at + 1  # (the paragraph after it)
             run = []
             first: Ordinal | None = None  # the first entry's ordinal
             while index + len(run) < len(paragraphs):
@@ -397,13 +398,14 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
                     para.role = "contents"
                     for entry in run:
                         entry.role = "contents"
-                    index += len(run)
+                    skip_to = index + len(run)
                     continue
             settled = False
             continue
         if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
             para.role = "attachments"
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
+            index = at + 1
             while index < len(paragraphs):
                 entry = paragraphs[index]
                 if entry.role == "page":  # a page break inside the list
@@ -416,6 +418,7 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
                 entry.role = "attachments"
                 expected += 1
                 index += 1
+            skip_to = index
             continue
         # A section break starts with 附, 第 or a digit (other lines: neither test matters).
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
