@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
+from .linebreaks import cut_inside, list_goes_on
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
@@ -186,6 +187,8 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
             or has_leader(last) or has_leader(rest) or is_section_break(rest):
         return False
+    if cut_inside(last, rest):
+        return True  # a fraction or an e-mail address cut by a wrap: 2/ ⏎ 3、…, @16 ⏎ 3.com
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
     if width and not first and columns(last) >= width - FULL_SLACK \
             and not opens_a_document(last, rest) and not _ends_copy_to(cur, last):
@@ -203,7 +206,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
             or is_numeral_range(rest))
     if ordinal_next is not None:
-        return False
+        return list_goes_on(cur.text, last, ordinal_next)
     if last[-1] in LINE_ENDS:
         return False
     ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None
