@@ -66,24 +66,6 @@ WIDE = frozenset("“”‘’…—")
 FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
 ORDINAL_WINDOW = 48
-# The place in a text where a numeral means the window may cut an ordinal (see
-# leading_ordinal): a match that ends past ORDINAL_WINDOW - 5 holds numerals all along.
-WINDOW_PROBE = ORDINAL_WINDOW // 2
-
-
-def leading_ordinal(text: str) -> Ordinal | None:
-    """parse_ordinal(text[:ORDINAL_WINDOW]) as far as its level and number go (its `rest`
-    may be longer): read from the whole text, where that gives the same answer, so that
-    parse_ordinal's memo serves the reader's later look at the whole paragraph.
-
-    The window matters only to an ordinal that ends within five characters of its edge
-    (what RE_L3's lookahead and the range tests read past it): its numerals run through
-    the window's middle. Elsewhere the same characters decide both readings."""
-    if text[WINDOW_PROBE:WINDOW_PROBE + 1] in NUMERAL_LEADS:
-        return parse_ordinal(text[:ORDINAL_WINDOW])
-    return parse_ordinal(text)
-
-
 # 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一 第一 其一 任一: cut
 # after the first character at the margin, the next line starts with 一、 (一，) that is
 # no heading.
