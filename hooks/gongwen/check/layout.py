@@ -28,6 +28,7 @@ from .parts import (
     opens_a_document,
     runs_on,
 )
+from .wrapcuts import repeats_cut_word, row_goes_on, with_lead
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
@@ -186,7 +187,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             return not rest.startswith("一是") or last[-1] in ENDS_A_WORD_WITH_ONE
         return ordinal_next.level == 1 and not expected(ordinal_next) and (
             ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
-            or is_numeral_range(rest))
+            or is_numeral_range(rest) or repeats_cut_word(rest, last[-1]))
     if ordinal_next is not None:
         return list_goes_on(cur.text, last, ordinal_next)
     if last[-1] in LINE_ENDS:
@@ -244,7 +245,9 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             skipped = bool(body)
             continue
         first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
-        if body and _continues(body[-1], para, first, width, skipped, expected) and \
+        if body and (lead := row_goes_on(body[-1], para, width is not None)) is not None:
+            _merge(body[-1], with_lead(para, lead))  # a table row goes on (wrapcuts.py)
+        elif body and _continues(body[-1], para, first, width, skipped, expected) and \
                 not _labels_a_list(para, _next_body(paragraphs, index, furniture), last) and \
                 not _addressee_after_title(body[-1], para):
             _merge(body[-1], para)
