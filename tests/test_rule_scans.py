@@ -260,3 +260,12 @@ def test_the_rare_characters_found_from_the_latin_text_are_those_in_the_text(lin
     assert scan.latin_text(document) == \
         "".join(ch for ch in text if ch <= "\xff").encode("latin-1")
     assert style._rare(document) == frozenset(ch for ch in text if ch in style.RARE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="XＸx×○□_【】1中 ", max_size=20))
+def test_the_x_placeholders_alone_are_those_of_the_whole_pattern(text: str) -> None:
+    """On a line whose only placeholder character is X, RE_X_PLACEHOLDER finds what
+    RE_PLACEHOLDER finds."""
+    if not any(ch in text for ch in hygiene.NOT_X):
+        assert hygiene.RE_X_PLACEHOLDER.findall(text) == hygiene.RE_PLACEHOLDER.findall(text)

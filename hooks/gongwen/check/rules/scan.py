@@ -127,6 +127,20 @@ def _union(text: str, texts: Callable[[], list[str]], patterns: list[re.Pattern[
     return sorted(found)
 
 
+# needle → its Latin-1 bytes, or None: not all of it is Latin-1 (the needles are the
+# rules' own constants: a bounded memo).
+_LATIN_NEEDLES: dict[str, bytes | None] = {}
+
+
+def _latin(needle: str) -> bytes | None:
+    try:
+        return _LATIN_NEEDLES[needle]
+    except KeyError:
+        found = _LATIN_NEEDLES[needle] = \
+            needle.encode("latin-1") if max(needle) <= LATIN_END else None
+        return found
+
+
 def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     """Indices in document.lines of the lines holding any of `needles` (literal strings
     without "\\n"), in order. str.find looks for one string many times faster than re
@@ -136,10 +150,11 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     latin: bytes | None = None
     hits: list[int] = []  # where a line's first hit (of one needle) is
     for needle in needles:
-        if max(needle) <= LATIN_END:  # (see latin_text)
+        latin_needle = _latin(needle)
+        if latin_needle is not None:  # (see latin_text)
             if latin is None:
                 latin = latin_text(document)
-            if needle.encode("latin-1") not in latin:
+            if latin_needle not in latin:
                 continue
         # (A search for one character is several times faster than for a string: each
         # character of the needle is asked first, most pieces have one the text lacks.)

@@ -78,12 +78,16 @@ def _headings(document: Document) -> tuple[list[int], list[int], list[str]]:
     return levels, lines, titles
 
 
-def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
+def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str, int]:
     """Parts opened by the lead sentence of an unheaded paragraph:
-    工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…"""
+    工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…
+
+    Sure for the parts `wanted` (those no heading names: the others' lead phrases are not
+    looked for); the reading stops once each of them is found."""
     hits: dict[str, int] = {}
     keyed = key_words(schema, "lead")
     led, any_lead = lead_patterns(schema)
+    led = tuple(pair for pair in led if pair[0].name in wanted)
     paragraphs = document.paragraphs
     # (The headings, most paragraphs of a long outline, are passed over in C.)
     for para in compress(paragraphs, map(is_none, map(HEADING, paragraphs))):
@@ -106,6 +110,8 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
         for slot, patterns in led:
             if slot.name not in hits and any(p.search(lead) for p in patterns):
                 hits[slot.name] = para.line
+        if wanted.issubset(hits):
+            return hits  # (a later paragraph changes no part wanted: the first one counts)
     plans = next((pair for pair in led if pair[0].name == "plans"), None)
     if plans is not None and "plans" not in hits:
         # An outlook inside the closing paragraphs (……成效显著。展望来年，我校将……)
@@ -257,12 +263,15 @@ def _match(document: Document, schema: Schema) -> Parts:
             found[name] = (by_level[2][name], "heading")
         else:
             found[name] = None
+    # The parts a lead sentence may still name (those no heading names).
+    wanted = {slot.name for slot in slots
+              if found[slot.name] is None and (slot.leads or slot.synonyms)}
     for slot in slots:
         if found[slot.name] is not None:
             continue
         if slot.leads or slot.synonyms:
             if leads is None:
-                leads = _lead_hits(document, schema)
+                leads = _lead_hits(document, schema, wanted)
             if slot.name in leads:
                 found[slot.name] = (leads[slot.name], "lead")
                 continue
