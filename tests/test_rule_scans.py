@@ -269,3 +269,25 @@ def test_the_x_placeholders_alone_are_those_of_the_whole_pattern(text: str) -> N
     RE_PLACEHOLDER finds."""
     if not any(ch in text for ch in hygiene.NOT_X):
         assert hygiene.RE_X_PLACEHOLDER.findall(text) == hygiene.RE_PLACEHOLDER.findall(text)
+
+
+def _sequence_words_whole(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """enumeration._matches("序", …) as it was written: each word looked for whole."""
+    word = text[lo:lo + 2] if hi - lo >= 2 else ""
+    out = [(lo, lo + 2, word)] if word in enumeration.SEQUENCE_WORDS else []
+    for inner in enumeration.MID_SEQUENCE_WORDS:
+        pos = text.find(inner, lo + 1, hi)
+        while pos >= 0:
+            if text[pos - 1] in enumeration.SENTENCE_BEFORE:
+                out.append((pos, pos + 2, inner))
+            pos = text.find(inner, pos + 2, hi)
+    return sorted(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="首先其次再最后。；!?，a", max_size=30),
+       lo=st.integers(0, 32), hi=st.integers(0, 32))
+def test_sequence_words_found_from_their_second_character(text: str, lo: int, hi: int
+                                                          ) -> None:
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    assert enumeration._matches("序", text, lo, hi) == _sequence_words_whole(text, lo, hi)

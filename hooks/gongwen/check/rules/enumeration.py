@@ -33,6 +33,8 @@ SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the
 # 其次，/ 再次、 mark an item; 再次表明 (once more) is prose unless a list is open.
 ENUM_AFTER_SEQ = set("，,、：:")
 MID_SEQUENCE_WORDS = ("首先", "其次", "再次")
+# The same by their second character: (second, the first characters before it).
+MID_SEQUENCE_ENDS = (("次", "其再"), ("先", "首"))
 SENTENCE_BEFORE = frozenset("。；;！？!?")
 # The value of each numeral of an item (at most three of CN_NUM: a bounded memo).
 _VALUES: dict[str, int] = {}
@@ -172,13 +174,16 @@ def _matches(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, str
     # 其次/再次 only where they go on a list (_items_in): 最后 inside is prose.
     word = text[lo:lo + 2] if hi - lo >= 2 else ""
     out = [(lo, lo + 2, word)] if word in SEQUENCE_WORDS else []
-    if "次" in text or "首先" in text:
-        for inner in MID_SEQUENCE_WORDS:
-            pos = text.find(inner, lo + 1, hi)
-            while pos >= 0:
-                if text[pos - 1] in SENTENCE_BEFORE:
-                    out.append((pos, pos + 2, inner))
-                pos = text.find(inner, pos + 2, hi)
+    # Each of MID_SEQUENCE_WORDS inside text[lo + 1:hi], found from its second character
+    # (one character: str.find is several times faster than for two, and 次, 先 are far
+    # rarer than the marks before them).
+    for second, firsts in MID_SEQUENCE_ENDS:
+        pos = text.find(second, lo + 2, hi)
+        while pos >= 0:
+            if text[pos - 1] in firsts and text[pos - 2] in SENTENCE_BEFORE:
+                out.append((pos - 1, pos + 1, text[pos - 1:pos + 1]))
+            pos = text.find(second, pos + 1, hi)
+    if len(out) > 1:
         out.sort()
     return out
 
@@ -207,7 +212,7 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         if kind == "是":
             found = shi if shi is not None else _matches(kind, text, lo, hi)
         elif "第" not in text if kind == "第" else text[lo:lo + 2] not in SEQUENCE_WORDS \
-                and "次" not in text and "首先" not in text:
+                and "次" not in text and "先" not in text:
             continue  # (the first tests _matches makes: most bodies hold 是 items only)
         else:
             found = _matches(kind, text, lo, hi)
