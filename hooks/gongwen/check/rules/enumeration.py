@@ -92,8 +92,9 @@ def _read_all(doc: Document) -> list[Enumeration]:
         # item of RE_ENUM_DI, or a 其次/再次 that may go on a list (as _matches reads it),
         # or is a table row (_cells reads each cell).
         shi = shi_items(body) if "是" in body else None  # (found once: _items_in reads them)
-        if shi or body[:2] in SEQUENCE_WORDS or "首先" in body or "第" in body and (
-                "次" in body or "\t" in body or RE_ENUM_DI.search(body)):
+        # (A character asked before a word: str.find of one is several times faster.)
+        if shi or body[:2] in SEQUENCE_WORDS or "首" in body and "首先" in body \
+                or "第" in body and ("次" in body or "\t" in body or RE_ENUM_DI.search(body)):
             state["para_index"], state["scope"] = index, scope
             if "\t" in body:
                 _cells(para, out, state)
