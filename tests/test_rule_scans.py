@@ -11,7 +11,8 @@ import re
 import pytest
 from gongwen.check import check_text
 from gongwen.check.document import read
-from gongwen.check.rules import declared, enumeration, hygiene, scan, style
+from gongwen.check.rules import declared, enumeration, hygiene, keywords, scan, sections, style
+from gongwen.check.schema import load_schemas
 from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
 from hypothesis import given, settings
@@ -291,3 +292,33 @@ def test_sequence_words_found_from_their_second_character(text: str, lo: int, hi
                                                           ) -> None:
     lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
     assert enumeration._matches("序", text, lo, hi) == _sequence_words_whole(text, lo, hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="我们存在不足问题：:。，,！a", max_size=50))
+def test_the_lead_or_its_clause_in_one_pattern(text: str) -> None:
+    """sections.RE_LEAD_OR_CLAUSE matches what RE_LEAD matches, else RE_LEAD_CLAUSE."""
+    m = sections.RE_LEAD.match(text) or sections.RE_LEAD_CLAUSE.match(text)
+    both = sections.RE_LEAD_OR_CLAUSE.match(text)
+    assert (m and m.group()) == (both and both.group())
+
+
+TITLE_PIECES = ["存在的问题", "问题", "下一步打算", "打算", "工作", "情况", "主要做法",
+                "（2025年）", "“", "”", " ", "和", "、", "原因", "整改措施", "措施", "加强", "的",
+                "。", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(titles=st.lists(st.lists(st.sampled_from(TITLE_PIECES), max_size=5).map("".join),
+                       max_size=6),
+       doctype=st.sampled_from(["summary", "self-review", "plan", "progress-report", "speech"]))
+def test_a_title_left_unread_names_no_part(titles: list[str], doctype: str) -> None:
+    """keywords.titles_to_read passes over only titles winners() finds no part in (a
+    short outline has every title read instead: the same parts)."""
+    schema = load_schemas()[doctype]
+    keyed = {1: keywords.key_words(schema, 1), 2: keywords.key_words(schema, 2)}
+    read = keywords.titles_to_read(titles, keyed)
+    for index, title in enumerate(titles):
+        if index not in read:
+            assert not keywords.winners(title, keyed[1]) and \
+                not keywords.winners(title, keyed[2])

@@ -213,7 +213,7 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         if kind == "是":
             found = shi if shi is not None else _matches(kind, text, lo, hi)
         elif "第" not in text if kind == "第" else text[lo:lo + 2] not in SEQUENCE_WORDS \
-                and "次" not in text and "先" not in text:
+                and "次" not in text and ("先" not in text or "首先" not in text):
             continue  # (the first tests _matches makes: most bodies hold 是 items only)
         else:
             found = _matches(kind, text, lo, hi)
