@@ -103,16 +103,25 @@ def _read_outline_entries(doc: Document) -> list[OutlineEntry]:
             for i, m in enumerate(matches):
                 end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
                 title = text[m.end():end].strip().rstrip("。；;，,").strip()
-                if m.group("l1"):
-                    num = cn_to_int(m.group("l1"))
-                    if num:
-                        parent = num
-                        out.append(OutlineEntry(line.number, 1, m.group("l1"), num, title, None))
+                l1, l2 = m.group("l1", "l2")
+                label = l1 or l2
+                num = _VALUES.get(label, 0)
+                if num == 0:
+                    num = _VALUES[label] = cn_to_int(label)
+                if not num:
+                    continue
+                # OutlineEntry(...), built in C (the named tuple's __new__ is Python code).
+                if l1:
+                    parent = num
+                    out.append(new_tuple(OutlineEntry, (line.number, 1, l1, num, title, None)))
                 else:
-                    num = cn_to_int(m.group("l2"))
-                    if num:
-                        out.append(OutlineEntry(line.number, 2, m.group("l2"), num, title, parent))
+                    out.append(new_tuple(OutlineEntry, (line.number, 2, l2, num, title, parent)))
     return out
+
+
+# The value of each numeral of an entry (at most three of CN_NUM: a bounded memo).
+_VALUES: dict[str, int | None] = {}
+new_tuple = tuple.__new__
 
 
 def _by_author(text: str, start: int, ahead: bool) -> bool:
@@ -312,7 +321,6 @@ def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
         return None, False
 
     for entry in entries:
-        written = canonical(entry.level, entry.number)
         if entry.level == 1:
             heading, agrees = find(entry, level1)
             matched_parent[entry.number] = heading
@@ -321,6 +329,9 @@ def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
                 continue  # its part is missing as a whole: reported once, for the part
             parent = matched_parent[entry.parent]
             heading, agrees = find(entry, children.get(parent.line, []))
+        if heading is not None and agrees:
+            continue
+        written = canonical(entry.level, entry.number)  # (only for a finding)
         if heading is None:
             where = "正文中没有" if entry.level == 1 else \
                 f"正文“{canonical(1, entry.parent)}”之下没有"
