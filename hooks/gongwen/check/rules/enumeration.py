@@ -202,7 +202,11 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
     """
     if hi is None:
         hi = len(text)
-    line_of = None  # built at the first item
+    # The line of a position: the paragraph's own for a paragraph of one line (most),
+    # else found by a locator built at the first item.
+    one_line = len(para.lines) == 1
+    line_of = None
+    scope = state["scope"]  # (no other call changes it while this one reads)
     base = len(para.text) - len(text)
     para_index = state["para_index"]
     heading_seqs, recent_seqs, last_number = \
@@ -213,7 +217,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         if kind == "是":
             found = shi if shi is not None else _matches(kind, text, lo, hi)
         elif "第" not in text if kind == "第" else text[lo:lo + 2] not in SEQUENCE_WORDS \
-                and "次" not in text and ("先" not in text or "首先" not in text):
+                and ("次" not in text or "其次" not in text and "再次" not in text) \
+                and ("先" not in text or "首先" not in text):
             continue  # (the first tests _matches makes: most bodies hold 是 items only)
         else:
             found = _matches(kind, text, lo, hi)
@@ -225,7 +230,7 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                 label = group
                 number = SEQUENCE_WORDS[label]
                 open_ = last_number.get(para_seq.get(kind) or
-                                        recent_seqs.get((kind, state["scope"]), -1))
+                                        recent_seqs.get((kind, scope), -1))
                 if number > 1 and open_ != number - 1 and (
                         not at_start or text[end:end + 1] not in ENUM_AFTER_SEQ):
                     continue  # 再次表明 / 其次要 with no list open: prose, not an item
@@ -236,8 +241,8 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                     number = _VALUES[num] = cn_to_int(num) or 0
                 if not number:
                     continue
-                label = f"{num}是" if kind == "是" else f"第{num}"
-            key = (kind, state["scope"])
+                label = _LABELS.get((kind, num)) or _label(kind, num)
+            key = (kind, scope)
             if at_start:
                 seq = heading_seqs.get(key)
                 if seq is not None and number == 1:
@@ -287,16 +292,30 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                         if at >= 0:
                             if line_of is None:
                                 line_of = line_locator(para, text, start_line)
-                            out.append(Enumeration(line_of(at), kind, prev_label, number - 1,
-                                                   seq, para_index, base + at))
+                            out.append(Enumeration(start_line if one_line else line_of(at),
+                                                   kind, prev_label, number - 1, seq,
+                                                   para_index, base + at))
                 para_seq[kind] = seq
             last_number[seq] = number
             recent_seqs[key] = seq
-            if line_of is None:
-                line_of = line_locator(para, text, start_line)
+            if one_line:
+                line = start_line
+            else:
+                if line_of is None:
+                    line_of = line_locator(para, text, start_line)
+                line = line_of(pos)
             # Enumeration(...), built in C (the named tuple's own __new__ is Python code).
             out.append(new_tuple(
-                Enumeration, (line_of(pos), kind, label, number, seq, para_index, base + pos)))
+                Enumeration, (line, kind, label, number, seq, para_index, base + pos)))
+
+
+# The label of each 是/第 item (by kind and numeral: a bounded memo).
+_LABELS: dict[tuple[str, str], str] = {}
+
+
+def _label(kind: str, num: str) -> str:
+    label = _LABELS[kind, num] = f"{num}是" if kind == "是" else f"第{num}"
+    return label
 
 
 # 首先…其次…第三 / 首先，…第二，…: the ordinal words and 第N mixed in one list.
