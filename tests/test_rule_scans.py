@@ -322,3 +322,15 @@ def test_a_title_left_unread_names_no_part(titles: list[str], doctype: str) -> N
         if index not in read:
             assert not keywords.winners(title, keyed[1]) and \
                 not keywords.winners(title, keyed[2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="我讲三点，。！?；:领导a", max_size=30), start=st.integers(0, 31))
+def test_the_clause_before_an_announcement(text: str, start: int) -> None:
+    """declared._clause_start (rfind of each mark) is the end of RE_CLAUSE_START's last
+    match before `start`."""
+    start = min(start, len(text))
+    last = 0
+    for m in declared.RE_CLAUSE_START.finditer(text, 0, start):
+        last = m.end()
+    assert declared._clause_start(text, start) == last

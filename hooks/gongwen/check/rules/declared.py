@@ -41,6 +41,7 @@ DECLARED_HINTS = [re.compile(rf"点(?<=[{CN_NUM}]点)"), re.compile(rf"条(?<=[{
 # someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
 # verb is empty, or has the author in it, and no one else.
 RE_CLAUSE_START = re.compile(r"[。！？!?；;，,：:]")
+CLAUSE_MARKS = tuple("。！？!?；;，,：:")  # (the same, one by one)
 RE_AUTHOR = re.compile(r"我|下面|下边|以下|这里|在此|借此|今天|本人|^现")
 RE_SOMEONE_ELSE = re.compile(
     r"领导|书记|主任|市长|省长|县长|局长|部长|总理|中央|上级|会议|文件|通知|指示|讲话|他|她|其")
@@ -125,14 +126,18 @@ _VALUES: dict[str, int | None] = {}
 new_tuple = tuple.__new__
 
 
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause of position `start` begins: after the last clause mark before it
+    (RE_CLAUSE_START's last match: each mark looked for backwards, rather than every mark
+    of the paragraph forwards), else 0."""
+    return max([text.rfind(mark, 0, start) for mark in CLAUSE_MARKS]) + 1
+
+
 def _by_author(text: str, start: int, ahead: bool) -> bool:
     """Is the announcement at `start` the author's own?"""
     if ahead:
         return True  # 从以下五个方面: 以下 points at this very text
-    clause_start = 0
-    for m in RE_CLAUSE_START.finditer(text, 0, start):
-        clause_start = m.end()
-    before = text[clause_start:start]
+    before = text[_clause_start(text, start):start]
     if RE_SOMEONE_ELSE.search(before):
         return False
     return not before or bool(RE_AUTHOR.search(before))
