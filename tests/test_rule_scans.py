@@ -334,3 +334,12 @@ def test_the_clause_before_an_announcement(text: str, start: int) -> None:
     for m in declared.RE_CLAUSE_START.finditer(text, 0, start):
         last = m.end()
     assert declared._clause_start(text, start) == last
+
+
+def test_title_noise_starts_with_no_letter_or_digit() -> None:
+    """keywords.winners skips RE_TITLE_NOISE on a title of letters and digits only: no
+    match of it can start with one (\\s, quotes and brackets are none)."""
+    every = "".join(map(chr, range(0x110000)))
+    starts = {m.group()[0] for m in keywords.RE_TITLE_NOISE.finditer(every + "（）()")}
+    assert starts and not any(ch.isalnum() for ch in starts)
+    assert not any(keywords.RE_TITLE_NOISE.match(ch) for ch in every if ch.isalnum())
