@@ -58,3 +58,37 @@ def test_no_paragraph_text_of_the_reader_holds_a_line_break() -> None:
             doc = read(text, markdown=markdown)
             assert all("\n" not in para.text for para in doc.paragraphs), text
             assert joined(doc.paragraphs) is not None or not doc.paragraphs
+
+
+MARKED = ["<!-- gongwen:end -->", "  <!-- gongwen:end -->  ",
+          "说明 <!-- gongwen: ack GW103 原因 -->", "{ .annotate }", "1. 注释", "文字 annotate",
+          "见 `<!-- gongwen:end -->`", "---", "title: 标题", "# 标题", "正文。", "", "一、总体要求",
+          "\r", "\u2028", "```", "    缩进"]
+
+
+def test_quiet_lines_hold_neither_word() -> None:
+    from gongwen.text.blocks import checked_lines, quiet_lines
+
+    rng = random.Random(23)
+    for _ in range(20_000):
+        text = "\n".join(rng.choice(MARKED) for _ in range(rng.randint(0, 10)))
+        lines, whole = checked_lines(text)
+        quiet = quiet_lines(text, lines, whole)
+        assert 0 <= quiet <= len(lines), text
+        assert not any("gongwen" in line or "annotate" in line for line in lines[:quiet]), text
+
+
+def test_a_page_reads_alike_with_every_line_searched(monkeypatch) -> None:
+    from gongwen.check import document
+    from gongwen.check.document import read
+
+    rng = random.Random(24)
+    for _ in range(1500):
+        text = "\n".join(rng.choice(MARKED) for _ in range(rng.randint(0, 12)))
+        for markdown in (True, False):
+            quick = read(text, markdown=markdown)
+            monkeypatch.setattr(document, "quiet_lines", lambda text, lines, whole: 0)
+            slow = read(text, markdown=markdown)
+            monkeypatch.undo()
+            assert (quick.scanned, quick.lines, quick.acks, [p.text for p in quick.paragraphs]) \
+                == (slow.scanned, slow.lines, slow.acks, [p.text for p in slow.paragraphs]), text

@@ -101,6 +101,19 @@ def checked_lines(text: str) -> tuple[list[str], bool]:
     return text.splitlines(), True
 
 
+def quiet_lines(text: str, lines: list[str], whole: bool) -> int:
+    """How many of `lines` (checked_lines(text)), from the first, hold neither "gongwen" nor
+    "annotate": all but the end marker's on most pages. A search of the text for each word
+    costs less than one of every line (Chinese text, line by line)."""
+    first = text.find("gongwen")
+    if first < 0:
+        return len(lines) if "annotate" not in text else 0
+    if not whole and text.startswith(END_MARKER, first - END_MARKER.index("gongwen")) \
+            and text.find("annotate", 0, first) < 0:
+        return len(lines) - 1  # (the first "gongwen" is the end marker's, on the last line)
+    return 0
+
+
 def atx_heading(raw: str) -> tuple[int, str] | None:
     """RE_ATX.match(raw) without re: (how many #s, the text after them) of a # heading,
     or None. (RE_ATX's lazy group tried every end of the line.)"""
@@ -138,7 +151,7 @@ def _indent(line: str) -> int:
 def scan_lines(lines: list[str], start: int, markdown: bool,
                acks: list[tuple[int, str, str]] | None = None,
                headings: dict[int, tuple[int, str]] | None = None,
-               ) -> list[tuple[int, str, str]]:
+               quiet: int = 0) -> list[tuple[int, str, str]]:
     """(1-based number, raw line, kind) for the lines that belong to the document.
 
     kind: 'text', 'blank', 'atx' (a # heading), 'list' (a list item's first line),
@@ -148,11 +161,13 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
     markdown=False (a .txt file): every line is 'text' or 'blank'.
     acks: filled with (line, rule, reason) of each `<!-- gongwen: ack RULE reason -->`.
     headings: filled with atx_heading(raw) of each 'atx' line, by its number.
+    quiet: the first `quiet` lines hold neither "gongwen" nor "annotate" (quiet_lines):
+    they are not searched for them.
     """
     out: list[tuple[int, str, str]] = []
     if not markdown:
         for number, raw in enumerate(lines[start:], start + 1):
-            if "gongwen" in raw:
+            if number > quiet and "gongwen" in raw:
                 if raw.strip() == END_MARKER:
                     break
                 if acks is not None:
@@ -167,7 +182,11 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
     busy = False
     in_paragraph = False  # the last line kept was text: an indented line continues it
     for number, raw in enumerate(lines[start:], start + 1):
-        if "gongwen" in raw:
+        if not raw and not busy:  # an empty line, a third of them: what the steps below make of it
+            out.append((number, raw, "blank"))
+            in_paragraph = False
+            continue
+        if number > quiet and "gongwen" in raw:
             if raw.strip() == END_MARKER:
                 break
             if acks is not None and fence is None:
@@ -210,7 +229,7 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
         # should not pay for a dozen regular expressions.
         lead = stripped[0]
         if lead not in SYNTAX_LEADS and not lead.isdigit() and not annotate_pending:
-            if "annotate" in raw and RE_ANNOTATE.search(raw):
+            if number > quiet and "annotate" in raw and RE_ANNOTATE.search(raw):
                 annotate_pending = True
             out.append((number, raw, "text"))
             in_paragraph = True
@@ -257,7 +276,7 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
             if lead.isdigit() and RE_ORDERED_ITEM.match(raw):
                 in_annotation_list = busy = True
                 continue
-        if "annotate" in raw and RE_ANNOTATE.search(raw):
+        if number > quiet and "annotate" in raw and RE_ANNOTATE.search(raw):
             annotate_pending = True
         if kind == "text":
             # (Each pattern asked only where its first characters allow a match: a bold

@@ -186,6 +186,10 @@ def _simple(block: str, yaml) -> dict | None:
             value = _scalar(raw, yaml)
             if value is _OTHER:
                 return None
+        if not spaces and not dash:  # a key of the top level (most lines)
+            out[key] = value
+            parent, shape = (key, "") if value is None else (None, "")
+            continue
         depth = len(spaces)
         if dash:  # a list item under the bare key: - key: value
             if parent is None or shape == "map" or shape == "list" and depth != indent \
@@ -195,10 +199,7 @@ def _simple(block: str, yaml) -> dict | None:
                 shape, indent, out[parent] = "list", depth, []
             out[parent].append({key: value})
             continue
-        if depth == 0:
-            out[key] = value
-            parent, shape = (key, "") if value is None else (None, "")
-        elif parent is None or value is None:
+        if parent is None or value is None:
             return None
         elif shape == "list":
             if depth != indent + 2:
