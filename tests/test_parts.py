@@ -393,6 +393,9 @@ def test_schema_unless_and_kinds(tmp_path: Path) -> None:
       "position 0），实为 '(典礼'")),
     (("grade: required", "grade: required\n    anywhere: 1"),
      "{path}: slots[0].anywhere 应为 true 或 false，实为 1"),
+    (("grade: required", "grade: required\n    elsewhere: ['(牵头']"),
+     ("{path}: slots[0].elsewhere[0] 应为正则表达式（missing ), unterminated subpattern at "
+      "position 0），实为 '(牵头'")),
 ])
 def test_schema_new_keys_give_exact_messages(tmp_path: Path, change: tuple[str, str],
                                              message: str) -> None:

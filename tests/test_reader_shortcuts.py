@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import random
 
-from gongwen.check.layout import ORDINAL_WINDOW, leading_ordinal
+from gongwen.check.layout import ORDINAL_WINDOW
+from gongwen.check.runon import leading_ordinal
 from gongwen.text import numbering
 from gongwen.text.numbering import parse_ordinal
 

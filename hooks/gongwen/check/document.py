@@ -209,7 +209,10 @@ def _read_body(doc: Document) -> None:
         # not ask.)
         lead = text[:1]
         if (lead in ORDINAL_LEADS or lead.isdigit()) and (not para.list_item or not markdown):
-            made = make_heading(text, para.raw_first or text, body_line, None)
+            # (make_heading's own parse_ordinal, asked first: most such paragraphs, 一是…,
+            # have none, and make no call.)
+            made = make_heading(text, para.raw_first or text, body_line, None, ordinal) \
+                if (ordinal := parse_ordinal(text)) else None
             if made is None and lead.isdigit():
                 led = _item_led_by_a_number(doc, index)
                 if led is not None:

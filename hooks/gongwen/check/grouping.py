@@ -24,6 +24,7 @@ from gongwen.text.numbering import (
     RE_ENUM_SHI,
     Ordinal,
     parse_ordinal,
+    parse_ordinal_once,
 )
 
 from .headings import make_heading
@@ -168,7 +169,8 @@ def _atx_heading(number: int, raw: str, doc: Document, found: tuple[int, str]) -
     if hashes == 1 and doc.title_line is None:
         doc.title, doc.title_line = content, number
         return
-    made = make_heading(content, content, number, "markdown")
+    ordinal = parse_ordinal_once(content)  # (make_heading's parse_ordinal, done here)
+    made = make_heading(content, content, number, "markdown", ordinal) if ordinal else None
     if made and hashes > 1:
         # Positional: line, lines, text, heading, body, body_line, list_item, raw_first, role.
         doc.paragraphs.append(Paragraph(number, [line], content, made[0], "", number, False,

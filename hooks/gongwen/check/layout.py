@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
+from .linebreaks import cut_inside, list_goes_on
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
@@ -27,6 +28,7 @@ from .parts import (
     opens_a_document,
     runs_on,
 )
+from .wrapcuts import repeats_cut_word, row_goes_on, with_lead
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
@@ -65,24 +67,6 @@ WIDE = frozenset("“”‘’…—")
 FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
 ORDINAL_WINDOW = 48
-# The place in a text where a numeral means the window may cut an ordinal (see
-# leading_ordinal): a match that ends past ORDINAL_WINDOW - 5 holds numerals all along.
-WINDOW_PROBE = ORDINAL_WINDOW // 2
-
-
-def leading_ordinal(text: str) -> Ordinal | None:
-    """parse_ordinal(text[:ORDINAL_WINDOW]) as far as its level and number go (its `rest`
-    may be longer): read from the whole text, where that gives the same answer, so that
-    parse_ordinal's memo serves the reader's later look at the whole paragraph.
-
-    The window matters only to an ordinal that ends within five characters of its edge
-    (what RE_L3's lookahead and the range tests read past it): its numerals run through
-    the window's middle. Elsewhere the same characters decide both readings."""
-    if text[WINDOW_PROBE:WINDOW_PROBE + 1] in NUMERAL_LEADS:
-        return parse_ordinal(text[:ORDINAL_WINDOW])
-    return parse_ordinal(text)
-
-
 # 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一 第一 其一 任一: cut
 # after the first character at the margin, the next line starts with 一、 (一，) that is
 # no heading.
@@ -186,6 +170,8 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
             or has_leader(last) or has_leader(rest) or is_section_break(rest):
         return False
+    if cut_inside(last, rest):
+        return True  # a fraction or an e-mail address cut by a wrap: 2/ ⏎ 3、…, @16 ⏎ 3.com
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
     if width and not first and columns(last) >= width - FULL_SLACK \
             and not opens_a_document(last, rest) and not _ends_copy_to(cur, last):
@@ -201,9 +187,9 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             return not rest.startswith("一是") or last[-1] in ENDS_A_WORD_WITH_ONE
         return ordinal_next.level == 1 and not expected(ordinal_next) and (
             ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
-            or is_numeral_range(rest))
+            or is_numeral_range(rest) or repeats_cut_word(rest, last[-1]))
     if ordinal_next is not None:
-        return False
+        return list_goes_on(cur.text, last, ordinal_next)
     if last[-1] in LINE_ENDS:
         return False
     ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None
@@ -259,7 +245,9 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
             skipped = bool(body)
             continue
         first = len(body) == 1 and len(body[0].lines) == 1 and not parse_ordinal(body[0].text)
-        if body and _continues(body[-1], para, first, width, skipped, expected) and \
+        if body and (lead := row_goes_on(body[-1], para, width is not None)) is not None:
+            _merge(body[-1], with_lead(para, lead))  # a table row goes on (wrapcuts.py)
+        elif body and _continues(body[-1], para, first, width, skipped, expected) and \
                 not _labels_a_list(para, _next_body(paragraphs, index, furniture), last) and \
                 not _addressee_after_title(body[-1], para):
             _merge(body[-1], para)
@@ -349,13 +337,13 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
     texts: the paragraphs' texts joined, if the caller has them."""
     later_texts: set[str] | None = None  # built only when a 目录 line is seen
     settled = True
-    index = 0
-    for candidate in _apart_candidates(paragraphs, texts):
-        if candidate < index:
+    skip_to = 0  # the paragraphs before it are taken already (contents entries, attachments)
+    candidates = _apart_candidates(paragraphs, texts)
+    pairs = enumerate(paragraphs) if isinstance(candidates, range) else \
+        zip(candidates, map(paragraphs.__getitem__, candidates))
+    for at, para in pairs:
+        if at < skip_to:
             continue  # taken already as a contents entry or an attachment
-        index = candidate
-        para = paragraphs[index]
-        index += 1
         text = para.text
         if para.role or not text:
             continue
@@ -368,6 +356,7 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             continue
         if lead == "目" and RE_CONTENTS_HEAD.match(text):
             # 目　　录 followed by heading lines that come again in the body.
+            index = at + 1  # (the paragraph after it)
             run = []
             first: Ordinal | None = None  # the first entry's ordinal
             while index + len(run) < len(paragraphs):
@@ -397,13 +386,14 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
                     para.role = "contents"
                     for entry in run:
                         entry.role = "contents"
-                    index += len(run)
+                    skip_to = index + len(run)
                     continue
             settled = False
             continue
         if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
             para.role = "attachments"
             expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
+            index = at + 1
             while index < len(paragraphs):
                 entry = paragraphs[index]
                 if entry.role == "page":  # a page break inside the list
@@ -416,6 +406,7 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
                 entry.role = "attachments"
                 expected += 1
                 index += 1
+            skip_to = index
             continue
         # A section break starts with 附, 第 or a digit (other lines: neither test matters).
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \

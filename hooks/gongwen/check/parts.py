@@ -49,7 +49,8 @@ RE_ATTACHED_LEAD = re.compile(r"^附\s*件\s*\d{0,2}(?![\d：:.．、])")
 # 附件1 pasted into the line after the document's last sentence (……更大贡献！附件1 2026年
 # 省十件民生实事……一、……), its number maybe run into a title led by a year; a new part
 # only where the numbering starts again at 一、 after it (runon, mark_parts).
-ATTACHED_RUN_ON = r"附\s*件\s*(?:\d{1,2}(?=(?:19|20)\d\d年|[\u4e00-\u9fff])|(?=[\u4e00-\u9fff]))"
+ATTACHED_RUN_ON = (r"附\s*件\s*(?:\d{1,2}(?=[ \t　]*(?:(?:19|20)\d\d年|[\u4e00-\u9fff]))"
+                   r"|(?=[\u4e00-\u9fff]))")
 RE_SENTENCE_THEN_ATTACHED = re.compile(r"(?<=[。！？!?])" + ATTACHED_RUN_ON)
 RE_ATTACHED_RUN_ON = re.compile("^" + ATTACHED_RUN_ON)
 # Opening marks: a line that ends with one goes on in the next (a web page's stray break).
@@ -59,7 +60,7 @@ SENTENCE_ENDS = frozenset("。！？!?")
 # an attached document's own heading (附件1, RE_ATTACHED).
 RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
 RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
-RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[ \t　：:]|$)")
+RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[\s：:]|$)")
 SHORT_HEADING = 40
 SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
 
@@ -99,7 +100,8 @@ def is_section_break(text: str) -> bool:
         m = pattern.match(text)
         if m:
             # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
-            return short or text[m.end():m.end() + 1] in (" ", "\t", "　")
+            # (Any space: PDFs and web pages set 第三条 apart by an en space, U+2002.)
+            return short or text[m.end():m.end() + 1].isspace()
     if not short:
         return False
     m = RE_SECTION_NUMBER.match(text)

@@ -18,7 +18,7 @@ from gongwen.text.numbering import (
 )
 
 from .inline import after_sentence, title_before
-from .layout import ORDINAL_WINDOW, SENTENCE_END, leading_ordinal, lists_numbers, pieces
+from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers, pieces
 from .paragraphs import Joined, Paragraph, joined
 from .parts import (
     RE_DATE_THEN_ATTACHED,
@@ -26,6 +26,24 @@ from .parts import (
     SHORT_HEADING,
     is_section_break,
 )
+
+# The place in a text where a numeral means the window may cut an ordinal (see
+# leading_ordinal): a match that ends past ORDINAL_WINDOW - 5 holds numerals all along.
+WINDOW_PROBE = ORDINAL_WINDOW // 2
+
+
+def leading_ordinal(text: str) -> Ordinal | None:
+    """parse_ordinal(text[:ORDINAL_WINDOW]) as far as its level and number go (its `rest`
+    may be longer): read from the whole text, where that gives the same answer, so that
+    parse_ordinal's memo serves the reader's later look at the whole paragraph.
+
+    The window matters only to an ordinal that ends within five characters of its edge
+    (what RE_L3's lookahead and the range tests read past it): its numerals run through
+    the window's middle. Elsewhere the same characters decide both readings."""
+    if text[WINDOW_PROBE:WINDOW_PROBE + 1] in NUMERAL_LEADS:
+        return parse_ordinal(text[:ORDINAL_WINDOW])
+    return parse_ordinal(text)
+
 
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section

@@ -22,7 +22,8 @@ GRADE_NAMES = {"required": "必备", "recommended": "建议", "optional": "可�
 WHERES = ("body", "opening", "closing")
 TOP_KEYS = ("doctype", "label", "kinds", "title_patterns", "transition", "salutation", "slots")
 SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "inside", "grade", "order",
-             "anywhere", "not_in_titles", "levels", "phrases", "where", "topical", "titles")
+             "anywhere", "not_in_titles", "levels", "phrases", "where", "topical", "titles",
+             "elsewhere")
 PHRASE_KEYS = ("patterns", "example")
 
 
@@ -60,6 +61,10 @@ class Slot:
     # Documents whose title matches one of these do not have this part (a speech at a
     # ceremony has no review of the year's work): it is not looked for there.
     not_in_titles: tuple[re.Pattern, ...] = ()
+    # Sentences showing the part's work done in another form (each task of a 方案 names
+    # its 牵头部门: the 保障 is spread over the tasks): with one in the body, a missing
+    # part is reported as a warning, never an error.
+    elsewhere: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +173,7 @@ def _slot(path: str, index: int, data: object) -> Slot:
     titles = _regexes(path, f"{key}.titles", data.get("titles", []), allow_empty=True)
     not_in_titles = _regexes(path, f"{key}.not_in_titles", data.get("not_in_titles", []),
                              allow_empty=True)
+    elsewhere = _regexes(path, f"{key}.elsewhere", data.get("elsewhere", []), allow_empty=True)
     grade = data["grade"]
     if grade not in GRADES:
         raise _fail(path, f"{key}.grade", " " + "、".join(GRADES) + " 之一", grade)
@@ -193,7 +199,7 @@ def _slot(path: str, index: int, data: object) -> Slot:
         raise SchemaError(
             f"{path}: {key} 无法匹配：synonyms、phrases、leads、titles、topical 至少要有一项")
     return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical,
-                unless, leads, inside, titles, anywhere, not_in_titles)
+                unless, leads, inside, titles, anywhere, not_in_titles, elsewhere)
 
 
 def parse_schema(data: object, path: str) -> Schema:

@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
+from operator import indexOf
 
 _OPEN = "---"
 _CLOSE = ("---", "...")
+CLOSING = frozenset(_CLOSE)
 # Budgets: front matter is a few lines of metadata. YAML aliases can make 577 bytes expand
 # to 10^9 values (gigabytes, 40 s), so the expanded size is counted before it is built.
 MAX_BYTES = 64 * 1024
@@ -51,34 +54,47 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     """Read a leading `---` … `---` block from `lines` (without line ends)."""
     if not lines or lines[0].rstrip() != _OPEN:
         return FrontMatter()
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in _CLOSE:
-            block = "\n".join(lines[1:index])
-            # Imported here: the browser checks plain text under Pyodide, which has no PyYAML.
-            import yaml
+    # The closing line, looked for in C (map, indexOf): a loop in Python cost a microsecond.
+    try:
+        index = indexOf(map(CLOSING.__contains__, map(str.rstrip, islice(lines, 1, None))),
+                        True) + 1
+    except ValueError:  # an opening `---` with no closing line: MkDocs treats it as body text too
+        return FrontMatter()
+    block = "\n".join(lines[1:index])
+    yaml = _yaml()
+    # libyaml's loader when PyYAML has it: front matter parsing was most of the time.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        problem = _over_budget(block, loader)
+        if problem:
+            return FrontMatter({}, index + 1, problem, True, over_budget=True)
+        meta = _simple(block, yaml)
+        if meta is None:
+            meta = yaml.load(block, Loader=loader) if block.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第{mark.line + 2}行：" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return FrontMatter({}, index + 1, f"{where}{problem}", True)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return FrontMatter({}, index + 1,
+                           f"应为键值映射（mapping），实为 {type(meta).__name__}", True)
+    return FrontMatter(meta, index + 1, None, True)
 
-            # libyaml's loader when PyYAML has it: front matter parsing was most of the time.
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            try:
-                problem = _over_budget(block, loader)
-                if problem:
-                    return FrontMatter({}, index + 1, problem, True, over_budget=True)
-                meta = _simple(block, yaml)
-                if meta is None:
-                    meta = yaml.load(block, Loader=loader) if block.strip() else {}
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f"第{mark.line + 2}行：" if mark is not None else ""
-                problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-                return FrontMatter({}, index + 1, f"{where}{problem}", True)
-            if meta is None:
-                meta = {}
-            if not isinstance(meta, dict):
-                return FrontMatter({}, index + 1,
-                                   f"应为键值映射（mapping），实为 {type(meta).__name__}", True)
-            return FrontMatter(meta, index + 1, None, True)
-    # An opening `---` with no closing line: MkDocs treats it as body text too.
-    return FrontMatter()
+
+_YAML: list = []  # the yaml module, once imported
+
+
+def _yaml():
+    """yaml, imported on first use: the browser checks plain text under Pyodide, which has
+    no PyYAML. (Kept after: an import statement at every page cost more than a pass.)"""
+    if not _YAML:
+        import yaml
+
+        _YAML.append(yaml)
+    return _YAML[0]
 
 
 def _scalar(raw: str, yaml) -> object:

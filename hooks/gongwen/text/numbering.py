@@ -177,6 +177,10 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     return _new(Ordinal, (level, label, number, raw, text[end:], expected, width))
 
 
+# parse_ordinal for a text asked about once (a # heading's: no pass reads it again): the
+# same answer, without a memo entry.
+parse_ordinal_once = _parse_ordinal
+
 # What a range's second number starts with (RE_RANGE_REST).
 RANGE_LEADS = frozenset("一二三四五六七八九")
 

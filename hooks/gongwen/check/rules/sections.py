@@ -319,6 +319,15 @@ def _where(slot: Slot) -> str:
     return "".join(quote(p) for p in plain[:3]) + "等语句"
 
 
+def _done_elsewhere(document: Document, slot: Slot) -> bool:
+    """Does a sentence of the body do the part's work in another form (slot.elsewhere)?"""
+    if not slot.elsewhere:
+        return False
+    pattern = one_pattern(slot.elsewhere)
+    return any(pattern.search(p.text) for p in document.paragraphs
+               if p.role not in ("title", "outline"))
+
+
 def _missing(grade: str):
     def check(document, schema: Schema) -> Iterator[Finding]:
         rule = REQUIRED_SECTION if grade == "required" else RECOMMENDED_SECTION
@@ -336,7 +345,8 @@ def _missing(grade: str):
                 yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
                                          f"{_where(slot)}，正文中没有找到")
             elif parts.confident and slot.synonyms and \
-                    not any(parts[other] is not None for other in slot.inside):
+                    not any(parts[other] is not None for other in slot.inside) and \
+                    not _done_elsewhere(document, slot):
                 yield rule.finding(None, f"缺少必备部分{quote(slot.label)}：{kind}应有"
                                          f"{_where(slot)}，正文中没有找到")
             else:

@@ -1,0 +1,73 @@
+"""Lines that a hard wrap starts in the middle of something that is no heading.
+
+Table rows in plain text: the cells of a row pasted from Word or a PDF stand apart by
+TABs (时间<TAB>工作重点<TAB>1.……； 2.……), and a cell may hold a numbered list. Hard
+wrapped, or with the line breaks of a cell's own paragraphs, a row goes on in the next
+line: at a TAB (its next cell, cut at the margin) or with the next item of its last cell
+( 2.…… after 1.……；). Neither starts a heading; gongwen.check.layout.join_wrapped joins
+such a line to its row, the TAB or space before it kept (a cell's 1. after a TAB follows
+no sentence end, as on one line).
+
+A word cut at the margin right before its numeral, when the list goes on with the same
+word (高 ⏎ 一、高二教学楼: 高一、高二), leaves a 一、 at the line's start that is no heading.
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
+
+from .paragraphs import Line, Paragraph
+
+ORDINAL_WINDOW = 48
+NUMERALS = "一二三四五六七八九十"
+# What stands before a cell's item: the TAB that starts its cell, a space, a mark that
+# ends the item before it (1.……； 2.……).
+ITEM_BEFORE = r"(?<=[\s；;。，,：:])"
+
+
+def _previous_item(ordinal: Ordinal) -> re.Pattern[str]:
+    """The item before `ordinal` (1. before 2．, （一） before （二）), as it may be written:
+    a half- or full-width point or bracket."""
+    shape = re.escape(canonical(ordinal.level, ordinal.number - 1))
+    for plain, either in ((r"\.", "[.．]"), ("（", "[（(]"), ("）", "[）)]"), ("、", "、")):
+        shape = shape.replace(plain, either)
+    return re.compile(ITEM_BEFORE + shape + r"(?!\d)")
+
+
+def row_goes_on(cur: Paragraph, nxt: Paragraph, wrapped: bool) -> str | None:
+    """Is `nxt` the rest of the table row `cur` (a paragraph with a TAB in it)? Then the
+    whitespace that leads it (a TAB or a space), else None. A line led by a TAB goes on a
+    row only in a hard-wrapped text (else it is the next row, its first cell empty);
+    a line led by the next item of the row's last cell goes on it in any text."""
+    raw, text = nxt.raw_first, nxt.text
+    if not text or nxt.line != cur.lines[-1].number + 1:
+        return None
+    lead = raw[:len(raw) - len(raw.lstrip(" \t"))]
+    if raw[:1] == "\t":
+        return lead if wrapped and "\t" in cur.text else None
+    if text[0] not in ORDINAL_LEADS and not text[0].isdigit():
+        return None
+    ordinal = parse_ordinal(text[:ORDINAL_WINDOW])
+    if ordinal is None or ordinal.number < 2:
+        return None
+    cell = cur.text.rfind("\t")
+    if cell < 0:
+        return None
+    return lead if _previous_item(ordinal).search(cur.text, cell + 1) else None
+
+
+def with_lead(para: Paragraph, lead: str) -> Paragraph:
+    """`para` with `lead` put back before its text (its first line's too)."""
+    if lead:
+        first = para.lines[0]
+        para.lines = [Line(first.number, lead + first.text), *para.lines[1:]]
+        para.text = lead + para.text
+    return para
+
+
+def repeats_cut_word(rest: str, word: str) -> bool:
+    """Does `rest` (a line after one ending with `word`) start 一、 `word` 二 (a numeral,
+    、, then the word again with the next numeral: 高 ⏎ 一、高二)?"""
+    return rest[1:2] == "、" and rest[:1] in NUMERALS[:9] and \
+        rest[2:4] == word + NUMERALS[NUMERALS.index(rest[0]) + 1]
