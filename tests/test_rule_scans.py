@@ -11,7 +11,8 @@ import re
 import pytest
 from gongwen.check import check_text
 from gongwen.check.document import read
-from gongwen.check.rules import declared, enumeration, hygiene, scan, style
+from gongwen.check.rules import declared, enumeration, hygiene, keywords, scan, sections, style
+from gongwen.check.schema import load_schemas
 from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
 from hypothesis import given, settings
@@ -260,3 +261,85 @@ def test_the_rare_characters_found_from_the_latin_text_are_those_in_the_text(lin
     assert scan.latin_text(document) == \
         "".join(ch for ch in text if ch <= "\xff").encode("latin-1")
     assert style._rare(document) == frozenset(ch for ch in text if ch in style.RARE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="XＸx×○□_【】1中 ", max_size=20))
+def test_the_x_placeholders_alone_are_those_of_the_whole_pattern(text: str) -> None:
+    """On a line whose only placeholder character is X, RE_X_PLACEHOLDER finds what
+    RE_PLACEHOLDER finds."""
+    if not any(ch in text for ch in hygiene.NOT_X):
+        assert hygiene.RE_X_PLACEHOLDER.findall(text) == hygiene.RE_PLACEHOLDER.findall(text)
+
+
+def _sequence_words_whole(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """enumeration._matches("序", …) as it was written: each word looked for whole."""
+    word = text[lo:lo + 2] if hi - lo >= 2 else ""
+    out = [(lo, lo + 2, word)] if word in enumeration.SEQUENCE_WORDS else []
+    for inner in enumeration.MID_SEQUENCE_WORDS:
+        pos = text.find(inner, lo + 1, hi)
+        while pos >= 0:
+            if text[pos - 1] in enumeration.SENTENCE_BEFORE:
+                out.append((pos, pos + 2, inner))
+            pos = text.find(inner, pos + 2, hi)
+    return sorted(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="首先其次再最后。；!?，a", max_size=30),
+       lo=st.integers(0, 32), hi=st.integers(0, 32))
+def test_sequence_words_found_from_their_second_character(text: str, lo: int, hi: int
+                                                          ) -> None:
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    assert enumeration._matches("序", text, lo, hi) == _sequence_words_whole(text, lo, hi)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="我们存在不足问题：:。，,！a", max_size=50))
+def test_the_lead_or_its_clause_in_one_pattern(text: str) -> None:
+    """sections.RE_LEAD_OR_CLAUSE matches what RE_LEAD matches, else RE_LEAD_CLAUSE."""
+    m = sections.RE_LEAD.match(text) or sections.RE_LEAD_CLAUSE.match(text)
+    both = sections.RE_LEAD_OR_CLAUSE.match(text)
+    assert (m and m.group()) == (both and both.group())
+
+
+TITLE_PIECES = ["存在的问题", "问题", "下一步打算", "打算", "工作", "情况", "主要做法",
+                "（2025年）", "“", "”", " ", "和", "、", "原因", "整改措施", "措施", "加强", "的",
+                "。", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(titles=st.lists(st.lists(st.sampled_from(TITLE_PIECES), max_size=5).map("".join),
+                       max_size=6),
+       doctype=st.sampled_from(["summary", "self-review", "plan", "progress-report", "speech"]))
+def test_a_title_left_unread_names_no_part(titles: list[str], doctype: str) -> None:
+    """keywords.titles_to_read passes over only titles winners() finds no part in (a
+    short outline has every title read instead: the same parts)."""
+    schema = load_schemas()[doctype]
+    keyed = {1: keywords.key_words(schema, 1), 2: keywords.key_words(schema, 2)}
+    read = keywords.titles_to_read(titles, keyed)
+    for index, title in enumerate(titles):
+        if index not in read:
+            assert not keywords.winners(title, keyed[1]) and \
+                not keywords.winners(title, keyed[2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="我讲三点，。！?；:领导a", max_size=30), start=st.integers(0, 31))
+def test_the_clause_before_an_announcement(text: str, start: int) -> None:
+    """declared._clause_start (rfind of each mark) is the end of RE_CLAUSE_START's last
+    match before `start`."""
+    start = min(start, len(text))
+    last = 0
+    for m in declared.RE_CLAUSE_START.finditer(text, 0, start):
+        last = m.end()
+    assert declared._clause_start(text, start) == last
+
+
+def test_title_noise_starts_with_no_letter_or_digit() -> None:
+    """keywords.winners skips RE_TITLE_NOISE on a title of letters and digits only: no
+    match of it can start with one (\\s, quotes and brackets are none)."""
+    every = "".join(map(chr, range(0x110000)))
+    starts = {m.group()[0] for m in keywords.RE_TITLE_NOISE.finditer(every + "（）()")}
+    assert starts and not any(ch.isalnum() for ch in starts)
+    assert not any(keywords.RE_TITLE_NOISE.match(ch) for ch in every if ch.isalnum())

@@ -31,15 +31,17 @@ RE_DECLARED = re.compile(
 )
 # Every announced count has its numeral right before 点, 个方面, 个问题, 方面 or 条.
 RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个方面|个问题|方面|条)")
-# The same, as patterns that start with the word after the numeral and look back for it:
-# re skips to a literal several times faster than to a class (the numerals are common).
+# The same, as patterns that start with the character after the numeral and look back
+# for it: re skips to one literal character several times faster than to a class (the
+# numerals are common), and than to a literal of two.
 DECLARED_HINTS = [re.compile(rf"点(?<=[{CN_NUM}]点)"), re.compile(rf"条(?<=[{CN_NUM}]条)"),
-                  re.compile(rf"方面(?:(?<=[{CN_NUM}]方面)|(?<=[{CN_NUM}]个方面))"),
-                  re.compile(rf"个问题(?<=[{CN_NUM}]个问题)")]
+                  re.compile(rf"方(?=面)(?:(?<=[{CN_NUM}]方)|(?<=[{CN_NUM}]个方))"),
+                  re.compile(rf"个(?=问题)(?<=[{CN_NUM}]个)")]
 # Only the author's own announcement counts (下面，我讲三点意见), not a report of what
 # someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
 # verb is empty, or has the author in it, and no one else.
 RE_CLAUSE_START = re.compile(r"[。！？!?；;，,：:]")
+CLAUSE_MARKS = tuple("。！？!?；;，,：:")  # (the same, one by one)
 RE_AUTHOR = re.compile(r"我|下面|下边|以下|这里|在此|借此|今天|本人|^现")
 RE_SOMEONE_ELSE = re.compile(
     r"领导|书记|主任|市长|省长|县长|局长|部长|总理|中央|上级|会议|文件|通知|指示|讲话|他|她|其")
@@ -103,26 +105,39 @@ def _read_outline_entries(doc: Document) -> list[OutlineEntry]:
             for i, m in enumerate(matches):
                 end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
                 title = text[m.end():end].strip().rstrip("。；;，,").strip()
-                if m.group("l1"):
-                    num = cn_to_int(m.group("l1"))
-                    if num:
-                        parent = num
-                        out.append(OutlineEntry(line.number, 1, m.group("l1"), num, title, None))
+                l1, l2 = m.group("l1", "l2")
+                label = l1 or l2
+                num = _VALUES.get(label, 0)
+                if num == 0:
+                    num = _VALUES[label] = cn_to_int(label)
+                if not num:
+                    continue
+                # OutlineEntry(...), built in C (the named tuple's __new__ is Python code).
+                if l1:
+                    parent = num
+                    out.append(new_tuple(OutlineEntry, (line.number, 1, l1, num, title, None)))
                 else:
-                    num = cn_to_int(m.group("l2"))
-                    if num:
-                        out.append(OutlineEntry(line.number, 2, m.group("l2"), num, title, parent))
+                    out.append(new_tuple(OutlineEntry, (line.number, 2, l2, num, title, parent)))
     return out
+
+
+# The value of each numeral of an entry (at most three of CN_NUM: a bounded memo).
+_VALUES: dict[str, int | None] = {}
+new_tuple = tuple.__new__
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause of position `start` begins: after the last clause mark before it
+    (RE_CLAUSE_START's last match: each mark looked for backwards, rather than every mark
+    of the paragraph forwards), else 0."""
+    return max([text.rfind(mark, 0, start) for mark in CLAUSE_MARKS]) + 1
 
 
 def _by_author(text: str, start: int, ahead: bool) -> bool:
     """Is the announcement at `start` the author's own?"""
     if ahead:
         return True  # 从以下五个方面: 以下 points at this very text
-    clause_start = 0
-    for m in RE_CLAUSE_START.finditer(text, 0, start):
-        clause_start = m.end()
-    before = text[clause_start:start]
+    before = text[_clause_start(text, start):start]
     if RE_SOMEONE_ELSE.search(before):
         return False
     return not before or bool(RE_AUTHOR.search(before))
@@ -312,7 +327,6 @@ def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
         return None, False
 
     for entry in entries:
-        written = canonical(entry.level, entry.number)
         if entry.level == 1:
             heading, agrees = find(entry, level1)
             matched_parent[entry.number] = heading
@@ -321,6 +335,9 @@ def _analyse_outline(document) -> list[tuple[Rule, Finding]]:
                 continue  # its part is missing as a whole: reported once, for the part
             parent = matched_parent[entry.parent]
             heading, agrees = find(entry, children.get(parent.line, []))
+        if heading is not None and agrees:
+            continue
+        written = canonical(entry.level, entry.number)  # (only for a finding)
         if heading is None:
             where = "正文中没有" if entry.level == 1 else \
                 f"正文“{canonical(1, entry.parent)}”之下没有"

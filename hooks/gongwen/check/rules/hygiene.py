@@ -25,9 +25,14 @@ from .scan import (
 # (4 to 10 times faster on Chinese text, and these run on every line of every page).
 
 # X/XX/XXX/XXXX市 (Latin or full-width X, not inside an English word), ×××, ○○, _ runs.
+X_PLACEHOLDER = r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])"
 RE_PLACEHOLDER = re.compile(
-    r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])"
-    r"|××+|○○+|□□+|__*")
+    X_PLACEHOLDER + r"|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])|××+|○○+|□□+|__*")
+# Its first alternative alone: on a line with X and none of the other alternatives' first
+# characters (most lines with a placeholder), the same matches, found from a literal
+# (re skips to it many times faster than to a class).
+RE_X_PLACEHOLDER = re.compile(X_PLACEHOLDER)
+NOT_X = ("Ｘ", "_", "×", "○", "□")
 # What a line with a placeholder or a fill-in field holds (looked for by
 # scan.lines_holding; RE_PLACEHOLDER_HINT is the same as a class).
 PLACEHOLDER_HINTS = tuple("【XＸ_×○□")
@@ -65,9 +70,9 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
     for line in lines_holding(document, PLACEHOLDER_HINTS):
         text = line.text
         fields = RE_FILL_FIELD.findall(text) if "【" in text else []
-        marks = RE_PLACEHOLDER.findall(text) if ("X" in text or "Ｘ" in text or "_" in text
-                                                 or "×" in text or "○" in text
-                                                 or "□" in text) else []
+        others = any(map(text.__contains__, NOT_X))
+        marks = (RE_PLACEHOLDER if others else RE_X_PLACEHOLDER).findall(text) \
+            if others or "X" in text else []
         if fields:
             shown = "".join([quote(f) for f in dict.fromkeys(fields)])
             what = "模板填写项" if template else "填写项"

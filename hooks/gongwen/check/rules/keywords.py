@@ -140,7 +140,8 @@ def winners(title: str, keys: Keys) -> set[str]:
     out: set[str] = set()
     if not keys.words:
         return out
-    title = RE_TITLE_NOISE.sub("", title)
+    if not title.isalnum():  # (every match of RE_TITLE_NOISE starts with a character
+        title = RE_TITLE_NOISE.sub("", title)  # that is not a letter or digit: a C test)
     if not keys.anywhere.search(title):
         return out  # most headings: no key word at all
     vetoed: set[str] | None = None

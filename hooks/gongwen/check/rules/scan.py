@@ -60,16 +60,39 @@ def latin_text(document) -> bytes:
         return latin
 
 
-def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str]) -> list[int]:
+def lines_clean(document) -> bool:
+    """Does no line hold a "\\n" of its own (no reader makes one)? Then the line of a
+    match in lines_text is the number of "\\n" before it. (Asked once per document,
+    not for each scan that finds something.)"""
+    try:
+        return document.cache["lines-clean"]
+    except KeyError:
+        clean = document.cache["lines-clean"] = \
+            lines_text(document).count("\n") == len(document.lines) - 1
+        return clean
+
+
+def paragraphs_clean(document) -> bool:
+    """Does no paragraph hold a "\\n" of its own? (See lines_clean.)"""
+    try:
+        return document.cache["paragraphs-clean"]
+    except KeyError:
+        clean = document.cache["paragraphs-clean"] = \
+            paragraphs_text(document).count("\n") == len(document.paragraphs) - 1
+        return clean
+
+
+def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str],
+          clean: Callable[[], bool] | None = None) -> list[int]:
     """Indices of the items joined into `text` (texts() gives them) in which `pattern`
-    finds a match. The item of a match is the number of "\\n" before it."""
+    finds a match. The item of a match is the number of "\\n" before it. clean(): does
+    no item hold a "\\n" (default: counted here)?"""
     m = pattern.search(text)
     if m is None:
         return []
-    items = texts()
-    if text.count("\n") != len(items) - 1:
+    if not (clean() if clean is not None else text.count("\n") == len(texts()) - 1):
         # An item holding a "\\n" itself (no reader makes one): item by item.
-        return [i for i, item in enumerate(items) if pattern.search(item)]
+        return [i for i, item in enumerate(texts()) if pattern.search(item)]
     out: list[int] = []
     index, pos = 0, 0
     while m is not None:
@@ -102,29 +125,45 @@ def indices_with_any(texts: list[str], patterns: tuple[re.Pattern[str], ...]) ->
 
 def line_indices_with(document, pattern: re.Pattern[str]) -> list[int]:
     """Indices in document.lines of the lines in which `pattern` may match."""
-    return _hits(lines_text(document), lambda: [x.text for x in document.lines], pattern)
+    return _hits(lines_text(document), lambda: [x.text for x in document.lines], pattern,
+                 lambda: lines_clean(document))
 
 
 def line_indices_with_any(document, patterns: list[re.Pattern[str]]) -> list[int]:
     """Indices in document.lines of the lines in which any of `patterns` (hints) may
     match, in order: several hints that each start with a literal (re skips to a literal
     several times faster than to a class) rather than one that starts with a class."""
-    return _union(lines_text(document), lambda: [x.text for x in document.lines], patterns)
+    return _union(lines_text(document), lambda: [x.text for x in document.lines], patterns,
+                  lambda: lines_clean(document))
 
 
 def paragraphs_with_any(document, patterns: list[re.Pattern[str]]) -> list[int]:
     """Indices in document.paragraphs of the paragraphs whose text any of `patterns`
     (hints) may match, in order (see line_indices_with_any)."""
     return _union(paragraphs_text(document), lambda: [p.text for p in document.paragraphs],
-                  patterns)
+                  patterns, lambda: paragraphs_clean(document))
 
 
-def _union(text: str, texts: Callable[[], list[str]], patterns: list[re.Pattern[str]]
-           ) -> list[int]:
+def _union(text: str, texts: Callable[[], list[str]], patterns: list[re.Pattern[str]],
+           clean: Callable[[], bool]) -> list[int]:
     found: set[int] = set()
     for pattern in patterns:
-        found.update(_hits(text, texts, pattern))
+        found.update(_hits(text, texts, pattern, clean))
     return sorted(found)
+
+
+# needle → its Latin-1 bytes, or None: not all of it is Latin-1 (the needles are the
+# rules' own constants: a bounded memo).
+_LATIN_NEEDLES: dict[str, bytes | None] = {}
+
+
+def _latin(needle: str) -> bytes | None:
+    try:
+        return _LATIN_NEEDLES[needle]
+    except KeyError:
+        found = _LATIN_NEEDLES[needle] = \
+            needle.encode("latin-1") if max(needle) <= LATIN_END else None
+        return found
 
 
 def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
@@ -136,10 +175,11 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     latin: bytes | None = None
     hits: list[int] = []  # where a line's first hit (of one needle) is
     for needle in needles:
-        if max(needle) <= LATIN_END:  # (see latin_text)
+        latin_needle = _latin(needle)
+        if latin_needle is not None:  # (see latin_text)
             if latin is None:
                 latin = latin_text(document)
-            if needle.encode("latin-1") not in latin:
+            if latin_needle not in latin:
                 continue
         # (A search for one character is several times faster than for a string: each
         # character of the needle is asked first, most pieces have one the text lacks.)
@@ -151,17 +191,19 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
             end = text.find("\n", pos + len(needle))
             pos = text.find(needle, end + 1) if end >= 0 else -1
     return items_at(text, len(document.lines), hits, lambda: [
-        i for i, line in enumerate(document.lines) if any(n in line.text for n in needles)])
+        i for i, line in enumerate(document.lines) if any(n in line.text for n in needles)],
+        lambda: lines_clean(document))
 
 
 def items_at(text: str, count: int, positions: list[int],
-             one_by_one: Callable[[], list[int]]) -> list[int]:
+             one_by_one: Callable[[], list[int]],
+             clean: Callable[[], bool] | None = None) -> list[int]:
     """The indices (in order, once each) of the items joined into `text` by "\\n" (there
     are `count`) at `positions`; one_by_one() when an item holds a "\\n" itself (no
-    reader makes one)."""
+    reader makes one; clean() says there is none, default: counted here)."""
     if not positions:
         return []
-    if text.count("\n") != count - 1:
+    if not (clean() if clean is not None else text.count("\n") == count - 1):
         return one_by_one()
     out: list[int] = []
     index, last = 0, 0
@@ -194,7 +236,7 @@ def lines_starting(document, pattern: re.Pattern[str]) -> list:
     lines = document.lines
     text = lines_text(document)
     m = pattern.search(text)
-    if m is None or text.count("\n") != len(lines) - 1:
+    if m is None or not lines_clean(document):
         return lines[:1] if m is None else list(lines)  # (a line holding a "\\n": all)
     found = [0]
     index, pos = 0, 0
@@ -210,4 +252,4 @@ def lines_starting(document, pattern: re.Pattern[str]) -> list:
 def paragraphs_with(document, pattern: re.Pattern[str]) -> list[int]:
     """Indices in document.paragraphs of the paragraphs whose text `pattern` may match."""
     return _hits(paragraphs_text(document), lambda: [p.text for p in document.paragraphs],
-                 pattern)
+                 pattern, lambda: paragraphs_clean(document))

@@ -30,6 +30,8 @@ RE_YEAR = re.compile(r"(20\d\d)年")
 RE_SENTENCE_START = re.compile(r"[。！？!?]")
 RE_CLAUSE_AT = re.compile(r"[^。！？!?；;：:，,]{2,24}+[，,]")  # RE_LEAD_CLAUSE, at any position
 RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}+[，,]")
+# RE_LEAD, else RE_LEAD_CLAUSE: one call a paragraph.
+RE_LEAD_OR_CLAUSE = re.compile(f"(?:{RE_LEAD.pattern[1:]}|{RE_LEAD_CLAUSE.pattern[1:]})")
 # How many of the last paragraphs a closing call may be in; a list that ends the speech
 # (我提三点希望： ⏎ 一是… ⏎ 二是… ⏎ 三是…) is not counted, up to this many items.
 CLOSING_PARAGRAPHS = 3
@@ -40,6 +42,7 @@ OPENING_PARAGRAPHS = 6
 BLOCK_LINE = 40  # at most this long and without a sentence end: a line of the title block
 SENTENCE_MARKS = frozenset("。！？!?；;")
 BLOCK_LINES = 8  # at most this many such lines
+SHORT_OUTLINE = 12  # titles of levels 1 and 2 (see _match)
 
 
 def _may_hold(outer: int | None, inner: int | None) -> bool:
@@ -78,12 +81,16 @@ def _headings(document: Document) -> tuple[list[int], list[int], list[str]]:
     return levels, lines, titles
 
 
-def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
+def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str, int]:
     """Parts opened by the lead sentence of an unheaded paragraph:
-    工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…"""
+    工作中也还存在一些不足：一是…  /  下半年，我们将重点抓好三项工作：…
+
+    Sure for the parts `wanted` (those no heading names: the others' lead phrases are not
+    looked for); the reading stops once each of them is found."""
     hits: dict[str, int] = {}
     keyed = key_words(schema, "lead")
     led, any_lead = lead_patterns(schema)
+    led = tuple(pair for pair in led if pair[0].name in wanted)
     paragraphs = document.paragraphs
     # (The headings, most paragraphs of a long outline, are passed over in C.)
     for para in compress(paragraphs, map(is_none, map(HEADING, paragraphs))):
@@ -91,7 +98,7 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
             continue
         # A long first sentence: its first clause may still open a part by the slots' own
         # lead phrases (我们也清醒认识到，……; it ends in ，, so no heading words are tried).
-        m = RE_LEAD.match(para.text) or RE_LEAD_CLAUSE.match(para.text)
+        m = RE_LEAD_OR_CLAUSE.match(para.text)
         if m is None:
             continue
         lead = m.group()
@@ -106,6 +113,8 @@ def _lead_hits(document: Document, schema: Schema) -> dict[str, int]:
         for slot, patterns in led:
             if slot.name not in hits and any(p.search(lead) for p in patterns):
                 hits[slot.name] = para.line
+        if wanted.issubset(hits):
+            return hits  # (a later paragraph changes no part wanted: the first one counts)
     plans = next((pair for pair in led if pair[0].name == "plans"), None)
     if plans is not None and "plans" not in hits:
         # An outlook inside the closing paragraphs (……成效显著。展望来年，我校将……)
@@ -213,7 +222,10 @@ def _match(document: Document, schema: Schema) -> Parts:
     years: set[int] = set()  # the years level-1 headings have named so far
     keyed = {1: key_words(schema, 1), 2: key_words(schema, 2)}
     levels, lines, titles = _headings(document)
-    may_name = titles_to_read(titles, keyed)
+    # (A short outline has every title read: winners() of a title without a key word
+    # finds none, at less cost than the scan of all titles for the few that have one.)
+    may_name = set(range(len(titles))) if len(titles) <= SHORT_OUTLINE else \
+        titles_to_read(titles, keyed)
     # Only the headings that may name a part, and the level-1 headings (which count, and
     # set the parent), are visited: the other level-2 headings name nothing.
     visit = may_name.union(compress(range(len(levels)), map((1).__eq__, levels)))
@@ -257,12 +269,15 @@ def _match(document: Document, schema: Schema) -> Parts:
             found[name] = (by_level[2][name], "heading")
         else:
             found[name] = None
+    # The parts a lead sentence may still name (those no heading names).
+    wanted = {slot.name for slot in slots
+              if found[slot.name] is None and (slot.leads or slot.synonyms)}
     for slot in slots:
         if found[slot.name] is not None:
             continue
         if slot.leads or slot.synonyms:
             if leads is None:
-                leads = _lead_hits(document, schema)
+                leads = _lead_hits(document, schema, wanted)
             if slot.name in leads:
                 found[slot.name] = (leads[slot.name], "lead")
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress, pairwise
+from operator import attrgetter
 
 from gongwen.common import quote
 from gongwen.text.numbering import parse_ordinal
@@ -97,6 +98,9 @@ INVISIBLE_CHARS_FOUND = tuple(INVISIBLE)
 ELLIPSIS_DASH_SLIPS = ("...", "--", "···")  # and 。。。 (found with RE_TWO_MARKS)
 
 
+ROLE = attrgetter("role")
+
+
 def _apart_lines(document) -> set[int]:
     """Lines of a table of contents: their leader dots are not an ellipsis."""
     return cached(document, "style-apart", _read_apart_lines, document)
@@ -104,9 +108,9 @@ def _apart_lines(document) -> set[int]:
 
 def _read_apart_lines(document) -> set[int]:
     out: set[int] = set()
-    for para in document.paragraphs:
-        if para.role == "contents":
-            out.update(line.number for line in para.lines)
+    paragraphs = document.paragraphs  # (those of a contents list picked in C: most pages none)
+    for para in compress(paragraphs, map("contents".__eq__, map(ROLE, paragraphs))):
+        out.update(line.number for line in para.lines)
     return out
 
 
