@@ -80,10 +80,11 @@ NUMERALS = "一二三四五六七八九十"
 
 def lists_numbers(ordinal: Ordinal) -> bool:
     """二、三季度, 一、二、三产业: a 一、 whose text starts with the next numeral, or with a
-    numeral and 、, lists numbers; it opens no heading (（三）一体推进…, 三、一流… do)."""
+    numeral and 、, or is one numeral (会议室三、一), lists numbers; it opens no heading
+    (（三）一体推进…, 三、一流… do)."""
     rest = ordinal.rest
     return ordinal.level == 1 and rest[:1] in NUMERAL_LEADS and (
-        rest[1:2] == "、" or NUMERALS.find(rest[0]) == ordinal.number)
+        rest[1:2] in ("、", "") or NUMERALS.find(rest[0]) == ordinal.number)
 SENTENCE_END = frozenset("。！？!?")
 
 
