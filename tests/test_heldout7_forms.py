@@ -202,3 +202,26 @@ def test_an_item_whose_text_starts_with_a_number_is_read_in_a_pasted_line():
         "3.“两重”：国家重大战略实施和重点领域安全能力建设。", ""))
     # Without the next item after it, 4.5 is a decimal in a sentence, not an item.
     assert outline(GLOSSARY[:GLOSSARY.index("5.GEP")] + "\n") == ["1", "2", "3"]
+
+
+# A plan pasted as one line with a table in it: cells apart by TABs, rows run together,
+# numbered lists in the cells.
+PASTED_TABLE = ("某中学考试演练方案\n"
+                "一、演练时间。6月6日下午。二、演练流程。（一）考前准备。1.召开协调会。"
+                "2.开展诚信教育。（二）流程安排。时间\t工作进程\t工作内容14：00\t考生到达休息室\t"
+                "1.班主任提醒学生不带违禁物品。2.班主任检查文具。14：20\t考生进场\t"
+                "1.监考员核对证件。2.监考员宣读指令。3.考生入座。14：40\t分发试卷\t"
+                "1.监考员甲分发试卷。2.监考员乙巡视考场。\t教室三、人员安排。"
+                "1.监考教师到考务室报到。2.听力监听组到广播室集中。\n")
+
+
+def test_numbered_items_in_the_cells_of_a_pasted_table_are_no_headings():
+    assert errors(PASTED_TABLE) == []
+    assert outline(PASTED_TABLE) == ["一", "二", "一", "1", "2", "二", "三", "1", "2"]
+    # The items before and after the table are still checked.
+    assert (2, "GW103") in errors(PASTED_TABLE.replace(
+        "2.听力监听组到广播室集中。", "3.听力监听组到广播室集中。4.志愿者到北门集合。"))
+    assert (2, "GW103") in errors(PASTED_TABLE.replace(
+        "2.开展诚信教育。", "3.开展诚信教育。4.布置考场。"))
+    # Without the TABs there is no table: the cells' 2. repeat the 2. read before them.
+    assert (2, "GW104") in errors(PASTED_TABLE.replace("\t", " "))

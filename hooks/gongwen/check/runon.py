@@ -14,7 +14,6 @@ from gongwen.text.numbering import (
     NUMERAL_LEADS,
     ORDINAL_LEADS,
     Ordinal,
-    canonical,
     parse_ordinal,
 )
 
@@ -27,6 +26,7 @@ from .parts import (
     SHORT_HEADING,
     is_section_break,
 )
+from .pasted import QUESTION_REACH, RE_QUESTION_BEFORE, in_cell, number_led
 
 # The place in a text where a numeral means the window may cut an ordinal (see
 # leading_ordinal): a match that ends past ORDINAL_WINDOW - 5 holds numerals all along.
@@ -136,36 +136,11 @@ def _inline_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-# A question that heads a list, right before its 1. (……。二问：如何构建新发展格局？1.).
-QUESTION_REACH = 40
-RE_QUESTION_BEFORE = re.compile(
-    r"[。！？!?][一二三四五六七八九十]{1,2}问[：:][^。！？!?]{1,30}[？?]$")
-
-
-# An item whose text starts with a number (21.5+2就业之家), read as a decimal on its own:
-# an item only when the next item follows after a sentence end within this reach.
-RE_NUMBER_LED = re.compile(r"(\d{1,3})[.．](?=\d)")
-NEXT_ITEM_REACH = 400
-
-
-def _number_led(text: str, pos: int) -> Ordinal | None:
-    """The item at `pos` whose text starts with a number (……。21.5+2就业之家：…。22.“百
-    羽争锋”：…, pasted), when item number + 1 follows after a sentence end; else None."""
-    m = RE_NUMBER_LED.match(text, pos)
-    if m is None:
-        return None
-    number = int(m[1])
-    after = re.compile(rf"[。！？!?]{number + 1}[.．](?!\d)")
-    if after.search(text, m.end(), m.end() + NEXT_ITEM_REACH) is None:
-        return None
-    return Ordinal(3, m[1], number, m.group(), text[m.end():m.end() + ORDINAL_WINDOW],
-                   canonical(3, number))
-
-
 def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
     """Ordinals inside a paragraph: (position, ordinal or None for a section number,
     strong: after a sentence end). Slices are bounded: linear in the paragraph."""
     out: list[tuple[int, Ordinal | None, bool]] = []
+    tabbed = "\t" in text
     for m in _inline_matches(text):
         pos = m.start()
         if pos == 0:
@@ -178,12 +153,14 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
         if ordinal is None:
             if before in SENTENCE_END and is_section_break(text[pos:pos + SHORT_HEADING + 1]):
                 out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
-            elif before in SENTENCE_END and (led := _number_led(text, pos)) is not None:
+            elif before in SENTENCE_END and (led := number_led(text, pos)) is not None:
                 out.append((pos, led, True))  # 。21.5+2就业之家：…。22.…
             continue
         rest = ordinal.rest
         if rest[:1] in NUMERAL_LEADS and lists_numbers(ordinal) or not rest.strip():
             continue  # 二、三季度 is a list of numbers, not a heading
+        if ordinal.level > 2 and tabbed and in_cell(text, pos):
+            continue  # 1.…… in a cell of a table pasted into the line
         strong = after_sentence(text, pos, STRONG_BEFORE if ordinal.level <= 2 else SENTENCE_END)
         out.append((pos, ordinal, strong))
     if "附" in text:  # 附件 right after the 成文日期: an attached document starts (pasted text)
