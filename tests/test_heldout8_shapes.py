@@ -5,6 +5,7 @@ are made up; only the shapes come from those documents."""
 from __future__ import annotations
 
 from gongwen.check import check_text
+from gongwen.check.document import read
 
 
 def findings(text: str, doctype: str | None = None) -> list[tuple[str, str]]:
@@ -133,3 +134,23 @@ def test_an_attachment_pasted_into_the_line_with_a_space_after_its_number_starts
     assert errors(ATTACHED) == []
     # Without 附件 the second 一、 goes back: reported.
     assert "GW105" in errors(ATTACHED.replace("附件2 工作细则 ", ""))
+
+
+# (From an earlier held-out set, a school's drill 方案.) Items labelled 1） 2) 3): each a
+# line of its own, and their brackets no half of a pair.
+LABELLED = """消防疏散演练方案
+一、人员安排
+1）评分人员：
+高一：张某、李某
+备注：上述评委15：00，必须准时到操场。
+2)集合地点负责人:全体体育老师
+3)摄像：王某；
+"""
+
+
+def test_items_labelled_with_a_closing_bracket_are_lines_of_their_own_and_not_unpaired():
+    assert "GW412" not in [rule for rule, _ in findings(LABELLED)]
+    assert "3)摄像：王某；" in [p.text for p in read(LABELLED, "稿.txt").paragraphs]
+    # A closing bracket left alone inside a sentence is still reported.
+    stray = LABELLED.replace("全体体育老师", "全体体育老师）")
+    assert ("GW412", "warning") in findings(stray)
