@@ -87,3 +87,86 @@ def test_a_word_cut_before_its_numeral_is_no_heading():
     assert outline(CUT) == ["一", "二", "三"]
     # Another word before 一、 (not 高 again): the 一、 is a heading out of turn.
     assert (8, "GW105") in errors(CUT.replace("一、高二教学楼", "一、初二教学楼"))
+
+
+# Pasted as one line (its line breaks lost): a second document after the first, its title
+# right before its 一、 (a title line ends in no mark).
+SECOND = ("某中学军训工作方案\n"
+          "一、指导思想。增强国防意识。二、训练内容。队列训练。三、组织领导。校长任组长。"
+          "注：上述安排如有变动，以通知为准。2026年高一军训开营式程序一、时间：9月1日下午。"
+          "二、地点：田径场。三、程序：奏国歌，升国旗。\n")
+
+
+def test_a_second_documents_title_right_before_its_first_heading_restarts_the_numbering():
+    assert errors(SECOND) == []
+    assert outline(SECOND) == ["一", "二", "三", "一", "二", "三"]
+    # Its own numbering is still checked…
+    assert (2, "GW103") in errors(SECOND.replace("三、程序", "四、程序"))
+    # …and without a title before it, the 一、 after a sentence is a restart (a slip).
+    assert (2, "GW105") in errors(SECOND.replace("2026年高一军训开营式程序", ""))
+
+
+# A speech pasted as one line: 举一反三、 after a heading 三、 read already is a word.
+IDIOM = ("在主题教育工作会议上的讲话\n"
+         "同志们：一、加强理论学习。要读原著学原文。二、深化调查研究。要多到基层去。"
+         "三、解决突出问题。要结合近年来查处的典型案例，举一反三、对照检视，"
+         "有什么问题就解决什么问题。四、压实领导责任。各级党组织要扛起责任。\n")
+
+
+def test_a_repeated_numeral_inside_a_word_is_no_heading():
+    assert errors(IDIOM) == []
+    assert outline(IDIOM) == ["一", "二", "三", "四"]
+    # A repeat after a sentence end is still one.
+    assert (2, "GW104") in errors(IDIOM.replace("举一反三、对照检视，", "举一反三。三、对照检视，"))
+
+
+# A plan pasted in a few lines: a heading's line ended in no mark (a time), so its 二、
+# follows a digit; its title is closed by a full stop and its first 1. comes right after.
+GLUED = ("某中学心理辅导站评估工作方案\n"
+         "一、时间\n"
+         "7月7日上午 8：50-12:00二、流程。1.听取工作汇报。负责人：王某场地：会议室三、一\n"
+         "2.察看基本设施。负责人：李某。3.随堂听课。负责人：张某。三、准备工作。"
+         "1.场地准备：总务处负责。2.专家接待：王某。\n")
+
+
+def test_a_heading_after_a_line_that_ends_in_no_mark_is_read_by_its_first_child():
+    assert errors(GLUED) == []
+    assert outline(GLUED) == ["一", "二", "1", "2", "3", "三", "1", "2"]
+    # Its number is still checked: a gap after it is reported.
+    assert (4, "GW103") in errors(GLUED.replace("三、准备工作", "四、准备工作"))
+    # No child right after the title: 二、 inside a text is no heading (the 三、 gaps).
+    assert (4, "GW103") in errors(GLUED.replace("二、流程。1.听取", "二、流程。听取"))
+
+
+def test_a_numeral_after_a_comma_word_at_a_lines_end_is_no_heading():
+    # 会议室三、一 (rooms three and one) ends a line: it lists numbers, heads nothing.
+    assert "三" in outline(GLUED) and outline(GLUED).count("三") == 1
+    # A 三、 with a title after it is a heading: the later 三、 repeats it.
+    assert (4, "GW104") in errors(GLUED.replace("会议室三、一", "会议室。三、一楼会议室"))
+
+
+# A contest plan, its run-in style: the quoted template's title run into the item that
+# hands it out (……格式如下：高中学生生涯规划书 ⏎ 一、引言 …).
+QUOTED = """某中学生涯规划大赛方案
+一、大赛目的
+引导学生规划高中生活。
+二、具体活动
+（一）规划书写作
+1.时间：7月10日至8月30日。
+2.要求：采访学长，了解专业，必须包括所有三部分内容，格式如下：高中学生生涯规划书
+一、自我分析
+二、职业分析
+三、计划实施
+（二）规划书评选
+学校组织评委评比。
+三、表彰奖励
+对优秀作品予以表彰。
+"""
+
+
+def test_a_quoted_outlines_title_run_into_the_line_before_it():
+    assert errors(QUOTED) == []
+    assert outline(QUOTED) == ["一", "二", "一", "1", "2", "二", "三"]  # （一）…（二）
+    # Not a bare title after the colon (a time limit): no quoted outline, a restart.
+    assert (8, "GW105") in errors(QUOTED.replace("格式如下：高中学生生涯规划书",
+                                                 "完成时限：2026年8月底前"))

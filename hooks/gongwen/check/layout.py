@@ -28,7 +28,7 @@ from .parts import (
     opens_a_document,
     runs_on,
 )
-from .wrapcuts import repeats_cut_word, row_goes_on, with_lead
+from .wrapcuts import is_numeral_range, repeats_cut_word, row_goes_on, with_lead
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
@@ -75,25 +75,16 @@ ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其�
 # or title ends with 第 or 十, so the next line goes on whatever ordinal it seems to open.
 CUT_NUMERAL_BEFORE = frozenset("第十")
 CJK_DIGITS = frozenset("一二三四五六七八九十")
-# 一、二等奖 at a line start: a range of two numerals (一、二季度, 三、四月份) cut at the
-# margin, not heading 一、.
-RE_NUMERAL_RANGE = re.compile(
-    r"^(?P<a>[一二三四五六七八九])、(?P<b>[二三四五六七八九十])(?:等奖|等|季度|年级|级|类|批|期|档|月)")
 NUMERALS = "一二三四五六七八九十"
-
-
-def is_numeral_range(text: str) -> bool:
-    """一、二等奖: two numerals in a row joined by 、 (the second is the next one)."""
-    m = RE_NUMERAL_RANGE.match(text)
-    return m is not None and NUMERALS.index(m["b"]) == NUMERALS.index(m["a"]) + 1
 
 
 def lists_numbers(ordinal: Ordinal) -> bool:
     """二、三季度, 一、二、三产业: a 一、 whose text starts with the next numeral, or with a
-    numeral and 、, lists numbers; it opens no heading (（三）一体推进…, 三、一流… do)."""
+    numeral and 、, or is one numeral (会议室三、一), lists numbers; it opens no heading
+    (（三）一体推进…, 三、一流… do)."""
     rest = ordinal.rest
     return ordinal.level == 1 and rest[:1] in NUMERAL_LEADS and (
-        rest[1:2] == "、" or NUMERALS.find(rest[0]) == ordinal.number)
+        rest[1:2] in ("、", "") or NUMERALS.find(rest[0]) == ordinal.number)
 SENTENCE_END = frozenset("。！？!?")
 
 

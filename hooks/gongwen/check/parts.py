@@ -286,6 +286,9 @@ def _outer_level(paragraphs: list[Paragraph], index: int) -> int:
 # The title line of an outline quoted inside a list item (请按以下提纲撰写。 ⏎ 读书笔记提纲
 # ⏎ 一、… 二、…) is short and holds no clause.
 QUOTED_TITLE_MAX = 30
+# Such a title run into the line before it, after a colon: Chinese characters only (not
+# a note's time limit, 完成时限：2026年3月底前）, nor a unit, 单位：毫米）).
+RE_BARE_TITLE = re.compile(rf"[\u4e00-\u9fff]{{2,{QUOTED_TITLE_MAX}}}")
 
 
 def mark_quoted(paragraphs: list[Paragraph]) -> None:
@@ -299,13 +302,17 @@ def mark_quoted(paragraphs: list[Paragraph]) -> None:
     index = 1
     while index < len(paragraphs):
         para = paragraphs[index]
-        if para.text.startswith("一、") and not para.role and \
-                _is_quoted_title(paragraphs[index - 1]):
-            # (Counted on from where the last look stopped: one pass over the page.)
-            levels, seen = _levels_up_to(paragraphs, seen, index - 1, levels), index - 1
+        if para.text.startswith("一、") and not para.role and (
+                (own := _is_quoted_title(paragraphs[index - 1]))
+                or _ends_with_title(paragraphs[index - 1].text)):
+            # (Counted on from where the last look stopped: one pass over the page.) A
+            # title at the end of the line before (……格式如下：生涯规划书) leaves that line
+            # to the page.
+            start = index - 1 if own else index
+            levels, seen = _levels_up_to(paragraphs, seen, start, levels), start
             end = _quoted_end(paragraphs, index, levels)
             if end is not None:
-                for quoted in paragraphs[index - 1:end]:
+                for quoted in paragraphs[start:end]:
                     quoted.role = "quoted"
                 index = seen = end
                 continue
@@ -316,6 +323,13 @@ def _is_quoted_title(para: Paragraph) -> bool:
     text = para.text
     return not para.role and 0 < len(text) <= QUOTED_TITLE_MAX and \
         not any(ch in CLAUSE_MARKS for ch in text) and parse_ordinal(text) is None
+
+
+def _ends_with_title(text: str) -> bool:
+    """……格式如下：高中学生生涯规划书: a line that ends with the quoted outline's title
+    after a colon (the title line run into it)."""
+    colon = max(text.rfind("："), text.rfind(":"))
+    return colon > 0 and RE_BARE_TITLE.fullmatch(text, colon + 1) is not None
 
 
 def _levels_up_to(paragraphs: list[Paragraph], start: int, stop: int,

@@ -198,6 +198,20 @@ def _comes_again(candidates: list[tuple[int, Ordinal | None, bool]], j: int | No
     return j is not None and candidates[j][2] and candidates[j][1].number == number  # type: ignore[union-attr]
 
 
+def _titled_over_first_child(candidates: list[tuple[int, Ordinal | None, bool]],
+                             i: int) -> bool:
+    """Is candidate i a heading's ordinal, its short title closed by a full stop and its
+    first child right after it (……12:00二、流程。1.听取……: the heading pasted after a line
+    that ends in no mark)?"""
+    pos, ordinal, _ = candidates[i]
+    if i + 1 == len(candidates) or ordinal is None:
+        return False
+    at, child, strong = candidates[i + 1]
+    m = RE_RUN_IN_TITLE.match(ordinal.rest)
+    return m is not None and child is not None and strong and child.number == 1 \
+        and child.level > ordinal.level and at == pos + len(ordinal.raw) + m.end()
+
+
 def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int) -> bool:
     """Does the paragraph after paragraphs[index] start with the ordinal `number` of
     `level`? A line pasted from 一、 whose 一、 comes again after a sentence end, then 二、
@@ -320,6 +334,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                     and not _comes_again(candidates, j, number) \
                     or parent_just_read is not None and parent_just_read < level \
                     or number == 1 and _slipped_run(candidates, next_same, j) \
+                    or number > 1 and _titled_over_first_child(candidates, i) \
                     or level == 2 and number == 1 and last[2] == 0 and i > 0 \
                     and RE_RUN_IN_TITLE.match(ordinal.rest) is not None and _first_item_lower(
                         text, candidates[i - 1], cuts[-1] if cuts else 0, titled=True)
@@ -351,10 +366,18 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                 else:
                     # Or, below level one (统一、 is a word), its title has the shape of
                     # its sibling's read before it (（一）部门委员。……书记（三）专家委员。).
+                    # A 一、-level repeat that follows no sentence end is a word (举一反三、).
                     ok = here[level] and abs(number - expected) == 1 and (
-                        chain and number >= 2 or level > 1
+                        chain and number >= 2 and (level > 1 or number > expected) or level > 1
                         and RE_RUN_IN_TITLE.match(ordinal.rest) is not None
                         and RE_RUN_IN_TITLE.match(read_rest[level]) is not None)
+                    if level == 1 and number == 1 and \
+                            (title := title_before(text, pos, cuts[-1] if cuts else 1)) \
+                            and len(title) == 1:
+                        # ……为准。2016年军训开营式程序一、时间: a second document's title
+                        # pasted right before its 一、 (a title line ends in no mark).
+                        cuts += title
+                        ok, last[:] = True, ZEROS
             parent_just_read = None
             if ok:
                 parent_just_read = level

@@ -9,7 +9,8 @@ such a line to its row, the TAB or space before it kept (a cell's 1. after a TAB
 no sentence end, as on one line).
 
 A word cut at the margin right before its numeral, when the list goes on with the same
-word (高 ⏎ 一、高二教学楼: 高一、高二), leaves a 一、 at the line's start that is no heading.
+word (高 ⏎ 一、高二教学楼: 高一、高二), or a range of numerals cut before its first
+(一、二等奖), leaves a 一、 at the line's start that is no heading.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ from .paragraphs import Line, Paragraph
 
 ORDINAL_WINDOW = 48
 NUMERALS = "一二三四五六七八九十"
+# 一、二等奖 at a line start: a range of two numerals (一、二季度, 三、四月份) cut at the
+# margin, not heading 一、.
+RE_NUMERAL_RANGE = re.compile(
+    r"^(?P<a>[一二三四五六七八九])、(?P<b>[二三四五六七八九十])(?:等奖|等|季度|年级|级|类|批|期|档|月)")
 # What stands before a cell's item: the TAB that starts its cell, a space, a mark that
 # ends the item before it (1.……； 2.……).
 ITEM_BEFORE = r"(?<=[\s；;。，,：:])"
@@ -71,3 +76,9 @@ def repeats_cut_word(rest: str, word: str) -> bool:
     、, then the word again with the next numeral: 高 ⏎ 一、高二)?"""
     return rest[1:2] == "、" and rest[:1] in NUMERALS[:9] and \
         rest[2:4] == word + NUMERALS[NUMERALS.index(rest[0]) + 1]
+
+
+def is_numeral_range(text: str) -> bool:
+    """一、二等奖: two numerals in a row joined by 、 (the second is the next one)."""
+    m = RE_NUMERAL_RANGE.match(text)
+    return m is not None and NUMERALS.index(m["b"]) == NUMERALS.index(m["a"]) + 1

@@ -67,6 +67,9 @@ def _read_all(doc: Document) -> list[Enumeration]:
     # (The scope counted in a local, put into the state for the paragraphs with items:
     # a long outline is mostly headings.)
     scope, stack = 0, state["stack"]
+    # The body paragraph before (its index and itself: see _spoken_first), kept in locals
+    # and put into the state for the paragraphs with items.
+    before_index, before = -1, None
     for index, para in enumerate(doc.paragraphs):
         role, heading = para.role, para.heading
         if role == "title" or role == "outline":
@@ -84,6 +87,7 @@ def _read_all(doc: Document) -> list[Enumeration]:
             # 2.高二期间，分三块，一是复习学考。二是学好选考。: the list begins in the
             # title of a run-in heading and goes on in its body.
             state["para_index"], state["scope"] = index, scope
+            state["before"] = None if before is None else (before_index, before)
             _items_in(para, para.text, para.line, out, state, 0, len(para.text) - len(body))
         # Most paragraphs have no item. Every item is a numeral before 是, holds 第, or
         # opens the body with 首先/其次/再次/最后 (or a list begun by 首先 in it): tests
@@ -96,11 +100,12 @@ def _read_all(doc: Document) -> list[Enumeration]:
         if shi or body[:2] in SEQUENCE_WORDS or "首" in body and "首先" in body \
                 or "第" in body and ("次" in body or "\t" in body or RE_ENUM_DI.search(body)):
             state["para_index"], state["scope"] = index, scope
+            state["before"] = None if before is None else (before_index, before)
             if "\t" in body:
                 _cells(para, out, state)
             else:
                 _items_in(para, body, para.body_line, out, state, shi=shi or [])
-        state["before"] = index, para
+        before_index, before = index, para
     return out
 
 

@@ -243,11 +243,12 @@ def _match(document: Document, schema: Schema) -> Parts:
                      if level in slot_levels and pattern.search(title)} or NO_NAMES
         if level == 1:
             level1 += 1
-            ahead = RE_YEAR.match(title)
-            if ahead and int(ahead[1]) - 1 in years and "plans" in order:
-                # 一、2025年工作回顾 … 三、2026年主要工作: the next year's work is the plan.
-                names = {"plans"}
-            years.update(int(y) for y in RE_YEAR.findall(title))
+            if "年" in title:  # (every match of RE_YEAR holds it: most titles have none)
+                ahead = RE_YEAR.match(title)
+                if ahead and int(ahead[1]) - 1 in years and "plans" in order:
+                    # 一、2025年工作回顾 … 三、2026年主要工作: the next year's work is the plan.
+                    names = {"plans"}
+                years.update(int(y) for y in RE_YEAR.findall(title))
             parent = names
             if names:
                 claimed.add(line)
