@@ -70,6 +70,7 @@ RE_APPENDED = re.compile(r"^附\s*(?:件\s*)?\d{0,2}\s*[：:]\s*[^\s\d]")
 APPENDED_REACH = 8
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
 RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
+NOTE_LEADS = frozenset("注说备")
 # The title of a document carried within the page ends with the kind of document.
 # A file may also hold several reports or speeches one after another (班子成员的述职报告).
 PART_KINDS = ("规定", "办法", "方案", "细则", "规则", "意见", "要点", "计划",
@@ -222,34 +223,34 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
     # 三、附：获奖作文范文 ⏎ 一、开头: the appended text starts at the next numbered paragraph.
     appended_next = False
     candidates = _parts_candidates(paragraphs, texts)
+    count = len(paragraphs)
     index = -1
-    while (index := index + 1) < len(paragraphs):
+    while (index := index + 1) < count:
         if candidates is not None and numbered and not outer and not appended_next:
             # (Only the candidates can mark anything or change what is known: skip to one.)
             if (next_one := bisect_left(candidates, index)) == len(candidates):
                 break
             index = candidates[next_one]
         para = paragraphs[index]
-        if para.role or para.list_item or not para.text:
+        if para.role or para.list_item or not (text := para.text):
             continue
-        text = para.text
         if appended_next and parse_ordinal(text) is not None:
             para.new_part = para.section_break = True
             appended_next = False
             continue
+        lead = text[0]
         if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
-                or text[0] in "注说备" and RE_NOTES_HEAD.match(text) \
+                or lead in NOTE_LEADS and RE_NOTES_HEAD.match(text) \
                 or para.section_break and RE_ATTACHED.match(text) \
-                or text[0] == "附" and (_after_a_date(paragraphs, index)
-                                       or numbered and _after_a_sentence(paragraphs, index)
-                                       or numbered and _appends(text, paragraphs, index)):
+                or lead == "附" and (_after_a_date(paragraphs, index)
+                                     or numbered and _after_a_sentence(paragraphs, index)
+                                     or numbered and _appends(text, paragraphs, index)):
             para.new_part = para.section_break = True
             continue
         if text.find("附", 1, APPENDED_REACH) > 0:  # ("附" in text[1:…], without a copy)
             appended = parse_ordinal(text)
             if appended is not None and _appends(appended.rest.lstrip(), paragraphs, index):
                 appended_next = True
-        lead = text[0]
         # Ordinals are read only while there is something to learn from them: whether
         # the page is numbered, where its first 一、 is, and the outer list's next items.
         if lead not in ORDINAL_LEADS and not lead.isdigit() or numbered and not outer \
