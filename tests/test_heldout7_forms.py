@@ -170,3 +170,35 @@ def test_a_quoted_outlines_title_run_into_the_line_before_it():
     # Not a bare title after the colon (a time limit): no quoted outline, a restart.
     assert (8, "GW105") in errors(QUOTED.replace("格式如下：高中学生生涯规划书",
                                                  "完成时限：2026年8月底前"))
+
+
+# A speech pasted as one line: each question heads a list of its own (一问：…？1.…).
+QUESTIONS = ("外语系“十四五”发展三问\n"
+             "下面谈谈我的一些思考。一问：为什么要构建新格局？1.是大势所趋。国家发展需要。"
+             "2.是学科建设的需要。3.是内涵发展的选择。二问：如何构建新格局？1.深入调研。"
+             "广泛听取意见。2.用心问计。3.科学规划。三问：构建什么样的新格局？1.协同创新。"
+             "2.教学改革。3.学科交叉。4.团队建设。\n")
+
+
+def test_a_question_pasted_before_its_list_starts_the_list_again():
+    assert errors(QUESTIONS) == []
+    assert outline(QUESTIONS) == ["1", "2", "3"] * 2 + ["1", "2", "3", "4"]
+    # A gap in a question's list is still one.
+    assert (2, "GW103") in errors(QUESTIONS.replace("2.教学改革。", ""))
+
+
+# A report's glossary pasted as one line: an item whose text starts with a number.
+GLOSSARY = ("某省政府工作报告名词解释\n"
+            "1.“一网通办”：政务服务一网办理。2.“双碳”：碳达峰、碳中和。3.“两重”：国家重大"
+            "战略实施和重点领域安全能力建设。4.5+2就业之家：覆盖五级和两类的就业服务平台。"
+            "5.GEP核算：生态产品总值核算。6.VEP核算：生态产品价值实现核算。\n")
+
+
+def test_an_item_whose_text_starts_with_a_number_is_read_in_a_pasted_line():
+    assert errors(GLOSSARY) == []
+    assert outline(GLOSSARY) == ["1", "2", "3", "4", "5", "6"]
+    # Its number is still checked: read as 4, it follows 2 (3 left out).
+    assert (2, "GW103") in errors(GLOSSARY.replace(
+        "3.“两重”：国家重大战略实施和重点领域安全能力建设。", ""))
+    # Without the next item after it, 4.5 is a decimal in a sentence, not an item.
+    assert outline(GLOSSARY[:GLOSSARY.index("5.GEP")] + "\n") == ["1", "2", "3"]

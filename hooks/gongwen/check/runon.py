@@ -14,6 +14,7 @@ from gongwen.text.numbering import (
     NUMERAL_LEADS,
     ORDINAL_LEADS,
     Ordinal,
+    canonical,
     parse_ordinal,
 )
 
@@ -135,6 +136,32 @@ def _inline_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# A question that heads a list, right before its 1. (……。二问：如何构建新发展格局？1.).
+QUESTION_REACH = 40
+RE_QUESTION_BEFORE = re.compile(
+    r"[。！？!?][一二三四五六七八九十]{1,2}问[：:][^。！？!?]{1,30}[？?]$")
+
+
+# An item whose text starts with a number (21.5+2就业之家), read as a decimal on its own:
+# an item only when the next item follows after a sentence end within this reach.
+RE_NUMBER_LED = re.compile(r"(\d{1,3})[.．](?=\d)")
+NEXT_ITEM_REACH = 400
+
+
+def _number_led(text: str, pos: int) -> Ordinal | None:
+    """The item at `pos` whose text starts with a number (……。21.5+2就业之家：…。22.“百
+    羽争锋”：…, pasted), when item number + 1 follows after a sentence end; else None."""
+    m = RE_NUMBER_LED.match(text, pos)
+    if m is None:
+        return None
+    number = int(m[1])
+    after = re.compile(rf"[。！？!?]{number + 1}[.．](?!\d)")
+    if after.search(text, m.end(), m.end() + NEXT_ITEM_REACH) is None:
+        return None
+    return Ordinal(3, m[1], number, m.group(), text[m.end():m.end() + ORDINAL_WINDOW],
+                   canonical(3, number))
+
+
 def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
     """Ordinals inside a paragraph: (position, ordinal or None for a section number,
     strong: after a sentence end). Slices are bounded: linear in the paragraph."""
@@ -151,6 +178,8 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
         if ordinal is None:
             if before in SENTENCE_END and is_section_break(text[pos:pos + SHORT_HEADING + 1]):
                 out.append((pos, None, True))  # 1.2　等级划分 / 第二章　…
+            elif before in SENTENCE_END and (led := _number_led(text, pos)) is not None:
+                out.append((pos, led, True))  # 。21.5+2就业之家：…。22.…
             continue
         rest = ordinal.rest
         if rest[:1] in NUMERAL_LEADS and lists_numbers(ordinal) or not rest.strip():
@@ -361,6 +390,12 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                             (title := title_before(text, pos, cuts[-1] if cuts else 1)):
                         cuts += title  # a second document's title: numbering restarts
                         ok, last[:] = True, ZEROS
+                    elif level > 2 and number == 1 and (label := RE_QUESTION_BEFORE.search(
+                            text, max(0, pos - QUESTION_REACH), pos)) is not None:
+                        # 二问：如何构建？1.…… after the first question's 1.…3.: the list
+                        # starts again under its own question (cut apart, as on a line).
+                        cuts.append(label.start() + 1)
+                        ok = True
                     elif level > 2:  # 1.……。3.……。4.…… after 1. was read
                         ok = here[level] and chain and abs(number - expected) == 1
                 else:
