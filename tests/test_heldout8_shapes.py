@@ -5,6 +5,7 @@ are made up; only the shapes come from those documents."""
 from __future__ import annotations
 
 from gongwen.check import check_text
+from gongwen.check.document import read
 
 
 def findings(text: str, doctype: str | None = None) -> list[tuple[str, str]]:
@@ -24,7 +25,7 @@ PLAN = """全市公共充电设施建设实施方案
 为加快公共充电设施建设，到2026年底实现每个街镇至少建成一座公共充电站，特制定本方案。
 一、重点任务
 （一）完善站点布局。按街镇统筹选址。
-（二）加快建设进度。按季度推进建设。
+（二）加快站点建设。按季度推进。
 二、实施步骤
 （一）准备阶段（3月底前）。完成选址。
 （二）建设阶段（12月底前）。完成建设。
@@ -33,11 +34,18 @@ PLAN = """全市公共充电设施建设实施方案
 """
 
 
+STEPS = """二、实施步骤
+（一）准备阶段（3月底前）。完成选址。
+（二）建设阶段（12月底前）。完成建设。
+"""
+
+
 def test_a_plans_goal_in_its_opening_sentence_is_found():
     assert "GW201" not in [rule for rule, _ in findings(PLAN, "plan")]
-    # Without the dated target the goal is missing, and every heading names a part: an
-    # error, as before.
-    vague = PLAN.replace("到2026年底实现每个街镇至少建成一座公共充电站，", "")
+    # Without the dated target (and without a steps part, where stages often carry the
+    # targets) the goal is missing, and every heading names a part: an error, as before.
+    vague = PLAN.replace("到2026年底实现每个街镇至少建成一座公共充电站，", "").replace(
+        STEPS, "二、组织实施\n成立工作专班，统筹推进。\n")
     assert "GW201" in errors(vague, "plan")
     # A year named without a target is no goal…
     assert "GW201" in errors(vague.replace("特制定", "按照到2026年的总体部署，特制定"), "plan")
@@ -46,13 +54,25 @@ def test_a_plans_goal_in_its_opening_sentence_is_found():
     assert "GW201" in errors(tasked, "plan")
 
 
+def test_a_plan_with_steps_but_no_goal_heading_is_warned_not_failed():
+    # 实施方案 often set their targets stage by stage under 实施步骤.
+    staged = PLAN.replace("到2026年底实现每个街镇至少建成一座公共充电站，", "").replace(
+        "完成选址。", "到6月底，完成全部选址。")
+    assert ("GW201", "warning") in findings(staged, "plan")
+    assert "GW201" not in errors(staged, "plan")
+    # Without a steps part, the goal is plainly missing: an error (as above).
+    unstaged = PLAN.replace("到2026年底实现每个街镇至少建成一座公共充电站，", "").replace(
+        STEPS, "二、组织实施\n成立工作专班，统筹推进。\n")
+    assert "GW201" in errors(unstaged, "plan")
+
+
 RESPONSIBLE = """全市公共充电设施建设实施方案
 为加快公共充电设施建设，特制定本方案。
 一、发展目标
 到2026年底，每个街镇至少建成一座公共充电站。
 二、主要任务
 （一）完善站点布局。按街镇统筹选址。（牵头部门：市交通委；实施部门：各区）
-（二）加快建设进度。按季度推进建设。（牵头部门：市发展改革委；实施部门：各区）
+（二）加快站点建设。按季度推进。（牵头部门：市发展改革委；实施部门：各区）
 三、时间节点
 （一）6月底前。完成选址。
 （二）12月底前。完成建设。
@@ -133,3 +153,23 @@ def test_an_attachment_pasted_into_the_line_with_a_space_after_its_number_starts
     assert errors(ATTACHED) == []
     # Without 附件 the second 一、 goes back: reported.
     assert "GW105" in errors(ATTACHED.replace("附件2 工作细则 ", ""))
+
+
+# (From an earlier held-out set, a school's drill 方案.) Items labelled 1） 2) 3): each a
+# line of its own, and their brackets no half of a pair.
+LABELLED = """消防疏散演练方案
+一、人员安排
+1）评分人员：
+高一：张某、李某
+备注：上述评委15：00，必须准时到操场。
+2)集合地点负责人:全体体育老师
+3)摄像：王某；
+"""
+
+
+def test_items_labelled_with_a_closing_bracket_are_lines_of_their_own_and_not_unpaired():
+    assert "GW412" not in [rule for rule, _ in findings(LABELLED)]
+    assert "3)摄像：王某；" in [p.text for p in read(LABELLED, "稿.txt").paragraphs]
+    # A closing bracket left alone inside a sentence is still reported.
+    stray = LABELLED.replace("全体体育老师", "全体体育老师）")
+    assert ("GW412", "warning") in findings(stray)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
-from .linebreaks import cut_inside, list_goes_on
+from .linebreaks import cut_inside, labels_an_item, list_goes_on
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
@@ -196,7 +196,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             not any(ch in PUNCTUATION for ch in rest) and not rest[0].isdigit()
     if first:
         return False
-    return len(last) >= WRAPPED_MIN and not starts_item(rest)
+    return len(last) >= WRAPPED_MIN and not starts_item(rest) and not labels_an_item(rest)
 
 
 # A bare label over a list is a short noun phrase (一月份, 高一年级): any of these marks

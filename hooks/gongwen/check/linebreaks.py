@@ -1,7 +1,8 @@
 """Line breaks that do not end a paragraph although the next line starts with an ordinal:
 a list inside a paragraph broken after a 分号 where its next item starts (text pasted
-line by line), and a fraction or an e-mail address cut by a hard wrap. Asked by
-gongwen.check.layout when it joins the lines of a paragraph."""
+line by line), and a fraction or an e-mail address cut by a hard wrap; and one that does,
+before an item labelled 2） or 3). Asked by gongwen.check.layout when it joins the lines
+of a paragraph."""
 from __future__ import annotations
 
 import re
@@ -31,3 +32,13 @@ def cut_inside(last: str, rest: str) -> bool:
     return last[-1] in "/／" and rest[0].isdigit() or "@" in last \
         and RE_CUT_ADDRESS.search(last) is not None \
         and not RE_WHOLE_DOMAIN.search(last) and RE_ADDRESS_REST.match(rest) is not None
+
+
+# An item labelled with a closing bracket alone (2）集合地点：, 3)摄像：): no ordinal of the
+# four levels, but a line of its own.
+RE_BRACKET_LABEL = re.compile(r"\d{1,2}[)）](?=[\u4e00-\u9fff])")
+
+
+def labels_an_item(rest: str) -> bool:
+    """Does the line `rest` start with an item label 2） (then a Chinese character)?"""
+    return rest[0].isdigit() and RE_BRACKET_LABEL.match(rest) is not None

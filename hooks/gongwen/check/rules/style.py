@@ -230,6 +230,11 @@ def _paragraph_marks(document) -> tuple[list[str], list[str]]:
     return pieces, [_without_pairs(x) for x in pieces]
 
 
+# An item labelled with a closing bracket alone (1）, 2), a)): common in lists, and no
+# half of a pair.
+RE_ITEM_LABEL = re.compile(r"[ \t　]*(?:\d{1,2}|[A-Za-z])[)）]")
+
+
 def _check_pairs(document, schema) -> Iterator[Finding]:
     apart = _apart_lines(document)
     paras = document.paragraphs
@@ -256,6 +261,8 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
                 before.pop()
                 after.pop(0)
     for index, marks in lone:
+        if marks and marks[0] in ")）" and RE_ITEM_LABEL.match(paras[index].text):
+            marks = marks[1:]  # 1）评分人员：, a) …: an item's label, not half a pair
         if marks:
             # Reported on the line of the first lone mark.
             para = paras[index]
