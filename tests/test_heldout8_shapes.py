@@ -173,3 +173,13 @@ def test_items_labelled_with_a_closing_bracket_are_lines_of_their_own_and_not_un
     # A closing bracket left alone inside a sentence is still reported.
     stray = LABELLED.replace("全体体育老师", "全体体育老师）")
     assert ("GW412", "warning") in findings(stray)
+
+
+def test_an_unpaired_mark_is_reported_on_its_own_line_of_a_joined_paragraph():
+    # A table pasted from Word: its rows, apart by tabs, are read as one paragraph; the
+    # first row's brackets pair, the second row's 一（8 does not.
+    table = ("疏散演练安排表\n一、管理人员\n"
+             "五楼\t丁金美\t一（12）\t一（11）\t陈锋\n四楼\t韩志荣\t一（9）\t一（8\t蒋卫江\n")
+    paragraph = next(p for p in read(table, "稿.txt").paragraphs if "五楼" in p.text)
+    found = [f for f in check_text(table, "稿.txt").findings if f.rule == "GW412"]
+    assert [f.line for f in found] == [paragraph.lines[-1].number] == [4]

@@ -133,9 +133,9 @@ def test_every_date_line_is_looked_at(lines: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(marks=st.text(alphabet="“”‘’（）《》【】()", max_size=16))
 def test_marks_left_after_deleting_pairs_mean_a_lone_mark(marks: str) -> None:
-    assert (style._without_pairs(marks, passes=99) == "") == (style._unpaired(marks) == [])
-    if style._without_pairs(marks) == "":
-        assert style._unpaired(marks) == []
+    assert (style.without_pairs(marks, passes=99) == "") == (style.unpaired(marks) == [])
+    if style.without_pairs(marks) == "":
+        assert style.unpaired(marks) == []
 
 
 def test_a_paragraph_text_holding_a_newline_is_scanned_item_by_item() -> None:
@@ -200,7 +200,7 @@ def test_the_pair_marks_of_the_whole_text_are_each_paragraphs(lines: list[str]) 
     document = _document(lines)
     pieces, rest = style._paragraph_marks(document)
     own = ["".join(style.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
-    own_rest = [style._without_pairs(x) for x in own]
+    own_rest = [style.without_pairs(x) for x in own]
     if pieces:
         assert (pieces, rest) == (own, own_rest)
     else:

@@ -18,6 +18,15 @@ from gongwen.text.webjunk import junk_reason
 
 from ..model import Finding
 from .base import PRACTICE, Rule, cached
+from .pairs import (
+    CLOSERS,
+    RE_ITEM_LABEL,
+    RE_NOT_PAIR_CHAR,
+    RE_PAIR_CHARS,
+    lone_line,
+    unpaired,
+    without_pairs,
+)
 from .scan import (
     SPACES_BUT_NEWLINE,
     latin_text,
@@ -39,15 +48,6 @@ RE_HALF_WIDTH = re.compile(
     rf"(?<=[{CJK}])[,;:](?=[{CJK}“‘《（])|(?<=[{CJK}])[?!](?=[{CJK}“‘《（]|$)"
     rf"|(?<=[{CJK}])\(|\((?=[{CJK}])|(?<=[{CJK}])\)|\)(?=[{CJK}])")
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-# Pairs that must open and close within a paragraph.
-PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
-CLOSERS = {close: open_ for open_, close in PAIRS.items()}
-PAIR_CHARS = frozenset(PAIRS) | frozenset(CLOSERS)
-RE_PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(PAIR_CHARS))) + "]")
-# Everything but the marks (and the "\n" between paragraphs): deleted, the marks remain.
-RE_NOT_PAIR_CHAR = re.compile("[^\n" + re.escape("".join(sorted(PAIR_CHARS))) + "]+")
-# A mark and its partner side by side: deleting them leaves what is paired the same.
-ADJACENT_PAIRS = tuple(open_ + close for open_, close in PAIRS.items())
 # ... or 。。。 for ……; -- for ——.
 RE_ELLIPSIS_DASH = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<![-\w])--(?![-\w])|(?<=[" + CJK + r"])-{2,}")
 # What every match of RE_ELLIPSIS_DASH contains (the quick test of each line, as a regex).
@@ -178,47 +178,12 @@ def _check_half_width(document, schema) -> Iterator[Finding]:
             yield HALF_WIDTH.finding(line.number, f"中文里用了半角标点{_shown(found)}：{fixes}")
 
 
-def _unpaired(marks: str) -> list[str]:
-    """The marks (of a paragraph, in order) that have no partner, in order of appearance."""
-    stack: list[str] = []
-    lone: list[str] = []
-    for ch in marks:
-        if ch in PAIRS:
-            stack.append(ch)
-        elif ch in CLOSERS:
-            if stack and stack[-1] == CLOSERS[ch]:
-                stack.pop()
-            elif CLOSERS[ch] in stack:
-                # Close the nearest matching opener; what lies between is unclosed.
-                while stack[-1] != CLOSERS[ch]:
-                    lone.append(stack.pop())
-                stack.pop()
-            else:
-                lone.append(ch)
-    return lone + stack
-
-
-def _without_pairs(marks: str, passes: int = 4) -> str:
-    """`marks` with partners side by side deleted, again and again (“《》” goes in two
-    passes): what remains is empty when every mark has its partner. Some passes only, so
-    that deep nesting stays linear: a mark that remains is looked at by _unpaired."""
-    for _ in range(passes):
-        shorter = marks
-        for pair in ADJACENT_PAIRS:
-            if pair in shorter:
-                shorter = shorter.replace(pair, "")
-        if len(shorter) == len(marks):
-            break
-        marks = shorter
-    return marks
-
-
 def _paragraph_marks(document) -> tuple[list[str], list[str]]:
     """For each paragraph: its pair marks in order, and those that may be lone; two
     empty lists when no mark may be lone. One pass over all paragraphs (most paragraphs
     have marks, nearly all of them paired)."""
     marks = RE_NOT_PAIR_CHAR.sub("", paragraphs_text(document))
-    rest = _without_pairs(marks)
+    rest = without_pairs(marks)
     if marks.count("\n") == len(document.paragraphs) - 1:
         if not rest.strip("\n"):
             # Every mark has its partner (most pages): no paragraph to look at, nothing
@@ -227,12 +192,7 @@ def _paragraph_marks(document) -> tuple[list[str], list[str]]:
         return marks.split("\n"), rest.split("\n")
     # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
     pieces = ["".join(RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
-    return pieces, [_without_pairs(x) for x in pieces]
-
-
-# An item labelled with a closing bracket alone (1）, 2), a)): common in lists, and no
-# half of a pair.
-RE_ITEM_LABEL = re.compile(r"[ \t　]*(?:\d{1,2}|[A-Za-z])[)）]")
+    return pieces, [without_pairs(x) for x in pieces]
 
 
 def _check_pairs(document, schema) -> Iterator[Finding]:
@@ -249,7 +209,7 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
     # Only the paragraphs where some mark may be lone are visited (most have none: the
     # indices come from a C loop); each with the marks that have no partner.
     lone: list[tuple[int, list[str]]] = [
-        (index, _unpaired(pieces[index]))
+        (index, unpaired(pieces[index]))
         for index in compress(range(len(paras)), rest) if checked(index)]
     for (i, before), (j, after) in pairwise(lone):
         # A hard-wrapped line of plain text: an opener left at the end of one line and a
@@ -261,13 +221,14 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
                 before.pop()
                 after.pop(0)
     for index, marks in lone:
-        if marks and marks[0] in ")）" and RE_ITEM_LABEL.match(paras[index].text):
+        labelled = bool(marks) and marks[0] in ")）" and RE_ITEM_LABEL.match(paras[index].text)
+        if labelled:
             marks = marks[1:]  # 1）评分人员：, a) …: an item's label, not half a pair
         if marks:
-            # Reported on the line of the first lone mark.
+            # Reported on the line of the first lone mark (a table's rows make one
+            # paragraph: its first line may hold only paired marks).
             para = paras[index]
-            line = next((piece.number for piece in para.lines if marks[0] in piece.text),
-                        para.line)
+            line = lone_line(para, bool(labelled))
             if _junk(document, line):
                 continue
             yield UNPAIRED.finding(line, f"引号或括号不成对：{_shown(marks)}没有与之配对的另一半")

@@ -1,0 +1,76 @@
+"""Quotation marks and brackets that must pair within a paragraph (GW412, in
+gongwen.check.rules.style): which marks have no partner, and on which line the first of
+them stands."""
+from __future__ import annotations
+
+import re
+
+# Pairs that must open and close within a paragraph.
+PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+PAIR_CHARS = frozenset(PAIRS) | frozenset(CLOSERS)
+RE_PAIR_CHARS = re.compile("[" + re.escape("".join(sorted(PAIR_CHARS))) + "]")
+# Everything but the marks (and the "\n" between paragraphs): deleted, the marks remain.
+RE_NOT_PAIR_CHAR = re.compile("[^\n" + re.escape("".join(sorted(PAIR_CHARS))) + "]+")
+# A mark and its partner side by side: deleting them leaves what is paired the same.
+ADJACENT_PAIRS = tuple(open_ + close for open_, close in PAIRS.items())
+# An item labelled with a closing bracket alone (1）, 2), a)): common in lists, and no
+# half of a pair.
+RE_ITEM_LABEL = re.compile(r"[ \t　]*(?:\d{1,2}|[A-Za-z])[)）]")
+
+
+def unpaired(marks: str) -> list[str]:
+    """The marks (of a paragraph, in order) that have no partner, in order of appearance."""
+    stack: list[str] = []
+    lone: list[str] = []
+    for ch in marks:
+        if ch in PAIRS:
+            stack.append(ch)
+        elif ch in CLOSERS:
+            if stack and stack[-1] == CLOSERS[ch]:
+                stack.pop()
+            elif CLOSERS[ch] in stack:
+                # Close the nearest matching opener; what lies between is unclosed.
+                while stack[-1] != CLOSERS[ch]:
+                    lone.append(stack.pop())
+                stack.pop()
+            else:
+                lone.append(ch)
+    return lone + stack
+
+
+def lone_line(para, labelled: bool) -> int:
+    """The line of a paragraph's first mark without a partner (as unpaired pairs them);
+    labelled: its first closer is an item's label (1）…), no mark."""
+    stack: list[tuple[str, int]] = []
+    lone: list[int] = []
+    for piece in para.lines:
+        for ch in RE_PAIR_CHARS.findall(piece.text):
+            if ch in PAIRS:
+                stack.append((ch, piece.number))
+            elif labelled and ch in ")）":
+                labelled = False
+            elif stack and stack[-1][0] == CLOSERS[ch]:
+                stack.pop()
+            elif any(opener == CLOSERS[ch] for opener, _ in stack):
+                while stack[-1][0] != CLOSERS[ch]:
+                    lone.append(stack.pop()[1])
+                stack.pop()
+            else:
+                lone.append(piece.number)
+    return min([*lone, *(number for _, number in stack)], default=para.line)
+
+
+def without_pairs(marks: str, passes: int = 4) -> str:
+    """`marks` with partners side by side deleted, again and again (“《》” goes in two
+    passes): what remains is empty when every mark has its partner. Some passes only, so
+    that deep nesting stays linear: a mark that remains is looked at by unpaired."""
+    for _ in range(passes):
+        shorter = marks
+        for pair in ADJACENT_PAIRS:
+            if pair in shorter:
+                shorter = shorter.replace(pair, "")
+        if len(shorter) == len(marks):
+            break
+        marks = shorter
+    return marks
