@@ -183,3 +183,20 @@ def test_an_unpaired_mark_is_reported_on_its_own_line_of_a_joined_paragraph():
     paragraph = next(p for p in read(table, "稿.txt").paragraphs if "五楼" in p.text)
     found = [f for f in check_text(table, "稿.txt").findings if f.rule == "GW412"]
     assert [f.line for f in found] == [paragraph.lines[-1].number] == [4]
+
+
+# (From an earlier held-out set, pasted.) A numbered label with its lead sentence, right
+# before the （1） that starts its list again.
+LEAD = "附二：书院考生安检流程：报到时间15：00，到教室集中。"
+LABELS = ("学考安检演练安排\n一、安检流程\n附一：高二考生安检流程：（1）各班在教室集中。"
+          "（2）依次通过安检门。" + LEAD + "（1）各班依次入场。（2）通过安检门。\n")
+
+
+def test_a_numbered_label_pasted_before_its_list_starts_the_list_again():
+    assert errors(LABELS) == []
+    assert outline(LABELS) == ["一、", "（1）", "（2）", "（1）", "（2）"]
+    # Without the label a 1) after the list is no restart: it is not read as an item.
+    assert outline(LABELS.replace(LEAD, "")) == ["一、", "（1）", "（2）"]
+    # A list under the label that does not start at one is still reported.
+    slipped = LABELS.replace("（1）各班依次入场。（2）", "（2）各班依次入场。（3）")
+    assert {"GW103", "GW104"} & set(errors(slipped))

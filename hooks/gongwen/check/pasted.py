@@ -13,6 +13,11 @@ from .layout import ORDINAL_WINDOW
 QUESTION_REACH = 40
 RE_QUESTION_BEFORE = re.compile(
     r"[。！？!?][一二三四五六七八九十]{1,2}问[：:][^。！？!?]{1,30}[？?]$")
+# A numbered label over a list, maybe with its lead sentence, right before its （1） or 1.
+# (……。附二：考生安检流程：报到时间15：00，到教室集中。（1）…).
+LABEL_REACH = 120
+RE_LABEL_BEFORE = re.compile(
+    r"[。！？!?]附[一二三四五六七八九十\d]{1,3}[：:][^。！？!?：:]{1,30}[：:][^！？!?]{0,80}$")
 
 
 # An item whose text starts with a number (21.5+2就业之家), read as a decimal on its own:

@@ -26,7 +26,14 @@ from .parts import (
     SHORT_HEADING,
     is_section_break,
 )
-from .pasted import QUESTION_REACH, RE_QUESTION_BEFORE, in_cell, number_led
+from .pasted import (
+    LABEL_REACH,
+    QUESTION_REACH,
+    RE_LABEL_BEFORE,
+    RE_QUESTION_BEFORE,
+    in_cell,
+    number_led,
+)
 
 # The place in a text where a numeral means the window may cut an ordinal (see
 # leading_ordinal): a match that ends past ORDINAL_WINDOW - 5 holds numerals all along.
@@ -367,10 +374,13 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                             (title := title_before(text, pos, cuts[-1] if cuts else 1)):
                         cuts += title  # a second document's title: numbering restarts
                         ok, last[:] = True, ZEROS
-                    elif level > 2 and number == 1 and (label := RE_QUESTION_BEFORE.search(
-                            text, max(0, pos - QUESTION_REACH), pos)) is not None:
-                        # 二问：如何构建？1.…… after the first question's 1.…3.: the list
-                        # starts again under its own question (cut apart, as on a line).
+                    elif level > 2 and number == 1 and ((label := RE_QUESTION_BEFORE.search(
+                            text, max(0, pos - QUESTION_REACH), pos)) is not None or (
+                            label := RE_LABEL_BEFORE.search(
+                                text, max(0, pos - LABEL_REACH), pos)) is not None):
+                        # 二问：如何构建？1.…… after the first question's 1.…3. (or 附二：
+                        # ……流程：…… before （1）): the list starts again under its own
+                        # label (cut apart, as on a line).
                         cuts.append(label.start() + 1)
                         ok = True
                     elif level > 2:  # 1.……。3.……。4.…… after 1. was read
