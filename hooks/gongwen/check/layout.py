@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
-from .linebreaks import cut_inside, labels_an_item, list_goes_on
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
@@ -28,7 +27,17 @@ from .parts import (
     opens_a_document,
     runs_on,
 )
-from .wrapcuts import is_numeral_range, repeats_cut_word, row_goes_on, with_lead
+from .wrapcuts import (
+    NUMERALS,
+    ORDINAL_WINDOW,
+    cut_inside,
+    is_numeral_range,
+    labels_an_item,
+    list_goes_on,
+    repeats_cut_word,
+    row_goes_on,
+    with_lead,
+)
 
 # A line that ends a sentence or a clause: the next line is a new paragraph.
 LINE_ENDS = frozenset("。！？!?：:；;…”’）)》」』】")
@@ -66,7 +75,6 @@ WIDE = frozenset("“”‘’…—")
 # How much shorter than the margin a full line may be (an indent, a mark moved down).
 FULL_SLACK = 6
 RE_CONTENTS_HEAD = re.compile(r"^目[\s　]*录$")
-ORDINAL_WINDOW = 48
 # 统一 之一 唯一 同一 单一 万一 专一 划一 归一 合一 逐一 如一 不一 第一 其一 任一: cut
 # after the first character at the margin, the next line starts with 一、 (一，) that is
 # no heading.
@@ -74,8 +82,7 @@ ENDS_A_WORD_WITH_ONE = frozenset("统之唯同单万专划归合逐如不第其�
 # 第 ⏎ 二、第七 and 十 ⏎ 一是: a numeral cut at the margin (第二, 十一是); no paragraph
 # or title ends with 第 or 十, so the next line goes on whatever ordinal it seems to open.
 CUT_NUMERAL_BEFORE = frozenset("第十")
-CJK_DIGITS = frozenset("一二三四五六七八九十")
-NUMERALS = "一二三四五六七八九十"
+CJK_DIGITS = frozenset(NUMERALS)
 
 
 def lists_numbers(ordinal: Ordinal) -> bool:

@@ -56,9 +56,11 @@ def leading_ordinal(text: str) -> Ordinal | None:
 CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
-# (A digit may stand before 二、: a time or a figure that ends a title pasted without its
-# line break, 时间：8:50-12:00二、流程。)
-RE_INLINE = re.compile(rf"(?<![{CN_DIGITS_ALL}第.．])(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
+# Not after a numeral (统一、 十二、 as part of 一百一十二、), 第 or a point. (A digit may
+# stand before 二、: a time or a figure that ends a title pasted without its line break,
+# 时间：8:50-12:00二、流程。)
+NOT_AFTER = rf"(?<![{CN_DIGITS_ALL}第.．])"
+RE_INLINE = re.compile(rf"{NOT_AFTER}(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节条])"
                        rf"|[（(](?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<![\d.．])\d{{1,3}}[.．]")
 # Where RE_INLINE can match: its alternatives without lookbehinds, led by a class (re skips in C).
 RE_INLINE_START = re.compile(
@@ -95,7 +97,7 @@ def may_hold_ordinal(text: str) -> bool:
 # A run-in heading's title: short, no clause mark, closed by a full stop (（一）部门委员。).
 RE_RUN_IN_TITLE = re.compile(r"[^，,；;：:。！？!?]{2,30}[。！？!?]")
 # A level-1 ordinal anywhere in a text (RE_INLINE's first alternative, for 一、 alone).
-RE_FIRST_TOP = re.compile(rf"(?<![{CN_DIGITS_ALL}第\d.．])一、")
+RE_FIRST_TOP = re.compile(NOT_AFTER + "一、")
 
 # may_hold_ordinal for every paragraph at once: its six tests as patterns over the texts
 # joined by "\n", each led by its literal (re skips to it in C, where a loop in Python
@@ -223,6 +225,14 @@ def _titled_over_first_child(candidates: list[tuple[int, Ordinal | None, bool]],
     m = RE_RUN_IN_TITLE.match(ordinal.rest)
     return m is not None and child is not None and strong and child.number == 1 \
         and child.level > ordinal.level and at == pos + len(ordinal.raw) + m.end()
+
+
+def _second_title(text: str, pos: int, ordinal: Ordinal, cuts: list[int]) -> list[int]:
+    """Where to cut before and after a second document's title right before its 一、 at
+    `pos` (see inline.title_before; [] when `ordinal` is no 一、 or there is none)."""
+    if ordinal.level != 1 or ordinal.number != 1:
+        return []
+    return title_before(text, pos, cuts[-1] if cuts else 1)
 
 
 def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int) -> bool:
@@ -370,8 +380,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                                              else head is not None and head.level == level
                                              and text[pos - 1] in SENTENCE_END
                                              and _heads_next(paragraphs, index, level, 2)))
-                    if level == 1 and number == 1 and \
-                            (title := title_before(text, pos, cuts[-1] if cuts else 1)):
+                    if title := _second_title(text, pos, ordinal, cuts):
                         cuts += title  # a second document's title: numbering restarts
                         ok, last[:] = True, ZEROS
                     elif level > 2 and number == 1 and ((label := RE_QUESTION_BEFORE.search(
@@ -393,9 +402,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                         chain and number >= 2 and (level > 1 or number > expected) or level > 1
                         and RE_RUN_IN_TITLE.match(ordinal.rest) is not None
                         and RE_RUN_IN_TITLE.match(read_rest[level]) is not None)
-                    if level == 1 and number == 1 and \
-                            (title := title_before(text, pos, cuts[-1] if cuts else 1)) \
-                            and len(title) == 1:
+                    if len(title := _second_title(text, pos, ordinal, cuts)) == 1:
                         # ……为准。2016年军训开营式程序一、时间: a second document's title
                         # pasted right before its 一、 (a title line ends in no mark).
                         cuts += title

@@ -10,16 +10,20 @@ no sentence end, as on one line).
 
 A word cut at the margin right before its numeral, when the list goes on with the same
 word (高 ⏎ 一、高二教学楼: 高一、高二), or a range of numerals cut before its first
-(一、二等奖), leaves a 一、 at the line's start that is no heading.
+(一、二等奖), leaves a 一、 at the line's start that is no heading; so do a fraction or an
+e-mail address cut by a wrap (2/ ⏎ 3、…, @16 ⏎ 3.com), and a list inside a paragraph
+broken after a 分号 where its next item starts (……的； ⏎ （三）…, pasted line by line).
+A line led by an item label 2） or 3) is one a wrap does not start: a line of its own.
 """
 from __future__ import annotations
 
 import re
 
-from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
+from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, int_to_cn, parse_ordinal
 
 from .paragraphs import Line, Paragraph
 
+# How much of a line parse_ordinal is asked about (an ordinal and the start of its title).
 ORDINAL_WINDOW = 48
 NUMERALS = "一二三四五六七八九十"
 # 一、二等奖 at a line start: a range of two numerals (一、二季度, 三、四月份) cut at the
@@ -82,3 +86,38 @@ def is_numeral_range(text: str) -> bool:
     """一、二等奖: two numerals in a row joined by 、 (the second is the next one)."""
     m = RE_NUMERAL_RANGE.match(text)
     return m is not None and NUMERALS.index(m["b"]) == NUMERALS.index(m["a"]) + 1
+
+
+# An e-mail address at a line's end (cut by a wrap, its rest on the next line).
+RE_CUT_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]*$")
+RE_WHOLE_DOMAIN = re.compile(r"\.(?:com|cn|net|org|gov|edu)$")  # (the address is whole)
+RE_ADDRESS_REST = re.compile(r"[A-Za-z0-9.-]*\.(?:com|cn|net|org|gov|edu)\b")
+
+
+def list_goes_on(text: str, last: str, ordinal: Ordinal) -> bool:
+    """……包括：（一）……的；（二）……的； ⏎ （三）……: a list inside a paragraph, broken
+    (pasted) after a 分号 where its next item starts; not a heading that skips its number."""
+    if last[-1] not in "；;" or ordinal.number < 2:
+        return False
+    label = str(ordinal.number - 1) if ordinal.label.isdigit() else int_to_cn(ordinal.number - 1)
+    before = ordinal.raw.replace(ordinal.label, label, 1)
+    at = text.find(before, 1)
+    return at > 0 and text[at - 1] in "：:；;。 \t　"
+
+
+def cut_inside(last: str, rest: str) -> bool:
+    """Does a line ending with `last` break a fraction (2/ ⏎ 3、…) or an e-mail address
+    (@16 ⏎ 3.com) that `rest`, the next line, goes on with?"""
+    return last[-1] in "/／" and rest[0].isdigit() or "@" in last \
+        and RE_CUT_ADDRESS.search(last) is not None \
+        and not RE_WHOLE_DOMAIN.search(last) and RE_ADDRESS_REST.match(rest) is not None
+
+
+# An item labelled with a closing bracket alone (2）集合地点：, 3)摄像：): no ordinal of the
+# four levels, but a line of its own.
+RE_BRACKET_LABEL = re.compile(r"\d{1,2}[)）](?=[\u4e00-\u9fff])")
+
+
+def labels_an_item(rest: str) -> bool:
+    """Does the line `rest` start with an item label 2） (then a Chinese character)?"""
+    return rest[0].isdigit() and RE_BRACKET_LABEL.match(rest) is not None
