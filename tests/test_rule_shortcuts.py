@@ -51,3 +51,12 @@ def test_the_paragraphs_with_a_lone_mark_are_those_of_each_paragraphs_marks(part
         own = ["".join(style.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
         assert style._lone_paragraphs(document) == \
             [i for i, marks in enumerate(own) if style.without_pairs(marks)], document.path
+
+
+def test_the_lines_with_two_marks_in_a_row_are_those_of_the_class() -> None:
+    """style._two_marks (the common marks by their pattern, the rare ones by str.find)
+    finds the lines RE_TWO_MARKS finds, each once and in order."""
+    from gongwen.check.rules import scan
+    for document in _documents():
+        assert style._two_marks(document) == \
+            scan.line_indices_with(document, style.RE_TWO_MARKS), document.path

@@ -28,6 +28,7 @@ from .pairs import (
     without_pairs,
 )
 from .scan import (
+    LATIN_END,
     SPACES_BUT_NEWLINE,
     items_at,
     latin_text,
@@ -64,6 +65,9 @@ RE_TWO_MARKS = re.compile(rf"[{TWO_MARKS}][{TWO_MARKS}]")
 # RE_TWO_MARKS as one pattern per first mark (，[…]): re skips to a literal several times
 # faster than to a class (a document's lines are scanned with those of the marks they hold).
 TWO_MARKS_FROM = {mark: re.compile(f"{re.escape(mark)}[{TWO_MARKS}]") for mark in TWO_MARKS}
+COMMON_MARKS = "，、。"  # (hundreds a page: see _read_two_marks)
+RARE_MARKS = tuple(mark for mark in TWO_MARKS if mark not in COMMON_MARKS)
+TWO_MARKS_SET = frozenset(TWO_MARKS)
 RE_FULL_WIDTH_DIGITS = re.compile(r"[０-９]+")
 RE_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")  # the hint: a class first, not a repeat
 FULL_WIDTH_DIGITS_SET = frozenset("０１２３４５６７８９")
@@ -246,8 +250,31 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
 def _two_marks(document) -> list[int]:
     """Indices of the lines with two marks in a row (RE_TWO_MARKS), for GW416 and GW413
     (。。。 is two marks in a row: one scan finds both rules' lines)."""
-    return cached(document, "style-two-marks", lambda: line_indices_with_any(document, [
-        pattern for mark, pattern in TWO_MARKS_FROM.items() if mark in lines_text(document)]))
+    return cached(document, "style-two-marks", _read_two_marks, document)
+
+
+def _read_two_marks(document) -> list[int]:
+    text = lines_text(document)
+    # The marks a page has hundreds of: a scan with each one's pattern (re skips to the
+    # mark and tests the next character in C).
+    found = line_indices_with_any(document, [
+        TWO_MARKS_FROM[mark] for mark in COMMON_MARKS if mark in text])
+    # The others (a few a page at most): each found with str.find, many times faster
+    # than re skips to it, and the next character tested here.
+    latin = latin_text(document)
+    positions: list[int] = []
+    for mark in RARE_MARKS:
+        if mark <= LATIN_END and mark.encode("latin-1") not in latin:
+            continue
+        pos = text.find(mark)
+        while pos >= 0:
+            if text[pos + 1:pos + 2] in TWO_MARKS_SET:
+                positions.append(pos)
+            pos = text.find(mark, pos + 1)
+    if not positions:
+        return found
+    return sorted(set(found).union(items_at(text, len(document.lines), positions, lambda: [
+        i for i, line in enumerate(document.lines) if RE_TWO_MARKS.search(line.text)])))
 
 
 def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
