@@ -221,6 +221,7 @@ def test_yi_yao_items_short_of_the_count_are_an_error() -> None:
     ("某局2025年度工作总结报告", "summary"),
     ("某校九届二次教代会学校工作报告", "summary"),
     ("某局2025年工作情况报告", "summary"),
+    ("某市场监管局关于2024年食品安全工作情况的报告", "summary"),
     ("某县农业农村局2024年工作总结和2025年工作计划", "summary"),
     ("某局2024年工作总结及2025年工作思路", "summary"),
     ("某镇上半年工作总结暨下半年工作打算", "summary"),
@@ -284,3 +285,23 @@ def test_a_part_above_the_numbered_headings_names_its_part() -> None:
     # An article (第三条) is a provision, not the title of a part.
     article = SUMMARY_BY_PARTS.replace("第三部分　2025年工作打算", "第三条　工作打算另行制定。")
     assert "下一步打算" in missing(article, "summary")
+
+
+@pytest.mark.parametrize("heading", ["二、原因分析", "二、问题成因分析", "二、产生问题的原因"])
+def test_an_analysis_of_causes_is_the_causes_part(heading: str) -> None:
+    text = SELF_REVIEW.replace("二、问题产生的原因", heading)
+    assert "原因剖析" not in missing(text, "self-review")
+    # An analysis of something else is not the causes.
+    assert "原因剖析" in missing(SELF_REVIEW.replace("二、问题产生的原因", "二、形势分析"),
+                                 "self-review")
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("我从以下四个方面进行了对照检查。", True),
+    ("现就以下几个方面作检视剖析。", True),
+    ("我认真学习了会议精神，征求了意见。", False),
+])
+def test_a_review_from_the_following_aspects_is_the_transition(sentence: str,
+                                                               found: bool) -> None:
+    text = SELF_REVIEW.replace("现将对照检查情况报告如下。", sentence)
+    assert ("GW205" not in codes(text, "self-review", "GW205")) is found
