@@ -305,3 +305,19 @@ def test_a_review_from_the_following_aspects_is_the_transition(sentence: str,
                                                                found: bool) -> None:
     text = SELF_REVIEW.replace("现将对照检查情况报告如下。", sentence)
     assert ("GW205" not in codes(text, "self-review", "GW205")) is found
+
+
+SPEECH = doc(
+    "在全区安全生产工作会议上的讲话", "同志们：", "这次会议的主要任务是部署安全生产工作。",
+    "今年以来，全区安全生产形势总体平稳，但隐患仍然不少。", "一、压实责任", "要落实责任。",
+    "二、排查隐患", "要排查到位。", "同志们，让我们共同努力，守牢安全底线！")
+
+
+@pytest.mark.parametrize("review", ["今年以来，全区安全生产形势总体平稳，但隐患仍然不少。",
+                                    "首先要充分肯定成绩，全区安全生产形势总体平稳，但隐患仍然不少。"])
+def test_a_review_without_the_word_review(review: str) -> None:
+    text = SPEECH.replace("今年以来，全区安全生产形势总体平稳，但隐患仍然不少。", review)
+    assert "工作回顾" not in missing(text, "speech")
+    # A speech that looks back on nothing is still told (a warning).
+    bare = SPEECH.replace("今年以来，全区安全生产形势总体平稳，但隐患仍然不少。\n", "")
+    assert "工作回顾" in missing(bare, "speech")
