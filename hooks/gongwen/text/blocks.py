@@ -105,19 +105,13 @@ def quiet_lines(text: str, lines: list[str], whole: bool) -> int:
     """How many of `lines` (checked_lines(text)), from the first, hold neither "gongwen" nor
     "annotate": all but the end marker's on most pages. A search of the text for each word
     costs less than one of every line (Chinese text, line by line)."""
-    # (One search for either word: the first of them decides.)
-    m = RE_MARKER_WORD.search(text)
-    if m is None:
-        return len(lines)
-    first = m.start()
-    if not whole and m.group() == "gongwen" and \
-            text.startswith(END_MARKER, first - END_MARKER.index("gongwen")):
+    first = text.find("gongwen")
+    if first < 0:
+        return len(lines) if "annotate" not in text else 0
+    if not whole and text.startswith(END_MARKER, first - END_MARKER.index("gongwen")) \
+            and text.find("annotate", 0, first) < 0:
         return len(lines) - 1  # (the first "gongwen" is the end marker's, on the last line)
     return 0
-
-
-# What quiet_lines looks for: led by a class of two letters that Chinese text seldom holds.
-RE_MARKER_WORD = re.compile("gongwen|annotate")
 
 
 def atx_heading(raw: str) -> tuple[int, str] | None:
