@@ -221,6 +221,10 @@ def test_yi_yao_items_short_of_the_count_are_an_error() -> None:
     ("某局2025年度工作总结报告", "summary"),
     ("某校九届二次教代会学校工作报告", "summary"),
     ("某局2025年工作情况报告", "summary"),
+    ("某市场监管局关于2024年食品安全工作情况的报告", "summary"),
+    ("某县农业农村局2024年工作总结和2025年工作计划", "summary"),
+    ("某局2024年工作总结及2025年工作思路", "summary"),
+    ("某镇上半年工作总结暨下半年工作打算", "summary"),
     ("某校师资队伍建设行动方案（试行）", "plan"),
     ("某校教育信息化三年行动计划（2025—2027年）", "plan"),
     ("某校教育信息化三年行动计划", "plan"),
@@ -233,6 +237,7 @@ def test_yi_yao_items_short_of_the_count_are_an_error() -> None:
     ("关于表彰先进集体的通报", None),
     ("2026年政府工作报告", None),
     ("某校2010年安全工作计划", None),
+    ("关于总结和推广基层经验的计划", None),
     ("情况汇报", None),
 ])
 def test_titles_typed_or_left_alone(title: str, doctype: str | None) -> None:
@@ -246,3 +251,73 @@ def test_an_outlook_in_the_closing_paragraph_is_the_next_steps() -> None:
     assert "下一步打算" not in missing(text, "progress-report")
     other = text.replace("展望来年，我校将继续深化结对帮扶。", "各方面评价良好。")
     assert "下一步打算" in missing(other, "progress-report")
+
+
+# --- L. parts named where drafters name them ----------------------------------------------
+
+SELF_REVIEW = doc(
+    "某局领导班子民主生活会对照检查材料", "现将对照检查情况报告如下。",
+    "一、对照检查情况", "（一）在理论学习方面。学得不深。", "（二）在担当作为方面。劲头不足。",
+    "二、问题产生的原因", "理想信念有所松懈。", "三、整改措施", "加强理论武装。")
+
+
+def test_the_review_by_aspect_is_the_problems_part() -> None:
+    assert "存在的问题" not in missing(SELF_REVIEW, "self-review")
+    assert "存在的问题" not in missing(
+        SELF_REVIEW.replace("一、对照检查情况", "一、检视问题情况"), "self-review")
+    # A first part that names neither problems nor a review of them: still reported.
+    other = SELF_REVIEW.replace("一、对照检查情况", "一、学习研讨情况")
+    assert "存在的问题" in missing(other, "self-review")
+
+
+SUMMARY_BY_PARTS = doc(
+    "某区发展和改革局2024年工作总结", "现将全年工作总结如下。",
+    "第一部分　2024年工作完成情况", "一、经济运行总体平稳。增长5.8%。", "二、项目建设提速增效。",
+    "第二部分　存在的问题", "一、新动能不足。", "二、项目储备不足。",
+    "第三部分　2025年工作打算", "一、全力稳增长。", "二、全力抓项目。")
+
+
+def test_a_part_above_the_numbered_headings_names_its_part() -> None:
+    assert missing(SUMMARY_BY_PARTS, "summary") == []
+    # The same title without its part line: the plans are missing, and said so.
+    bare = SUMMARY_BY_PARTS.replace("第三部分　2025年工作打算\n", "")
+    assert "下一步打算" in missing(bare, "summary")
+    # An article (第三条) is a provision, not the title of a part.
+    article = SUMMARY_BY_PARTS.replace("第三部分　2025年工作打算", "第三条　工作打算另行制定。")
+    assert "下一步打算" in missing(article, "summary")
+
+
+@pytest.mark.parametrize("heading", ["二、原因分析", "二、问题成因分析", "二、产生问题的原因"])
+def test_an_analysis_of_causes_is_the_causes_part(heading: str) -> None:
+    text = SELF_REVIEW.replace("二、问题产生的原因", heading)
+    assert "原因剖析" not in missing(text, "self-review")
+    # An analysis of something else is not the causes.
+    assert "原因剖析" in missing(SELF_REVIEW.replace("二、问题产生的原因", "二、形势分析"),
+                                 "self-review")
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("我从以下四个方面进行了对照检查。", True),
+    ("现就以下几个方面作检视剖析。", True),
+    ("我认真学习了会议精神，征求了意见。", False),
+])
+def test_a_review_from_the_following_aspects_is_the_transition(sentence: str,
+                                                               found: bool) -> None:
+    text = SELF_REVIEW.replace("现将对照检查情况报告如下。", sentence)
+    assert ("GW205" not in codes(text, "self-review", "GW205")) is found
+
+
+SPEECH = doc(
+    "在全区安全生产工作会议上的讲话", "同志们：", "这次会议的主要任务是部署安全生产工作。",
+    "今年以来，全区安全生产形势总体平稳，但隐患仍然不少。", "一、压实责任", "要落实责任。",
+    "二、排查隐患", "要排查到位。", "同志们，让我们共同努力，守牢安全底线！")
+
+
+@pytest.mark.parametrize("review", ["今年以来，全区安全生产形势总体平稳，但隐患仍然不少。",
+                                    "首先要充分肯定成绩，全区安全生产形势总体平稳，但隐患仍然不少。"])
+def test_a_review_without_the_word_review(review: str) -> None:
+    text = SPEECH.replace("今年以来，全区安全生产形势总体平稳，但隐患仍然不少。", review)
+    assert "工作回顾" not in missing(text, "speech")
+    # A speech that looks back on nothing is still told (a warning).
+    bare = SPEECH.replace("今年以来，全区安全生产形势总体平稳，但隐患仍然不少。\n", "")
+    assert "工作回顾" in missing(bare, "speech")

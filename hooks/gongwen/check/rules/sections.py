@@ -80,13 +80,32 @@ def _headings(document: Document) -> tuple[list[int], list[int], list[str]]:
     upper = list(compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings))))
     levels, lines, titles = list(map(LEVEL, upper)), list(map(LINE, upper)), \
         list(map(TITLE, upper))
-    if document.plain_headings or lines != sorted(lines):
+    parts = _part_titles(document) if document.section_breaks else []
+    if document.plain_headings or parts or lines != sorted(lines):
         rows = sorted([*zip(levels, lines, titles),
-                       *((1, line.number, line.text) for line in document.plain_headings)],
+                       *((1, line.number, line.text) for line in document.plain_headings),
+                       *parts],
                       key=itemgetter(1))
         levels, lines, titles = [r[0] for r in rows], [r[1] for r in rows], \
             [r[2] for r in rows]
     return levels, lines, titles
+
+
+# 第一部分　2024年工作回顾: a part above the 一、 headings (each part numbers afresh).
+RE_PART_MARK = re.compile(r"^第[一二三四五六七八九十]{1,3}(?:部分|章|编)[\s　：:]*")
+PART_TITLE_MAX = 40
+
+
+def _part_titles(document: Document) -> list[tuple[int, int, str]]:
+    """(1, line, title) of each 第N部分/章/编 line: it names a part as a level-1 heading
+    does (第三部分　2025年工作打算 is the plans). Not 第N条 (an article: its text is a
+    provision) nor 第N节; a long line is a paragraph, not a title."""
+    out = []
+    for para in document.paragraphs:
+        if para.section_break and (m := RE_PART_MARK.match(para.text)) \
+                and 0 < len(title := para.text[m.end():]) <= PART_TITLE_MAX:
+            out.append((1, para.line, title))
+    return out
 
 
 def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str, int]:
