@@ -60,3 +60,19 @@ def test_the_lines_with_two_marks_in_a_row_are_those_of_the_class() -> None:
     for document in _documents():
         assert style._two_marks(document) == \
             scan.line_indices_with(document, style.RE_TWO_MARKS), document.path
+
+
+def test_each_rule_of_a_family_reports_its_share_of_the_analysis_in_order() -> None:
+    """base.family_member sorts a family's analysis out by rule once: each rule gets the
+    findings the analysis gives for it, in the analysis's order."""
+    from gongwen.check.rules import declared, enumeration, numbering
+    families = [(numbering._analyse, numbering.RULES[2:]),
+                (enumeration._analyse, enumeration.RULES),
+                (declared._analyse_outline, declared.RULES[1:])]
+    for document in _documents():
+        for analyse, rules in families:
+            every = analyse(document)
+            for rule in rules:
+                assert list(rule.check(document, None)) == \
+                    [f for r, f in every if r.code == rule.code], (document.path, rule.code)
+        document.cache.clear()

@@ -14,7 +14,7 @@ from ..model import Finding
 from .base import PRACTICE, Rule
 from .scan import (
     SPACES_BUT_NEWLINE,
-    indices_with,
+    indices_with_any,
     line_indices_holding,
     line_indices_with,
     lines_holding,
@@ -106,9 +106,8 @@ def _junk_candidates(document) -> list[int]:
                 found.update(line_indices_with(document, hint))
             continue
         short = list(compress(range(len(texts)), flags))
-        short_texts = [texts[i] for i in short]
-        for hint in hints:
-            found.update(short[j] for j in indices_with(short_texts, hint))
+        # (The short lines joined once for all their hints.)
+        found.update(short[j] for j in indices_with_any([texts[i] for i in short], hints))
     return sorted(found)
 
 
