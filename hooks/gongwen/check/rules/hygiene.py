@@ -25,9 +25,10 @@ from .scan import (
 # (4 to 10 times faster on Chinese text, and these run on every line of every page).
 
 # X/XX/XXX/XXXX市 (Latin or full-width X, not inside an English word), ×××, ○○, _ runs.
-X_PLACEHOLDER = r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])"
+# Not a term's X: “1+X”证书, “1+1+X”体系 (after a plus), X光, X射线.
+X_PLACEHOLDER = r"X(?<![A-Za-z+＋]X)[XＸ]*(?![A-Za-z光射])"
 RE_PLACEHOLDER = re.compile(
-    X_PLACEHOLDER + r"|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])|××+|○○+|□□+|__*")
+    X_PLACEHOLDER + r"|Ｘ(?<![A-Za-z+＋]Ｘ)[XＸ]*(?![A-Za-z光射])|××+|○○+|□□+|__*")
 # Its first alternative alone: on a line with X and none of the other alternatives' first
 # characters (most lines with a placeholder), the same matches, found from a literal
 # (re skips to it many times faster than to a class).
