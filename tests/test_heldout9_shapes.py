@@ -100,3 +100,53 @@ def test_dashes_between_the_ends_of_a_range_want_a_connecting_dash() -> None:
         "省略号或破折号写法不对：“--”应为“—”（表示起止，用一字线）"]
     assert dash_messages("目标--到2027年全部完成。") == ["省略号或破折号写法不对：“--”应为“——”"]
     assert dash_messages("时间：2026年3月10日—3月14日。") == []
+
+
+# --- the margin's cuts are no web junk --------------------------------------------------
+
+def test_a_phone_number_cut_by_the_margin_is_no_counter() -> None:
+    cut = doc("某市教育局通知", "一、监督", "市教育局成立监督小组，进行全程监督。为接",
+              "受社会监督，设立监督电话：8520", "0216  85134362")
+    assert "GW402" not in rules(cut)
+    # A line of counters after a finished sentence is still a web page's.
+    counters = cut.replace("监督电话：8520", "监督电话。")
+    assert "GW402" in rules(counters)
+
+
+def test_a_lone_semicolon_is_the_end_of_a_wrapped_item_not_code() -> None:
+    text = doc("某镇文物保护管理办法", "第十九条 保护要求分为以下三类：",
+               "（一）建筑的立面不得改变", ";", "（二）建筑的主要立面不得改变;",
+               "（三）建筑的主要结构体系不得改变。")
+    assert "GW402" not in rules(text)
+    assert "GW402" in rules(text.replace("\n;\n", '\n");\n'))
+
+
+# --- lines hard-wrapped short of the margin ----------------------------------------------
+
+def test_an_item_number_before_a_year_of_graduates() -> None:
+    text = doc("某市教育局通知", "一、其他规定", "1．凡受过处分的，不予", "录用。",
+               "2.2010届本地生源的毕业生应聘未", "录用的，允许参加次年招考。",
+               "3．市教育局成立监督小组，进行", "全程监督。")
+    assert [h.raw for h in check_text(text, "稿.txt").outline] == ["一、", "1．", "2.", "3．"]
+    assert rules(text) == []
+    # A decimal is still no item (2.5万元), and a real gap still one.
+    gap = text.replace("3．市教育局", "4．市教育局")
+    assert "GW103" in rules(gap)
+    decimal = text.replace("2.2010届本地生源的毕业生应聘未", "2.2010万元用于毕业生应聘未")
+    assert [h.raw for h in check_text(decimal, "稿.txt").outline] == ["一、", "1．", "3．"]
+
+
+def test_a_word_or_grades_cut_before_yi_dun_go_on_the_line_before() -> None:
+    word = doc("某市教育规划纲要", "一、总体要求", "（一）指导思想。内容。",
+               "（二）工作方针。坚持理论学习与社会实践的统",
+               "一、全面发展与个性发展的统一。", "（三）战略目标。内容。",
+               "二、发展任务", "（一）学前教育。内容。")
+    grades = doc("某市教学活动比赛办法", "一、论文比赛",
+                 "1．论文类别。各学科获奖数与参赛数之比不高于80%，设",
+                 "一、二、三等奖，比例分别为20%、30%、50%。", "2．论文报送要求。内容。",
+                 "二、课堂教学比赛", "1．名称。内容。")
+    for text in (word, grades):
+        assert [f.rule for f in check_text(text, "稿.txt").findings
+                if f.severity == "error"] == [], text
+    # After a finished sentence the same line is a heading, and its slip is reported.
+    assert "GW104" in rules(word.replace("实践的统\n", "实践的统一。\n"))
