@@ -12,6 +12,7 @@ import pytest
 from gongwen.check import document, layout, parts
 from gongwen.check.document import read
 from gongwen.check.headings import RE_SENTENCE_END, make_heading
+from gongwen.check.holding import OrdinalScan, scan_ordinals
 from gongwen.check.items import RE_ANY_NEXT, may_hold_items
 from gongwen.check.layout import mark_apart
 from gongwen.check.model import Heading
@@ -214,3 +215,50 @@ def test_mark_parts_on_a_long_page_marks_what_the_loop_over_every_paragraph_mark
         mark_parts(scanned)
         assert [(p.new_part, p.section_break) for p in scanned] == \
             [(p.new_part, p.section_break) for p in plain], texts
+
+
+def test_the_ordinal_scan_holds_every_item_in_a_line() -> None:
+    # scan_ordinals' items_in_line may be True for nothing, never False for an item.
+    alphabet = list("。；;：:（）()1２3、.．文 \u3000一二十第章") + \
+        ["2025", "：1.", "。(2)", "。\n", "\n2.", "1、", "：（1）", "；3、", "2.5", "（一）"]
+    for text in _strings(alphabet, 60_000, 12, seed=23):
+        group = text.split("\n")
+        scan = scan_ordinals(joined(_paragraphs(group)))
+        assert scan.holding == [i for i, t in enumerate(group) if may_hold_ordinal(t)], text
+        if may_hold_items(text, in_line=True):
+            assert scan.items_in_line, text
+        if not any(ch.isdecimal() for ch in text):
+            assert not scan.items_in_line, text  # no Arabic digit: no item's number
+
+
+def _plain_scan(texts):
+    """scan_ordinals the plain way: may_hold_ordinal of every text, items always possible."""
+    return OrdinalScan([i for i, t in enumerate(texts.texts) if may_hold_ordinal(t)], True)
+
+
+def _eval_texts() -> list[str]:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from eval_forms import forms
+    from eval_set import load_set
+
+    out = []
+    for doc in load_set():
+        out.append(doc.text)
+        out += [variant.text for variant in forms(doc)]
+    return out
+
+
+def test_the_reading_with_the_ordinal_scan_is_the_plain_reading(monkeypatch) -> None:
+    # The eval set's documents and their five forms: pasted, wrapped and run-in texts, with
+    # the cuts and the items the scan must not miss.
+    texts = _eval_texts()
+    assert len(texts) > 100
+    for text in texts:
+        for markdown in (False, True):
+            quick = _reading(read(text, markdown=markdown))
+            monkeypatch.setattr(document, "scan_ordinals", _plain_scan)
+            assert quick == _reading(read(text, markdown=markdown)), text[:200]
+            monkeypatch.undo()

@@ -28,6 +28,7 @@ from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordi
 from .grouping import MARKUP
 from .grouping import group_lines as _paragraphs  # (the name the tests patch)
 from .headings import RE_SENTENCE_END, make_heading
+from .holding import scan_ordinals
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
@@ -311,13 +312,17 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
                    "\n".join(paragraph_texts)) if doc.paragraphs else None
     _read_outline_block(doc, texts)
     settled = mark_apart(doc.paragraphs, texts)
-    split = split_run_on(doc.paragraphs, markdown, texts)
+    # (One scan of `texts` for the ordinals inside paragraphs serves the next two passes.)
+    scan = scan_ordinals(texts) if texts is not None else None
+    split = split_run_on(doc.paragraphs, markdown, texts, scan.holding if scan else None)
     if len(split) != len(doc.paragraphs) or not settled:  # (split: a piece more at each cut)
         mark_apart(split)  # the pieces split off (…。2.1　…)
     # A run of items is read only on a page whose text may hold one (may_hold_items); its
     # paragraphs (pieces of `texts`) can hold one only if one of `texts` may, a shorter
-    # text to ask first: where none does, split_items would change nothing either way.
-    if (texts is None or may_hold_items(texts.text, in_line=True)) and may_hold_items(text):
+    # text to ask first (and only if the scan saw an item's number in a line at all):
+    # where none does, split_items would change nothing either way.
+    if (scan is None or scan.items_in_line and may_hold_items(texts.text, in_line=True)) \
+            and may_hold_items(text):
         split, texts = split_items(split, markdown), None
     mark_parts(split, texts if len(split) == len(doc.paragraphs) else None)
     doc.paragraphs = split

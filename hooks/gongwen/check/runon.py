@@ -17,6 +17,7 @@ from gongwen.text.numbering import (
     parse_ordinal,
 )
 
+from .holding import CN_DIGITS_ALL, holding_ordinals, may_hold_ordinal
 from .inline import after_sentence, title_before
 from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers, pieces
 from .paragraphs import Joined, Paragraph, joined
@@ -53,7 +54,6 @@ def leading_ordinal(text: str) -> Ordinal | None:
     return parse_ordinal(text)
 
 
-CN_DIGITS_ALL = "一二三四五六七八九十百零〇两"
 # Where an ordinal may start inside a paragraph: 一、 （一） 1. （1）, a decimal section
 # number or 第二章 (every alternative starts with a literal class: re skips to candidates).
 # Not after a numeral (统一、 十二、 as part of 一百一十二、), 第 or a point. (A digit may
@@ -66,62 +66,12 @@ RE_INLINE = re.compile(rf"{NOT_AFTER}(?:{CN_NUMERAL}、|第{CN_NUMERAL}[章节�
 RE_INLINE_START = re.compile(
     rf"[{CN_DIGITS_ALL}第（(\d](?:(?<=[{CN_DIGITS_ALL}])[{CN_DIGITS_ALL}]*、|(?<=第){CN_NUMERAL}[章节条]"
     rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
-# The same test as RE_INLINE_START.search(text, 1), one alternative at a time and each led
-# by its rarest character (、 . ． 第 （ (): most paragraphs hold some of these but
-# seldom after a numeral, and re skips to a literal far faster than to a class of fifteen.
-RE_ENUMERATING_COMMA = re.compile(rf"、(?<=[\s\S][{CN_DIGITS_ALL}]、)")  # 、 at 2 or later
-RE_POINT = re.compile(r"\.(?<=[\s\S]\d\.)")
-RE_FULL_POINT = re.compile(r"．(?<=[\s\S]\d．)")
-RE_CHAPTER_AT = re.compile(rf"第{CN_NUMERAL}[章节条]")
-# (Each bracket on its own: re skips to one literal fast, to either of two slowly.)
-RE_FULL_BRACKETED_AT = re.compile(rf"（(?:{CN_NUMERAL}|\d{{1,3}})[）)]")
-RE_HALF_BRACKETED_AT = re.compile(rf"\((?:{CN_NUMERAL}|\d{{1,3}})[）)]")
-
-
-def may_hold_ordinal(text: str) -> bool:
-    """Can an ordinal start in `text` after its first character (RE_INLINE_START)?"""
-    # (`in` first, the cheapest test; each search starts at the first of its characters
-    # that counts: a heading's own （ at 0, its own 1. at 1 are not searched past.)
-    return bool("、" in text and (at := text.find("、", 2)) > 0
-                and RE_ENUMERATING_COMMA.search(text, at)
-                or "." in text and (at := text.find(".", 2)) > 0 and RE_POINT.search(text, at)
-                or "．" in text and (at := text.find("．", 2)) > 0
-                and RE_FULL_POINT.search(text, at)
-                or "第" in text and RE_CHAPTER_AT.search(text, 1)
-                or "（" in text and (at := text.find("（", 1)) > 0
-                and RE_FULL_BRACKETED_AT.search(text, at)
-                or "(" in text and (at := text.find("(", 1)) > 0
-                and RE_HALF_BRACKETED_AT.search(text, at))
 
 
 # A run-in heading's title: short, no clause mark, closed by a full stop (（一）部门委员。).
 RE_RUN_IN_TITLE = re.compile(r"[^，,；;：:。！？!?]{2,30}[。！？!?]")
 # A level-1 ordinal anywhere in a text (RE_INLINE's first alternative, for 一、 alone).
 RE_FIRST_TOP = re.compile(NOT_AFTER + "一、")
-
-# may_hold_ordinal for every paragraph at once: its six tests as patterns over the texts
-# joined by "\n", each led by its literal (re skips to it in C, where a loop in Python
-# paid for every paragraph). The lookbehind's [^\n] keeps a match off a paragraph's first
-# characters, as the per-paragraph searches start after them.
-RE_HOLDING = tuple(re.compile(pattern) for pattern in (
-    rf"、(?<=[^\n][{CN_DIGITS_ALL}]、)",
-    r"\.(?<=[^\n]\d\.)",
-    r"．(?<=[^\n]\d．)",
-    rf"第(?<=[^\n]第){CN_NUMERAL}[章节条]",
-    rf"（(?<=[^\n]（)(?:{CN_NUMERAL}|\d{{1,3}})[）)]",
-    rf"\((?<=[^\n]\()(?:{CN_NUMERAL}|\d{{1,3}})[）)]",
-))
-HOLDING_LEADS = "、.．第（("
-
-
-def holding_ordinals(texts: Joined) -> list[int]:
-    """The indices of the texts for which may_hold_ordinal is true, in order."""
-    found: list[int] = []
-    for lead, pattern in zip(HOLDING_LEADS, RE_HOLDING):
-        if lead in texts.text:
-            found += [m.start() for m in pattern.finditer(texts.text)]
-    return texts.indices(found)
-
 
 # Before an ordinal that surely starts a heading: a sentence end, or for 一、 and （一）
 # also a colon or semicolon (……如下：一、……).
@@ -247,8 +197,8 @@ def _heads_next(paragraphs: list[Paragraph], index: int, level: int, number: int
     return head is not None and head.level == level and head.number == number
 
 
-def split_run_on(paragraphs: list[Paragraph], markdown: bool,
-                 texts: Joined | None = None) -> list[Paragraph]:
+def split_run_on(paragraphs: list[Paragraph], markdown: bool, texts: Joined | None = None,
+                 holding: list[int] | None = None) -> list[Paragraph]:
     """Split a paragraph where a heading follows on the same line: after a sentence end
     (……工作要求如下：一、工作目标。……二、主要任务。……) or, in text pasted without its
     paragraph breaks, right after a heading's title (一、总体要求（一）指导思想。……).
@@ -257,6 +207,8 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
     follows no sentence end must be confirmed: the next ordinal of its level is the next
     number after a sentence end, or it continues a run already read in this paragraph.
     So 二、三季度, 统一、规范 and other sentence-internal numbers are not headings.
+    texts: the paragraphs' texts joined; holding: holding_ordinals(texts), if the caller
+    has them.
     """
     out: list[Paragraph] = []
     last = [0] * 5
@@ -281,13 +233,22 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
 
     # The paragraphs where an ordinal may follow the first character: only these can be
     # split; the others are read for the outline so far (none after the last of these).
-    texts = texts or joined(paragraphs)
-    holding = holding_ordinals(texts) if texts is not None else \
-        [i for i, para in enumerate(paragraphs) if may_hold_ordinal(para.text)]
-    if not holding:
+    if holding is None:
+        texts = texts or joined(paragraphs)
+        holding = holding_ordinals(texts) if texts is not None else \
+            [i for i, para in enumerate(paragraphs) if may_hold_ordinal(para.text)]
+    # Their candidates, where the loop below reads them: not in a paragraph set apart, a
+    # list item or a # heading. (Most pages have none: nothing to cut, the loop is spared.)
+    found: dict[int, list[tuple[int, Ordinal | None, bool]]] = {}
+    for index in holding:
+        para = paragraphs[index]
+        if not (para.role and para.role != "markdown" or markdown and para.list_item
+                or para.heading is not None) and (candidates := _candidates(para.text)):
+            found[index] = candidates
+    if not found:
         return list(paragraphs)
-    may_hold = set(holding)
-    for index, para in enumerate(paragraphs[:holding[-1] + 1]):
+    end = max(found) + 1  # (no cut after the last of them)
+    for index, para in enumerate(paragraphs[:end]):
         if para.role and para.role != "markdown" or markdown and para.list_item:
             out.append(para)
             continue
@@ -306,7 +267,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
                 before_break[level:] = ZEROS_FROM[level]
         else:
             head = None
-        if index not in may_hold or not (candidates := _candidates(text)):
+        if (candidates := found.get(index)) is None:
             out.append(para)  # most paragraphs: no ordinal after the first character
             continue
         # next_same[i]: the next candidate of the same level (None: none further on).
@@ -425,5 +386,5 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool,
         for i, (lines, piece) in enumerate(pieces(para, cuts)):
             out.append(Paragraph(lines[0].number, lines, piece,
                                  raw_first=para.raw_first if i == 0 else piece))
-    out += paragraphs[holding[-1] + 1:]
+    out += paragraphs[end:]
     return out

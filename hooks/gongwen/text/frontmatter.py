@@ -190,7 +190,9 @@ def _simple(block: str, yaml) -> dict | None:
                 continue  # a blank line or a comment
             return None
         spaces, dash, key, raw = m.groups()
-        if not _plain_key(key, yaml):
+        # (A key led by no resolver's character is plain, as a value is: _plain_key's
+        # answer without its call.)
+        if (not no_wildcard or key[0] in resolved) and not _plain_key(key, yaml):
             return None
         if not raw:
             value = None
@@ -198,6 +200,8 @@ def _simple(block: str, yaml) -> dict | None:
                 and (no_wildcard and lead not in resolved or ascii_only and not raw.isascii()) \
                 and RE_PLAIN_EXCLUDED_MARKS.search(raw) is None:
             value = raw  # (_scalar's answer, without its steps)
+        elif lead in QUOTES and raw[-1] == lead and raw.count(lead) == 2 and "\\" not in raw:
+            value = raw[1:-1]  # a quoted value and nothing after it: _scalar's answer
         else:
             value = _scalar(raw, yaml)
             if value is _OTHER:
@@ -232,7 +236,8 @@ def _simple(block: str, yaml) -> dict | None:
 
 # What a value _scalar does more with starts with: a quotation mark, or one of
 # PLAIN_EXCLUDED_LEADS.
-QUOTES_AND_LEADS = frozenset("'\"" + PLAIN_EXCLUDED_LEADS)
+QUOTES = "'\""
+QUOTES_AND_LEADS = frozenset(QUOTES + PLAIN_EXCLUDED_LEADS)
 
 
 def _over_budget(block: str, loader) -> str | None:
