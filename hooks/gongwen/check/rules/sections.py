@@ -371,6 +371,12 @@ def _done_elsewhere(document: Document, slot: Slot) -> bool:
                if p.role not in ("title", "outline"))
 
 
+def _title_leaves_out(document: Document, slot: Slot) -> bool:
+    """Is the document of a kind that often leaves the part out (slot.soft_in_titles)?"""
+    return bool(slot.soft_in_titles and document.title
+                and any(p.search(document.title) for p in slot.soft_in_titles))
+
+
 def _missing(grade: str):
     def check(document, schema: Schema) -> Iterator[Finding]:
         rule = REQUIRED_SECTION if grade == "required" else RECOMMENDED_SECTION
@@ -387,6 +393,11 @@ def _missing(grade: str):
             if grade != "required":
                 yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
                                          f"{_where(slot)}，正文中没有找到")
+            elif _title_leaves_out(document, slot):
+                yield rule.finding(
+                    None, f"没有找到必备部分{quote(slot.label)}：{kind}一般应有{_where(slot)}；"
+                          f"标题是这种写法的材料（如对外公开的总结及计划）常不单列这一部分，"
+                          f"请自己核对", severity="warning")
             elif parts.confident and slot.synonyms and \
                     not any(parts[other] is not None for other in slot.inside) and \
                     not _done_elsewhere(document, slot):

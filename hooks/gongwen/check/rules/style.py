@@ -277,6 +277,17 @@ def _read_two_marks(document) -> list[int]:
         i for i, line in enumerate(document.lines) if RE_TWO_MARKS.search(line.text)])))
 
 
+# 3月10日--3月14日, 2025--2026年: dashes between the ends of a range are a 连接号, the
+# 一字线 (GB/T 15834-2011 第4.13条), not a 破折号.
+RANGE_ENDS_BEFORE = frozenset("0123456789年月日时号")
+RANGE_NOTE = "（表示起止，用一字线）"
+
+
+def _dash_wanted(text: str, m: re.Match[str]) -> str:
+    before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+    return "—" if before in RANGE_ENDS_BEFORE and before and after.isdigit() else "——"
+
+
 def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
     # Every match of RE_ELLIPSIS_DASH holds one of these (its dash alternatives want two
     # dashes): lines with only 2024-2025 are passed over; the pattern itself, whose
@@ -289,10 +300,12 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
     for line in [lines[i] for i in sorted(found_in)]:
         if not line.text or line.number in apart:
             continue
-        found = [m.group() for m in RE_ELLIPSIS_DASH.finditer(line.text)]
+        text = line.text
+        found = [(m.group(), _dash_wanted(text, m) if m.group()[0] == "-" else "……")
+                 for m in RE_ELLIPSIS_DASH.finditer(text)]
         if found and not _junk(document, line.number):
-            wants = "、".join(f"{quote(x)}应为{quote('——' if x[0] == '-' else '……')}"
-                             for x in dict.fromkeys(found))
+            wants = "、".join(f"{quote(x)}应为{quote(want)}{RANGE_NOTE if want == '—' else ''}"
+                             for x, want in dict.fromkeys(found))
             yield ELLIPSIS_DASH.finding(line.number, f"省略号或破折号写法不对：{wants}")
 
 
@@ -385,11 +398,12 @@ UNPAIRED = Rule(
 ELLIPSIS_DASH = Rule(
     code="GW413", title="省略号破折号写法", name="ellipsis-dash", severity="warning",
     category="style", authority=GBT_PUNCTUATION, guide="full-width",
-    doc="""省略号写成“...”“。。。”，破折号写成“--”。
+    doc="""省略号写成“...”“。。。”，破折号写成“--”（起止之间的“--”应为一字线“—”）。
 为什么：GB/T 15834-2011 的省略号是居中的六个点“……”（占两个字的位置），破折号是“——”（占两个字的位置）；
 三个英文句点、三个句号或两个连字符都不是这两个符号。目录的引导点不在此列。
-正例：学习、宣传、贯彻……等工作 / 目标——到2027年
-反例：学习、宣传、贯彻...等工作 / 学习。。。 / 目标--到2027年""",  # noqa: E501 (rule text)
+标示时间、地点等起止的是连接号，不是破折号：用一字线“—”（GB/T 15834-2011第4.13条），如“3月10日—14日”。
+正例：学习、宣传、贯彻……等工作 / 目标——到2027年 / 3月10日—3月14日
+反例：学习、宣传、贯彻...等工作 / 学习。。。 / 目标--到2027年 / 3月10日--3月14日""",  # noqa: E501 (rule text)
     check=_check_ellipsis_dash, documents_only=True)
 
 FULL_WIDTH_DIGITS = Rule(
