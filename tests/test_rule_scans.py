@@ -192,19 +192,17 @@ def test_the_rare_characters_asked_one_by_one_are_those_in_the_text(lines: list[
     assert style._rare_in(text) == frozenset(ch for ch in text if ch in style.RARE)
 
 
-@settings(max_examples=200, deadline=None)
-@given(_lines(STYLE_PIECES + ["（一）", "“好”", "《办法》", "（", "）", "“", "”"]))
-def test_the_pair_marks_of_the_whole_text_are_each_paragraphs(lines: list[str]) -> None:
-    """style._paragraph_marks cuts the marks of the whole text into paragraphs, or gives
-    nothing when every mark has its partner: the same as each paragraph's own marks."""
+@settings(max_examples=300, deadline=None)
+@given(_lines(STYLE_PIECES + ["（一）", "“好”", "《办法》", "（", "）", "“", "”", "“《办法》”",
+                              "（“好”）", "【“（）”】", "《“‘’”》"]))
+def test_the_paragraphs_with_a_mark_left_in_the_whole_text_are_each_paragraphs(lines: list[str]
+                                                                               ) -> None:
+    """style._lone_paragraphs deletes the pairs from the whole text at once: it finds the
+    paragraphs whose own marks keep one once the pairs are deleted, and only those."""
     document = _document(lines)
-    pieces, rest = style._paragraph_marks(document)
     own = ["".join(style.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
-    own_rest = [style.without_pairs(x) for x in own]
-    if pieces:
-        assert (pieces, rest) == (own, own_rest)
-    else:
-        assert rest == [] and not any(own_rest)
+    assert style._lone_paragraphs(document) == \
+        [i for i, marks in enumerate(own) if style.without_pairs(marks)]
 
 
 @settings(max_examples=300, deadline=None)

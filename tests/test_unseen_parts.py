@@ -221,7 +221,6 @@ def test_yi_yao_items_short_of_the_count_are_an_error() -> None:
     ("某局2025年度工作总结报告", "summary"),
     ("某校九届二次教代会学校工作报告", "summary"),
     ("某局2025年工作情况报告", "summary"),
-    ("某市场监管局关于2024年食品安全工作情况的报告", "summary"),
     ("某县农业农村局2024年工作总结和2025年工作计划", "summary"),
     ("某局2024年工作总结及2025年工作思路", "summary"),
     ("某镇上半年工作总结暨下半年工作打算", "summary"),
@@ -238,6 +237,9 @@ def test_yi_yao_items_short_of_the_count_are_an_error() -> None:
     ("2026年政府工作报告", None),
     ("某校2010年安全工作计划", None),
     ("关于总结和推广基层经验的计划", None),
+    # A formal 报告 on a year's work may be a summary or a report to the people's congress:
+    # left untyped (--type tells it).
+    ("某市场监管局关于2024年食品安全工作情况的报告", None),
     ("情况汇报", None),
 ])
 def test_titles_typed_or_left_alone(title: str, doctype: str | None) -> None:
@@ -321,3 +323,23 @@ def test_a_review_without_the_word_review(review: str) -> None:
     # A speech that looks back on nothing is still told (a warning).
     bare = SPEECH.replace("今年以来，全区安全生产形势总体平稳，但隐患仍然不少。\n", "")
     assert "工作回顾" in missing(bare, "speech")
+
+
+SUMMARY_AND_PLAN = doc(
+    "某区档案馆2025年工作总结及2026年工作计划", "现将有关情况总结如下。",
+    "一、2025年工作总结", "一是推进数字化。二是改进查档服务。",
+    "二、2026年工作计划", "一是完成二期项目。二是建设审核平台。")
+
+
+def test_a_summary_and_plan_in_one_may_leave_out_the_problems() -> None:
+    found = [(f.rule, f.severity)
+             for f in check_text(SUMMARY_AND_PLAN, "稿.txt", "summary").findings
+             if f.rule in ("GW201", "GW202")]
+    # The work part is its 工作总结 heading; the problems, absent, are a warning only.
+    assert found == [("GW201", "warning")]
+    assert "主要工作和成效" not in missing(SUMMARY_AND_PLAN, "summary")
+    # A summary alone, every heading a part, still has to say what went wrong.
+    alone = SUMMARY_AND_PLAN.replace("及2026年工作计划", "", 1)
+    found = [(f.rule, f.severity) for f in check_text(alone, "稿.txt", "summary").findings
+             if f.rule == "GW201"]
+    assert found == [("GW201", "error")]

@@ -72,6 +72,8 @@ def _code(key: str) -> str | None:
 
 def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[Finding]:
     """Mark acknowledged findings (they keep their severity) and report unused acks."""
+    if not document.acks and "acknowledge" not in document.meta:
+        return list(findings)  # (most pages acknowledge nothing)
     out = list(findings)
     extra: list[Finding] = []
     for key, reason, line in _front_acks(document):

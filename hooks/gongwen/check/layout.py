@@ -187,7 +187,12 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
             or is_numeral_range(rest) or repeats_cut_word(rest, last[-1]))
     if ordinal_next is not None:
-        return list_goes_on(cur.text, last, ordinal_next)
+        # Also on a line short of the margin, a 一、 out of turn after a clause left open
+        # goes on it: a word cut there (统 ⏎ 一、…), or grades in a row (设 ⏎ 一、二、三等奖).
+        return list_goes_on(cur.text, last, ordinal_next) or ordinal_next.level == 1 \
+            and last[-1] not in LINE_ENDS and not expected(ordinal_next) and (
+                ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
+                or is_numeral_range(rest))
     if last[-1] in LINE_ENDS:
         return False
     ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None

@@ -23,7 +23,7 @@ WHERES = ("body", "opening", "closing")
 TOP_KEYS = ("doctype", "label", "kinds", "title_patterns", "transition", "salutation", "slots")
 SLOT_KEYS = ("name", "label", "synonyms", "unless", "leads", "inside", "grade", "order",
              "anywhere", "not_in_titles", "levels", "phrases", "where", "topical", "titles",
-             "elsewhere")
+             "elsewhere", "soft_in_titles")
 PHRASE_KEYS = ("patterns", "example")
 
 
@@ -65,6 +65,9 @@ class Slot:
     # its 牵头部门: the 保障 is spread over the tasks): with one in the body, a missing
     # part is reported as a warning, never an error.
     elsewhere: tuple[re.Pattern, ...] = ()
+    # Documents whose title matches one of these often leave the part out (a 总结及计划
+    # published for 政务公开 has no problems part): a missing part is a warning there.
+    soft_in_titles: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,8 @@ def _slot(path: str, index: int, data: object) -> Slot:
     not_in_titles = _regexes(path, f"{key}.not_in_titles", data.get("not_in_titles", []),
                              allow_empty=True)
     elsewhere = _regexes(path, f"{key}.elsewhere", data.get("elsewhere", []), allow_empty=True)
+    soft_in_titles = _regexes(path, f"{key}.soft_in_titles", data.get("soft_in_titles", []),
+                              allow_empty=True)
     grade = data["grade"]
     if grade not in GRADES:
         raise _fail(path, f"{key}.grade", " " + "、".join(GRADES) + " 之一", grade)
@@ -199,7 +204,8 @@ def _slot(path: str, index: int, data: object) -> Slot:
         raise SchemaError(
             f"{path}: {key} 无法匹配：synonyms、phrases、leads、titles、topical 至少要有一项")
     return Slot(name, label, synonyms, grade, order, tuple(levels), phrases, where, topical,
-                unless, leads, inside, titles, anywhere, not_in_titles, elsewhere)
+                unless, leads, inside, titles, anywhere, not_in_titles, elsewhere,
+                soft_in_titles)
 
 
 def parse_schema(data: object, path: str) -> Schema:

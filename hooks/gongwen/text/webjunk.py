@@ -28,7 +28,7 @@ SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:(?:网友|分享|点赞|收藏|评论|转发|阅读|浏览|时间|来源|作者|编辑|举报)[\s:：\d]*)+$"),
      "网页点赞/分享按钮"),
     # Counters are spaced; numbers separated by TABs are a table row (名额 15	15	9	8).
-    (re.compile(r"^\d+(?:[^\S\t]+\d+)+$"), "网页计数"),
+    (re.compile(r"^\d+(?:[^\S\t]+\d+)+$"), COUNTER_REASON := "网页计数"),
 )
 # 范文-site boilerplate, on a line of any length: the site speaking to its readers
 # (下面是小编为大家整理的……范文，欢迎阅读参考 / 本文由范文网整理发布，更多……请关注本站).
@@ -59,7 +59,8 @@ def junk_reason(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    if CODE_LINE.match(text) or CODE_WORDS.search(text):
+    # (A lone ; or ； is the end of a sentence a PDF wrapped onto a line of its own.)
+    if len(text) > 1 and CODE_LINE.match(text) or CODE_WORDS.search(text):
         return CODE_REASON
     if "小编" in text or "本站" in text:  # the site's own voice, in a line of any length
         return FANWEN_REASON

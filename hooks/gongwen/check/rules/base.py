@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Finding, make_finding
@@ -65,13 +65,24 @@ def cached(document, key: str, compute: Callable[..., object], *args):
 def family_member(key: str, analyse: Callable[[object], list], code: str):
     """The check() of one rule of a family: its share of the family's cached analysis.
 
-    analyse(document) returns [(rule, finding), …] for the whole family at once.
+    analyse(document) returns [(rule, finding), …] for the whole family at once; they are
+    sorted out by rule once (each rule then takes its own list, in the family's order).
     """
-    def check(document, schema) -> Iterator[Finding]:
-        for rule, finding in cached(document, key, analyse, document):
-            if rule.code == code:
-                yield finding
+    def check(document, schema) -> Iterable[Finding]:
+        return cached(document, key, _by_rule, analyse, document).get(code, ())
     return check
+
+
+def _by_rule(analyse: Callable[[object], list], document) -> dict[str, list[Finding]]:
+    """{rule code: its findings, in order} of a family's analysis."""
+    out: dict[str, list[Finding]] = {}
+    for rule, finding in analyse(document):
+        found = out.get(rule.code)
+        if found is None:
+            out[rule.code] = [finding]
+        else:
+            found.append(finding)
+    return out
 
 
 # Section names of a rule's docstring; its first line, unlabelled, says what is checked.

@@ -45,6 +45,9 @@ CLAUSE_MARKS = tuple("。！？!?；;，,：:")  # (the same, one by one)
 RE_AUTHOR = re.compile(r"我|下面|下边|以下|这里|在此|借此|今天|本人|^现")
 RE_SOMEONE_ELSE = re.compile(
     r"领导|书记|主任|市长|省长|县长|局长|部长|总理|中央|上级|会议|文件|通知|指示|讲话|他|她|其")
+# A second count right after the first (五个方面21项措施, 三个方面十二条): a report of
+# what something holds, not the text announcing its own parts.
+RE_SECOND_COUNT = re.compile(rf"(?:\d+|[{CN_NUM}]+)(?:项|条|个|大|类|方面)")
 # An announcement of aspects to check counts the aspects (（一）…（五）) inside the first
 # part when the parts themselves are problems, causes and measures.
 RE_ASPECT_CHECK = re.compile(r"对照|查摆|检视|剖析|检查")
@@ -58,6 +61,7 @@ RE_OUTLINE_ENTRY = re.compile(
 
 
 ROLE = attrgetter("role")
+LEVEL = attrgetter("level")
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ def _read_declarations(doc: Document) -> list[Declaration]:
             count = cn_to_int(m.group("a") or m.group("b") or m.group("c") or "")
             if not count or count < 2 or not _by_author(text, m.start(), bool(m.group("ahead"))):
                 continue
+            if RE_SECOND_COUNT.match(text, m.end()):
+                continue  # 围绕五个方面21项措施: what a plan holds, reported, not announced
             line = line_locator(para, text, para.line)(m.start())
             end = text.find("。", m.end())
             rest = text[m.end():end if end >= 0 else len(text)]
@@ -180,6 +186,22 @@ def _first_heading_after(doc: Document, index: int) -> int | None:
     return seen if seen < len(doc.headings) else None
 
 
+def _scope_end(doc: Document, index: int, start: int | None) -> int | None:
+    """The line where the heading that doc.paragraphs[index] stands under (or opens, run
+    in) ends: the next heading of its level or above (None: the page's end). Under a
+    heading, an announcement speaks of what lies inside it."""
+    if not start:  # no heading after it, or none before
+        return None
+    headings = doc.headings
+    owner = headings[start - 1]
+    # The shallowest level above the owner: a heading of a level not seen before it (一、
+    # after （一）（二）（三） with no 一、 above them) does not close it, for the owner had
+    # no such parent to close.
+    above = min(map(LEVEL, headings[:start]))
+    return next((h.line for h in headings[start:]
+                 if h.level <= owner.level and h.level >= above), None)
+
+
 def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, offset: int,
                   line: int, count: int, text: str, aspects: bool = False) -> Declaration:
     # Items later in the same paragraph answer the announcement first (…一共三条：一是…).
@@ -197,9 +219,11 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
     # breaks has the announcement and the 一、 it announces on one line.
     headings = doc.headings
     start = _first_heading_after(doc, index)
-    next_heading = headings[start] if start is not None else None
-    next_enum = next((e for e in items_of_doc if e.paragraph > index and e.number == 1),
-                     None)
+    end = _scope_end(doc, index, start)
+    next_heading = headings[start] if start is not None and (
+        end is None or headings[start].line < end) else None
+    next_enum = next((e for e in items_of_doc if e.paragraph > index and e.number == 1
+                      and (end is None or e.line < end)), None)
     if next_enum and (next_heading is None or next_enum.line < next_heading.line):
         items = [e for e in items_of_doc if e.sequence == next_enum.sequence]
         return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",

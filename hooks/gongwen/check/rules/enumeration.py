@@ -83,7 +83,9 @@ def _read_all(doc: Document) -> list[Enumeration]:
             if role == "markdown":
                 continue
         body = para.body
-        if heading is not None and _title_may_hold_items(heading.title):
+        # (Both of its words asked here first: most titles hold neither.)
+        if heading is not None and ("一是" in (title := heading.title) or "第一" in title) \
+                and _title_may_hold_items(title):
             # 2.高二期间，分三块，一是复习学考。二是学好选考。: the list begins in the
             # title of a run-in heading and goes on in its body.
             state["para_index"], state["scope"] = index, scope

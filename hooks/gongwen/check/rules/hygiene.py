@@ -8,13 +8,19 @@ from operator import attrgetter
 
 from gongwen.common import quote
 from gongwen.text.syntax import RE_FILL_FIELD
-from gongwen.text.webjunk import FANWEN_REASON, MAX_FANWEN_LINE, MAX_JUNK_LINE, junk_reason
+from gongwen.text.webjunk import (
+    COUNTER_REASON,
+    FANWEN_REASON,
+    MAX_FANWEN_LINE,
+    MAX_JUNK_LINE,
+    junk_reason,
+)
 
 from ..model import Finding
 from .base import PRACTICE, Rule
 from .scan import (
     SPACES_BUT_NEWLINE,
-    indices_with,
+    indices_with_any,
     line_indices_holding,
     line_indices_with,
     lines_holding,
@@ -25,9 +31,10 @@ from .scan import (
 # (4 to 10 times faster on Chinese text, and these run on every line of every page).
 
 # X/XX/XXX/XXXX市 (Latin or full-width X, not inside an English word), ×××, ○○, _ runs.
-X_PLACEHOLDER = r"X(?<![A-Za-z]X)[XＸ]*(?![A-Za-z])"
+# Not a term's X: “1+X”证书, “1+1+X”体系 (after a plus), X光, X射线.
+X_PLACEHOLDER = r"X(?<![A-Za-z+＋]X)[XＸ]*(?![A-Za-z光射])"
 RE_PLACEHOLDER = re.compile(
-    X_PLACEHOLDER + r"|Ｘ(?<![A-Za-z]Ｘ)[XＸ]*(?![A-Za-z])|××+|○○+|□□+|__*")
+    X_PLACEHOLDER + r"|Ｘ(?<![A-Za-z+＋]Ｘ)[XＸ]*(?![A-Za-z光射])|××+|○○+|□□+|__*")
 # Its first alternative alone: on a line with X and none of the other alternatives' first
 # characters (most lines with a placeholder), the same matches, found from a literal
 # (re skips to it many times faster than to a class).
@@ -106,9 +113,8 @@ def _junk_candidates(document) -> list[int]:
                 found.update(line_indices_with(document, hint))
             continue
         short = list(compress(range(len(texts)), flags))
-        short_texts = [texts[i] for i in short]
-        for hint in hints:
-            found.update(short[j] for j in indices_with(short_texts, hint))
+        # (The short lines joined once for all their hints.)
+        found.update(short[j] for j in indices_with_any([texts[i] for i in short], hints))
     return sorted(found)
 
 
@@ -124,6 +130,13 @@ def _wrapped_paragraphs(document) -> dict[int, str]:
 def _is_prose(text: str) -> bool:
     """A line of a sentence: a clause mark in it, and no junk."""
     return any(mark in text for mark in PROSE_MARKS) and not junk_reason(text.strip())
+
+
+def _number_cut(before: str) -> bool:
+    """Does the line before a line of numbers end in a number cut at the margin (电话：8520)
+    rather than a sentence end? Then the numbers go on it: no counter of a web page."""
+    before = before.rstrip()
+    return before[-1:].isdigit() and any(mark in before for mark in PROSE_MARKS)
 
 
 def _check_junk(document, schema) -> Iterator[Finding]:
@@ -142,6 +155,8 @@ def _check_junk(document, schema) -> Iterator[Finding]:
                 whole = wrapped.get(line.number)
                 if whole is not None and not junk_reason(whole):
                     continue
+            if reason == COUNTER_REASON and index and _number_cut(lines[index - 1].text):
+                continue  # 监督电话：8520 ⏎ 0216  85134362: a number the margin cut
             yield WEB_JUNK.finding(
                 line.number, f"网页残留：{quote(text[:30])}是从网页带进来的，不是公文内容，应删除")
 

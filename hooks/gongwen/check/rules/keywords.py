@@ -97,7 +97,7 @@ def make_keys(slots: list[Slot]) -> Keys:
 _KEYED: dict[int, tuple[Schema, dict]] = {}
 
 
-def _of_schema(schema: Schema) -> dict:
+def of_schema(schema: Schema) -> dict:
     """What is derived from `schema` once (kept while the schema is the one loaded)."""
     hit = _KEYED.get(id(schema))
     if hit is None or hit[0] is not schema:
@@ -111,7 +111,7 @@ def lead_patterns(schema: Schema) -> tuple[tuple[tuple[Slot, tuple[re.Pattern[st
     """The slots with lead phrases, each with its phrases (joined when they can be), and
     all of them as one pattern (None when they cannot be joined): most lead sentences
     open no part, and one search says so."""
-    derived = _of_schema(schema)
+    derived = of_schema(schema)
     if "lead-patterns" not in derived:
         led = tuple((slot, joined(slot.leads)) for slot in schema.slots if slot.leads)
         every = tuple(p for slot in schema.slots for p in slot.leads)
@@ -123,7 +123,7 @@ def lead_patterns(schema: Schema) -> tuple[tuple[tuple[Slot, tuple[re.Pattern[st
 def key_words(schema: Schema, use: int | str) -> Keys:
     """Key words of the slots a level-1 or level-2 heading (use 1, 2) or a lead sentence
     (use 'lead') may name."""
-    hit = (schema, _of_schema(schema))
+    hit = (schema, of_schema(schema))
     if use not in hit[1]:
         if use == "lead":
             slots = [s for s in schema.slots if s.synonyms and s.where == "body"]

@@ -46,8 +46,9 @@ def _check_punctuation(document, schema) -> Iterator[Finding]:
         # 1． (full-width dot) is common in Word documents and reads the same: accepted.
         if written == expected or h.level == 3 and written == f"{h.number}．":
             continue
+        what = "序号中间多了空格" if " " in written or "\u3000" in written else "序数标点不当"
         yield ORDINAL_PUNCTUATION.finding(
-            h.line, f"序数标点不当：应为{quote(expected)}，实为{quote(h.raw)}")
+            h.line, f"{what}：应为{quote(expected)}，实为{quote(h.raw)}")
 
 
 def _check_width(document, schema) -> Iterator[Finding]:

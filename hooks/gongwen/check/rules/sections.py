@@ -20,7 +20,15 @@ from ..document import Document, line_at, opening_text
 from ..model import Finding, heading_fields
 from ..schema import Schema, Slot
 from .base import PRACTICE, Rule, cached
-from .keywords import NO_NAMES, key_words, lead_patterns, one_pattern, titles_to_read, winners
+from .keywords import (
+    NO_NAMES,
+    key_words,
+    lead_patterns,
+    of_schema,
+    one_pattern,
+    titles_to_read,
+    winners,
+)
 
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 # (Possessive repeats: the marks that end a match are not among those it repeats, so
@@ -130,7 +138,8 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
         if any_lead is not None and not any_lead.search(lead):
             continue  # no slot's lead phrase (most paragraphs)
         for slot, patterns in led:
-            if slot.name not in hits and any(p.search(lead) for p in patterns):
+            if slot.name not in hits and (patterns[0].search(lead) if len(patterns) == 1
+                                          else any(p.search(lead) for p in patterns)):
                 hits[slot.name] = para.line
         if wanted.issubset(hits):
             return hits  # (a later paragraph changes no part wanted: the first one counts)
@@ -138,11 +147,13 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
     if plans is not None and "plans" not in hits:
         # An outlook inside the closing paragraphs (……成效显著。展望来年，我校将……)
         # opens the next steps too.
+        outlook = plans[1][0] if len(plans[1]) == 1 else None  # (joined: one search)
         for para in _closing_paragraphs(document):
             text = para.body if para.heading is not None else para.text
             for start in RE_SENTENCE_START.finditer(text):
                 m = RE_CLAUSE_AT.match(text, start.end())
-                if m and any(p.search(m.group()) for p in plans[1]):
+                if m and (outlook.search(m.group()) if outlook is not None
+                          else any(p.search(m.group()) for p in plans[1])):
                     hits["plans"] = para.line
                     return hits
     return hits
@@ -231,15 +242,29 @@ def match_slots(document: Document, schema: Schema) -> Parts:
     return cached(document, f"slots:{schema.doctype}", _match, document, schema)
 
 
+def _of_slots(schema: Schema) -> tuple:
+    """What _match derives from the schema alone (once per schema, not per page): the
+    slots, their order by name, the key words of levels 1 and 2, the slots named by the
+    pattern of a whole title with all of those patterns as one (None: no such slot)."""
+    derived = of_schema(schema)
+    found = derived.get("sections")
+    if found is None:
+        slots = tuple(schema.slots)
+        by_title = [(s.name, s.levels, one_pattern(s.titles)) for s in slots if s.titles]
+        found = derived["sections"] = (
+            slots, {s.name: s.order for s in slots},
+            {1: key_words(schema, 1), 2: key_words(schema, 2)}, by_title,
+            one_pattern(tuple(p for _, _, p in by_title)) if by_title else None)
+    return found
+
+
 def _match(document: Document, schema: Schema) -> Parts:
-    slots = list(schema.slots)
-    order = {s.name: s.order for s in slots}
+    slots, order, keyed, by_title, any_title = _of_slots(schema)
     by_level: dict[int, dict[str, int]] = {1: {}, 2: {}}
     claimed: set[int] = set()
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     years: set[int] = set()  # the years level-1 headings have named so far
-    keyed = {1: key_words(schema, 1), 2: key_words(schema, 2)}
     levels, lines, titles = _headings(document)
     # (A short outline has every title read: winners() of a title without a key word
     # finds none, at less cost than the scan of all titles for the few that have one.)
@@ -250,9 +275,7 @@ def _match(document: Document, schema: Schema) -> Parts:
     visit = may_name.union(compress(range(len(levels)), map((1).__eq__, levels)))
     # Slots named by the pattern of a whole title (few schemas have any): the headings
     # that match one are visited too.
-    by_title = [(s.name, s.levels, one_pattern(s.titles)) for s in slots if s.titles]
-    if by_title:
-        any_title = one_pattern(tuple(p for _, _, p in by_title))
+    if any_title is not None:
         visit.update(i for i, title in enumerate(titles) if any_title.search(title))
     for index in sorted(visit):
         level, line, title = levels[index], lines[index], titles[index]
@@ -348,6 +371,12 @@ def _done_elsewhere(document: Document, slot: Slot) -> bool:
                if p.role not in ("title", "outline"))
 
 
+def _title_leaves_out(document: Document, slot: Slot) -> bool:
+    """Is the document of a kind that often leaves the part out (slot.soft_in_titles)?"""
+    return bool(slot.soft_in_titles and document.title
+                and any(p.search(document.title) for p in slot.soft_in_titles))
+
+
 def _missing(grade: str):
     def check(document, schema: Schema) -> Iterator[Finding]:
         rule = REQUIRED_SECTION if grade == "required" else RECOMMENDED_SECTION
@@ -364,6 +393,11 @@ def _missing(grade: str):
             if grade != "required":
                 yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
                                          f"{_where(slot)}，正文中没有找到")
+            elif _title_leaves_out(document, slot):
+                yield rule.finding(
+                    None, f"没有找到必备部分{quote(slot.label)}：{kind}一般应有{_where(slot)}；"
+                          f"标题是这种写法的材料（如对外公开的总结及计划）常不单列这一部分，"
+                          f"请自己核对", severity="warning")
             elif parts.confident and slot.synonyms and \
                     not any(parts[other] is not None for other in slot.inside) and \
                     not _done_elsewhere(document, slot):

@@ -21,14 +21,16 @@ from .base import PRACTICE, Rule, cached
 from .pairs import (
     CLOSERS,
     RE_ITEM_LABEL,
-    RE_NOT_PAIR_CHAR,
     RE_PAIR_CHARS,
     lone_line,
+    text_without_pairs,
     unpaired,
     without_pairs,
 )
 from .scan import (
+    LATIN_END,
     SPACES_BUT_NEWLINE,
+    items_at,
     latin_text,
     line_indices_holding,
     line_indices_with_any,
@@ -36,6 +38,7 @@ from .scan import (
     lines_starting,
     lines_text,
     lines_with,
+    paragraphs_clean,
     paragraphs_text,
 )
 
@@ -62,6 +65,9 @@ RE_TWO_MARKS = re.compile(rf"[{TWO_MARKS}][{TWO_MARKS}]")
 # RE_TWO_MARKS as one pattern per first mark (，[…]): re skips to a literal several times
 # faster than to a class (a document's lines are scanned with those of the marks they hold).
 TWO_MARKS_FROM = {mark: re.compile(f"{re.escape(mark)}[{TWO_MARKS}]") for mark in TWO_MARKS}
+COMMON_MARKS = "，、。"  # (hundreds a page: see _read_two_marks)
+RARE_MARKS = tuple(mark for mark in TWO_MARKS if mark not in COMMON_MARKS)
+TWO_MARKS_SET = frozenset(TWO_MARKS)
 RE_FULL_WIDTH_DIGITS = re.compile(r"[０-９]+")
 RE_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")  # the hint: a class first, not a repeat
 FULL_WIDTH_DIGITS_SET = frozenset("０１２３４５６７８９")
@@ -178,39 +184,46 @@ def _check_half_width(document, schema) -> Iterator[Finding]:
             yield HALF_WIDTH.finding(line.number, f"中文里用了半角标点{_shown(found)}：{fixes}")
 
 
-def _paragraph_marks(document) -> tuple[list[str], list[str]]:
-    """For each paragraph: its pair marks in order, and those that may be lone; two
-    empty lists when no mark may be lone. One pass over all paragraphs (most paragraphs
-    have marks, nearly all of them paired)."""
-    marks = RE_NOT_PAIR_CHAR.sub("", paragraphs_text(document))
-    rest = without_pairs(marks)
-    if marks.count("\n") == len(document.paragraphs) - 1:
-        if not rest.strip("\n"):
-            # Every mark has its partner (most pages): no paragraph to look at, nothing
-            # to split (a page of a million （一） headings would make two million pieces).
-            return [], []
-        return marks.split("\n"), rest.split("\n")
-    # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
-    pieces = ["".join(RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
-    return pieces, [without_pairs(x) for x in pieces]
+def _marks(text: str) -> str:
+    """The pair marks of a paragraph's text, in order."""
+    return "".join(RE_PAIR_CHARS.findall(text))
+
+
+def _lone_paragraphs(document) -> list[int]:
+    """Indices of the paragraphs where some pair mark may be lone (without_pairs of their
+    marks is not empty), in order: those that keep a mark once the pairs are deleted from
+    the whole text (most pages: none, found by a few scans in C)."""
+    paras = document.paragraphs
+    if not paragraphs_clean(document):
+        # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
+        return [i for i, p in enumerate(paras) if without_pairs(_marks(p.text))]
+    rest, left = text_without_pairs(paragraphs_text(document))
+    # (Where each mark left is: a paragraph is found once, however many it keeps.)
+    found: list[int] = []
+    for mark in left:
+        pos = rest.find(mark)
+        while pos >= 0:
+            found.append(pos)
+            end = rest.find("\n", pos)
+            pos = rest.find(mark, end) if end >= 0 else -1
+    return items_at(rest, len(paras), found, list, lambda: True)
 
 
 def _check_pairs(document, schema) -> Iterator[Finding]:
     apart = _apart_lines(document)
     paras = document.paragraphs
-    pieces, rest = _paragraph_marks(document)
 
-    def checked(index: int) -> bool:
+    def checked(index: int, marks: str | None = None) -> bool:
         """Does paragraph `index` have marks to check (not a 【提纲】 or a contents list)?"""
         p = paras[index]
-        return bool(pieces[index]) and p.role not in ("outline", "contents") and \
-            p.line not in apart
+        return bool(_marks(p.text) if marks is None else marks) and \
+            p.role not in ("outline", "contents") and p.line not in apart
 
-    # Only the paragraphs where some mark may be lone are visited (most have none: the
-    # indices come from a C loop); each with the marks that have no partner.
+    # Only the paragraphs where some mark may be lone are visited (most have none); each
+    # with the marks that have no partner.
+    pieces = {index: _marks(paras[index].text) for index in _lone_paragraphs(document)}
     lone: list[tuple[int, list[str]]] = [
-        (index, unpaired(pieces[index]))
-        for index in compress(range(len(paras)), rest) if checked(index)]
+        (index, unpaired(marks)) for index, marks in pieces.items() if checked(index, marks)]
     for (i, before), (j, after) in pairwise(lone):
         # A hard-wrapped line of plain text: an opener left at the end of one line and a
         # closer at the start of the next, on adjacent lines, are one pair (when no other
@@ -237,8 +250,42 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
 def _two_marks(document) -> list[int]:
     """Indices of the lines with two marks in a row (RE_TWO_MARKS), for GW416 and GW413
     (。。。 is two marks in a row: one scan finds both rules' lines)."""
-    return cached(document, "style-two-marks", lambda: line_indices_with_any(document, [
-        pattern for mark, pattern in TWO_MARKS_FROM.items() if mark in lines_text(document)]))
+    return cached(document, "style-two-marks", _read_two_marks, document)
+
+
+def _read_two_marks(document) -> list[int]:
+    text = lines_text(document)
+    # The marks a page has hundreds of: a scan with each one's pattern (re skips to the
+    # mark and tests the next character in C).
+    found = line_indices_with_any(document, [
+        TWO_MARKS_FROM[mark] for mark in COMMON_MARKS if mark in text])
+    # The others (a few a page at most): each found with str.find, many times faster
+    # than re skips to it, and the next character tested here.
+    latin = latin_text(document)
+    positions: list[int] = []
+    for mark in RARE_MARKS:
+        if mark <= LATIN_END and mark.encode("latin-1") not in latin:
+            continue
+        pos = text.find(mark)
+        while pos >= 0:
+            if text[pos + 1:pos + 2] in TWO_MARKS_SET:
+                positions.append(pos)
+            pos = text.find(mark, pos + 1)
+    if not positions:
+        return found
+    return sorted(set(found).union(items_at(text, len(document.lines), positions, lambda: [
+        i for i, line in enumerate(document.lines) if RE_TWO_MARKS.search(line.text)])))
+
+
+# 3月10日--3月14日, 2025--2026年: dashes between the ends of a range are a 连接号, the
+# 一字线 (GB/T 15834-2011 第4.13条), not a 破折号.
+RANGE_ENDS_BEFORE = frozenset("0123456789年月日时号")
+RANGE_NOTE = "（表示起止，用一字线）"
+
+
+def _dash_wanted(text: str, m: re.Match[str]) -> str:
+    before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+    return "—" if before in RANGE_ENDS_BEFORE and before and after.isdigit() else "——"
 
 
 def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
@@ -253,10 +300,12 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
     for line in [lines[i] for i in sorted(found_in)]:
         if not line.text or line.number in apart:
             continue
-        found = [m.group() for m in RE_ELLIPSIS_DASH.finditer(line.text)]
+        text = line.text
+        found = [(m.group(), _dash_wanted(text, m) if m.group()[0] == "-" else "……")
+                 for m in RE_ELLIPSIS_DASH.finditer(text)]
         if found and not _junk(document, line.number):
-            wants = "、".join(f"{quote(x)}应为{quote('——' if x[0] == '-' else '……')}"
-                             for x in dict.fromkeys(found))
+            wants = "、".join(f"{quote(x)}应为{quote(want)}{RANGE_NOTE if want == '—' else ''}"
+                             for x, want in dict.fromkeys(found))
             yield ELLIPSIS_DASH.finding(line.number, f"省略号或破折号写法不对：{wants}")
 
 
@@ -349,11 +398,12 @@ UNPAIRED = Rule(
 ELLIPSIS_DASH = Rule(
     code="GW413", title="省略号破折号写法", name="ellipsis-dash", severity="warning",
     category="style", authority=GBT_PUNCTUATION, guide="full-width",
-    doc="""省略号写成“...”“。。。”，破折号写成“--”。
+    doc="""省略号写成“...”“。。。”，破折号写成“--”（起止之间的“--”应为一字线“—”）。
 为什么：GB/T 15834-2011 的省略号是居中的六个点“……”（占两个字的位置），破折号是“——”（占两个字的位置）；
 三个英文句点、三个句号或两个连字符都不是这两个符号。目录的引导点不在此列。
-正例：学习、宣传、贯彻……等工作 / 目标——到2027年
-反例：学习、宣传、贯彻...等工作 / 学习。。。 / 目标--到2027年""",  # noqa: E501 (rule text)
+标示时间、地点等起止的是连接号，不是破折号：用一字线“—”（GB/T 15834-2011第4.13条），如“3月10日—14日”。
+正例：学习、宣传、贯彻……等工作 / 目标——到2027年 / 3月10日—3月14日
+反例：学习、宣传、贯彻...等工作 / 学习。。。 / 目标--到2027年 / 3月10日--3月14日""",  # noqa: E501 (rule text)
     check=_check_ellipsis_dash, documents_only=True)
 
 FULL_WIDTH_DIGITS = Rule(
