@@ -7,6 +7,7 @@ ones in, and the site's own pages.
 """
 from __future__ import annotations
 
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -131,3 +132,32 @@ def test_the_walk_finds_nothing_in_any_outline_that_simply_goes_on(steps: list,
                                                                     markdown: bool) -> None:
     document = read(_outline(steps), "a.md" if markdown else "a.txt")
     assert numbering._analyse(document) == _walked(document)
+
+
+def test_a_lead_ending_in_a_colon_is_found_reading_only_the_paragraphs_with_one() -> None:
+    """sections._lead_hits, when no part wanted has lead phrases, reads only the paragraphs
+    holding a colon (only a lead ending in one names such a part): it finds what reading
+    every paragraph finds (a lead phrase that never matches, wanted too, forces that)."""
+    from types import SimpleNamespace
+
+    from gongwen.check.rules import sections
+    from gongwen.check.schema import load_schemas
+    never = (SimpleNamespace(name="(none)"), (re.compile("(?!)"),))
+    every = sections.lead_patterns
+    compared = 0
+    for schema in load_schemas().values():
+        wanted = {s.name for s in schema.slots if s.synonyms and not s.leads}
+        if not wanted:
+            continue
+        for document in _documents():
+            shortcut = sections._lead_hits(document, schema, wanted)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(sections, "lead_patterns",
+                              lambda schema: ((*every(schema)[0], never), every(schema)[1]))
+                read_all = sections._lead_hits(document, schema, wanted | {"(none)"})
+            # (Only the parts wanted are asked of the result: see sections._match.)
+            found = {k: v for k, v in shortcut.items() if k in wanted}
+            assert found == {k: v for k, v in read_all.items() if k in wanted}, \
+                (document.path, schema.doctype)
+            compared += bool(found)
+    assert compared > 20
