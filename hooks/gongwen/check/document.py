@@ -32,6 +32,7 @@ from .holding import scan_ordinals
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
+from .nested import set_apart_nested_lists
 from .paragraphs import Joined, Line, Paragraph
 from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
@@ -329,6 +330,7 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if text.find("一、", text.find("一、") + 1) > 0:  # (a quoted outline starts its own 一、)
         mark_quoted(doc.paragraphs)
     _read_body(doc)
+    set_apart_nested_lists(doc)
     return doc
 
 

@@ -14,7 +14,8 @@ CN_DIGITS = "零一二三四五六七八九"
 CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 
 # Level 1: 一、 (correct); 一. 一． 一， are common slips.
-RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
+# A space before the mark (四 、其他事项) is a slip of typing: still read (GW101 says so).
+RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})[ \u3000]?(?P<punct>[、\.．，,])")
 # After 二、: 三级, 二季度, 四线: the numbers of a range (二、三级子公司), not a title.
 RE_RANGE_REST = re.compile(r"^([一二三四五六七八九])(?:级|季度|线|产业|类|档|批|期)")
 # Level 2: （一） with optional stray 顿号 after it; brackets of either width. A space may
