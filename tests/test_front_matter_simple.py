@@ -55,3 +55,31 @@ def test_every_page_of_the_site_reads_as_with_yaml() -> None:
         if front.present and not front.error:
             block = "\n".join(lines[1:front.body_start - 1])
             assert front.meta == (yaml.load(block, Loader=yaml.CSafeLoader) or {}), page
+
+
+def test_a_plain_value_is_told_apart_as_the_steps_of_scalar_tell_it() -> None:
+    # RE_ENTRY reads a line as `( *)(- )?key: value` did, its value split in two groups:
+    # the 4th only for a value with no mark, indicator or trailing space (what _scalar
+    # returns as written when no resolver of yaml's can take it).
+    import random
+    import re
+
+    from gongwen.text.frontmatter import PLAIN_EXCLUDED_LEADS, RE_ENTRY, RE_PLAIN_EXCLUDED_MARKS
+
+    line_pattern = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
+    alphabet = list("ab 1-?:#{}[],&*!|>'\"%@`\\年　.") + ["k: ", "- ", "  ", " #"]
+    rng = random.Random(31)
+    for _ in range(60_000):
+        line = rng.choice(["k:", "k: ", "- k: ", "  k:  ", "k:v", ""]) + \
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        want, got = line_pattern.match(line), RE_ENTRY.match(line)
+        assert (want is None) == (got is None), line
+        if want is None:
+            continue
+        spaces, dash, key, plain, other = got.groups()
+        raw = want.group(4)
+        assert (spaces, dash, key) == want.groups()[:3], line
+        assert (plain if plain is not None else other) == raw, line
+        simple = bool(raw) and raw[0] not in PLAIN_EXCLUDED_LEADS and raw[-1] != " " \
+            and RE_PLAIN_EXCLUDED_MARKS.search(raw) is None
+        assert (plain is not None) == simple, line

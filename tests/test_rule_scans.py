@@ -11,7 +11,16 @@ import re
 import pytest
 from gongwen.check import check_text
 from gongwen.check.document import read
-from gongwen.check.rules import declared, enumeration, hygiene, keywords, scan, sections, style
+from gongwen.check.rules import (
+    declared,
+    enumeration,
+    hygiene,
+    keywords,
+    pairs,
+    scan,
+    sections,
+    style,
+)
 from gongwen.check.schema import load_schemas
 from gongwen.text.numbering import RE_ENUM_SHI
 from gongwen.text.webjunk import junk_reason
@@ -133,9 +142,9 @@ def test_every_date_line_is_looked_at(lines: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(marks=st.text(alphabet="“”‘’（）《》【】()", max_size=16))
 def test_marks_left_after_deleting_pairs_mean_a_lone_mark(marks: str) -> None:
-    assert (style.without_pairs(marks, passes=99) == "") == (style.unpaired(marks) == [])
-    if style.without_pairs(marks) == "":
-        assert style.unpaired(marks) == []
+    assert (pairs.without_pairs(marks, passes=99) == "") == (pairs.unpaired(marks) == [])
+    if pairs.without_pairs(marks) == "":
+        assert pairs.unpaired(marks) == []
 
 
 def test_a_paragraph_text_holding_a_newline_is_scanned_item_by_item() -> None:
@@ -197,12 +206,12 @@ def test_the_rare_characters_asked_one_by_one_are_those_in_the_text(lines: list[
                               "（“好”）", "【“（）”】", "《“‘’”》"]))
 def test_the_paragraphs_with_a_mark_left_in_the_whole_text_are_each_paragraphs(lines: list[str]
                                                                                ) -> None:
-    """style._lone_paragraphs deletes the pairs from the whole text at once: it finds the
+    """pairs.lone_paragraphs deletes the pairs from the whole text at once: it finds the
     paragraphs whose own marks keep one once the pairs are deleted, and only those."""
     document = _document(lines)
-    own = ["".join(style.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
-    assert style._lone_paragraphs(document) == \
-        [i for i, marks in enumerate(own) if style.without_pairs(marks)]
+    own = ["".join(pairs.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
+    assert pairs.lone_paragraphs(document) == \
+        [i for i, marks in enumerate(own) if pairs.without_pairs(marks)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from gongwen.check.document import Document, read
-from gongwen.check.rules import style
+from gongwen.check.rules import pairs, style
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -45,12 +45,12 @@ def test_the_documents_are_many_and_of_each_kind() -> None:
 @pytest.mark.parametrize("part", range(4))
 def test_the_paragraphs_with_a_lone_mark_are_those_of_each_paragraphs_marks(part: int
                                                                            ) -> None:
-    """style._lone_paragraphs (the pairs deleted from the whole text at once) finds the
+    """pairs.lone_paragraphs (the pairs deleted from the whole text at once) finds the
     paragraphs whose own marks keep one after without_pairs, and only those."""
     for document in _documents()[part::4]:
-        own = ["".join(style.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
-        assert style._lone_paragraphs(document) == \
-            [i for i, marks in enumerate(own) if style.without_pairs(marks)], document.path
+        own = ["".join(pairs.RE_PAIR_CHARS.findall(p.text)) for p in document.paragraphs]
+        assert pairs.lone_paragraphs(document) == \
+            [i for i, marks in enumerate(own) if pairs.without_pairs(marks)], document.path
 
 
 def test_the_lines_with_two_marks_in_a_row_are_those_of_the_class() -> None:

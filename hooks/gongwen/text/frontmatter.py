@@ -24,8 +24,7 @@ MAX_NODES = 10_000
 # `  key: value` lines or a list of such mappings (`- rule: GW103 ⏎   reason: …`). These
 # are read without yaml (its Python constructor was a fifth of reading a page), giving
 # the very keys, values and types CSafeLoader gives; anything else goes to yaml.
-# A line of these shapes: its indentation, the dash of a list item, `key:`, the value.
-RE_ENTRY_LINE = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
+# A line of these shapes: RE_ENTRY below.
 # Printable characters that are never a line break or a byte-order mark (nor a tab).
 RE_UNUSUAL = re.compile(r"[^\n\x20-\x7e\u00a1-\u2027\u2030-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
 # YAML's indicators and marks that end or quote a plain value: never in a plain value.
@@ -34,6 +33,13 @@ RE_PLAIN_EXCLUDED = re.compile(r"[:#{}\[\],&*!|>'\"%@`\\]|^[-?]")
 # (re skips to candidates in C; with the ^ branch it tried both at every character).
 PLAIN_EXCLUDED_LEADS = "-?"
 RE_PLAIN_EXCLUDED_MARKS = re.compile(r"[:#{}\[\],&*!|>'\"%@`\\]")
+# A line of the simple shapes: its indentation, the dash of a list item, `key:`, and its
+# value after spaces: a value that no mark or indicator makes more than plain text (not
+# led by "-" or "?", none of RE_PLAIN_EXCLUDED_MARKS, no space at its end) in the 4th
+# group, any other in the 5th (one match asks what _scalar would ask first).
+_MARKS = RE_PLAIN_EXCLUDED_MARKS.pattern[1:-1]
+RE_ENTRY = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):"
+                      rf"(?: +(?:([^ \-?{_MARKS}][^{_MARKS}]*(?<! ))$|(.*)))?$")
 RE_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 RE_FLOAT = re.compile(r"[0-9]+\.[0-9]+")
 _OTHER = object()  # a value outside the simple shapes
@@ -181,7 +187,7 @@ def _simple(block: str, yaml) -> dict | None:
     parent: str | None = None  # the bare key whose value the lines below build
     shape = ""                 # what it is: "map" or "list" (once its first line is read)
     indent = 0                 # the indentation of its entries, or of its dashes
-    match = RE_ENTRY_LINE.match
+    match = RE_ENTRY.match
     for line in block.split("\n"):
         m = match(line)
         if m is None:
@@ -189,18 +195,18 @@ def _simple(block: str, yaml) -> dict | None:
             if not bare or bare[0] == "#":
                 continue  # a blank line or a comment
             return None
-        spaces, dash, key, raw = m.groups()
+        spaces, dash, key, plain, raw = m.groups()
         # (A key led by no resolver's character is plain, as a value is: _plain_key's
         # answer without its call.)
         if (not no_wildcard or key[0] in resolved) and not _plain_key(key, yaml):
             return None
-        if not raw:
+        if plain is not None and (no_wildcard and plain[0] not in resolved
+                                  or ascii_only and not plain.isascii()):
+            value = plain  # (_scalar's answer, without its steps)
+        elif not (raw := raw or plain):
             value = None
-        elif (lead := raw[0]) not in QUOTES_AND_LEADS and raw[-1] != " " and " #" not in raw \
-                and (no_wildcard and lead not in resolved or ascii_only and not raw.isascii()) \
-                and RE_PLAIN_EXCLUDED_MARKS.search(raw) is None:
-            value = raw  # (_scalar's answer, without its steps)
-        elif lead in QUOTES and raw[-1] == lead and raw.count(lead) == 2 and "\\" not in raw:
+        elif (lead := raw[0]) in QUOTES and raw[-1] == lead and raw.count(lead) == 2 \
+                and "\\" not in raw:
             value = raw[1:-1]  # a quoted value and nothing after it: _scalar's answer
         else:
             value = _scalar(raw, yaml)
@@ -234,10 +240,8 @@ def _simple(block: str, yaml) -> dict | None:
     return out
 
 
-# What a value _scalar does more with starts with: a quotation mark, or one of
-# PLAIN_EXCLUDED_LEADS.
+# What a quoted value starts with.
 QUOTES = "'\""
-QUOTES_AND_LEADS = frozenset(QUOTES + PLAIN_EXCLUDED_LEADS)
 
 
 def _over_budget(block: str, loader) -> str | None:

@@ -99,7 +99,7 @@ def make_keys(slots: list[Slot]) -> Keys:
 _KEYED: dict[int, tuple[Schema, dict]] = {}
 
 
-def of_schema(schema: Schema) -> dict:
+def _of_schema(schema: Schema) -> dict:
     """What is derived from `schema` once (kept while the schema is the one loaded)."""
     hit = _KEYED.get(id(schema))
     if hit is None or hit[0] is not schema:
@@ -113,7 +113,7 @@ def lead_patterns(schema: Schema) -> tuple[tuple[tuple[Slot, tuple[re.Pattern[st
     """The slots with lead phrases, each with its phrases (joined when they can be), and
     all of them as one pattern (None when they cannot be joined): most lead sentences
     open no part, and one search says so."""
-    derived = of_schema(schema)
+    derived = _of_schema(schema)
     if "lead-patterns" not in derived:
         led = tuple((slot, joined(slot.leads)) for slot in schema.slots if slot.leads)
         every = tuple(p for slot in schema.slots for p in slot.leads)
@@ -125,7 +125,7 @@ def lead_patterns(schema: Schema) -> tuple[tuple[tuple[Slot, tuple[re.Pattern[st
 def key_words(schema: Schema, use: int | str) -> Keys:
     """Key words of the slots a level-1 or level-2 heading (use 1, 2) or a lead sentence
     (use 'lead') may name."""
-    hit = (schema, of_schema(schema))
+    hit = (schema, _of_schema(schema))
     if use not in hit[1]:
         if use == "lead":
             slots = [s for s in schema.slots if s.synonyms and s.where == "body"]
@@ -206,3 +206,20 @@ def one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
     if hit is None:
         hit = _ONE[key] = re.compile("|".join(f"(?:{p})" for p in key))
     return hit
+
+
+def slot_data(schema: Schema) -> tuple:
+    """What sections._match derives from the schema alone (once per schema, not per
+    page): the slots, their order by name, the key words of levels 1 and 2, the slots
+    named by the pattern of a whole title, and all of those patterns as one (None: no
+    such slot)."""
+    derived = _of_schema(schema)
+    found = derived.get("sections")
+    if found is None:
+        slots = tuple(schema.slots)
+        by_title = [(s.name, s.levels, one_pattern(s.titles)) for s in slots if s.titles]
+        found = derived["sections"] = (
+            slots, {s.name: s.order for s in slots},
+            {1: key_words(schema, 1), 2: key_words(schema, 2)}, by_title,
+            one_pattern(tuple(p for _, _, p in by_title)) if by_title else None)
+    return found

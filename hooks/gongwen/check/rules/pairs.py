@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .scan import items_at, paragraphs_clean, paragraphs_text
+
 # Pairs that must open and close within a paragraph.
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "(": ")"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
@@ -102,3 +104,28 @@ def without_pairs(marks: str, passes: int = 4) -> str:
             break
         marks = shorter
     return marks
+
+
+def marks_of(text: str) -> str:
+    """The pair marks of a paragraph's text, in order."""
+    return "".join(RE_PAIR_CHARS.findall(text))
+
+
+def lone_paragraphs(document) -> list[int]:
+    """Indices of the paragraphs where some pair mark may be lone (without_pairs of their
+    marks is not empty), in order: those that keep a mark once the pairs are deleted from
+    the whole text (most pages: none, found by a few scans in C)."""
+    paras = document.paragraphs
+    if not paragraphs_clean(document):
+        # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
+        return [i for i, p in enumerate(paras) if without_pairs(marks_of(p.text))]
+    rest, left = text_without_pairs(paragraphs_text(document))
+    # (Where each mark left is: a paragraph is found once, however many it keeps.)
+    found: list[int] = []
+    for mark in left:
+        pos = rest.find(mark)
+        while pos >= 0:
+            found.append(pos)
+            end = rest.find("\n", pos)
+            pos = rest.find(mark, end) if end >= 0 else -1
+    return items_at(rest, len(paras), found, list, lambda: True)

@@ -24,8 +24,8 @@ from .keywords import (
     NO_NAMES,
     key_words,
     lead_patterns,
-    of_schema,
     one_pattern,
+    slot_data,
     titles_to_read,
     winners,
 )
@@ -242,24 +242,8 @@ def match_slots(document: Document, schema: Schema) -> Parts:
     return cached(document, f"slots:{schema.doctype}", _match, document, schema)
 
 
-def _of_slots(schema: Schema) -> tuple:
-    """What _match derives from the schema alone (once per schema, not per page): the
-    slots, their order by name, the key words of levels 1 and 2, the slots named by the
-    pattern of a whole title with all of those patterns as one (None: no such slot)."""
-    derived = of_schema(schema)
-    found = derived.get("sections")
-    if found is None:
-        slots = tuple(schema.slots)
-        by_title = [(s.name, s.levels, one_pattern(s.titles)) for s in slots if s.titles]
-        found = derived["sections"] = (
-            slots, {s.name: s.order for s in slots},
-            {1: key_words(schema, 1), 2: key_words(schema, 2)}, by_title,
-            one_pattern(tuple(p for _, _, p in by_title)) if by_title else None)
-    return found
-
-
 def _match(document: Document, schema: Schema) -> Parts:
-    slots, order, keyed, by_title, any_title = _of_slots(schema)
+    slots, order, keyed, by_title, any_title = slot_data(schema)
     by_level: dict[int, dict[str, int]] = {1: {}, 2: {}}
     claimed: set[int] = set()
     level1 = 0

@@ -21,11 +21,10 @@ from .base import PRACTICE, Rule, cached
 from .pairs import (
     CLOSERS,
     RE_ITEM_LABEL,
-    RE_PAIR_CHARS,
     lone_line,
-    text_without_pairs,
+    lone_paragraphs,
+    marks_of,
     unpaired,
-    without_pairs,
 )
 from .scan import (
     LATIN_END,
@@ -38,8 +37,6 @@ from .scan import (
     lines_starting,
     lines_text,
     lines_with,
-    paragraphs_clean,
-    paragraphs_text,
 )
 
 GBT_PUNCTUATION = "GB/T 15834-2011"
@@ -184,31 +181,6 @@ def _check_half_width(document, schema) -> Iterator[Finding]:
             yield HALF_WIDTH.finding(line.number, f"中文里用了半角标点{_shown(found)}：{fixes}")
 
 
-def _marks(text: str) -> str:
-    """The pair marks of a paragraph's text, in order."""
-    return "".join(RE_PAIR_CHARS.findall(text))
-
-
-def _lone_paragraphs(document) -> list[int]:
-    """Indices of the paragraphs where some pair mark may be lone (without_pairs of their
-    marks is not empty), in order: those that keep a mark once the pairs are deleted from
-    the whole text (most pages: none, found by a few scans in C)."""
-    paras = document.paragraphs
-    if not paragraphs_clean(document):
-        # A paragraph holding a "\n" (no reader makes one): one paragraph at a time.
-        return [i for i, p in enumerate(paras) if without_pairs(_marks(p.text))]
-    rest, left = text_without_pairs(paragraphs_text(document))
-    # (Where each mark left is: a paragraph is found once, however many it keeps.)
-    found: list[int] = []
-    for mark in left:
-        pos = rest.find(mark)
-        while pos >= 0:
-            found.append(pos)
-            end = rest.find("\n", pos)
-            pos = rest.find(mark, end) if end >= 0 else -1
-    return items_at(rest, len(paras), found, list, lambda: True)
-
-
 def _check_pairs(document, schema) -> Iterator[Finding]:
     apart = _apart_lines(document)
     paras = document.paragraphs
@@ -216,12 +188,12 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
     def checked(index: int, marks: str | None = None) -> bool:
         """Does paragraph `index` have marks to check (not a 【提纲】 or a contents list)?"""
         p = paras[index]
-        return bool(_marks(p.text) if marks is None else marks) and \
+        return bool(marks_of(p.text) if marks is None else marks) and \
             p.role not in ("outline", "contents") and p.line not in apart
 
     # Only the paragraphs where some mark may be lone are visited (most have none); each
     # with the marks that have no partner.
-    pieces = {index: _marks(paras[index].text) for index in _lone_paragraphs(document)}
+    pieces = {index: marks_of(paras[index].text) for index in lone_paragraphs(document)}
     lone: list[tuple[int, list[str]]] = [
         (index, unpaired(marks)) for index, marks in pieces.items() if checked(index, marks)]
     for (i, before), (j, after) in pairwise(lone):
