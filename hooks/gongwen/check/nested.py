@@ -69,8 +69,9 @@ def nested_items(headings: list[Heading], breaks: frozenset[int] = frozenset()) 
             return out
         index = one - 1
         label = headings[index]
-        if index < done or one in breaks or label.number < 1 or \
-                not _opens_a_list(headings, index):
+        # (Most 1.s follow their parent: one comparison turns them away.)
+        if label.level != headings[one].level or index < done or one in breaks or \
+                label.number < 1 or not _opens_a_list(headings, index):
             continue
         items: list[int] = []
         expected = 1
