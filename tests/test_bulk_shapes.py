@@ -83,3 +83,31 @@ def test_chapters_marked_with_the_section_sign_each_number_from_one() -> None:
     assert "GW105" in errors(bare)
     # A sentence that happens to start with § is no chapter.
     assert "GW105" in errors(text.replace("§2.现实基础", "§2.现实基础是学校发展的起点。"))
+
+
+def test_a_space_before_the_dot_of_an_item() -> None:
+    text = doc("健身走活动通知", "一、注意事项", "1 .保证身体健康；", "2. 根据天气完成锻炼。",
+               "3. 途中不适及时停止。")
+    found = check_text(text, "稿.txt").findings
+    assert [f.rule for f in found if f.severity == "error"] == []
+    assert [f.message for f in found if f.rule == "GW101"] == [
+        "序号中间多了空格：应为“1.”，实为“1 .”"]
+    # A real gap across such an item is still one (3 missing), reported where it is.
+    gap = doc("参考曲目", "1. 大中国", "2. 今天是你的生日", "4 .中国朝前走", "5. 红船向未来")
+    assert [(f.line, f.rule) for f in check_text(gap, "稿.txt").findings
+            if f.severity == "error"] == [(4, "GW103")]
+
+
+def test_an_appended_text_under_a_bare_fu() -> None:
+    text = doc("关于招收女飞行学员的通知", "一、招收对象", "应届高中毕业生。", "二、录取",
+               "择优录取。", "附：", "2019年女飞行学员自荐条件", "一、身体条件", "身高合格。",
+               "二、文化条件", "成绩合格。")
+    assert errors(text) == []
+    assert "GW105" in errors(text.replace("附：\n", ""))
+
+
+def test_lectures_of_a_course_each_number_from_one() -> None:
+    text = doc("理论学习提纲", "第1讲  科学理论的时代之基", "一、立足时代之基", "二、回答时代之问",
+               "第2讲  科学理论的实践品格", "一、坚持人民至上", "二、坚持自信自立")
+    assert errors(text) == []
+    assert "GW105" in errors(text.replace("第2讲  科学理论的实践品格\n", ""))

@@ -68,7 +68,8 @@ SENTENCE_ENDS = frozenset("。！？!?")
 # an attached document's own heading (附件1, RE_ATTACHED).
 RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
 RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
-RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[\s：:]|$)")
+# (And 第1讲, 第三讲: the lectures of a course of study, each numbered from 一、.)
+RE_CHAPTER = re.compile(rf"^第(?:{CN_NUMERAL}(?:章|节|条|编|部分|讲)|\d{{1,2}}讲)(?=[\s：:]|$)")
 SHORT_HEADING = 40
 # §1.指导思想和发展目标: a chapter marked with the section sign, each numbering from 一、.
 RE_SECTION_SIGN = re.compile(r"^§\s*\d{1,2}(?:[.．、]\s*|\s+)\S")
@@ -76,6 +77,8 @@ SECTION_LEADS = frozenset("附第§")  # what a section break starts with, besid
 
 # 附：活动安排表 (or 附件：…, 附1：…) over an appended text that numbers from one again.
 RE_APPENDED = re.compile(r"^附\s*(?:件\s*)?\d{0,2}\s*[：:]\s*[^\s\d]")
+# 附： alone on its line, over a text appended (its title, then a numbering from one).
+ALONE_APPENDED = frozenset(("附：", "附:", "附"))
 # 附 within this many characters of a line's start may follow its ordinal (三、附：…).
 APPENDED_REACH = 8
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
@@ -282,6 +285,9 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
                                      or numbered and _after_a_sentence(paragraphs, index)
                                      or numbered and _appends(text, paragraphs, index)):
             para.new_part = para.section_break = True
+            continue
+        if numbered and text in ALONE_APPENDED:  # 附： ⏎ 自荐条件 ⏎ 一、…: appended
+            appended_next = True
             continue
         if text.find("附", 1, APPENDED_REACH) > 0:  # ("附" in text[1:…], without a copy)
             appended = parse_ordinal(text)

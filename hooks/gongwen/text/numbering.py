@@ -25,9 +25,10 @@ RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL}(?:[ \u3000]{CN_NUMER
                    rf"(?P<close>[）)])(?P<extra>[、，,.．]?)")
 # Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number),
 # unless the digits are a year or a month (20.2026年10件民生实事：…, 1.10月19日转发…,
-# 2.2010届毕业生…: no decimal is followed by 年, 届, 级 or 月).
+# 2.2010届毕业生…: no decimal is followed by 年, 届, 级 or 月). A space before the mark (25 .…)
+# is a slip of typing, as at level 1.
 RE_L3 = re.compile(
-    r"^(?P<num>\d{1,3})(?P<punct>[\.．、])"
+    r"^(?P<num>\d{1,3})[ \u3000]?(?P<punct>[\.．、])"
     r"(?!(?!(?:19|20)\d\d[年届级]|(?:1[0-2]|0?[1-9])月)\d)")
 # Level 4: （1） with optional stray 顿号.
 RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
