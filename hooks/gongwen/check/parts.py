@@ -181,12 +181,13 @@ def _titled_after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
     document signed off), over a numbering that starts at one: the next document of a
     page that holds several (通知 ⏎ …署名 ⏎ 日期 ⏎ 大会纪律 ⏎ 一、…)."""
     text = paragraphs[index].text
-    if len(text.replace(" ", "").replace("\u3000", "")) > DATED_TITLE_MAX or \
-            any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
+    # (Most paragraphs are turned away by their length, before any other test.)
+    if len(text) > 2 * DATED_TITLE_MAX or not index or not text[-1:].strip() or \
+            len(text.replace(" ", "").replace("\u3000", "")) > DATED_TITLE_MAX:
         return False
-    before = next((p for p in reversed(paragraphs[:index]) if not p.role), None) \
-        if index else None
-    if before is None or not RE_DATE_END.search(before.text):
+    before = paragraphs[index - 1]  # (the paragraph right before: no copy of the page)
+    if before.role or before.text[-1:] not in "日）" or not RE_DATE_END.search(before.text) \
+            or any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
         return False
     ordinal = _next_ordinal(paragraphs, index, skip_short=True)
     return ordinal is not None and ordinal.number == 1
