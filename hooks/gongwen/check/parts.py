@@ -233,7 +233,10 @@ def _after_a_sentence(paragraphs: list[Paragraph], index: int) -> bool:
 RE_PARTS_LEAD = re.compile("\n[注说备附" + "".join(sorted(NUMERAL_LEADS)) + "]")
 RE_PARTS_END = re.compile("\n(?<=[" + "".join(sorted(PART_TITLE_LAST)) + "]\n)")
 RE_PARTS_APPENDED = re.compile("附")
-RE_PARTS_AFTER_DATE = re.compile(DATE + "\n")  # (the paragraph after it: _titled_after_a_date)
+# A paragraph that ends with 日 or ） (a date, 2025年1月5日（此件公开发布）): the one after
+# it may be the title of a next document (_titled_after_a_date). Found with str.find: a
+# search for the date itself, led by a class, would try every character of the page.
+DATE_LAST = ("日\n", "）\n")
 # Below this many paragraphs, looking at each costs less than the three scans.
 PARTS_SCAN_MIN = 200
 
@@ -246,7 +249,12 @@ def _parts_candidates(paragraphs: list[Paragraph], texts: Joined | None) -> list
     found = [m.start() + 1 for m in RE_PARTS_LEAD.finditer(texts.text)]
     found += [m.start() for m in RE_PARTS_END.finditer(texts.text)]
     found += [m.start() for m in RE_PARTS_APPENDED.finditer(texts.text)]
-    found += [m.end() for m in RE_PARTS_AFTER_DATE.finditer(texts.text)]
+    text = texts.text
+    for last in DATE_LAST:
+        at = text.find(last)
+        while at >= 0:
+            found.append(at + 2)
+            at = text.find(last, at + 2)
     found += [0, len(texts.text)]  # the first paragraph, the last one (its end)
     return texts.indices(found)
 
