@@ -14,7 +14,7 @@ from gongwen.text.numbering import canonical
 from ..layout import is_bare_label
 from ..model import LEVEL_NAMES, Finding, Heading, heading_fields
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
-from .stretches import LONG_OUTLINE, STRETCH, TRY_AGAIN, goes_on
+from .stretches import LONG_OUTLINE, STRETCH, TRY_AGAIN, goes_on, plain_outline
 
 # The levels below and up to each level (loops of the walks below: no range() per
 # heading).
@@ -176,7 +176,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     """
     out: list[tuple[Rule, Finding]] = []
     headings = document.headings
-    if not headings:
+    if not headings or plain_outline(document):  # (most pages: nothing to report)
         return out
     breaks = document.section_breaks
     # Each part of the page (gongwen.check.parts) numbers in its own style: the levels

@@ -120,8 +120,10 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
     led = tuple(pair for pair in led if pair[0].name in wanted)
     paragraphs = document.paragraphs
     # (The headings, most paragraphs of a long outline, are passed over in C.)
+    colon_only = not led  # (no lead phrase wanted: only a lead ending in ： names a part)
     for para in compress(paragraphs, map(is_none, map(HEADING, paragraphs))):
-        if para.role or para.list_item:
+        if para.role or para.list_item or colon_only and "：" not in para.text and \
+                ":" not in para.text:
             continue
         # A long first sentence: its first clause may still open a part by the slots' own
         # lead phrases (我们也清醒认识到，……; it ends in ，, so no heading words are tried).

@@ -29,3 +29,26 @@ def goes_on(levels: list[int], numbers: list[int], index: int, limit: int) -> in
     stops = map(or_, map(levels[index].__ne__, levels[index:limit]),
                 map(ne, numbers[index:limit], range(first, first + limit - index)))
     return next(compress(count(index), stops), limit)
+
+
+def plain_outline(document) -> bool:
+    """Does a short outline simply go on from start to end (most pages)? Its first heading
+    is a 一、, each next heading is one level deeper and numbered 1, or of a level already
+    open and numbered on from that level's last; no section break or second part.
+
+    Then numbering._analyse reports nothing (no gap, repeat, disorder or restart; no
+    child before its parent, no inverted levels, nothing numbered on across parents), and
+    is not walked. (A long outline is walked by stretches: see goes_on.)"""
+    headings = document.headings
+    if len(headings) >= LONG_OUTLINE or document.section_breaks or \
+            any(0 < b < len(headings) for b in document.part_breaks):
+        return False
+    last = [0] * 6  # the last number of each level open
+    before = 0  # the level of the heading before
+    for h in headings:
+        level = h.level
+        if level > before + 1 or h.number != (1 if level > before else last[level] + 1):
+            return False
+        last[level] = h.number
+        before = level
+    return True
