@@ -23,7 +23,7 @@ from gongwen.check.rules import (
 )
 from gongwen.check.schema import load_schemas
 from gongwen.text.numbering import RE_ENUM_SHI
-from gongwen.text.webjunk import junk_reason
+from gongwen.text.webjunk import COUNTER_REASON, FANWEN_REASON, junk_reason
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,7 +92,17 @@ def test_every_junk_line_is_found(lines: list[str]) -> None:
               if line.text.strip() and junk_reason(line.text.strip())]
     assert set(wanted) <= set(hygiene._junk_candidates(document))
     found = [f.line for f in hygiene._check_junk(document, None)]
-    assert found == [document.lines[i].number for i in wanted]
+    # Reported: each of them but what a hard wrap explains (范文-site words inside a
+    # sentence cut at the margin; numbers after a number the margin cut: 电话：8520 ⏎ 0216).
+    wrapped = hygiene._wrapped_paragraphs(document)
+    lines = document.lines
+
+    def explained(i: int) -> bool:
+        reason, number = junk_reason(lines[i].text.strip()), lines[i].number
+        return reason == FANWEN_REASON and number in wrapped \
+            and not junk_reason(wrapped[number]) \
+            or reason == COUNTER_REASON and i > 0 and hygiene._number_cut(lines[i - 1].text)
+    assert found == [lines[i].number for i in wanted if not explained(i)]
 
 
 @settings(max_examples=300, deadline=None)

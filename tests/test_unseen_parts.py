@@ -343,3 +343,22 @@ def test_a_summary_and_plan_in_one_may_leave_out_the_problems() -> None:
     found = [(f.rule, f.severity) for f in check_text(alone, "稿.txt", "summary").findings
              if f.rule == "GW201"]
     assert found == [("GW201", "error")]
+
+
+def test_next_steps_named_at_the_start_of_a_heading() -> None:
+    text = doc("某区农业农村局关于秋季动物防疫检查情况的通报", "现将检查情况通报如下：",
+               "一、基本情况", "总体合格。", "二、存在问题", "档案不完整。",
+               "三、下一步应采取的措施", "（一）抓好整改。", "（二）加强培训。")
+    assert "下一步打算" not in missing(text, "progress-report")
+    assert "下一步打算" in missing(text.replace("三、下一步应采取的措施", "三、其他事项"),
+                                   "progress-report")
+
+
+def test_next_years_work_in_the_last_clause_and_work_said_to_be_done_well() -> None:
+    text = doc("某区应急管理局2025年工作总结", "现将全年工作总结如下。",
+               "一、以进固稳，2025年各项工作成效显著", "（一）形势稳定。", "二、存在问题",
+               "力量薄弱。", "三、开拓创新，全力以赴做好2026年工作", "（一）深化排查。")
+    assert missing(text, "summary") == []
+    # The same year again is no plan for the next one.
+    same = text.replace("做好2026年工作", "做好2025年工作")
+    assert "下一步打算" in missing(same, "summary")

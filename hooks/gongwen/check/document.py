@@ -32,6 +32,7 @@ from .holding import scan_ordinals
 from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
+from .nested import set_apart_nested_lists
 from .paragraphs import Joined, Line, Paragraph
 from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
@@ -45,6 +46,7 @@ TITLE_STRAY_END = "。，,；;！？!?"
 # Paragraph roles that are not the body: title, 【提纲】 block, contents, 附件说明.
 APART = frozenset(("title", "outline", "contents", "attachments", "page", "quoted"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
+RE_ONE = re.compile("一、")
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
 
 
@@ -77,6 +79,9 @@ class Document:
     # Where a new part starts (an attachment, a note list, a second document): the
     # numbering rules judge its style anew (gongwen.check.parts). Counted like the above.
     part_breaks: list[int] = field(default_factory=list)
+    # An item list starts again at one right after an item of its level (1.类别： ⏎
+    # 1.…): it may be nested under a label (gongwen.check.nested).
+    restarts_in_place: bool = False
     lines: list[Line] = field(default_factory=list)  # every checked line, markup removed
     acks: list[Ack] = field(default_factory=list)
     # The scanned lines (gongwen.text.blocks.scan_lines) of a Markdown page: the downloads
@@ -221,6 +226,9 @@ def _read_body(doc: Document) -> None:
             if made:
                 heading, body = made
                 para.heading = heading
+                if heading.number == 1 and headings and heading.level == headings[-1].level \
+                        and heading.level >= 3:
+                    doc.restarts_in_place = True  # (1. right after 1.…: see nested.py)
                 headings.append(heading)
                 first_heading_seen = True
                 if body and len(para.lines) > 1:
@@ -326,9 +334,13 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
         split, texts = split_items(split, markdown), None
     mark_parts(split, texts if len(split) == len(doc.paragraphs) else None)
     doc.paragraphs = split
-    if text.find("一、", text.find("一、") + 1) > 0:  # (a quoted outline starts its own 一、)
+    # (A quoted outline starts its own 一、: two in the text. re finds the literal sooner than
+    # str.find, whose skips "、", common in Chinese text, keeps short.)
+    if (first_one := RE_ONE.search(text)) and RE_ONE.search(text, first_one.end()):
         mark_quoted(doc.paragraphs)
     _read_body(doc)
+    if doc.restarts_in_place:
+        set_apart_nested_lists(doc)
     return doc
 
 

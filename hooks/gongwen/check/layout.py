@@ -20,7 +20,9 @@ from .parts import (
     OPENERS,
     PART_TITLE_MAX,
     RE_ATTACHMENT_ONE,
+    RE_ATTACHMENT_ONE_CN,
     RE_ATTACHMENTS,
+    RE_FILE_NAME,
     RE_PART_TITLE,
     SECTION_LEADS,
     is_section_break,
@@ -311,10 +313,10 @@ def _leader_free(text: str) -> str:
     return RE_LEADER.sub("", text).strip()
 
 
-# The paragraphs mark_apart has to look at: those that start with 目, 附, 第 or a digit
+# The paragraphs mark_apart has to look at: those that start with 目, 附, 第, § or a digit
 # (the first one is looked at anyway), and those that end with a digit or a space (a
 # contents entry's page number, RE_LEADER); each pattern is led by the "\n" between two.
-RE_APART_LEAD = re.compile(r"\n[目附第\d]")
+RE_APART_LEAD = re.compile(r"\n[目附第§\d]")
 RE_APART_END = re.compile(r"\n(?<=[\d\s]\n)")
 
 
@@ -395,7 +397,8 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             continue
         if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
             para.role = "attachments"
-            expected = 2 if RE_ATTACHMENT_ONE.search(text) else 1
+            level = 1 if RE_ATTACHMENT_ONE_CN.match(text) else 3
+            expected = 2 if level == 1 or RE_ATTACHMENT_ONE.search(text) else 1
             index = at + 1
             while index < len(paragraphs):
                 entry = paragraphs[index]
@@ -403,8 +406,12 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
                     index += 1
                     continue
                 ordinal = parse_ordinal(entry.text)
-                if ordinal is None or ordinal.level != 3 or ordinal.number != expected or \
+                if ordinal is None or ordinal.level != level or ordinal.number != expected or \
                         len(entry.text) > 80:
+                    if ordinal is None and RE_FILE_NAME.match(entry.text):
+                        entry.role = "attachments"  # a download link's file name
+                        index += 1
+                        continue
                     break
                 entry.role = "attachments"
                 expected += 1

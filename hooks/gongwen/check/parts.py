@@ -30,8 +30,16 @@ from .paragraphs import Joined, Paragraph, joined
 
 # 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
 # Also without the colon: 附件1.×××（the list's first entry on the same line).
-RE_ATTACHMENTS = re.compile(r"^附\s*件(?:\s*[：:]|\s*1[.．、]\s*[^\s\d.．])")
-RE_ATTACHMENT_ONE = re.compile(r"^附\s*件\s*[：:]?\s*1[.．、]")
+# And 附1、×××（附 for 附件）.
+RE_ATTACHMENTS = re.compile(
+    r"^附\s*(?:件(?:\s*[：:]|\s*1(?:、|[.．]\s*[^\s\d.．]))|1(?:、|[.．]\s*[^\s\d.．]))")
+RE_ATTACHMENT_ONE = re.compile(r"^附\s*件?\s*[：:]?\s*1[.．、]")
+# 附件：一、×××  ⏎ 二、×××: the same list numbered like headings.
+RE_ATTACHMENT_ONE_CN = re.compile(r"^附\s*件\s*[：:]\s*一、")
+# The file name of a download link under an entry (pasted from a web page), between
+# the entries of the list: 附件：1.×××表 ⏎ 202104011600596524.docx ⏎ 2.×××.
+RE_FILE_NAME = re.compile(r"^[^\s，。；：,;]{1,80}\.(?:docx?|xlsx?|pdf|wps|et|pptx?|rar|zip|7z)$",
+                          re.IGNORECASE)
 # A sentence, then a first heading: no 附件说明 holds this (附件：1.×× 2.××).
 RE_FIRST_AFTER_SENTENCE = re.compile(r"[。！？!?：:](?:一、|[（(]一[）)])")
 ATTACHMENT_LABEL = 3  # 附件：
@@ -60,12 +68,17 @@ SENTENCE_ENDS = frozenset("。！？!?")
 # an attached document's own heading (附件1, RE_ATTACHED).
 RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
 RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
-RE_CHAPTER = re.compile(rf"^第{CN_NUMERAL}(?:章|节|条|编|部分)(?=[\s：:]|$)")
+# (And 第1讲, 第三讲: the lectures of a course of study, each numbered from 一、.)
+RE_CHAPTER = re.compile(rf"^第(?:{CN_NUMERAL}(?:章|节|条|编|部分|讲)|\d{{1,2}}讲)(?=[\s：:]|$)")
 SHORT_HEADING = 40
-SECTION_LEADS = frozenset("附第")  # what a section break starts with, besides a digit
+# §1.指导思想和发展目标: a chapter marked with the section sign, each numbering from 一、.
+RE_SECTION_SIGN = re.compile(r"^§\s*\d{1,2}(?:[.．、]\s*|\s+)\S")
+SECTION_LEADS = frozenset("附第§")  # what a section break starts with, besides a digit
 
 # 附：活动安排表 (or 附件：…, 附1：…) over an appended text that numbers from one again.
 RE_APPENDED = re.compile(r"^附\s*(?:件\s*)?\d{0,2}\s*[：:]\s*[^\s\d]")
+# 附： alone on its line, over a text appended (its title, then a numbering from one).
+ALONE_APPENDED = frozenset(("附：", "附:", "附"))
 # 附 within this many characters of a line's start may follow its ordinal (三、附：…).
 APPENDED_REACH = 8
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
@@ -76,7 +89,8 @@ NOTE_LEADS = frozenset("注说备")
 PART_KINDS = ("规定", "办法", "方案", "细则", "规则", "意见", "要点", "计划",
               "制度", "章程", "纲要", "规划", "清单", "指引", "指南", "标准",
               "措施", "决定", "条例", "准则", "预案", "报告", "总结", "讲话", "汇报",
-              "发言", "通报", "通知", "程序", "议程")
+              "发言", "通报", "通知", "程序", "议程", "职责", "须知", "守则", "公约", "流程",
+              "纪律")
 RE_PART_TITLE = re.compile(f"(?:{'|'.join(PART_KINDS)})$")
 # Their last characters: most lines end in none of them and are turned away at once.
 PART_TITLE_LAST = frozenset(kind[-1] for kind in PART_KINDS)
@@ -97,6 +111,8 @@ def is_section_break(text: str) -> bool:
     if RE_ATTACHED.match(text):
         return True
     short = len(text) <= SHORT_HEADING and not any(ch in SENTENCE_ENDS for ch in text)
+    if lead == "§":
+        return short and RE_SECTION_SIGN.match(text) is not None
     for pattern in (RE_CHAPTER, RE_DECIMAL):
         m = pattern.match(text)
         if m:
@@ -156,6 +172,27 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
     return ordinal is not None and ordinal.number == 1
 
 
+# A short title line (大  会  纪  律, 活动安排): no more characters than this, spaces apart.
+DATED_TITLE_MAX = 20
+
+
+def _titled_after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
+    """A short title line right after a paragraph that ends with the 成文日期 (the
+    document signed off), over a numbering that starts at one: the next document of a
+    page that holds several (通知 ⏎ …署名 ⏎ 日期 ⏎ 大会纪律 ⏎ 一、…)."""
+    text = paragraphs[index].text
+    # (Most paragraphs are turned away by their length, before any other test.)
+    if len(text) > 2 * DATED_TITLE_MAX or not index or not text[-1:].strip() or \
+            len(text.replace(" ", "").replace("\u3000", "")) > DATED_TITLE_MAX:
+        return False
+    before = paragraphs[index - 1]  # (the paragraph right before: no copy of the page)
+    if before.role or before.text[-1:] not in "日）" or not RE_DATE_END.search(before.text) \
+            or any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
+        return False
+    ordinal = _next_ordinal(paragraphs, index, skip_short=True)
+    return ordinal is not None and ordinal.number == 1
+
+
 def _heads_a_document(paragraphs: list[Paragraph], index: int) -> bool:
     """1.张某（副校长） ⏎ 一、履行职责情况: a numbered line right above a 一、 that starts
     again heads a document of its own (述职报告 one after another, each under its
@@ -196,6 +233,10 @@ def _after_a_sentence(paragraphs: list[Paragraph], index: int) -> bool:
 RE_PARTS_LEAD = re.compile("\n[注说备附" + "".join(sorted(NUMERAL_LEADS)) + "]")
 RE_PARTS_END = re.compile("\n(?<=[" + "".join(sorted(PART_TITLE_LAST)) + "]\n)")
 RE_PARTS_APPENDED = re.compile("附")
+# A paragraph that ends with 日 or ） (a date, 2025年1月5日（此件公开发布）): the one after
+# it may be the title of a next document (_titled_after_a_date). Found with str.find: a
+# search for the date itself, led by a class, would try every character of the page.
+DATE_LAST = ("日\n", "）\n")
 # Below this many paragraphs, looking at each costs less than the three scans.
 PARTS_SCAN_MIN = 200
 
@@ -208,6 +249,12 @@ def _parts_candidates(paragraphs: list[Paragraph], texts: Joined | None) -> list
     found = [m.start() + 1 for m in RE_PARTS_LEAD.finditer(texts.text)]
     found += [m.start() for m in RE_PARTS_END.finditer(texts.text)]
     found += [m.start() for m in RE_PARTS_APPENDED.finditer(texts.text)]
+    text = texts.text
+    for last in DATE_LAST:
+        at = text.find(last)
+        while at >= 0:
+            found.append(at + 2)
+            at = text.find(last, at + 2)
     found += [0, len(texts.text)]  # the first paragraph, the last one (its end)
     return texts.indices(found)
 
@@ -239,13 +286,17 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
             appended_next = False
             continue
         lead = text[0]
-        if numbered and text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index) \
+        if numbered and (text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index)
+                         or _titled_after_a_date(paragraphs, index)) \
                 or lead in NOTE_LEADS and RE_NOTES_HEAD.match(text) \
                 or para.section_break and RE_ATTACHED.match(text) \
                 or lead == "附" and (_after_a_date(paragraphs, index)
                                      or numbered and _after_a_sentence(paragraphs, index)
                                      or numbered and _appends(text, paragraphs, index)):
             para.new_part = para.section_break = True
+            continue
+        if numbered and text in ALONE_APPENDED:  # 附： ⏎ 自荐条件 ⏎ 一、…: appended
+            appended_next = True
             continue
         if text.find("附", 1, APPENDED_REACH) > 0:  # ("附" in text[1:…], without a copy)
             appended = parse_ordinal(text)

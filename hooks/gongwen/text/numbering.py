@@ -17,17 +17,22 @@ CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 RE_L1 = re.compile(rf"^(?P<num>{CN_NUMERAL})(?P<punct>[、\.．，,])")
 # After 二、: 三级, 二季度, 四线: the numbers of a range (二、三级子公司), not a title.
 RE_RANGE_REST = re.compile(r"^([一二三四五六七八九])(?:级|季度|线|产业|类|档|批|期)")
-# Level 2: （一） with optional stray 顿号 after it; brackets of either width. A space may
-# pad a numeral of two characters to the width of three ((十 八) under (二十一)): the
-# ordinal is still read (GW101 reports the space).
-RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL}(?:[ \u3000]{CN_NUMERAL})?)"
-                   rf"(?P<close>[）)])(?P<extra>[、，,.．]?)")
+# Level 2: （一） with optional stray 顿号 after it; brackets of either width.
+RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 # Level 3: 1. (correct); 1、 1． are slips. Not followed by a digit (1.5亿 is a number),
 # unless the digits are a year or a month (20.2026年10件民生实事：…, 1.10月19日转发…,
 # 2.2010届毕业生…: no decimal is followed by 年, 届, 级 or 月).
 RE_L3 = re.compile(
-    r"^(?P<num>\d{1,3})(?P<punct>[\.．、])"
-    r"(?!(?!(?:19|20)\d\d[年届级]|(?:1[0-2]|0?[1-9])月)\d)")
+    r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!(?!(?:19|20)\d\d[年届级]|(?:1[0-2]|0?[1-9])月)\d)")
+# The same with a space slipped in: before the mark (四 、其他事项, 25 .…) or inside a
+# numeral padded to the width of a longer one ((十 八) under (二十一)). Still read (GW101
+# says so); tried only where the patterns above fail and a space stands near the start.
+SPACE = "[ \u3000]"
+RE_L1_SPACED = re.compile(rf"^(?P<num>{CN_NUMERAL}){SPACE}(?P<punct>[、\.．，,])")
+RE_L2_SPACED = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL}{SPACE}{CN_NUMERAL})"
+                          rf"(?P<close>[）)])(?P<extra>[、，,.．]?)")
+RE_L3_SPACED = re.compile(r"^(?P<num>\d{1,3})" + SPACE + RE_L3.pattern[len(r"^(?P<num>\d{1,3})"):])
+SPACED_REACH = 8
 # Level 4: （1） with optional stray 顿号.
 RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
 
@@ -164,7 +169,12 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     else:
         return None
     if m is None:
-        return None
+        if " " not in text[:SPACED_REACH] and "\u3000" not in text[:SPACED_REACH]:
+            return None
+        m = (RE_L2_SPACED if lead in BRACKET_LEADS else
+             RE_L1_SPACED if lead in NUMERAL_LEADS else RE_L3_SPACED).match(text)
+        if m is None:
+            return None
     end = m.end()
     raw = text[:end]
     fields = _fields(raw)
@@ -196,15 +206,15 @@ def _fields(raw: str) -> tuple[int, str, int, str, str] | None:
     it in its line (only RE_L3 looks past it, at what follows): worked out once for each."""
     lead = raw[0]
     if lead in BRACKET_LEADS:
-        m = RE_L2.match(raw)
+        m = RE_L2.match(raw) or RE_L2_SPACED.match(raw)
         level, number = (2, cn_to_int(m["num"].replace(" ", "").replace("\u3000", ""))) \
             if m else (4, int((m := RE_L4.match(raw))["num"]))
         width = WIDTHS[m["open"] + m["close"]]
     elif lead in NUMERAL_LEADS:
-        m = RE_L1.match(raw)
+        m = RE_L1.match(raw) or RE_L1_SPACED.match(raw)
         level, number, width = 1, cn_to_int(m["num"]), ""
     else:
-        m = RE_L3.match(raw)
+        m = RE_L3.match(raw) or RE_L3_SPACED.match(raw)
         level, number, width = 3, int(m["num"]), ""
     if not number or number > 999:  # 百百百…、 (a thousand and more): no ordinal is written so
         return None

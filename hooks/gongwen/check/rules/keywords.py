@@ -17,8 +17,10 @@ RE_CONJUNCTION = re.compile(r"以及|[和及与、，,；;：:]")
 RE_TITLE_NOISE = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]|（[^（）]*）|\([^()]*\)")
 # A key word names the part only as the head of its phrase, at the end of it, before
 # nothing but words like these: 查摆问题情况, 下步工作. 确保家庭经济困难学生应助 is a
-# topic whose head is 应助, not a problems part. (原因分析, 问题成因分析: the 分析 of it.)
-TRAILING_WORDS = ("工作", "情况", "方面", "部分", "事项", "报告", "汇报", "说明", "分析", "等")
+# topic whose head is 应助, not a problems part. (原因分析, 问题成因分析: the 分析 of it;
+# 各项工作成效显著: a key word said to be so.)
+TRAILING_WORDS = ("工作", "情况", "方面", "部分", "事项", "报告", "汇报", "说明", "分析", "显著",
+                  "明显", "丰硕", "等")
 TRAILING_LAST = frozenset(w[-1] for w in TRAILING_WORDS) | frozenset("。：:的之")
 # The trailing words by their last character (in TRAILING_WORDS order): only those can
 # end where the text ends.

@@ -272,7 +272,9 @@ def _match(document: Document, schema: Schema) -> Parts:
         if level == 1:
             level1 += 1
             if "年" in title:  # (every match of RE_YEAR holds it: most titles have none)
-                ahead = RE_YEAR.match(title)
+                # (Or in the title's last clause: 开拓创新，全力以赴做好2026年工作.)
+                ahead = RE_YEAR.match(title) or RE_YEAR.search(title, title.rfind("，") + 1) \
+                    if "，" in title else RE_YEAR.match(title)
                 if ahead and int(ahead[1]) - 1 in years and "plans" in order:
                     # 一、2025年工作回顾 … 三、2026年主要工作: the next year's work is the plan.
                     names = {"plans"}

@@ -1,0 +1,129 @@
+"""Lists nested in the same form as their labels: a table printed as paragraphs.
+
+A published 问题清单 printed from a table reads, row after row, a numbered label on a line
+of its own (1.消防设施：), a sentence, then the row's items numbered again from one in the
+same form (1.…；2.…；), then the next label (2.用电安全：). The items are entries of a
+list under their label, not headings of the outline: read as headings, every row would
+look like a repeat or a disorder. They are set apart from the outline here, once the
+document is read (gongwen.check.document)."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Protocol
+
+from .model import Heading, heading_fields
+from .paragraphs import Paragraph
+
+# A label: a short title alone on its line, without a clause (most end with a colon).
+LABEL_MAX = 20
+LABEL_ENDS = frozenset("：:")
+CLAUSE_MARKS = frozenset("。；;，,！？!?")
+NUMBER = heading_fields("number")
+
+
+class Document(Protocol):
+    paragraphs: list[Paragraph]
+    headings: list[Heading]
+    section_breaks: list[int]
+    part_breaks: list[int]
+
+
+def _is_label(h: Heading) -> bool:
+    title = h.title
+    return h.form == "line" and 0 < len(title) <= LABEL_MAX \
+        and not any(ch in CLAUSE_MARKS for ch in title)
+
+
+# Only items are nested so (1. under 1., （1） under （1））: a 一、 or （一） that starts
+# again heads a document or a part of its own (gongwen.check.parts), or is a slip.
+ITEM_LEVELS = frozenset((3, 4))
+
+
+def _opens_a_list(headings: list[Heading], index: int) -> bool:
+    """Is headings[index] a label with a list of its own right under it (1. again)?"""
+    return index + 1 < len(headings) and headings[index].level in ITEM_LEVELS \
+        and _is_label(headings[index]) and headings[index + 1].level == headings[index].level \
+        and headings[index + 1].number == 1
+
+
+def nested_items(headings: list[Heading], breaks: frozenset[int] = frozenset()) -> set[int]:
+    """The indices of the headings that are items of a list under a label of the same
+    level: label N, then items numbered from one (with their own subheadings), up to
+    label N + 1 (or, for the last label of a chain, wherever its items end). A list that
+    reaches no such end is left as it is, and so is any slip in it. Linear: each heading
+    is looked at once or twice.
+    breaks: the indices of the headings right after a section break or a new part (where
+    numbering starts again anyway): no list runs across one."""
+    out: set[int] = set()
+    count = len(headings)
+    numbers = list(map(NUMBER, headings))
+    done = 0  # the headings before this one are settled
+    chained = (0, 0)  # the level and number of the last label whose items were set apart
+    one = 0
+    while True:
+        # Only a 1. right after a heading of its own level can start such a list (in a
+        # well-numbered outline a level starts again only under a parent): found in C.
+        try:
+            one = numbers.index(1, one + 1)
+        except ValueError:
+            return out
+        index = one - 1
+        label = headings[index]
+        # (Most 1.s follow their parent: one comparison turns them away.)
+        if label.level != headings[one].level or index < done or one in breaks or \
+                label.number < 1 or not _opens_a_list(headings, index):
+            continue
+        items: list[int] = []
+        expected = 1
+        end = one
+        while end < count and (end == one or end not in breaks):
+            h = headings[end]
+            if h.level > label.level:  # an item's own subheadings
+                end += 1
+                continue
+            if h.level < label.level or h.number != expected or \
+                    h.number == label.number + 1 and _next_label(headings, end):
+                break
+            items.append(end)
+            expected += 1
+            end += 1
+        # After the items, any short line numbered N + 1 is the next label (11.人员资质).
+        # The end of the page, of its part or of the item's parent closes only the last
+        # of a chain of such labels: a label alone over a 1. again may be a slip.
+        closes = end < count and end not in breaks and headings[end].level == label.level \
+            and headings[end].number == label.number + 1 and _is_label(headings[end]) \
+            or chained == (label.level, label.number - 1)
+        if closes and len(items) >= 2:
+            out.update(items)
+            done = end
+            chained = (label.level, label.number)
+
+
+def _next_label(headings: list[Heading], index: int) -> bool:
+    """Is headings[index] the next label: over a list of its own, or ending with a
+    colon (a label whose list is missing is still one)?"""
+    h = headings[index]
+    return _opens_a_list(headings, index) or _is_label(h) and h.title[-1] in LABEL_ENDS
+
+
+def set_apart_nested_lists(doc: Document) -> None:
+    """Take the items of lists nested under same-form labels out of the outline."""
+    headings = doc.headings
+    if len(headings) < 3:
+        return
+    items = nested_items(headings, frozenset((*doc.section_breaks, *doc.part_breaks)))
+    if not items:
+        return
+    dropped = {id(headings[i]) for i in items}
+    for para in doc.paragraphs:
+        if para.heading is not None and id(para.heading) in dropped:
+            para.heading, para.body, para.body_line = None, para.text, para.line
+    # The breaks count the headings before them: as many fewer as were taken out there.
+    before = sorted(items)
+
+    def moved(position: int) -> int:
+        return position - bisect_left(before, position)
+
+    doc.section_breaks = [moved(b) for b in doc.section_breaks]
+    doc.part_breaks = [moved(b) for b in doc.part_breaks]
+    doc.headings = [h for i, h in enumerate(headings) if i not in items]
