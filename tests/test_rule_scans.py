@@ -202,15 +202,6 @@ def test_the_counter_hint_finds_the_lines_of_a_digit_and_a_space(lines: list[str
         scan.indices_with(texts, re.compile(r"\d\s"))
 
 
-@settings(max_examples=200, deadline=None)
-@given(_lines(STYLE_PIECES + JUNK_PIECES))
-def test_the_rare_characters_asked_one_by_one_are_those_in_the_text(lines: list[str]) -> None:
-    """style._rare_in asks `in` of each RARE character: it finds exactly those the text
-    holds (what a pass keeping only them would leave)."""
-    text = "\n".join(lines)
-    assert style._rare_in(text) == frozenset(ch for ch in text if ch in style.RARE)
-
-
 @settings(max_examples=300, deadline=None)
 @given(_lines(STYLE_PIECES + ["（一）", "“好”", "《办法》", "（", "）", "“", "”", "“《办法》”",
                               "（“好”）", "【“（）”】", "《“‘’”》"]))
@@ -271,13 +262,16 @@ def test_a_body_with_di_but_no_di_item_still_goes_on_a_list() -> None:
 @given(_lines(STYLE_PIECES + JUNK_PIECES + ["·", "\xad", "×", "é"]))
 def test_the_rare_characters_found_from_the_latin_text_are_those_in_the_text(lines: list[str]
                                                                               ) -> None:
-    """style._rare asks the Latin-1 RARE characters of scan.latin_text (the text's Latin-1
-    characters): the same as asking the text."""
+    """style._holds_any asks the Latin-1 characters of scan.latin_text (the text's Latin-1
+    characters) and the others of the text: the same as asking the text of each."""
     document = _document(lines)
     text = scan.lines_text(document)
     assert scan.latin_text(document) == \
         "".join(ch for ch in text if ch <= "\xff").encode("latin-1")
-    assert style._rare(document) == frozenset(ch for ch in text if ch in style.RARE)
+    for chars in (style.QUICK_CHARS, style.FULL_WIDTH_DIGIT_CHARS, style.INVISIBLE_CHARS_FOUND,
+                  (".", "·", "中"), ()):
+        assert style._holds_any(document, style.by_width(chars)) == \
+            any(ch in text for ch in chars), chars
 
 
 @settings(max_examples=300, deadline=None)

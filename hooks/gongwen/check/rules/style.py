@@ -88,11 +88,6 @@ TITLE_END_PUNCTUATION = "。，、；！？,.;!?"
 # Any half-width mark at all: a regex scan in C (a set test makes an object per character).
 RE_QUICK = re.compile(r"[,;:?!()]")
 QUICK_SET = frozenset(",;:?!()")
-# Characters rare in Chinese text that four rules look for (GW411, GW413, GW414, GW417):
-# which of them the text has tells which rules can find anything. Asked of each with
-# `in` (a memchr-like scan in C, many times faster than re's scan for a class: the 27
-# questions together cost less than one pass of a regex).
-RARE = "".join(sorted(QUICK_SET | FULL_WIDTH_DIGITS_SET | INVISIBLE_SET | set(".·-")))
 # What the lines the hints above find hold, as literals for scan.lines_holding (str.find
 # is many times faster than a regex class): the same lines.
 QUICK_CHARS = tuple(sorted(QUICK_SET))
@@ -117,23 +112,26 @@ def _read_apart_lines(document) -> set[int]:
     return out
 
 
-def _rare(document) -> frozenset[str]:
-    """The RARE characters on the checked lines (most documents have none of most)."""
-    return cached(document, "style-rare", lambda: _rare_in(lines_text(document),
-                                                           latin_text(document)))
+def by_width(chars: tuple[str, ...]) -> tuple[tuple[bytes, ...], tuple[str, ...]]:
+    """Characters rare in Chinese text (a rule's quick test) split for _holds_any: those
+    of Latin-1 as bytes, and the others."""
+    return (tuple(ch.encode("latin-1") for ch in chars if ch <= LATIN_END),
+            tuple(ch for ch in chars if ch > LATIN_END))
 
 
-# The RARE characters of Latin-1 (looked for in scan.latin_text), and the others.
-RARE_LATIN = tuple((ch, ch.encode("latin-1")) for ch in RARE if ch <= "\xff")
-RARE_WIDE = tuple(ch for ch in RARE if ch > "\xff")
+def _holds_any(document, chars: tuple[tuple[bytes, ...], tuple[str, ...]]) -> bool:
+    """Do the checked lines hold any of these characters (by_width)? Most documents hold
+    none: each rule asks its own, the Latin-1 ones of scan.latin_text, the others with
+    `in` (a memchr-like scan in C, many times faster than re's scan for a class)."""
+    latin, wide = chars
+    if latin and any(map(latin_text(document).__contains__, latin)):
+        return True
+    return bool(wide) and any(map(lines_text(document).__contains__, wide))
 
 
-def _rare_in(text: str, latin: bytes | None = None) -> frozenset[str]:
-    """The RARE characters of `text`; `latin`: its Latin-1 characters (scan.latin_text)."""
-    if latin is None:
-        latin = text.encode("latin-1", "ignore")
-    return frozenset([ch for ch, byte in RARE_LATIN if byte in latin]
-                     + [ch for ch in RARE_WIDE if ch in text])
+QUICK_BY_WIDTH = by_width(QUICK_CHARS)
+FULL_WIDTH_DIGITS_BY_WIDTH = by_width(FULL_WIDTH_DIGIT_CHARS)
+INVISIBLE_BY_WIDTH = by_width(INVISIBLE_CHARS_FOUND)
 
 
 def _lines_with(document, hint: re.Pattern[str] | tuple[str, ...]) -> list:
@@ -165,7 +163,7 @@ def _shown(found: list[str]) -> str:
 
 
 def _check_half_width(document, schema) -> Iterator[Finding]:
-    if not _rare(document) & QUICK_SET:
+    if not _holds_any(document, QUICK_BY_WIDTH):
         return
     for line in _lines_with(document, QUICK_CHARS):
         text = line.text
@@ -264,10 +262,9 @@ def _check_ellipsis_dash(document, schema) -> Iterator[Finding]:
     # Every match of RE_ELLIPSIS_DASH holds one of these (its dash alternatives want two
     # dashes): lines with only 2024-2025 are passed over; the pattern itself, whose
     # lookbehinds make re try every position, runs only on lines that have a slip.
+    # (The slips are Latin-1: line_indices_holding asks them of scan.latin_text first.)
     lines, apart = document.lines, _apart_lines(document)
-    rare = _rare(document)  # (each slip starts with a RARE character)
-    found_in = set(line_indices_holding(
-        document, tuple(slip for slip in ELLIPSIS_DASH_SLIPS if slip[0] in rare)))
+    found_in = set(line_indices_holding(document, ELLIPSIS_DASH_SLIPS))
     found_in.update(i for i in _two_marks(document) if "。。。" in lines[i].text)
     for line in [lines[i] for i in sorted(found_in)]:
         if not line.text or line.number in apart:
@@ -285,7 +282,7 @@ TO_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "01234567
 
 
 def _check_full_width_digits(document, schema) -> Iterator[Finding]:
-    if not _rare(document) & FULL_WIDTH_DIGITS_SET:
+    if not _holds_any(document, FULL_WIDTH_DIGITS_BY_WIDTH):
         return
     for line in _lines_with(document, FULL_WIDTH_DIGIT_CHARS):
         text = line.text
@@ -329,7 +326,7 @@ def _check_repeated(document, schema) -> Iterator[Finding]:
 
 
 def _check_invisible(document, schema) -> Iterator[Finding]:
-    if not _rare(document) & INVISIBLE_SET:
+    if not _holds_any(document, INVISIBLE_BY_WIDTH):
         return
     for line in lines_holding(document, INVISIBLE_CHARS_FOUND):
         text = line.text
