@@ -10,6 +10,7 @@ is about documents, not one: it gets no doctype unless one is passed explicitly.
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from gongwen.common import no_cyclic_gc, quote
@@ -75,22 +76,29 @@ def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[
     if not document.acks and "acknowledge" not in document.meta:
         return list(findings)  # (most pages acknowledge nothing)
     out = list(findings)
+    # Where each rule's findings are (an acknowledgement reads only its rule's).
+    at: dict[str, list[int]] = {}
+    for i, f in enumerate(out):
+        found = at.get(f.rule)
+        if found is None:
+            at[f.rule] = [i]
+        else:
+            found.append(i)
     extra: list[Finding] = []
     for key, reason, line in _front_acks(document):
         used = False
-        code = _code(key)
-        for i, f in enumerate(out):
-            if f.acknowledged is None and f.rule == code and (line is None or f.line == line):
+        for i in at.get(_code(key) or "", ()):
+            f = out[i]
+            if f.acknowledged is None and (line is None or f.line == line):
                 out[i] = acknowledged(f, reason)
                 used = True
         if not used:
             extra.append(_unused(key, "front matter 的 acknowledge ", 1, line))
     for ack in document.acks:
         used = False
-        code = _code(ack.rule)
-        for i, f in enumerate(out):
-            if f.acknowledged is None and f.rule == code and \
-                    f.line in (ack.line, ack.line + 1):
+        for i in at.get(_code(ack.rule) or "", ()):
+            f = out[i]
+            if f.acknowledged is None and f.line in (ack.line, ack.line + 1):
                 out[i] = acknowledged(f, ack.reason or "（行内确认）")
                 used = True
         if not used:
@@ -123,6 +131,8 @@ def check_document(document: Document, doctype: str | None = None,
     # No cyclic garbage collection while the rules run: they make no reference cycles
     # (what they drop goes at once), and each collection would walk all the objects of
     # the document again (on a page of 100,000 headings, 40% of the rules' time).
+    if not gc.isenabled():  # (paused already: check_text; no context manager made)
+        return _check(document, doctype, schemas)
     with no_cyclic_gc():
         return _check(document, doctype, schemas)
 
