@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from ..model import Finding, make_finding
 
+new_object = object.__new__
+
 # §7.3.3 gives the four ordinal forms and their fonts, nothing about gaps or restarts.
 GBT_NUMBERING = "GB/T 9704-2012第7.3.3条"
 PRACTICE = "实务"
@@ -35,9 +37,20 @@ class Rule:
     # site's other pages, which may well quote © or 【…】 when explaining them.
     documents_only: bool = False
 
+    def __post_init__(self) -> None:
+        # The fields every finding of the rule shares, in make_finding's order: a finding
+        # is this copied, its line and message set (rules make thousands a round).
+        object.__setattr__(self, "_shared", vars(make_finding(
+            self.code, self.name, self.severity, self.category, None, "", self.authority,
+            self.title)))
+
     def finding(self, line: int | None, message: str, severity: str | None = None) -> Finding:
-        return make_finding(self.code, self.name, severity or self.severity, self.category,
-                            line, message, self.authority, self.title)
+        finding = new_object(Finding)
+        fields = finding.__dict__
+        fields.update(self._shared, line=line, message=message)  # type: ignore[attr-defined]
+        if severity:
+            fields["severity"] = severity
+        return finding
 
     @property
     def summary(self) -> str:
