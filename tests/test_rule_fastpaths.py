@@ -82,3 +82,27 @@ def test_a_finding_made_without_init_is_the_same_finding(line, message: str,
     assert vars(acknowledged(made, "原因")) == vars(dataclasses.replace(plain, acknowledged="原因"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.line = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("severity", [None, "", "warning", "error"])
+def test_a_rules_finding_is_the_finding_its_fields_make(severity: str | None) -> None:
+    """Rule.finding (the rule's shared fields copied) makes what make_finding makes of
+    them: the same fields, in the same order (JSON and reports read them)."""
+    from gongwen.check.rules import RULES
+    for rule in RULES:
+        found = rule.finding(7, "消息", severity)
+        expected = make_finding(rule.code, rule.name, severity or rule.severity,
+                                rule.category, 7, "消息", rule.authority, rule.title)
+        assert found == expected and list(vars(found).items()) == list(vars(expected).items())
+        assert rule.finding(None, "另一条") != found  # (a fresh copy each time)
+
+
+def test_the_rules_picked_for_each_case_are_those_that_apply_in_order() -> None:
+    """engine.RULES_FOR: the rules that run, by (a schema?, a document?), in RULES order."""
+    from gongwen.check import engine
+    from gongwen.check.rules import RULES
+    for has_schema in (False, True):
+        for is_document in (False, True):
+            assert list(engine.RULES_FOR[has_schema, is_document]) == [
+                r for r in RULES if (has_schema or not r.needs_schema)
+                and (is_document or not r.documents_only)]
