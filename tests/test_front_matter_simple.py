@@ -83,3 +83,26 @@ def test_a_plain_value_is_told_apart_as_the_steps_of_scalar_tell_it() -> None:
         simple = bool(raw) and raw[0] not in PLAIN_EXCLUDED_LEADS and raw[-1] != " " \
             and RE_PLAIN_EXCLUDED_MARKS.search(raw) is None
         assert (plain is not None) == simple, line
+
+
+def test_the_entries_of_one_findall_are_those_of_each_line() -> None:
+    # _simple takes RE_ENTRIES.findall(block) when it finds one entry a line: then every
+    # line must read as RE_ENTRY reads it alone; a block with any other line must not.
+    import random
+
+    from gongwen.text.frontmatter import RE_ENTRIES, RE_ENTRY, _entries
+
+    alphabet = list("ab 1-?:#{}[],&*!|>'\"%@`\\年　.") + ["k: ", "- ", "  ", " #"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        lines = [rng.choice(["k:", "k: ", "- k: ", "  k:  ", "k:v", "", "# c"]) +
+                 "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+                 for _ in range(rng.randint(1, 4))]
+        block = "\n".join(lines)
+        found = RE_ENTRIES.findall(block)
+        matches = [RE_ENTRY.match(line) for line in lines]
+        if all(matches):
+            assert found == [m.groups("") for m in matches], block
+            assert _entries(block) == found, block
+        else:
+            assert len(found) != len(lines), block

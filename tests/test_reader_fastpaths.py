@@ -120,6 +120,31 @@ def test_bold_marks_go_as_the_strong_pattern_takes_them() -> None:
             assert clean_inline(text) == RE_STRONG.sub("", text).strip(), text
 
 
+def test_a_bold_span_without_other_markup_loses_its_marks_as_clean_inline_takes_them() -> None:
+    # make_heading measures a bold heading's span **（一）标题。** with str.replace where
+    # RE_OTHER_MARKUP finds nothing clean_inline would do more with.
+    from gongwen.check.headings import RE_OTHER_MARKUP
+
+    alphabet = list("*_a文 。<`[]\\（一）") + ["**", "__", "](x)", "[^1]", "<b>", "<!-- c -->"]
+    checked = 0
+    for text in _strings(alphabet, 50_000, 10, seed=11):
+        span = f"**{text}**"
+        if not RE_OTHER_MARKUP.search(span):
+            checked += 1
+            assert clean_inline(span) == span.replace("**", "").strip(), span
+    assert checked > 1_000
+
+
+def test_two_first_ordinals_are_found_as_str_find_finds_them() -> None:
+    # The reader's gate for mark_quoted: two 一、 in the text, looked for with re.
+    from gongwen.check.document import RE_ONE
+
+    for text in _strings(["一", "、", "一、", "二", "a", "\n"], 20_000, 12, seed=13):
+        want = text.find("一、", text.find("一、") + 1) > 0
+        assert bool((first := RE_ONE.search(text)) and RE_ONE.search(text, first.end())) \
+            == want, text
+
+
 def _paragraphs(texts: list[str]) -> list[Paragraph]:
     return [Paragraph(i, [Line(i, text)], text) for i, text in enumerate(texts, 1)]
 

@@ -46,6 +46,7 @@ TITLE_STRAY_END = "。，,；;！？!?"
 # Paragraph roles that are not the body: title, 【提纲】 block, contents, 附件说明.
 APART = frozenset(("title", "outline", "contents", "attachments", "page", "quoted"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
+RE_ONE = re.compile("一、")
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
 
 
@@ -333,7 +334,9 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
         split, texts = split_items(split, markdown), None
     mark_parts(split, texts if len(split) == len(doc.paragraphs) else None)
     doc.paragraphs = split
-    if text.find("一、", text.find("一、") + 1) > 0:  # (a quoted outline starts its own 一、)
+    # (A quoted outline starts its own 一、: two in the text. re finds the literal sooner than
+    # str.find, whose skips "、", common in Chinese text, keeps short.)
+    if (first_one := RE_ONE.search(text)) and RE_ONE.search(text, first_one.end()):
         mark_quoted(doc.paragraphs)
     _read_body(doc)
     if doc.restarts_in_place:

@@ -14,6 +14,8 @@ from gongwen.text.syntax import RE_COMMENT
 from .model import Heading
 
 RE_SENTENCE_END = re.compile(r"[。！？!?]")
+# What clean_inline does more with than take out "**" (RE_STRONG's __ included).
+RE_OTHER_MARKUP = re.compile(r"[<`\[_\\]")
 # Heading(…) built in C (a named tuple's own __new__ is Python code).
 new_tuple = tuple.__new__
 
@@ -36,7 +38,10 @@ def make_heading(text: str, raw_text: str, number: int, form_hint: str | None,
         if bold.startswith("**"):
             close = bold.find("**", 2)
             if close > 0:
-                end = len(clean_inline(bold[:close + 2])) - len(raw)
+                # (clean_inline's answer for a bold span with no other markup: its **s go.)
+                span = bold[:close + 2]
+                end = len(clean_inline(span) if RE_OTHER_MARKUP.search(span)
+                          else span.replace("**", "").strip()) - len(raw)
     if end < 0:
         m = RE_SENTENCE_END.search(rest)
         if m is None:  # a heading line: all of it is the title

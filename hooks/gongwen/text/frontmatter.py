@@ -40,6 +40,11 @@ RE_PLAIN_EXCLUDED_MARKS = re.compile(r"[:#{}\[\],&*!|>'\"%@`\\]")
 _MARKS = RE_PLAIN_EXCLUDED_MARKS.pattern[1:-1]
 RE_ENTRY = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):"
                       rf"(?: +(?:([^ \-?{_MARKS}][^{_MARKS}]*(?<! ))$|(.*)))?$")
+# RE_ENTRY for every line of a block at once (findall: no match call per line): the same
+# pattern, anchored at each line's start, its classes kept within the line.
+RE_ENTRIES = re.compile(r"^( *)(- )?([A-Za-z_][A-Za-z0-9_-]*):"
+                        rf"(?: +(?:([^ \-?{_MARKS}\n][^{_MARKS}\n]*(?<! ))$|(.*)))?$",
+                        re.MULTILINE)
 RE_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 RE_FLOAT = re.compile(r"[0-9]+\.[0-9]+")
 _OTHER = object()  # a value outside the simple shapes
@@ -187,20 +192,20 @@ def _simple(block: str, yaml) -> dict | None:
     parent: str | None = None  # the bare key whose value the lines below build
     shape = ""                 # what it is: "map" or "list" (once its first line is read)
     indent = 0                 # the indentation of its entries, or of its dashes
-    match = RE_ENTRY.match
-    for line in block.split("\n"):
-        m = match(line)
-        if m is None:
-            bare = line.lstrip(" ")
-            if not bare or bare[0] == "#":
-                continue  # a blank line or a comment
+    # Every line an entry (most blocks): the entries of one findall, as RE_ENTRY reads each
+    # line ("" for a group that took no part). Else line by line, for the blank lines and
+    # comments it skips.
+    entries = RE_ENTRIES.findall(block)
+    if len(entries) != block.count("\n") + 1:
+        entries = _entries(block)
+        if entries is None:
             return None
-        spaces, dash, key, plain, raw = m.groups()
+    for spaces, dash, key, plain, raw in entries:
         # (A key led by no resolver's character is plain, as a value is: _plain_key's
         # answer without its call.)
         if (not no_wildcard or key[0] in resolved) and not _plain_key(key, yaml):
             return None
-        if plain is not None and (no_wildcard and plain[0] not in resolved
+        if plain and (no_wildcard and plain[0] not in resolved
                                   or ascii_only and not plain.isascii()):
             value = plain  # (_scalar's answer, without its steps)
         elif not (raw := raw or plain):
@@ -237,6 +242,22 @@ def _simple(block: str, yaml) -> dict | None:
             out[parent][key] = value
         else:
             shape, indent, out[parent] = "map", depth, {key: value}
+    return out
+
+
+def _entries(block: str) -> list[tuple[str, ...]] | None:
+    """RE_ENTRY's groups of each line of `block` ("" for None), blank lines and comments
+    left out; None if a line is neither an entry nor one of those."""
+    out: list[tuple[str, ...]] = []
+    match = RE_ENTRY.match
+    for line in block.split("\n"):
+        m = match(line)
+        if m is None:
+            bare = line.lstrip(" ")
+            if not bare or bare[0] == "#":
+                continue  # a blank line or a comment
+            return None
+        out.append(m.groups(""))
     return out
 
 
