@@ -100,6 +100,15 @@ def test_parse_ordinal_gives_what_each_pattern_in_turn_gives() -> None:
         assert _outcome(numbering._parse_ordinal, text) == _outcome(_reference_ordinal, text), text
 
 
+def test_the_short_forms_read_without_a_pattern_are_read_as_the_patterns_read_them() -> None:
+    # _parse_ordinal measures 一、 （一） （1） without RE_L1/RE_L2/RE_L4: texts that start
+    # like them, and like what they are not (（一一）, （1,2）, 一一、, 二、三级).
+    alphabet = list("（(一三十两1１2）)、，,.．级文 （") + ["\u3000"]
+    for text in _strings(alphabet, 60_000, 6, seed=17):
+        assert _outcome(numbering._parse_ordinal, text) == _outcome(_reference_ordinal, text), \
+            text
+
+
 def test_may_hold_ordinal_is_the_inline_start_search_from_the_second_character() -> None:
     alphabet = list("一二十百两〇零第（）()、.．章节条0129４文是，。 ")
     for text in _strings(alphabet, 100_000, 8, seed=2):
