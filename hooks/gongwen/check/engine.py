@@ -109,6 +109,14 @@ def _unused(key: str, where: str, report_line: int, line: int | None,
                                            f"检查结果，请删除这条确认")
 
 
+# The rules that run, by (a schema?, a document?): picked once, not asked of each rule
+# on every page.
+RULES_FOR = {(has_schema, is_document): tuple(
+    rule for rule in RULES
+    if not (rule.needs_schema and not has_schema or rule.documents_only and not is_document))
+    for has_schema in (False, True) for is_document in (False, True)}
+
+
 def check_document(document: Document, doctype: str | None = None,
                    schemas: dict[str, Schema] | None = None) -> CheckResult:
     """Run the rules on a Document already read (see gongwen.check.document.read)."""
@@ -127,10 +135,9 @@ def _check(document: Document, doctype: str | None, schemas: dict[str, Schema] |
     document.known_doctypes = tuple(schemas)
     is_document = _is_document(document, resolved)
     findings: list[Finding] = []
-    for rule in RULES:
-        if rule.needs_schema and schema is None or rule.documents_only and not is_document:
-            continue
-        findings.extend(rule.check(document, schema))
+    extend = findings.extend
+    for rule in RULES_FOR[schema is not None, is_document]:
+        extend(rule.check(document, schema))
     findings = apply_acknowledgements(document, findings)
     # The rules' shared analyses are done with: freed now, while the collector is paused
     # (else its next run walks them all, as they are young).

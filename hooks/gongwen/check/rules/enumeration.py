@@ -36,8 +36,6 @@ MID_SEQUENCE_WORDS = ("首先", "其次", "再次")
 # The same by their second character: (second, the first characters before it).
 MID_SEQUENCE_ENDS = (("次", "其再"), ("先", "首"))
 SENTENCE_BEFORE = frozenset("。；;！？!?")
-# The value of each numeral of an item (at most three of CN_NUM: a bounded memo).
-_VALUES: dict[str, int] = {}
 
 
 class Enumeration(NamedTuple):
@@ -229,27 +227,27 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
             continue  # (the first tests _matches makes: most bodies hold 是 items only)
         else:
             found = _matches(kind, text, lo, hi)
+        key = (kind, scope)
+        # (number, label) of each numeral of this kind (a bounded memo).
+        numbered = _NUMBERED.get(kind)
         for pos, end, group in found:
             at_start = pos == lo
             if not at_start and text[pos - 1] not in ENUM_BEFORE:
                 continue
-            if kind == "序":
+            if numbered is None:  # 序
                 label = group
                 number = SEQUENCE_WORDS[label]
-                open_ = last_number.get(para_seq.get(kind) or
-                                        recent_seqs.get((kind, scope), -1))
+                open_ = last_number.get(para_seq.get(kind) or recent_seqs.get(key, -1))
                 if number > 1 and open_ != number - 1 and (
                         not at_start or text[end:end + 1] not in ENUM_AFTER_SEQ):
                     continue  # 再次表明 / 其次要 with no list open: prose, not an item
             else:
-                num = group
-                number = _VALUES.get(num)
-                if number is None:
-                    number = _VALUES[num] = cn_to_int(num) or 0
+                try:
+                    number, label = numbered[group]
+                except KeyError:
+                    number, label = numbered[group] = _numbered(kind, group)
                 if not number:
                     continue
-                label = _LABELS.get((kind, num)) or _label(kind, num)
-            key = (kind, scope)
             if at_start:
                 seq = heading_seqs.get(key)
                 if seq is not None and number == 1:
@@ -316,13 +314,12 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
                 Enumeration, (line, kind, label, number, seq, para_index, base + pos)))
 
 
-# The label of each 是/第 item (by kind and numeral: a bounded memo).
-_LABELS: dict[tuple[str, str], str] = {}
+# The value and label of each numeral of a 是/第 item, by kind (a bounded memo).
+_NUMBERED: dict[str, dict[str, tuple[int, str]]] = {"是": {}, "第": {}}
 
 
-def _label(kind: str, num: str) -> str:
-    label = _LABELS[kind, num] = f"{num}是" if kind == "是" else f"第{num}"
-    return label
+def _numbered(kind: str, num: str) -> tuple[int, str]:
+    return cn_to_int(num) or 0, f"{num}是" if kind == "是" else f"第{num}"
 
 
 # 首先…其次…第三 / 首先，…第二，…: the ordinal words and 第N mixed in one list.
