@@ -111,3 +111,13 @@ def test_lectures_of_a_course_each_number_from_one() -> None:
                "第2讲  科学理论的实践品格", "一、坚持人民至上", "二、坚持自信自立")
     assert errors(text) == []
     assert "GW105" in errors(text.replace("第2讲  科学理论的实践品格\n", ""))
+
+
+def test_a_lead_with_its_colon_near_the_start_heads_a_list() -> None:
+    text = doc("考试安排", "一、报到",
+               "本校考生：报到时间14：30，报到地点南门", "（1）凭准考证进校。", "（2）首次安检。",
+               "外校考生：报到时间14：40，报到地点北门", "（1）凭准考证进校。", "（2）老师安检。")
+    assert errors(text) == []
+    # A line that ends a sentence is no label: the list going on from one is a slip.
+    slip = text.replace("外校考生：报到时间14：40，报到地点北门", "外校考生由北门进校，统一安检。")
+    assert "GW105" in errors(slip)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Protocol
 
+from .layout import is_bare_label
 from .model import Heading, heading_fields
 from .paragraphs import Paragraph
 
@@ -127,3 +128,18 @@ def set_apart_nested_lists(doc: Document) -> None:
     doc.section_breaks = [moved(b) for b in doc.section_breaks]
     doc.part_breaks = [moved(b) for b in doc.part_breaks]
     doc.headings = [h for i, h in enumerate(headings) if i not in items]
+
+
+# 外校考生：报到时间14：40，报到地点北门 ⏎ （1）…: a lead that names what the list under it
+# is about before a colon near its start (and ends no sentence).
+LEAD_LABEL_REACH = 12
+SENTENCE_ENDS = frozenset("。！？!?；;")
+
+
+def heads_a_list(text: str) -> bool:
+    """Is the unnumbered line `text` a label over a list that may start again at one: a
+    bare label (一月份), or a lead with its colon near the start (外校考生：报到时间……)?"""
+    if is_bare_label(text):
+        return True
+    colon = max(text.find("："), text.find(":"))
+    return 0 < colon <= LEAD_LABEL_REACH and not any(ch in SENTENCE_ENDS for ch in text)

@@ -11,8 +11,8 @@ from operator import gt
 from gongwen.common import quote
 from gongwen.text.numbering import canonical
 
-from ..layout import is_bare_label
 from ..model import LEVEL_NAMES, Finding, Heading, heading_fields
+from ..nested import heads_a_list
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
 from .stretches import LONG_OUTLINE, STRETCH, TRY_AGAIN, goes_on, plain_outline
 
@@ -158,7 +158,7 @@ def _after_a_label(document) -> dict[int, int]:
             label = 0
             if 0 < len(text) <= LABEL_MAX:
                 label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:？?" or \
-                    is_bare_label(text) else 0
+                    heads_a_list(text) else 0
     return out
 
 
