@@ -100,6 +100,32 @@ def test_parse_ordinal_gives_what_each_pattern_in_turn_gives() -> None:
         assert _outcome(numbering._parse_ordinal, text) == _outcome(_reference_ordinal, text), text
 
 
+def test_the_short_forms_read_without_a_pattern_are_read_as_the_patterns_read_them() -> None:
+    # _parse_ordinal measures 一、 （一） （1） without RE_L1/RE_L2/RE_L4: texts that start
+    # like them, and like what they are not (（一一）, （1,2）, 一一、, 二、三级).
+    alphabet = list("（(一三十两1１2）)、，,.．级文 （") + ["\u3000"]
+    for text in _strings(alphabet, 60_000, 6, seed=17):
+        assert _outcome(numbering._parse_ordinal, text) == _outcome(_reference_ordinal, text), \
+            text
+
+
+def test_a_markdown_heading_is_the_one_make_heading_makes() -> None:
+    # group_lines builds a # heading's Heading itself (make_heading's "markdown" form).
+    from gongwen.check.document import read
+    from gongwen.check.headings import make_heading
+
+    alphabet = list("（(一三十1２）)、，.．级文 　") + ["标题 ", "**", "一、", "（二）"]
+    texts = [t for t in _strings(alphabet, 5_000, 8, seed=19) if t.strip()]
+    page = "# 标题\n\n" + "\n\n".join(f"## {text}" for text in texts) + "\n"
+    headings = [p.heading for p in read(page, "x.md").paragraphs if p.role == "markdown"]
+    assert len(headings) > 500
+    lines = page.splitlines()
+    for heading in headings:
+        text = lines[heading.line - 1][3:]
+        content = clean_inline(text.strip(" \t"))
+        assert make_heading(content, content, heading.line, "markdown")[0] == heading, text
+
+
 def test_may_hold_ordinal_is_the_inline_start_search_from_the_second_character() -> None:
     alphabet = list("一二十百两〇零第（）()、.．章节条0129４文是，。 ")
     for text in _strings(alphabet, 100_000, 8, seed=2):

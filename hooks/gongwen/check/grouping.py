@@ -27,7 +27,7 @@ from gongwen.text.numbering import (
     parse_ordinal_once,
 )
 
-from .headings import make_heading
+from .model import Heading
 from .paragraphs import Line, Paragraph
 
 # Scanned lines that are not the document's own structure: tables and quotations (a guide
@@ -169,11 +169,15 @@ def _atx_heading(number: int, raw: str, doc: Document, found: tuple[int, str]) -
     if hashes == 1 and doc.title_line is None:
         doc.title, doc.title_line = content, number
         return
-    ordinal = parse_ordinal_once(content)  # (make_heading's parse_ordinal, done here)
-    made = make_heading(content, content, number, "markdown", ordinal) if ordinal else None
-    if made and hashes > 1:
+    ordinal = parse_ordinal_once(content)
+    if ordinal is not None and hashes > 1:
+        # make_heading(content, content, number, "markdown", ordinal)[0], built here (a
+        # call less for each # heading): the ordinal's fields, its title and raw stripped.
+        level, label, value, raw_ordinal, rest, _, width = ordinal
+        heading = new_tuple(Heading, (number, level, label, value, rest.strip(), "markdown",
+                                      raw_ordinal.strip(), width))
         # Positional: line, lines, text, heading, body, body_line, list_item, raw_first, role.
-        doc.paragraphs.append(Paragraph(number, [line], content, made[0], "", number, False,
+        doc.paragraphs.append(Paragraph(number, [line], content, heading, "", number, False,
                                         raw, "markdown"))
     else:
         doc.plain_headings.append(line)

@@ -124,8 +124,13 @@ def _scalar(raw: str, yaml) -> object:
         return None  # a bare key (with a comment)
     if value[0] in PLAIN_EXCLUDED_LEADS or RE_PLAIN_EXCLUDED_MARKS.search(value):
         return _OTHER  # (RE_PLAIN_EXCLUDED)
-    # yaml's own implicit resolvers decide the type of a plain value (as CSafeLoader's),
-    # and the value is built as yaml's SafeConstructor builds it.
+    return _resolved(value, yaml)
+
+
+def _resolved(value: str, yaml) -> object:
+    """A plain value (no mark, indicator, comment or space at its ends) as yaml reads it:
+    yaml's own implicit resolvers decide its type (as CSafeLoader's), and it is built as
+    yaml's SafeConstructor builds it; _OTHER for a type left to yaml."""
     resolvers = _RESOLVERS or _resolvers(yaml)
     if _ASCII_ONLY[0] and not value.isascii():
         return value  # (2025年度…: no resolver of yaml's can match it)
@@ -206,9 +211,13 @@ def _simple(block: str, yaml) -> dict | None:
         if (not no_wildcard or key[0] in resolved) and not _plain_key(key, yaml):
             return None
         if plain and (no_wildcard and plain[0] not in resolved
-                                  or ascii_only and not plain.isascii()):
+                      or ascii_only and not plain.isascii()):
             value = plain  # (_scalar's answer, without its steps)
-        elif not (raw := raw or plain):
+        elif plain:
+            value = _resolved(plain, yaml)  # (_scalar's answer, without its first steps)
+            if value is _OTHER:
+                return None
+        elif not raw:
             value = None
         elif (lead := raw[0]) in QUOTES and raw[-1] == lead and raw.count(lead) == 2 \
                 and "\\" not in raw:

@@ -159,23 +159,34 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     lead = text[:1]
     if not lead:
         return None
+    # The usual short forms, 一、 and （一）（1） (a numeral of one character), are measured
+    # without a pattern: `end`, where the match of RE_L1, RE_L2 or RE_L4 would end.
+    end = 0
     if lead in BRACKET_LEADS:
-        # （一） or （1）: the character after the bracket tells which (never both).
-        m = RE_L2.match(text) or RE_L4.match(text)
+        if ((second := text[1:2]) in NUMERAL_LEADS or second.isdecimal()) \
+                and text[2:3] in CLOSE_BRACKETS:
+            end = 4 if text[3:4] in BRACKET_EXTRAS else 3
+        else:
+            # （一） or （1）: the character after the bracket tells which (never both).
+            m = RE_L2.match(text) or RE_L4.match(text)
     elif lead in NUMERAL_LEADS:
-        m = RE_L1.match(text)
+        if text[1:2] in L1_MARKS:
+            end = 2
+        else:
+            m = RE_L1.match(text)
     elif lead.isdigit():  # a superset of the \d that RE_L3 matches
         m = RE_L3.match(text)
     else:
         return None
-    if m is None:
-        if " " not in text[:SPACED_REACH] and "\u3000" not in text[:SPACED_REACH]:
-            return None
-        m = (RE_L2_SPACED if lead in BRACKET_LEADS else
-             RE_L1_SPACED if lead in NUMERAL_LEADS else RE_L3_SPACED).match(text)
+    if not end:
         if m is None:
-            return None
-    end = m.end()
+            if " " not in text[:SPACED_REACH] and "\u3000" not in text[:SPACED_REACH]:
+                return None
+            m = (RE_L2_SPACED if lead in BRACKET_LEADS else
+                 RE_L1_SPACED if lead in NUMERAL_LEADS else RE_L3_SPACED).match(text)
+            if m is None:
+                return None
+        end = m.end()
     raw = text[:end]
     fields = _fields(raw)
     if fields is None:
@@ -189,6 +200,13 @@ def _parse_ordinal(text: str) -> Ordinal | None:
     if raw[-1] in "、，," and lead in BRACKET_LEADS and text[end:end + 1] in BRACKET_SET:
         return None
     return _new(Ordinal, (level, label, number, raw, text[end:], expected, width))
+
+
+# The marks after an ordinal's numeral (RE_L1's punct) and bracket (RE_L2's and RE_L4's
+# close, extra), as sets: "" (a text that ends there) is in none.
+L1_MARKS = frozenset("、.．，,")
+CLOSE_BRACKETS = frozenset("）)")
+BRACKET_EXTRAS = frozenset("、，,.．")
 
 
 # parse_ordinal for a text asked about once (a # heading's: no pass reads it again): the
