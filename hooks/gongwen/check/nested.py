@@ -5,7 +5,10 @@ of its own (1.消防设施：), a sentence, then the row's items numbered again 
 same form (1.…；2.…；), then the next label (2.用电安全：). The items are entries of a
 list under their label, not headings of the outline: read as headings, every row would
 look like a repeat or a disorder. They are set apart from the outline here, once the
-document is read (gongwen.check.document)."""
+document is read (gongwen.check.document).
+
+heads_a_list tells the numbering rules which unnumbered lines are such labels (一月份,
+外校考生：报到时间……): a list under one may start again at one."""
 from __future__ import annotations
 
 from bisect import bisect_left
