@@ -110,12 +110,48 @@ def _next_label(headings: list[Heading], index: int) -> bool:
     return _opens_a_list(headings, index) or _is_label(h) and h.title[-1] in LABEL_ENDS
 
 
+# A table printed one cell a line starts with its header cells: 序号 alone on a line. A
+# note under the table (注：1.…) numbers a list of its own, which is no cell's.
+TABLE_HEADS = frozenset(("序号", "序 号"))
+NOTE_LEADS = ("注", "说明", "备注")
+
+
+def table_items(doc: Document) -> set[int]:
+    """The indices of the item headings (1., （1）) inside a table printed one cell a
+    line: after a 序号 cell, up to the next 一、 or （一） or a note. Each cell numbers its
+    own list (今年任务 1.–3. ⏎ 明年计划 1.–3.): they are the table's content, not the outline."""
+    paragraphs = doc.paragraphs
+    starts = [i for i, p in enumerate(paragraphs) if p.text in TABLE_HEADS and not p.role]
+    if not starts:
+        return set()
+    index_of = {id(h): i for i, h in enumerate(doc.headings)}
+    out: set[int] = set()
+    end = 0  # the paragraphs before it are read (each once: linear)
+    for start in starts:
+        index = max(start + 1, end)
+        while index < len(paragraphs):
+            para = paragraphs[index]
+            heading = para.heading
+            if heading is None:
+                if para.text.startswith(NOTE_LEADS):
+                    break
+            elif heading.level < 3 or id(heading) not in index_of:
+                break
+            else:
+                out.add(index_of[id(heading)])
+            index += 1
+        end = index
+    return out
+
+
 def set_apart_nested_lists(doc: Document) -> None:
-    """Take the items of lists nested under same-form labels out of the outline."""
+    """Take the items of lists nested under same-form labels, and the items of a table
+    printed one cell a line, out of the outline."""
     headings = doc.headings
     if len(headings) < 3:
         return
     items = nested_items(headings, frozenset((*doc.section_breaks, *doc.part_breaks)))
+    items |= table_items(doc)
     if not items:
         return
     dropped = {id(headings[i]) for i in items}

@@ -115,7 +115,8 @@ def is_section_break(text: str) -> bool:
         return short and RE_SECTION_SIGN.match(text) is not None
     for pattern in (RE_CHAPTER, RE_DECIMAL):
         m = pattern.match(text)
-        if m:
+        if m and (pattern is RE_CHAPTER or text[m.end():].strip()):
+            # (A decimal alone on its line, 4.42, is a table cell's value: no section.)
             # A spaced number (1.2　…, 第三条　…) or a short heading line; not 1.5亿元…。
             # (Any space: PDFs and web pages set 第三条 apart by an en space, U+2002.)
             return short or text[m.end():m.end() + 1].isspace()
