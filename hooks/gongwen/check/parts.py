@@ -187,7 +187,7 @@ def _titled_after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
             len(text.replace(" ", "").replace("\u3000", "")) > DATED_TITLE_MAX:
         return False
     before = paragraphs[index - 1]  # (the paragraph right before: no copy of the page)
-    if before.role or before.text[-1:] not in "日）" or not RE_DATE_END.search(before.text) \
+    if before.role or not _ends_with_a_date(before.text) \
             or any(ch in CLAUSE_MARKS for ch in text) or parse_ordinal(text):
         return False
     ordinal = _next_ordinal(paragraphs, index, skip_short=True)
@@ -213,9 +213,16 @@ def _after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
     attached document split off there): a new part."""
     if not RE_ATTACHED_LEAD.match(paragraphs[index].text):
         return False
-    before = next((p for p in reversed(paragraphs[:index]) if not p.role), None) \
-        if index else None
-    return before is not None and bool(RE_DATE_END.search(before.text))
+    # The paragraph before it that is no page furniture (looked for back from it, no copy).
+    before = next((paragraphs[i] for i in range(index - 1, -1, -1) if not paragraphs[i].role),
+                  None)
+    return before is not None and _ends_with_a_date(before.text)
+
+
+def _ends_with_a_date(text: str) -> bool:
+    """Does the paragraph end with a 成文日期 (2025年1月5日, or （此件公开发布） after it)?
+    (Its last character first: most paragraphs end otherwise.)"""
+    return text[-1:] in DATE_LAST_CHARS and RE_DATE_END.search(text) is not None
 
 
 def _after_a_sentence(paragraphs: list[Paragraph], index: int) -> bool:
@@ -237,7 +244,8 @@ RE_PARTS_APPENDED = re.compile("附")
 # A paragraph that ends with 日 or ） (a date, 2025年1月5日（此件公开发布）): the one after
 # it may be the title of a next document (_titled_after_a_date). Found with str.find: a
 # search for the date itself, led by a class, would try every character of the page.
-DATE_LAST = ("日\n", "）\n")
+DATE_LAST_CHARS = "日）"
+DATE_LAST = tuple(f"{last}\n" for last in DATE_LAST_CHARS)
 # Below this many paragraphs, looking at each costs less than the three scans.
 PARTS_SCAN_MIN = 200
 

@@ -359,10 +359,10 @@ def _done_elsewhere(document: Document, slot: Slot) -> bool:
                if p.role not in ("title", "outline"))
 
 
-def _title_leaves_out(document: Document, slot: Slot) -> bool:
-    """Is the document of a kind that often leaves the part out (slot.soft_in_titles)?"""
-    return bool(slot.soft_in_titles and document.title
-                and any(p.search(document.title) for p in slot.soft_in_titles))
+def _title_matches(document: Document, patterns: tuple[re.Pattern, ...]) -> bool:
+    """Does the document's title match one of `patterns` (a slot's not_in_titles: a part
+    it does not have; soft_in_titles: a part it often leaves out)?"""
+    return bool(patterns and document.title and any(p.search(document.title) for p in patterns))
 
 
 def _missing(grade: str):
@@ -373,15 +373,14 @@ def _missing(grade: str):
         for slot in schema.slots:
             if slot.grade != grade or parts[slot.name] is not None:
                 continue
-            if slot.not_in_titles and document.title and \
-                    any(p.search(document.title) for p in slot.not_in_titles):
+            if _title_matches(document, slot.not_in_titles):
                 continue  # a part this kind of document does not have
             if kind is None:  # only for a finding (most documents have none)
                 kind = schema.kind_of(document.title)
             if grade != "required":
                 yield rule.finding(None, f"缺少建议部分{quote(slot.label)}：{kind}一般有"
                                          f"{_where(slot)}，正文中没有找到")
-            elif _title_leaves_out(document, slot):
+            elif _title_matches(document, slot.soft_in_titles):
                 yield rule.finding(
                     None, f"没有找到必备部分{quote(slot.label)}：{kind}一般应有{_where(slot)}；"
                           f"标题是这种写法的材料（如对外公开的总结及计划）常不单列这一部分，"
