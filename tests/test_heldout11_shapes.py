@@ -44,3 +44,24 @@ def test_each_cell_of_a_table_printed_a_cell_a_line_numbers_its_own_list() -> No
     # A note under the table numbers its own list, whose slips are still found.
     noted = doc(*plan, *TABLE, "注：", "1.数据为年度计划。", "1.以实际为准。")
     assert "GW104" in errors(noted)
+
+
+# The task table of a 工作方案: a 备注 column among the header cells, and the rows grouped
+# under 一、 headings (一、规划编制 ⏎ 1 ⏎ 编制规划 ⏎ …), each row's two task cells numbered 1.–3.
+GROUPED = ("任务分解表", "序号", "内容", "牵头部门", "今年工作任务", "明年工作计划", "备注",
+           "一、规划编制", "1", "编制综合规划", "规划处", "1.完成规划思路。", "2.完成区域规划。",
+           "1.启动规划编制。", "2.深化规划成果。", "2", "推进干线建设", "建设处", "—",
+           "推进一号线前期工作。", "二、设施建设", "3", "建设慢行系统", "运行处",
+           "1.建成绿道十公里。", "2.完善步道标识。", "1.再建绿道十公里。", "2.评估使用效果。")
+
+
+def test_a_table_grouped_under_headings_with_a_remarks_column_is_still_the_table() -> None:
+    plan = ("某市交通体系建设工作方案", "为推进交通体系建设，制定本方案。", "一、主要任务",
+            "（一）编制规划。", "（二）推进建设。", "二、工作要求", "（一）加强领导。")
+    assert errors(doc(*plan, *GROUPED)) == []
+    # A 一、 that no row follows ends the table: the lists after it are the outline again.
+    after = doc(*plan, *GROUPED, "三、其他事项", "1.按季度报送。", "1.年底总结。")
+    assert "GW104" in errors(after)
+    # A note under the table still ends it (注：, 备注：): its own list's slips are found.
+    for lead in ("注：", "备注："):
+        assert "GW104" in errors(doc(*plan, *GROUPED, lead, "1.数据为计划数。", "1.以实际为准。"))

@@ -114,11 +114,30 @@ def _next_label(headings: list[Heading], index: int) -> bool:
 # note under the table (注：1.…) numbers a list of its own, which is no cell's.
 TABLE_HEADS = frozenset(("序号", "序 号"))
 NOTE_LEADS = ("注", "说明", "备注")
+NOTE_MARKS = frozenset("：:0123456789")  # (注：, 注1：; a 备注 header cell alone is no note)
+
+
+def _is_note(text: str) -> bool:
+    return text.startswith(NOTE_LEADS) and \
+        text[2 if text.startswith(("说明", "备注")) else 1:][:1] in NOTE_MARKS
+# The 序号 column's cell: a bare number alone on its line (1, 12).
+ROW_NUMBER_MAX = 3
+
+
+def _is_row_number(text: str) -> bool:
+    return 0 < len(text) <= ROW_NUMBER_MAX and text.isascii() and text.isdigit()
+
+
+def _group_row(paragraphs: list[Paragraph], index: int) -> bool:
+    """Is the 一、 or （一） at paragraphs[index] a group row of the table (一、规划编制 ⏎ 1 ⏎
+    …): the table goes on right under it with a row's 序号 cell?"""
+    return index + 1 < len(paragraphs) and _is_row_number(paragraphs[index + 1].text)
 
 
 def table_items(doc: Document) -> set[int]:
     """The indices of the item headings (1., （1）) inside a table printed one cell a
-    line: after a 序号 cell, up to the next 一、 or （一） or a note. Each cell numbers its
+    line: after a 序号 cell, up to the next 一、 or （一） or a note — a 一、 that heads a
+    group of rows (the next line is a row's number) does not end it. Each cell numbers its
     own list (今年任务 1.–3. ⏎ 明年计划 1.–3.): they are the table's content, not the outline."""
     paragraphs = doc.paragraphs
     starts = [i for i, p in enumerate(paragraphs) if p.text in TABLE_HEADS and not p.role]
@@ -133,9 +152,13 @@ def table_items(doc: Document) -> set[int]:
             para = paragraphs[index]
             heading = para.heading
             if heading is None:
-                if para.text.startswith(NOTE_LEADS):
+                if _is_note(para.text):
                     break
-            elif heading.level < 3 or id(heading) not in index_of:
+            elif heading.level < 3:
+                # A group row keeps its place in the outline; the table goes on under it.
+                if not _group_row(paragraphs, index):
+                    break
+            elif id(heading) not in index_of:
                 break
             else:
                 out.add(index_of[id(heading)])
