@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..paragraphs import PARAGRAPHS_TEXT
+
 # Every character that str.isspace() (and re's \s) takes for a space, but "\n", spelt
 # out: a class of literal characters lets re skip straight to its candidates, where
 # [^\S\n] or \s makes it try every position (tests/test_rule_scans.py checks the list).
@@ -36,11 +38,12 @@ def lines_text(document) -> str:
 
 
 def paragraphs_text(document) -> str:
-    """The paragraphs' texts, joined by "\\n" (once per document)."""
+    """The paragraphs' texts, joined by "\\n" (once per document: the reader's own join,
+    when it left one)."""
     try:
-        return document.cache["paragraphs-text"]
+        return document.cache[PARAGRAPHS_TEXT]
     except KeyError:
-        text = document.cache["paragraphs-text"] = \
+        text = document.cache[PARAGRAPHS_TEXT] = \
             "\n".join([p.text for p in document.paragraphs])
         return text
 
