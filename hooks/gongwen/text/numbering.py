@@ -250,6 +250,7 @@ CN_NUM = "一二两三四五六七八九十"
 # spelt [n][n]?[n]? rather than [n]{1,3}: a leading class lets re skip to candidates.
 RE_ENUM_SHI = re.compile(rf"(?P<num>[{CN_NUM}][{CN_NUM}]?[{CN_NUM}]?)是(?![否非])")
 RE_ENUM_SEQ = re.compile(r"(?P<word>首先|其次|再次|最后)")
-RE_ENUM_DI = re.compile(rf"第(?P<num>[{CN_NUM}]{{1,3}})(?=[，,、：:]|是)")
+# (Not 第二、三节 / 第二、第四项: a 、 before another numeral joins the numbers of a reference.)
+RE_ENUM_DI = re.compile(rf"第(?P<num>[{CN_NUM}]{{1,3}})(?=[，,：:]|是|、(?!第?[{CN_NUM}]))")
 # What a numbered heading or an enumeration item can start with.
 ITEM_LEADS = frozenset(CN_NUM + "首其再最第" + BRACKET_LEADS) | NUMERAL_LEADS
