@@ -362,3 +362,41 @@ def test_next_years_work_in_the_last_clause_and_work_said_to_be_done_well() -> N
     # The same year again is no plan for the next one.
     same = text.replace("做好2026年工作", "做好2025年工作")
     assert "下一步打算" in missing(same, "summary")
+
+
+# --- L. counts announced by a list's own lead ----------------------------------------------
+
+SUMMARY_OPENING = ("某局2024年工作总结", "2024年，我局扎实推进各项工作。")
+SUMMARY_PARTS = ("一、主要工作", "（一）抓服务。办件量增长。", "二、存在问题", "一些工作还有差距。",
+                 "三、下一步打算", "继续努力。")
+
+
+@pytest.mark.parametrize("lead", ["呈现以下三大亮点：", "重点做了以下三项工作：",
+                                  "主要有以下三个特点："])
+def test_a_list_announced_by_its_lead_counts_its_items(lead: str) -> None:
+    items = ("一是服务效能提升。", "二是项目建设加快。", "三是营商环境优化。")
+    right = doc(*SUMMARY_OPENING, "今年工作" + lead, *items, *SUMMARY_PARTS)
+    assert codes(right, "summary", "GW301") == []
+    four = doc(*SUMMARY_OPENING, "今年工作" + lead, *items, "四是队伍建设加强。", *SUMMARY_PARTS)
+    assert codes(four, "summary", "GW301") == ["GW301"]
+    # Run in: the items in the lead's own paragraph.
+    run_in = doc(*SUMMARY_OPENING, "今年工作" + lead + "".join(items[:2]), *SUMMARY_PARTS)
+    assert codes(run_in, "summary", "GW301") == ["GW301"]
+
+
+def test_a_count_of_what_something_else_holds_is_no_announcement() -> None:
+    # 以下三类人员：… names what the subsidy covers; the 一、 parts after it are not counted.
+    covers = doc(*SUMMARY_OPENING, "对以下三类人员给予补助：低保户、特困户和残疾人。",
+                 "全年发放补助一百万元。", *SUMMARY_PARTS, "四、其他", "无。")
+    assert codes(covers, "summary", "GW301") == []
+
+
+def test_parts_named_one_by_one_before_their_count() -> None:
+    opening = "现从主要工作、存在问题、下一步打算三个方面总结如下："
+    assert codes(doc(*SUMMARY_OPENING, opening, *SUMMARY_PARTS), "summary", "GW301") == []
+    two = doc(*SUMMARY_OPENING, opening, *SUMMARY_PARTS[:4])
+    assert codes(two, "summary", "GW301") == ["GW301"]
+    # A count that is someone else's, in a sentence that goes on, counts nothing.
+    reported = doc(*SUMMARY_OPENING, "市委从思想、组织、作风三个方面提出要求，我们逐条落实。",
+                   "全年工作扎实。", *SUMMARY_PARTS[:4])
+    assert codes(reported, "summary", "GW301") == []
