@@ -400,3 +400,20 @@ def test_parts_named_one_by_one_before_their_count() -> None:
     reported = doc(*SUMMARY_OPENING, "市委从思想、组织、作风三个方面提出要求，我们逐条落实。",
                    "全年工作扎实。", *SUMMARY_PARTS[:4])
     assert codes(reported, "summary", "GW301") == []
+
+
+# --- M. a part opened by the turn of a long first sentence ---------------------------------
+
+WORK = ("某局2024年工作总结", "2024年，我局围绕中心工作，各项任务顺利推进。", "一、2024年工作情况",
+        "（一）抓好队伍建设", "全年开展集中学习12次。", "（二）抓好重点项目", "推进重点项目8个。")
+NEXT = ("二、2025年工作思路", "（一）加强队伍建设", "完善学习制度。")
+
+
+def test_problems_opened_by_the_turn_of_a_long_first_sentence() -> None:
+    turn = ("今年以来，我局各项工作有序开展并取得一定成效，"
+            "但离全年目标任务还有不小差距，存在一定问题。一是项目推进不够快。二是人才储备不足。")
+    assert codes(doc(*WORK, turn, *NEXT), "summary", "GW201") == []
+    # A turn that names no problem opens no part: the problems are still missing.
+    done = ("今年以来，我局各项工作有序开展并取得一定成效，"
+            "但我们没有止步，又新开工项目三个，全年任务圆满完成。全年投资增长一成。")
+    assert codes(doc(*WORK, done, *NEXT), "summary", "GW201") == ["GW201"]
