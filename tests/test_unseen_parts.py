@@ -417,3 +417,21 @@ def test_problems_opened_by_the_turn_of_a_long_first_sentence() -> None:
     done = ("今年以来，我局各项工作有序开展并取得一定成效，"
             "但我们没有止步，又新开工项目三个，全年任务圆满完成。全年投资增长一成。")
     assert codes(doc(*WORK, done, *NEXT), "summary", "GW201") == ["GW201"]
+
+
+# --- N. a speech that closes by charging its hearers with the follow-up ---------------------
+
+WORK_SPEECH = ("在全县安全生产工作会议上的讲话", "同志们：",
+               "今天召开全县安全生产工作会议，主要任务是部署今年的安全生产工作。下面，我讲三点意见。",
+               "一、认清形势", "今年以来，全县安全生产形势总体平稳。", "二、突出重点",
+               "重点抓好道路交通、建筑施工等行业领域的隐患排查。", "三、压实责任",
+               "乡镇干部严格落实安全生产责任制。")
+
+
+@pytest.mark.parametrize("closing", ["以上意见，请大家结合实际认真贯彻落实。",
+                                     "会后，各地各部门要迅速传达会议精神，抓好工作落实。",
+                                     "最后，预祝本次培训班圆满成功！"])
+def test_a_speech_closing_with_the_follow_up(closing: str) -> None:
+    assert "结尾号召" not in missing(doc(*WORK_SPEECH, closing), "speech")
+    # Ended inside its last point, it has no closing.
+    assert "结尾号召" in missing(doc(*WORK_SPEECH), "speech")
