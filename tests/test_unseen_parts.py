@@ -268,8 +268,27 @@ def test_the_review_by_aspect_is_the_problems_part() -> None:
     assert "存在的问题" not in missing(
         SELF_REVIEW.replace("一、对照检查情况", "一、检视问题情况"), "self-review")
     # A first part that names neither problems nor a review of them: still reported.
-    other = SELF_REVIEW.replace("一、对照检查情况", "一、学习研讨情况")
+    other = SELF_REVIEW.replace("一、对照检查情况", "一、学习研讨情况") \
+        .replace("（一）在理论学习方面", "（一）理论学习") \
+        .replace("（二）在担当作为方面", "（二）担当作为")
     assert "存在的问题" in missing(other, "self-review")
+    # Under it, aspects written 在……方面 are the problems found in each aspect.
+    aspects = SELF_REVIEW.replace("一、对照检查情况", "一、学习研讨情况")
+    assert "存在的问题" not in missing(aspects, "self-review")
+
+
+def test_aspects_as_the_parts_themselves_are_the_problems() -> None:
+    # No heading over the problems: each aspect of the meeting's notice is a part of its own.
+    text = doc("某局领导班子2024年度民主生活会对照检查材料", "现将对照检查情况报告如下。",
+               "一、在带头强化政治忠诚、提高政治能力方面", "理论学习不够深入。",
+               "二、在带头敢于担当、积极主动作为方面", "面对矛盾有畏难情绪。",
+               "三、问题产生的原因", "（一）理想信念有所弱化。",
+               "四、整改措施", "（一）加强理论武装。")
+    assert "存在的问题" not in missing(text, "self-review")
+    # Aspects named otherwise are not taken for problems.
+    named = text.replace("一、在带头强化政治忠诚、提高政治能力方面", "一、强化政治忠诚") \
+        .replace("二、在带头敢于担当、积极主动作为方面", "二、积极主动作为")
+    assert "存在的问题" in missing(named, "self-review")
 
 
 SUMMARY_BY_PARTS = doc(
