@@ -38,3 +38,22 @@ def test_a_list_under_a_title_and_its_lead_sentence_starts_from_one() -> None:
     # A lead that announces no list (no 以下/如下) leaves the restart a slip.
     assert "GW105" in errors(text.replace("有以下行为的班级扣除考核分，在校网公布。",
                                           "各班认真参加，成绩在校网公布。"))
+
+
+NOTICE = ("关于召开高三动员大会的通知", "一、参加对象", "高三全体学生。", "二、活动流程")
+
+
+def test_items_whose_text_starts_with_a_number() -> None:
+    for first, second in (("1.14:25学生进场。", "2.14:45大会开始。"),
+                          ("1．2022年立项的课题。", "2．以前年度的课题。"),
+                          ("1、田径前八名录取。", "2、400米以上分组决赛。")):
+        text = doc(*NOTICE, first, second, "3.播放视频。", "4.领导讲话。")
+        assert errors(text) == [], first
+    # Between items 2. and 4., 3.8开 is item 3, not the section 3.8 over what follows.
+    art = doc(*NOTICE, "1.比赛形式：现场写生；", "2.报名条件：有美术基础；", "3.8开画纸学校提供；",
+              "4.绘画时间2小时；", "三、奖励办法", "设一、二、三等奖。")
+    assert errors(art) == []
+    # Out of a run of items such a line is a number, and a real gap is still found.
+    assert "GW103" in errors(doc(*NOTICE, "1.14:25学生进场。", "3.播放视频。", "4.领导讲话。"))
+    assert "GW103" in errors(doc(*NOTICE, "1.集合。", "2.慢跑。", "5.8开画纸学校提供；",
+                                 "6.绘画时间2小时；"))

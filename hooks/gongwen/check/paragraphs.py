@@ -43,6 +43,10 @@ class Paragraph:
     new_part: bool = False       # an attachment, a note list, a second document (check.parts)
 
 
+# The roles of paragraphs that are no part of the body's outline (set apart by the reader).
+APART = frozenset(("title", "outline", "contents", "attachments", "page", "quoted"))
+
+
 def starts_item(text: str) -> bool:
     """Does a line start a numbered heading or an enumeration item?"""
     if not text:
