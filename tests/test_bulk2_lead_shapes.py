@@ -57,3 +57,28 @@ def test_items_whose_text_starts_with_a_number() -> None:
     assert "GW103" in errors(doc(*NOTICE, "1.14:25学生进场。", "3.播放视频。", "4.领导讲话。"))
     assert "GW103" in errors(doc(*NOTICE, "1.集合。", "2.慢跑。", "5.8开画纸学校提供；",
                                  "6.绘画时间2小时；"))
+
+
+FLOW = ("关于运动会网上报名的通知", "一、报名网址", "见学校网站。", "二、领队报名方法",
+        "1.点击领队报名。", "2.点击添加。")
+
+
+def test_two_items_on_one_line_set_apart_by_a_space() -> None:
+    text = doc(*FLOW, "3.选择岗位，填写领队姓名 4.选择岗位，填写教练姓名", "5.报名结束后点击关闭。",
+               "三、运动员报名方法", "按提示操作。")
+    assert errors(text) == []
+    # Without the space the 4. is inside the item's text: 5. after 3. is a gap.
+    assert "GW103" in errors(text.replace("领队姓名 4.", "领队姓名4."))
+    # Only the next item of the line's own: a 6. there is not read, and the gap stays.
+    assert "GW103" in errors(text.replace("领队姓名 4.", "领队姓名 6.").replace("5.报名", "7.报名"))
+
+
+def test_a_first_item_run_in_after_its_lead() -> None:
+    text = doc("关于召开家委会会议的通知", "一、活动安排", "活动流程：", "1.飞盘", "2.冰壶",
+               "温馨提示：1.参会家长请着轻便服装。", "2.私家车请从西门进入。",
+               "3.进校时请配合测温。")
+    assert errors(text) == []
+    # The list after the lead still counts on: a gap in it is found.
+    assert "GW103" in errors(text.replace("3.进校时", "4.进校时"))
+    # A sentence, not a lead, before the 1.: it is no new list, and 2. repeats.
+    assert "GW104" in errors(text.replace("温馨提示：1.", "家长们请注意安全，1."))
