@@ -82,3 +82,13 @@ def test_a_first_item_run_in_after_its_lead() -> None:
     assert "GW103" in errors(text.replace("3.进校时", "4.进校时"))
     # A sentence, not a lead, before the 1.: it is no new list, and 2. repeats.
     assert "GW104" in errors(text.replace("温馨提示：1.", "家长们请注意安全，1."))
+
+
+def test_decimals_under_an_item_number_its_sub_items() -> None:
+    text = doc("关于举办生涯规划书大赛的通知", "一、参赛对象", "高一全体学生。", "二、规划书框架",
+               "1.自我认识", "1.1 兴趣分析", "1.2 性格分析", "2.职业分析", "2.1 目标职业",
+               "3.学业规划", "三、提交时间", "5月16日前。")
+    assert errors(text) == []
+    # A decimal that is no sub-item of the item above (3.1 under 2.) still sets a section
+    # apart: the 3. after it starts a new count, and 三、 under it is out of place.
+    assert errors(text.replace("2.1 目标职业", "3.1 目标职业")) != []

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
-from .numberled import between_items
+from .numberled import numbers_an_item
 from .paragraphs import APART, Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
@@ -422,7 +422,7 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
         # A section break starts with 附, 第 or a digit (other lines: neither test matters).
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
                 not parse_ordinal(text) and is_section_break(text) and \
-                not between_items(paragraphs, at, APART):
+                not numbers_an_item(paragraphs, at, APART):
             para.section_break = True
     return settled
 

@@ -48,3 +48,38 @@ def between_items(paragraphs: list[Paragraph], index: int, apart: frozenset[str]
                    if p.role not in apart), None)
     ordinal: Ordinal | None = parse_ordinal(before.text) if before is not None else None
     return ordinal is not None and ordinal.level == 3 and ordinal.number == number - 1
+
+
+# 1.1 兴趣分析 under item 1.: the decimal numbers a sub-item of that item.
+RE_DECIMAL_UNDER = re.compile(r"^(?P<num>\d{1,2})[.．]\d{1,2}(?![\d.．])")
+UNDER_REACH = 12  # paragraphs looked back at, at most (linear)
+
+
+def decimal_under_item(paragraphs: list[Paragraph], index: int, apart: frozenset[str]) -> bool:
+    """1.自我认识 ⏎ 1.1 兴趣分析 ⏎ 1.2 性格分析 ⏎ 2.职业分析: a decimal whose whole part
+    is the number of the item above it (its sub-items between) numbers a sub-item of that
+    item, not a section of the page."""
+    m = RE_DECIMAL_UNDER.match(paragraphs[index].text)
+    if m is None:
+        return False
+    number = int(m["num"])
+    for before in range(index - 1, max(-1, index - 1 - UNDER_REACH), -1):
+        para = paragraphs[before]
+        if para.role in apart:
+            continue
+        under = RE_DECIMAL_UNDER.match(para.text)
+        if under is not None:
+            if int(under["num"]) != number:
+                return False
+            continue  # a sibling sub-item
+        ordinal = parse_ordinal(para.text)
+        if ordinal is not None:
+            return ordinal.level == 3 and ordinal.number == number
+    return False
+
+
+def numbers_an_item(paragraphs: list[Paragraph], index: int, apart: frozenset[str]) -> bool:
+    """Does the decimal that leads paragraphs[index] number an item (3.8开… between 2. and
+    4.) or a sub-item (1.1 under 1.), not a section of the page?"""
+    return between_items(paragraphs, index, apart) or \
+        decimal_under_item(paragraphs, index, apart)
