@@ -161,3 +161,31 @@ def test_a_lead_ending_in_a_colon_is_found_reading_only_the_paragraphs_with_one(
                 (document.path, schema.doctype)
             compared += bool(found)
     assert compared > 20
+
+
+def test_the_readers_join_of_the_paragraphs_is_the_rules_join() -> None:
+    """The reader leaves its join of the paragraphs' texts for the rules' scans
+    (scan.paragraphs_text) when no paragraph was cut after it: the texts of the
+    paragraphs as read, joined, every time it does (and it does on most documents)."""
+    from gongwen.check.paragraphs import PARAGRAPHS_TEXT
+    left = 0
+    for document in _documents():
+        fresh = read(_texts()[document.path], document.path)
+        if PARAGRAPHS_TEXT in fresh.cache:
+            left += 1
+            assert fresh.cache[PARAGRAPHS_TEXT] == \
+                "\n".join(p.text for p in fresh.paragraphs), document.path
+    assert left > len(_documents()) // 2
+
+
+@cache
+def _texts() -> dict[str, str]:
+    """The texts of _documents(), by path."""
+    out = {}
+    for doc in load_set("all"):
+        out[f"{doc.id}.txt"] = doc.text
+        if doc.set == "real":
+            out.update((f"{doc.id}-{form.set}.txt", form.text) for form in forms(doc))
+    out.update((str(page), page.read_text(encoding="utf-8"))
+               for page in sorted((ROOT / "docs").rglob("*.md")))
+    return out

@@ -34,7 +34,7 @@ from .layout import join_wrapped, mark_apart
 from .model import Heading
 from .nested import set_apart_nested_lists
 from .numberled import RE_NUMBER_LED_ITEM, next_item_number
-from .paragraphs import APART, Joined, Line, Paragraph
+from .paragraphs import APART, PARAGRAPHS_TEXT, Joined, Line, Paragraph
 from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
 
@@ -327,8 +327,13 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if (scan is None or scan.items_in_line and may_hold_items(texts.text, in_line=True)) \
             and may_hold_items(text):
         split, texts = split_items(split, markdown), None
-    mark_parts(split, texts if len(split) == len(doc.paragraphs) else None)
+    same = len(split) == len(doc.paragraphs)  # (no paragraph was cut: the texts joined)
+    mark_parts(split, texts if same else None)
     doc.paragraphs = split
+    if same and texts is not None:
+        # The rules join the paragraphs' texts too (rules.scan.paragraphs_text): the passes
+        # below change no paragraph's text, so this join is theirs.
+        doc.cache[PARAGRAPHS_TEXT] = texts.text
     # (A quoted outline starts its own 一、: two in the text. re finds the literal sooner than
     # str.find, whose skips "、", common in Chinese text, keeps short.)
     if (first_one := RE_ONE.search(text)) and RE_ONE.search(text, first_one.end()):

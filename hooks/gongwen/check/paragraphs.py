@@ -75,6 +75,12 @@ class Joined(NamedTuple):
         return sorted({bisect_right(ends, pos) for pos in positions})
 
 
+# The key under which Document.cache holds the paragraphs' texts joined by "\n"
+# (gongwen.check.rules.scan.paragraphs_text): the reader puts there the join it made
+# already, when its paragraphs are still those it joined.
+PARAGRAPHS_TEXT = "paragraphs-text"
+
+
 def joined(paragraphs: list[Paragraph]) -> Joined | None:
     """The paragraphs' texts joined; None if a text holds a "\\n" itself (no reader makes
     one): then a pass looks at every paragraph."""

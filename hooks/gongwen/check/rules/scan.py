@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..paragraphs import PARAGRAPHS_TEXT
+
 # Every character that str.isspace() (and re's \s) takes for a space, but "\n", spelt
 # out: a class of literal characters lets re skip straight to its candidates, where
 # [^\S\n] or \s makes it try every position (tests/test_rule_scans.py checks the list).
@@ -28,21 +30,22 @@ LATIN_END = "\xff"
 
 def lines_text(document) -> str:
     """The checked lines' texts, joined by "\\n" (once per document)."""
-    try:  # (asked a dozen times a page: no call of cached, no lambda)
-        return document.cache["lines-text"]
-    except KeyError:
+    # (Asked a dozen times a page: no call of cached, no lambda. A miss is asked with get,
+    # not caught: raising KeyError costs more than the join of a short page.)
+    text = document.cache.get("lines-text")
+    if text is None:
         text = document.cache["lines-text"] = "\n".join([x.text for x in document.lines])
-        return text
+    return text
 
 
 def paragraphs_text(document) -> str:
-    """The paragraphs' texts, joined by "\\n" (once per document)."""
-    try:
-        return document.cache["paragraphs-text"]
-    except KeyError:
-        text = document.cache["paragraphs-text"] = \
+    """The paragraphs' texts, joined by "\\n" (once per document: the reader's own join,
+    when it left one)."""
+    text = document.cache.get(PARAGRAPHS_TEXT)
+    if text is None:
+        text = document.cache[PARAGRAPHS_TEXT] = \
             "\n".join([p.text for p in document.paragraphs])
-        return text
+    return text
 
 
 def latin_text(document) -> bytes:
@@ -52,34 +55,31 @@ def latin_text(document) -> bytes:
     text stops at each character with the same low byte: it takes longer than this pass
     for two or three such questions.) A piece missing here is missing from the text; one
     found here may be in the text (the characters between were dropped)."""
-    try:
-        return document.cache["latin-text"]
-    except KeyError:
+    latin = document.cache.get("latin-text")
+    if latin is None:
         latin = document.cache["latin-text"] = lines_text(document).encode("latin-1",
                                                                            "ignore")
-        return latin
+    return latin
 
 
 def lines_clean(document) -> bool:
     """Does no line hold a "\\n" of its own (no reader makes one)? Then the line of a
     match in lines_text is the number of "\\n" before it. (Asked once per document,
     not for each scan that finds something.)"""
-    try:
-        return document.cache["lines-clean"]
-    except KeyError:
+    clean = document.cache.get("lines-clean")
+    if clean is None:
         clean = document.cache["lines-clean"] = \
             lines_text(document).count("\n") == len(document.lines) - 1
-        return clean
+    return clean
 
 
 def paragraphs_clean(document) -> bool:
     """Does no paragraph hold a "\\n" of its own? (See lines_clean.)"""
-    try:
-        return document.cache["paragraphs-clean"]
-    except KeyError:
+    clean = document.cache.get("paragraphs-clean")
+    if clean is None:
         clean = document.cache["paragraphs-clean"] = \
             paragraphs_text(document).count("\n") == len(document.paragraphs) - 1
-        return clean
+    return clean
 
 
 def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str],
