@@ -66,7 +66,8 @@ def _canonical(level: int, number: int) -> str:
 
 def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, tuple]:
     """Levels numbered on across their parents on purpose (tasks 1.–24. through a whole
-    实施意见): at least two new parents go on counting and none starts again at one.
+    实施意见, problems 1.–3. through two categories of a 整改方案): every new parent goes
+    on counting, none starts again at one (the style is consistent: a slip would not be).
     Or numbered on within each higher part: 1. 2. under （一）, 3. under （二）, and 1.
     again under 二、: every （一）-boundary goes on, every 一、-boundary starts again.
 
@@ -113,7 +114,7 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     for level in (2, 3, 4):
         on, again = went_on[level], restarted[level]
         parents = sum(on) + sum(again) + 1
-        if sum(on) >= 2 and not sum(again):
+        if sum(on) and not sum(again):
             out[level] = (first[level], last[level], parents, 0)
             continue
         # Within each higher part: the boundaries of some level k and below all go on,
@@ -369,11 +370,11 @@ NUMBERING_DISORDER = Rule(
 NUMBERING_RESTART = Rule(
     code="GW106", title="序号未重新起算", name="numbering-restart", severity="error",
     category="hierarchy", authority=PRACTICE, guide="hierarchy",
-    doc="""换了上级后下级序号要重新从一起算。
-为什么：每个层次在各自的上级之下独立计数；接着上一部分往下编，说明层次关系乱了。
+    doc="""换了上级后下级序号要重新从一起算；全文一以贯之地接续编号是另一种体例（见“跨部分连续编号”）。
+为什么：每个层次在各自的上级之下独立计数；时而接着上一部分往下编、时而重新起算，说明层次关系乱了。
 （GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
-正例：一、…（一）（二） 二、…（一）（二）
-反例：一、…（一）（二） 二、…（三）（四）""",
+正例：一、…（一）（二） 二、…（一）（二） 三、…（一）（二）
+反例：一、…（一）（二） 二、…（三）（四） 三、…（一）（二）""",
     check=_family("GW106"))
 
 CHILD_BEFORE_PARENT = Rule(
@@ -392,7 +393,7 @@ CONTINUOUS = Rule(
     category="numbering", authority=PRACTICE, guide="hierarchy",
     doc="""跨部分连续编号：同一层次的序号不在每个上级之下重新起算，而是贯穿全文连续编排。
 为什么：实施意见、工作方案常把任务跨部分连续编号（1.—24.），便于按号分工、督办，是有意的写法，
-不是错误；至少有两个上级部分接着编号、没有一处重新起算时才这样认定，只提示一次（实务）。
+不是错误；换上级之处都接着编号、没有一处重新起算时这样认定，只提示一次（实务）。
 也有在每个一级部分之内跨二级部分连续编号、换一级部分时重新起算的（三、之下1.—20.贯穿（一）至（四）），
 同样只提示一次：接续之处都在同一层次的上级处，重新起算之处都在更高一层的上级处。
 连续编号时仍检查跳号、重复和颠倒。
