@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
 
 from .numberled import numbers_an_item
-from .paragraphs import APART, Joined, Line, Paragraph, joined, starts_item
+from .paragraphs import APART, Joined, Line, Paragraph, is_bare_label, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
     OPENERS,
@@ -214,10 +214,6 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     return len(last) >= WRAPPED_MIN and not starts_item(rest) and not labels_an_item(rest)
 
 
-# A bare label over a list is a short noun phrase (一月份, 高一年级): any of these marks
-# makes a line a sentence.
-RE_LABEL_MARKS = re.compile(r"[，,。；;！!？?、：:“”（）()《》]")
-BARE_LABEL_MAX = 12
 QUESTION_LABEL_MAX = 30
 
 
@@ -269,11 +265,6 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 last[:] = numbered[:] = [0] * 5  # an attachment numbers afresh: 名单 ⏎ 一、…
         skipped = False
     return out
-
-
-def is_bare_label(text: str) -> bool:
-    """一月份, 高一年级: a short noun phrase alone on its line, over a list."""
-    return len(text) <= BARE_LABEL_MAX and RE_LABEL_MARKS.search(text) is None
 
 
 def _labels_a_list(para: Paragraph, following: list[Paragraph], last: list[int]) -> bool:

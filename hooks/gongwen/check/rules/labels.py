@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..layout import is_bare_label
 from ..nested import heads_a_list
+from ..paragraphs import is_bare_label
 
 # An unnumbered line that heads a list of its own: 情形一：…, 一问：…, 附1：, ■奖励项目,
 # ·活动前, 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending
