@@ -264,6 +264,8 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 last[head.level] = numbered[head.level] = head.number
                 for lower in range(head.level + 1, 5):
                     last[lower] = 0
+            elif para.text[:1] == "附" and is_section_break(para.text):
+                last[:] = numbered[:] = [0] * 5  # an attachment numbers afresh: 名单 ⏎ 一、…
         skipped = False
     return out
 

@@ -43,8 +43,12 @@ RE_FILE_NAME = re.compile(r"^[^\s，。；：,;]{1,80}\.(?:docx?|xlsx?|pdf|wps|e
 # A sentence, then a first heading: no 附件说明 holds this (附件：1.×× 2.××).
 RE_FIRST_AFTER_SENTENCE = re.compile(r"[。！？!?：:](?:一、|[（(]一[）)])")
 ATTACHMENT_LABEL = 3  # 附件：
-# An attached document's own heading: 附件1 on a line of its own.
-RE_ATTACHED = re.compile(r"^附\s*件\s*\d{0,2}[.．：:]?$")
+# An attached document's own heading: 附件1 on a line of its own (附件, 附2：, 附件一).
+ATTACHED_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+RE_ATTACHED = re.compile(rf"^附\s*(?:件\s*{ATTACHED_NUMBER}?|{ATTACHED_NUMBER})[.．：:]?$")
+# The same heading with the attachment's title after it (附件2：党员名单, 附2：…, 附件一：…,
+# 附：一、…); the 附件说明 list (附件：…, 附件1.…: RE_ATTACHMENTS) is asked first.
+RE_ATTACHED_TITLED = re.compile(rf"^附\s*(?:件\s*)?{ATTACHED_NUMBER}?\s*[：:]\s*[^\s\d：:]")
 # A 成文日期 (and a note such as （此件公开发布）) that ends the document before an
 # attached one; RE_DATE_THEN_ATTACHED finds one followed by 附件 inside a pasted line.
 CN_DAY = "[\\d一二三四五六七八九十〇○零]{1,3}"
@@ -108,9 +112,10 @@ def is_section_break(text: str) -> bool:
     lead = text[:1]
     if lead not in SECTION_LEADS and not lead.isdigit():  # isdigit: a superset of \d
         return False
-    if RE_ATTACHED.match(text):
-        return True
     short = len(text) <= SHORT_HEADING and not any(ch in SENTENCE_ENDS for ch in text)
+    if RE_ATTACHED.match(text) or short and (m := RE_ATTACHED_TITLED.match(text)) and \
+            not any(ch in CLAUSE_MARKS for ch in text[m.end():]):
+        return True  # (a title: short, no clause; 附：有以下行为之一的，…： is a note)
     if lead == "§":
         return short and RE_SECTION_SIGN.match(text) is not None
     for pattern in (RE_CHAPTER, RE_DECIMAL):
@@ -303,7 +308,7 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
                          or len(text) <= DATED_TEXT_MAX
                          and _titled_after_a_date(paragraphs, index)) \
                 or lead in NOTE_LEADS and RE_NOTES_HEAD.match(text) \
-                or para.section_break and RE_ATTACHED.match(text) \
+                or para.section_break and lead == "附" \
                 or lead == "附" and (_after_a_date(paragraphs, index)
                                      or numbered and _after_a_sentence(paragraphs, index)
                                      or numbered and _appends(text, paragraphs, index)):
