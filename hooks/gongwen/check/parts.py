@@ -178,10 +178,9 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
     return ordinal is not None and ordinal.number == 1
 
 
-# A short title line (大  会  纪  律, 活动安排): no more characters than this, spaces apart
-# (and no more than DATED_TEXT_MAX with them).
+# A short title line (大  会  纪  律, 活动安排): no more characters than this, spaces apart.
 DATED_TITLE_MAX = 20
-DATED_TEXT_MAX = 2 * DATED_TITLE_MAX
+DATED_TEXT_MAX = 2 * DATED_TITLE_MAX  # (and no more than this with the spaces)
 
 
 def _titled_after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
@@ -302,8 +301,7 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
             appended_next = False
             continue
         lead = text[0]
-        # (_titled_after_a_date's length test asked here first: most paragraphs are long,
-        # and make no call.)
+        # (_titled_after_a_date's length test first: most paragraphs are long, no call.)
         if numbered and (text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index)
                          or len(text) <= DATED_TEXT_MAX
                          and _titled_after_a_date(paragraphs, index)) \

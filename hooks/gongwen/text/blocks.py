@@ -113,15 +113,16 @@ def markup_held(text: str, lines: list[str], start: int, whole: bool) -> str:
 def inline_cleaner(held: str) -> Callable[[str], str]:
     """clean_inline for lines that hold no mark of INLINE_MARKS but those in `held`
     (markup_held): the same text, each line asked only for the marks there are."""
-    flags = tuple(mark in held for mark in INLINE_MARKS)
-    cleaner = _CLEANERS.get(flags)
+    cleaner = _CLEANERS.get(held)
     if cleaner is None:
-        cleaner = _CLEANERS[flags] = str.strip if not any(flags) else \
+        flags = tuple(mark in held for mark in INLINE_MARKS)
+        cleaner = _CLEANERS[held] = str.strip if not any(flags) else \
             clean_inline if all(flags) else _cleaner(*flags)
     return cleaner
 
 
-_CLEANERS: dict[tuple[bool, ...], Callable[[str], str]] = {}  # by flags: at most 64
+# By the marks held (markup_held gives them in MARKUP's order: at most 128 strings).
+_CLEANERS: dict[str, Callable[[str], str]] = {}
 
 
 def _cleaner(tag: bool, code: bool, link: bool, under: bool, star: bool, escape: bool
