@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from gongwen.text.numbering import NUMERAL_LEADS, Ordinal, parse_ordinal
+from gongwen.text.numbering import NUMERAL_LEADS, PAREN_DIGITS, Ordinal, parse_ordinal
 
+from .attachments import mark_attachment_list
 from .paragraphs import Joined, Line, Paragraph, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
     OPENERS,
     PART_TITLE_MAX,
-    RE_ATTACHMENT_ONE,
-    RE_ATTACHMENT_ONE_CN,
     RE_ATTACHMENTS,
-    RE_FILE_NAME,
     RE_PART_TITLE,
     SECTION_LEADS,
     is_section_break,
@@ -264,6 +262,8 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 last[head.level] = numbered[head.level] = head.number
                 for lower in range(head.level + 1, 5):
                     last[lower] = 0
+                if head.level == 4 and head.raw[0] in PAREN_DIGITS:
+                    out[-1:] = body[-1:] = split_paren_digits(para)
             elif para.text[:1] == "附" and is_section_break(para.text):
                 last[:] = numbered[:] = [0] * 5  # an attachment numbers afresh: 名单 ⏎ 一、…
         skipped = False
@@ -398,33 +398,32 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             settled = False
             continue
         if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
-            para.role = "attachments"
-            level = 1 if RE_ATTACHMENT_ONE_CN.match(text) else 3
-            expected = 2 if level == 1 or RE_ATTACHMENT_ONE.search(text) else 1
-            index = at + 1
-            while index < len(paragraphs):
-                entry = paragraphs[index]
-                if entry.role == "page":  # a page break inside the list
-                    index += 1
-                    continue
-                ordinal = parse_ordinal(entry.text)
-                if ordinal is None or ordinal.level != level or ordinal.number != expected or \
-                        len(entry.text) > 80:
-                    if ordinal is None and RE_FILE_NAME.match(entry.text):
-                        entry.role = "attachments"  # a download link's file name
-                        index += 1
-                        continue
-                    break
-                entry.role = "attachments"
-                expected += 1
-                index += 1
-            skip_to = index
+            skip_to = mark_attachment_list(paragraphs, at)
             continue
         # A section break starts with 附, 第 or a digit (other lines: neither test matters).
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
                 not parse_ordinal(text) and is_section_break(text):
             para.section_break = True
     return settled
+
+
+# What stands before the next of ⑴⑵… written in one line: a space, a sentence's end.
+PAREN_DIGIT_AFTER = frozenset(" \t\u3000。；;")
+
+
+def split_paren_digits(para: Paragraph) -> list[Paragraph]:
+    """⑴……  ⑵……: items written with ⑴–⒇ several to a line, each the next number after
+    a space or a sentence's end: a paragraph each (asked of a line led by one only)."""
+    text, cuts = para.text, []
+    at, number = 1, ord(text[0]) + 1
+    while chr(number) in PAREN_DIGITS and (at := text.find(chr(number), at)) > 0 \
+            and text[at - 1] in PAREN_DIGIT_AFTER:
+        cuts.append(at)
+        at, number = at + 1, number + 1
+    if not cuts:
+        return [para]
+    return [Paragraph(lines[0].number, lines, piece, raw_first=para.raw_first if not i else piece)
+            for i, (lines, piece) in enumerate(pieces(para, cuts))]
 
 
 def pieces(para: Paragraph, cuts: list[int]) -> list[tuple[list[Line], str]]:

@@ -33,13 +33,6 @@ from .paragraphs import Joined, Paragraph, joined
 # And 附1、×××（附 for 附件）.
 RE_ATTACHMENTS = re.compile(
     r"^附\s*(?:件(?:\s*[：:]|\s*1(?:、|[.．]\s*[^\s\d.．]))|1(?:、|[.．]\s*[^\s\d.．]))")
-RE_ATTACHMENT_ONE = re.compile(r"^附\s*件?\s*[：:]?\s*1[.．、]")
-# 附件：一、×××  ⏎ 二、×××: the same list numbered like headings.
-RE_ATTACHMENT_ONE_CN = re.compile(r"^附\s*件\s*[：:]\s*一、")
-# The file name of a download link under an entry (pasted from a web page), between
-# the entries of the list: 附件：1.×××表 ⏎ 202104011600596524.docx ⏎ 2.×××.
-RE_FILE_NAME = re.compile(r"^[^\s，。；：,;]{1,80}\.(?:docx?|xlsx?|pdf|wps|et|pptx?|rar|zip|7z)$",
-                          re.IGNORECASE)
 # A sentence, then a first heading: no 附件说明 holds this (附件：1.×× 2.××).
 RE_FIRST_AFTER_SENTENCE = re.compile(r"[。！？!?：:](?:一、|[（(]一[）)])")
 ATTACHMENT_LABEL = 3  # 附件：

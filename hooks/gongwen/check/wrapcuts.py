@@ -109,9 +109,15 @@ def list_goes_on(text: str, last: str, ordinal: Ordinal) -> bool:
 def cut_inside(last: str, rest: str) -> bool:
     """Does a line ending with `last` break a fraction (2/ ⏎ 3、…) or an e-mail address
     (@16 ⏎ 3.com) that `rest`, the next line, goes on with?"""
-    return last[-1] in "/／" and rest[0].isdigit() or "@" in last \
+    return last[-1] in "/／" and rest[0].isdigit() and _fraction_cut(last) or "@" in last \
         and RE_CUT_ADDRESS.search(last) is not None \
         and not RE_WHOLE_DOMAIN.search(last) and RE_ADDRESS_REST.match(rest) is not None
+
+
+def _fraction_cut(last: str) -> bool:
+    """A line that ends 2/ (a number, then the slash), not a web address's …/cx/."""
+    word = last[last.rfind(" ") + 1:]
+    return last[-2:-1].isdigit() and "://" not in word and not word.startswith("www.")
 
 
 # An item labelled with a closing bracket alone (2）集合地点：, 3)摄像：): no ordinal of the

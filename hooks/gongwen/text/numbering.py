@@ -25,23 +25,30 @@ RE_L2 = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL})(?P<close>[）)])(?P
 RE_L3 = re.compile(
     r"^(?P<num>\d{1,3})(?P<punct>[\.．、])(?!(?!(?:19|20)\d\d[年届级]|(?:1[0-2]|0?[1-9])月)\d)")
 # The same with a space slipped in: before the mark (四 、其他事项, 25 .…) or inside a
-# numeral padded to the width of a longer one ((十 八) under (二十一)). Still read (GW101
-# says so); tried only where the patterns above fail and a space stands near the start.
+# numeral padded to the width of a longer one ((十 八) under (二十一)), or inside the
+# brackets around it (（ 一 ）, ( 一)). Still read (GW101 says so); tried only where the
+# patterns above fail and a space stands near the start.
 SPACE = "[ \u3000]"
 RE_L1_SPACED = re.compile(rf"^(?P<num>{CN_NUMERAL}){SPACE}(?P<punct>[、\.．，,])")
-RE_L2_SPACED = re.compile(rf"^(?P<open>[（(])(?P<num>{CN_NUMERAL}{SPACE}{CN_NUMERAL})"
-                          rf"(?P<close>[）)])(?P<extra>[、，,.．]?)")
+RE_L2_SPACED = re.compile(rf"^(?P<open>[（(]){SPACE}*(?P<num>{CN_NUMERAL}(?:{SPACE}{CN_NUMERAL})?)"
+                          rf"{SPACE}*(?P<close>[）)])(?P<extra>[、，,.．]?)")
 RE_L3_SPACED = re.compile(r"^(?P<num>\d{1,3})" + SPACE + RE_L3.pattern[len(r"^(?P<num>\d{1,3})"):])
 SPACED_REACH = 8
 # Level 4: （1） with optional stray 顿号.
 RE_L4 = re.compile(r"^(?P<open>[（(])(?P<num>\d{1,3})(?P<close>[）)])(?P<extra>[、，,.．]?)")
+
+# ⑴–⒇ (U+2474–U+2487): one character each, read as （1）–（20） (level 4; GW101 says to
+# write （1）, GB/T 9704-2012 §7.3.3).
+PAREN_DIGIT_FIRST = 0x2474
+PAREN_DIGITS = frozenset(map(chr, range(PAREN_DIGIT_FIRST, PAREN_DIGIT_FIRST + 20)))
 
 # What an ordinal can start with: most paragraphs start with none of these and are
 # turned away without trying the four patterns.
 BRACKET_LEADS = "（("
 BRACKET_SET = frozenset(BRACKET_LEADS)  # ("" in a str is True; in a set it is not)
 NUMERAL_LEADS = frozenset("一二三四五六七八九十百零〇两")
-ORDINAL_LEADS = NUMERAL_LEADS | frozenset(BRACKET_LEADS)  # and digits (str.isdigit)
+# (and digits, str.isdigit: ⑴–⑼ are digits to it, ⑽–⒇ are not)
+ORDINAL_LEADS = NUMERAL_LEADS | frozenset(BRACKET_LEADS) | PAREN_DIGITS
 
 FULL_WIDTH_BRACKETS = "（）"
 HALF_WIDTH_BRACKETS = "()"
@@ -174,6 +181,10 @@ def _parse_ordinal(text: str) -> Ordinal | None:
             end = 2
         else:
             m = RE_L1.match(text)
+    elif lead in PAREN_DIGITS:  # ⑴: （1）, in one character (its own mark after it: a slip)
+        number, end = ord(lead) - PAREN_DIGIT_FIRST + 1, 2 if text[1:2] in BRACKET_EXTRAS else 1
+        return _new(Ordinal, (4, str(number), number, text[:end], text[end:],
+                              canonical(4, number), "full"))
     elif lead.isdigit():  # a superset of the \d that RE_L3 matches
         m = RE_L3.match(text)
     else:
@@ -239,6 +250,13 @@ def _fields(raw: str) -> tuple[int, str, int, str, str] | None:
     return level, m["num"], number, canonical(level, number), width
 
 
+def written_slip(raw: str) -> str:
+    """What GW101 calls an ordinal written otherwise than its standard form."""
+    if " " in raw or "\u3000" in raw:
+        return "序号中间多了空格"
+    return "序数写法不规范" if raw[0] in PAREN_DIGITS else "序数标点不当"
+
+
 def _is_range(number: int, rest: str) -> bool:
     m = RE_RANGE_REST.match(rest)
     return m is not None and cn_to_int(m[1]) == number + 1
@@ -250,6 +268,7 @@ CN_NUM = "一二两三四五六七八九十"
 # spelt [n][n]?[n]? rather than [n]{1,3}: a leading class lets re skip to candidates.
 RE_ENUM_SHI = re.compile(rf"(?P<num>[{CN_NUM}][{CN_NUM}]?[{CN_NUM}]?)是(?![否非])")
 RE_ENUM_SEQ = re.compile(r"(?P<word>首先|其次|再次|最后)")
-RE_ENUM_DI = re.compile(rf"第(?P<num>[{CN_NUM}]{{1,3}})(?=[，,、：:]|是)")
+# (Not 第二、三节 / 第二、第四项: a 、 before another numeral joins the numbers of a reference.)
+RE_ENUM_DI = re.compile(rf"第(?P<num>[{CN_NUM}]{{1,3}})(?=[，,：:]|是|、(?!第?[{CN_NUM}]))")
 # What a numbered heading or an enumeration item can start with.
 ITEM_LEADS = frozenset(CN_NUM + "首其再最第" + BRACKET_LEADS) | NUMERAL_LEADS

@@ -11,6 +11,8 @@ import re
 # A longer line is a sentence of the body, which may well mention 版权 or 分享.
 MAX_JUNK_LINE = 30
 
+# The words of a web page's counters and bylines (点赞9, 浏览：35, 来源：本站).
+CHROME_WORDS = "(?:网友|分享|点赞|收藏|评论|转发|阅读|浏览|时间|来源|作者|编辑|举报)"
 # (pattern, reason shown in the curation record) for a short line.
 SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"©|版权声明|版权所有|免责声明|Copyright", re.IGNORECASE), "网页版权声明"),
@@ -20,12 +22,14 @@ SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
      "网页点赞/分享按钮"),
     (re.compile(r"^(网友|作者|来源|发布)?\s*分享\s*时间\s*[:：]?"), "网页分享行"),
     (re.compile(r"^(上一篇|下一篇|相关推荐|猜你喜欢|推荐阅读)\s*[:：]?"), "网页推荐链接"),
+    (re.compile(r"^(?:发布|更新)时间\s*[:：]\s*\d"), "网页发布时间"),  # 发布时间：2024-01-02
     (re.compile(r"^(扫一扫|扫码|长按识别|微信扫一扫)|关注公众号|点击上方"), "网页二维码提示"),
     # “阅读原文”只在独占一行（链接按钮）时是残留；句中的“认真阅读原文、领悟原理”是正文。
     (re.compile(r"^[\s>›»▶→]*(点击)?阅读原文[\s<‹«>›»▶→]*$"), "网页链接按钮"),
     (re.compile(r"本文来源|原文链接|转载请注明"), "网页转载说明"),
-    # A line made only of share/like counters: 网友 分享 时间:  /  点赞9 分享
-    (re.compile(r"^(?:(?:网友|分享|点赞|收藏|评论|转发|阅读|浏览|时间|来源|作者|编辑|举报)[\s:：\d]*)+$"),
+    # A line made only of share/like counters: 网友 分享 时间:  /  点赞9 分享. Not one such
+    # word and its colon alone: a label over what follows (时间： ⏎ 3月1日 16:15—16:25…).
+    (re.compile(rf"^(?!{CHROME_WORDS}\s*[:：]\s*$)(?:{CHROME_WORDS}[\s:：\d]*)+$"),
      "网页点赞/分享按钮"),
     # Counters are spaced; numbers separated by TABs are a table row (名额 15	15	9	8).
     (re.compile(r"^\d+(?:[^\S\t]+\d+)+$"), COUNTER_REASON := "网页计数"),

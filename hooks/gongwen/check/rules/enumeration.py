@@ -125,7 +125,7 @@ def _title_may_hold_items(title: str) -> bool:
                                        for m in RE_FIRST_DI.finditer(title, 1))
 
 
-RE_FIRST_DI = re.compile(r"第一(?=[，,、：:]|是)")
+RE_FIRST_DI = re.compile(rf"第一(?=[，,：:]|是|、(?!第?[{CN_NUM}]))")  # (as RE_ENUM_DI)
 
 
 def _spoken_first(seq: int, out: list[Enumeration], state: dict) -> None:

@@ -9,7 +9,7 @@ from itertools import accumulate, compress, count, islice, pairwise, repeat
 from operator import gt
 
 from gongwen.common import quote
-from gongwen.text.numbering import canonical
+from gongwen.text.numbering import canonical, written_slip
 
 from ..model import LEVEL_NAMES, Finding, Heading, heading_fields
 from ..nested import heads_a_list
@@ -46,7 +46,7 @@ def _check_punctuation(document, schema) -> Iterator[Finding]:
         # 1． (full-width dot) is common in Word documents and reads the same: accepted.
         if written == expected or h.level == 3 and written == f"{h.number}．":
             continue
-        what = "序号中间多了空格" if " " in written or "\u3000" in written else "序数标点不当"
+        what = written_slip(written)
         yield ORDINAL_PUNCTUATION.finding(
             h.line, f"{what}：应为{quote(expected)}，实为{quote(h.raw)}")
 
@@ -360,7 +360,7 @@ ORDINAL_PUNCTUATION = Rule(
 为什么：GB/T 9704-2012第7.3.3条规定了四级序数的写法；“（一）、”多一个顿号，“1、”应为下脚点“1.”，
 “一.”应为顿号。标准用的是“可以”，所以只提醒，不使构建失败。
 正例：（一）坚持规范提升，夯实党建基础。
-反例：（一）、坚持规范提升 / 1、深化理论武装 / 一.指导思想""",
+反例：（一）、坚持规范提升 / 1、深化理论武装 / 一.指导思想 / ⑴会议室集中""",
     check=_check_punctuation)
 
 BRACKET_WIDTH = Rule(

@@ -1,0 +1,80 @@
+"""The 附件说明 list at the end of a body (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××.
+
+Its entries are numbered like items (or like headings: 附件：一、××× ⏎ 二、×××) but are
+no part of the outline: layout.mark_apart sets the list apart (role 'attachments') from
+its first line (parts.RE_ATTACHMENTS) on, entry after entry. Between two entries may
+stand the file name of a download link (pasted from a web page) or the rest of an entry
+hard-wrapped over two or three lines (2.县（市）推荐 ⏎ 名额分配表 ⏎ 3.…).
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.text.numbering import parse_ordinal
+
+from .paragraphs import Paragraph
+
+# 附件：1.×××, 附件1.×××, 附1、×××: the list's first entry on its first line.
+RE_ATTACHMENT_ONE = re.compile(r"^附\s*件?\s*[：:]?\s*1[.．、]")
+# 附件：一、×××  ⏎ 二、×××: the same list numbered like headings.
+RE_ATTACHMENT_ONE_CN = re.compile(r"^附\s*件\s*[：:]\s*一、")
+# The file name of a download link under an entry (pasted from a web page), between
+# the entries of the list: 附件：1.×××表 ⏎ 202104011600596524.docx ⏎ 2.×××.
+RE_FILE_NAME = re.compile(r"^[^\s，。；：,;]{1,80}\.(?:docx?|xlsx?|pdf|wps|et|pptx?|rar|zip|7z)$",
+                          re.IGNORECASE)
+ENTRY_MAX = 80
+# An entry's wrapped rest: at most so many lines, each a piece of a title (no sentence).
+WRAPPED_LINES = 2
+SENTENCE_MARKS = frozenset("。！？!?；;")
+
+
+def mark_attachment_list(paragraphs: list[Paragraph], at: int) -> int:
+    """Mark the list whose first line is paragraphs[at] (role 'attachments'); return the
+    index of the first paragraph after it."""
+    text = paragraphs[at].text
+    paragraphs[at].role = "attachments"
+    level = 1 if RE_ATTACHMENT_ONE_CN.match(text) else 3
+    expected = 2 if level == 1 or RE_ATTACHMENT_ONE.search(text) else 1
+    index = at + 1
+    while index < len(paragraphs):
+        entry = paragraphs[index]
+        if entry.role == "page":  # a page break inside the list
+            index += 1
+            continue
+        ordinal = parse_ordinal(entry.text)
+        if ordinal is None or ordinal.level != level or ordinal.number != expected or \
+                len(entry.text) > ENTRY_MAX:
+            if ordinal is None and RE_FILE_NAME.match(entry.text):
+                entry.role = "attachments"  # a download link's file name
+                index += 1
+                continue
+            if ordinal is None and expected > 1 and \
+                    (after := _wrapped_rest(paragraphs, index, level, expected)):
+                for rest in paragraphs[index:after]:
+                    rest.role = "attachments"
+                index = after
+                continue
+            break
+        entry.role = "attachments"
+        expected += 1
+        index += 1
+    return index
+
+
+def _wrapped_rest(paragraphs: list[Paragraph], index: int, level: int, expected: int) -> int:
+    """The index of the entry numbered `expected` after the unnumbered lines from `index`
+    on, when they are an entry's wrapped rest (short, no sentence; file names may follow
+    them); else 0. (Without the next entry after them they may be the sign-off.)"""
+    wrapped = 0
+    for following in range(index, min(len(paragraphs), index + 2 * WRAPPED_LINES + 1)):
+        text = paragraphs[following].text
+        ordinal = parse_ordinal(text)
+        if ordinal is not None:
+            return following if (ordinal.level, ordinal.number) == (level, expected) else 0
+        if RE_FILE_NAME.match(text):
+            continue
+        wrapped += 1
+        if wrapped > WRAPPED_LINES or not text or len(text) > ENTRY_MAX or \
+                any(ch in SENTENCE_MARKS for ch in text):
+            return 0
+    return 0
