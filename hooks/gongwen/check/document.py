@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from gongwen.text import numbering
-from gongwen.text.blocks import checked_lines, quiet_lines, scan_lines
+from gongwen.text.blocks import checked_lines, markup_held, quiet_lines, scan_lines
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
 from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
 
-from .grouping import MARKUP
 from .grouping import group_lines as _paragraphs  # (the name the tests patch)
 from .headings import RE_SENTENCE_END, make_heading
 from .holding import scan_ordinals
@@ -304,7 +303,7 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     if markdown:
         doc.scanned = body
     doc.acks = [Ack(*ack) for ack in acks]
-    _paragraphs(body, markdown, doc, not any(mark in text for mark in MARKUP), atx)
+    _paragraphs(body, markdown, doc, markup_held(text, lines, front.body_start, whole), atx)
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)
