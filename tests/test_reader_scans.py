@@ -19,7 +19,7 @@ from gongwen.check.model import Heading
 from gongwen.check.paragraphs import Line, Paragraph, joined
 from gongwen.check.parts import mark_parts
 from gongwen.check.runon import holding_ordinals, may_hold_ordinal
-from gongwen.text.blocks import RE_TAG, atx_heading, clean_inline, scan_lines
+from gongwen.text.blocks import MARKUP, RE_TAG, atx_heading, clean_inline, scan_lines
 from gongwen.text.numbering import parse_ordinal
 from gongwen.text.syntax import RE_COMMENT
 
@@ -147,8 +147,8 @@ def test_a_file_without_markup_reads_as_every_line_cleaned(monkeypatch) -> None:
         markdown = rng.random() < 0.7
         quick = _reading(read(text, markdown=markdown))
         monkeypatch.setattr(document, "_paragraphs",
-                            lambda body, md, doc, plain=False, atx=None:
-                            paragraphs(body, md, doc, False, atx))
+                            lambda body, md, doc, held=MARKUP, atx=None:
+                            paragraphs(body, md, doc, MARKUP, atx))
         assert quick == _reading(read(text, markdown=markdown)), text
         monkeypatch.undo()
 

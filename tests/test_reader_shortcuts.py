@@ -93,3 +93,63 @@ def test_a_page_reads_alike_with_every_line_searched(monkeypatch) -> None:
             monkeypatch.undo()
             assert (quick.scanned, quick.lines, quick.acks, [p.text for p in quick.paragraphs]) \
                 == (slow.scanned, slow.lines, slow.acks, [p.text for p in slow.paragraphs]), text
+
+
+MARKUP_PIECES = ["<span id='a'></span>", "<!-- 注释 -->", "**加粗**", "__粗__", "a_b", "`代码`",
+                 "[链接](x.md)", "[^1]", "a\\_b", "\\*", "{ .class }", "{: #id }", "学实定",
+                 "正文。", "", "---", "title: a_b", "source: 002_x.txt", "# 标题 {#h}",
+                 "## 一、总体要求", "- 项目**一**", "1. `x`", "<!-- gongwen:end -->", "\r\n",
+                 "\r", "\u2028", "\x85", "\ufeff", "中"]
+
+
+def _marked_page(rng: random.Random) -> str:
+    lines = ["".join(rng.choice(MARKUP_PIECES) for _ in range(rng.randint(0, 4)))
+             for _ in range(rng.randint(0, 12))]
+    front = "---\ntitle: x_y\n---\n" if rng.random() < 0.5 else ""
+    return front + rng.choice(["\n", "\r\n", "\n\n"]).join(lines)
+
+
+def test_the_marks_held_are_those_of_every_line_read() -> None:
+    """markup_held, asked once of the stretch of the text the lines come from, names
+    every mark of MARKUP that a line from the body's first to the end marker's holds."""
+    from gongwen.text.blocks import MARKUP, checked_lines, markup_held
+    from gongwen.text.frontmatter import split_front_matter
+
+    rng = random.Random(25)
+    for _ in range(20_000):
+        text = _marked_page(rng)
+        lines, whole = checked_lines(text)
+        start = split_front_matter(lines).body_start
+        held = markup_held(text, lines, start, whole)
+        assert {mark for line in lines[start:] for mark in MARKUP if mark in line} \
+            <= set(held), text
+
+
+def test_the_cleaner_of_the_marks_held_cleans_as_clean_inline() -> None:
+    """inline_cleaner(held) gives clean_inline's text for a line holding no other mark."""
+    from gongwen.text.blocks import INLINE_MARKS, clean_inline, inline_cleaner
+
+    rng = random.Random(26)
+    for _ in range(20_000):
+        line = "".join(rng.choice(MARKUP_PIECES) for _ in range(rng.randint(0, 5)))
+        held = "".join(mark for mark in INLINE_MARKS if mark in line or rng.random() < 0.3)
+        assert inline_cleaner(held)(line) == clean_inline(line), (line, held)
+
+
+def test_a_page_reads_alike_with_every_mark_asked_of_every_line(monkeypatch) -> None:
+    from gongwen.check import document
+    from gongwen.check.document import read
+    from gongwen.text.blocks import MARKUP
+
+    rng = random.Random(27)
+    for _ in range(3000):
+        text = _marked_page(rng)
+        for markdown in (True, False):
+            quick = read(text, markdown=markdown)
+            monkeypatch.setattr(document, "markup_held", lambda *args: MARKUP)
+            slow = read(text, markdown=markdown)
+            monkeypatch.undo()
+            assert (quick.lines, quick.plain_headings, quick.headings, quick.title,
+                    [(p.text, p.raw_first) for p in quick.paragraphs]) == \
+                (slow.lines, slow.plain_headings, slow.headings, slow.title,
+                 [(p.text, p.raw_first) for p in slow.paragraphs]), text

@@ -189,3 +189,33 @@ def _texts() -> dict[str, str]:
     out.update((str(page), page.read_text(encoding="utf-8"))
                for page in sorted((ROOT / "docs").rglob("*.md")))
     return out
+
+
+def test_the_documents_read_alike_with_every_mark_asked_of_every_line(monkeypatch) -> None:
+    """The reader asks each line only for the marks of inline markup the page's body
+    holds (blocks.markup_held): the same lines, paragraphs and outline as asking all."""
+    from gongwen.check import document as reader
+    from gongwen.text.blocks import MARKUP
+    for path, text in _texts().items():
+        quick = read(text, path)
+        monkeypatch.setattr(reader, "markup_held", lambda *args: MARKUP)
+        slow = read(text, path)
+        monkeypatch.undo()
+        assert (quick.lines, quick.plain_headings, quick.headings, quick.title,
+                [(p.text, p.raw_first, p.role) for p in quick.paragraphs]) == \
+            (slow.lines, slow.plain_headings, slow.headings, slow.title,
+             [(p.text, p.raw_first, p.role) for p in slow.paragraphs]), path
+
+
+def test_the_items_are_those_read_from_every_paragraph(monkeypatch) -> None:
+    """enumeration._read_all looks for 是 items only in the paragraphs RE_SHI_HINT finds:
+    the items of reading every paragraph that holds a 是."""
+    from gongwen.check.rules import enumeration
+    for document in _documents():
+        document.cache.clear()
+        quick = enumeration._read_all(document)
+        monkeypatch.setattr(enumeration, "paragraphs_with",
+                            lambda document, pattern: range(len(document.paragraphs)))
+        assert enumeration._read_all(document) == quick, document.path
+        monkeypatch.undo()
+        document.cache.clear()

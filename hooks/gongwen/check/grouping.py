@@ -7,15 +7,18 @@ item that starts a new one; # headings are read on the way.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from gongwen.text.blocks import (
+    MARKUP,
     RE_ATTR_LIST,
     RE_ATX_CLOSING,
     RE_BULLET_ITEM,
     RE_ORDERED_ITEM,
     atx_heading,
     clean_inline,
+    inline_cleaner,
 )
 from gongwen.text.numbering import (
     ITEM_LEADS,
@@ -48,13 +51,14 @@ class Document(Protocol):
     plain_headings: list[Line]
 
 
-def _clean_line(raw: str, kind: str) -> str:
+def _clean_line(raw: str, kind: str, clean: Callable[[str], str] = clean_inline,
+                braces: bool = True) -> str:
     text = raw
     if kind == "list":
         text = RE_BULLET_ITEM.sub("", RE_ORDERED_ITEM.sub("", text, count=1), count=1)
-    if "{" in text:
+    if braces and "{" in text:
         text = RE_ATTR_LIST.sub("", text)
-    return clean_inline(text)
+    return clean(text)
 
 
 def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind: str
@@ -73,15 +77,14 @@ def _paragraph(first: Line, more: list[Line] | None, raw_first: str, first_kind:
 ITEM_BREAK_AFTER = frozenset("。！？!?：:；;")
 
 
-# What inline markup (clean_inline) and attribute lists start with: a file with none of
-# these has no line to clean but of its spaces.
-MARKUP = "<`[_*\\{"
-
-
 def group_lines(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
-                plain: bool = False, atx: dict[int, tuple[int, str]] | None = None) -> None:
+                held: str = MARKUP, atx: dict[int, tuple[int, str]] | None = None) -> None:
     """Group lines into logical paragraphs; read Markdown # headings on the way.
-    plain: the file holds none of MARKUP; atx: what scan_lines read of each # heading."""
+    held: the marks of inline markup and attribute lists (gongwen.text.blocks.MARKUP)
+    the lines may hold (markup_held), the only ones each line is asked for; atx: what
+    scan_lines read of each # heading."""
+    # (A line of a file with none of them has nothing to clean but its spaces.)
+    clean, braces = inline_cleaner(held), "{" in held
     paragraphs, doc_lines = doc.paragraphs, doc.lines
     # The paragraph being read: its first line (None: none is open), the lines after it
     # (None until there is one), its first line as written, the kinds of its first and
@@ -95,8 +98,7 @@ def group_lines(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
     new_tuple = tuple.__new__
     for number, raw, kind in body:
         if kind == "text":  # most lines: no other kind to try
-            text = raw.strip() if plain else \
-                clean_inline(RE_ATTR_LIST.sub("", raw) if "{" in raw else raw)
+            text = clean(RE_ATTR_LIST.sub("", raw) if braces and "{" in raw else raw)
         elif kind == "blank" or kind == "hr" or kind == "atx":
             if first is not None:
                 # (_paragraph(…), inline for a paragraph of one line: most of them)
@@ -106,12 +108,13 @@ def group_lines(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
                     else _paragraph(first, more, first_raw, first_kind))
                 first = None
             if kind == "atx":
-                _atx_heading(number, raw, doc, atx[number] if atx else atx_heading(raw))
+                _atx_heading(number, raw, doc, atx[number] if atx else atx_heading(raw),
+                             clean, braces)
             continue
         elif kind in SKIPPED:
             continue
         else:
-            text = _clean_line(raw, kind)
+            text = _clean_line(raw, kind, clean, braces)
         line = new_tuple(Line, (number, text))  # Line(number, text), built in C
         doc_lines.append(line)
         if not markdown:  # .txt: a line is a paragraph (the layout passes join wrapped ones)
@@ -155,15 +158,16 @@ def group_lines(body: list[tuple[int, str, str]], markdown: bool, doc: Document,
 UNASKED = object()
 
 
-def _atx_heading(number: int, raw: str, doc: Document, found: tuple[int, str]) -> None:
+def _atx_heading(number: int, raw: str, doc: Document, found: tuple[int, str],
+                 clean: Callable[[str], str] = clean_inline, braces: bool = True) -> None:
     """A Markdown # heading (found: atx_heading(raw)): the title (the first #), a heading
-    of the outline, or a heading without an ordinal."""
+    of the outline, or a heading without an ordinal. clean, braces: as group_lines's."""
     hashes, content = found
     if "#" in content:
         content = RE_ATX_CLOSING.sub("", content)
-    if "{" in content:
+    if braces and "{" in content:
         content = RE_ATTR_LIST.sub("", content)
-    content = clean_inline(content)
+    content = clean(content)
     line = new_tuple(Line, (number, content))  # (one tuple for the three lists: immutable)
     doc.lines.append(line)
     if hashes == 1 and doc.title_line is None:

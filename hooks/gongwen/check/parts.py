@@ -173,6 +173,7 @@ def _is_part_title(paragraphs: list[Paragraph], index: int) -> bool:
 
 # A short title line (大  会  纪  律, 活动安排): no more characters than this, spaces apart.
 DATED_TITLE_MAX = 20
+DATED_TEXT_MAX = 2 * DATED_TITLE_MAX  # (and no more than this with the spaces)
 
 
 def _titled_after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
@@ -181,7 +182,7 @@ def _titled_after_a_date(paragraphs: list[Paragraph], index: int) -> bool:
     page that holds several (通知 ⏎ …署名 ⏎ 日期 ⏎ 大会纪律 ⏎ 一、…)."""
     text = paragraphs[index].text
     # (Most paragraphs are turned away by their length, before any other test.)
-    if len(text) > 2 * DATED_TITLE_MAX or not index or not text[-1:].strip() or \
+    if len(text) > DATED_TEXT_MAX or not index or not text[-1:].strip() or \
             len(text.replace(" ", "").replace("\u3000", "")) > DATED_TITLE_MAX:
         return False
     before = paragraphs[index - 1]  # (the paragraph right before: no copy of the page)
@@ -293,8 +294,10 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
             appended_next = False
             continue
         lead = text[0]
+        # (_titled_after_a_date's length test first: most paragraphs are long, no call.)
         if numbered and (text[-1] in PART_TITLE_LAST and _is_part_title(paragraphs, index)
-                         or _titled_after_a_date(paragraphs, index)) \
+                         or len(text) <= DATED_TEXT_MAX
+                         and _titled_after_a_date(paragraphs, index)) \
                 or lead in NOTE_LEADS and RE_NOTES_HEAD.match(text) \
                 or para.section_break and lead == "附" \
                 or lead == "附" and (_after_a_date(paragraphs, index)

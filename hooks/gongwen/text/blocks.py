@@ -23,6 +23,8 @@ example inside a code span or code block (the guide shows one) is not a directiv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from itertools import islice
 
 from .syntax import END_MARKER, RE_ACK, RE_COMMENT, RE_FOOTNOTE_REF, RE_GAP_ADMONITION
 
@@ -85,6 +87,66 @@ def clean_inline(text: str) -> str:
     if "\\" in text:
         text = RE_ESCAPE.sub(r"\1", text)  # \_ is a literal _ (a placeholder of the source)
     return text.strip()
+
+
+# The marks clean_inline acts on (each of its steps needs one of them in the line), and
+# with them what an attribute list starts with: all the markup a line may hold.
+INLINE_MARKS = "<`[_*\\"
+MARKUP = INLINE_MARKS + "{"
+MARKUP_BYTES = tuple((mark, mark.encode("ascii")) for mark in MARKUP)
+
+
+def markup_held(text: str, lines: list[str], start: int, whole: bool) -> str:
+    """The marks of MARKUP that lines[start:] may hold (`lines` and `whole` from
+    checked_lines(text)): those in the stretch of the text they come from, looked for
+    among its Latin-1 characters. (A test of an ASCII mark in Chinese text is slow: "["
+    stops at each 学, 实, 定, whose code holds its byte; in the Latin-1 ones it is not.)"""
+    # From where lines[start] begins, or before (each line before it ends in one
+    # character or two), to where the last of `lines` ends (checked_lines' cut, after
+    # the end marker: its "<" is no cost, a line is asked for "<" quickly).
+    begin = sum(map(len, islice(lines, start))) + start
+    end = len(text) if whole else text.find("\n", text.find(END_MARKER))
+    latin = text[begin:end].encode("latin-1", "ignore")
+    return "".join([mark for mark, byte in MARKUP_BYTES if byte in latin])
+
+
+def inline_cleaner(held: str) -> Callable[[str], str]:
+    """clean_inline for lines that hold no mark of INLINE_MARKS but those in `held`
+    (markup_held): the same text, each line asked only for the marks there are."""
+    cleaner = _CLEANERS.get(held)
+    if cleaner is None:
+        flags = tuple(mark in held for mark in INLINE_MARKS)
+        cleaner = _CLEANERS[held] = str.strip if not any(flags) else \
+            clean_inline if all(flags) else _cleaner(*flags)
+    return cleaner
+
+
+# By the marks held (markup_held gives them in MARKUP's order: at most 128 strings).
+_CLEANERS: dict[str, Callable[[str], str]] = {}
+
+
+def _cleaner(tag: bool, code: bool, link: bool, under: bool, star: bool, escape: bool
+             ) -> Callable[[str], str]:
+    """clean_inline's steps, those of the marks flagged False (held by no line) left out."""
+    def clean(text: str) -> str:
+        if tag and "<" in text:
+            text = RE_COMMENT.sub("", text)
+            text = RE_TAG.sub("", text)
+        if code and "`" in text:
+            text = RE_INLINE_CODE.sub("", text)
+        if link and "[" in text:
+            if "](" in text:
+                text = RE_LINK.sub(r"\1", text)
+            if "[^" in text:
+                text = RE_FOOTNOTE_REF.sub("", text)
+        if under and "_" in text and "__" in text:
+            text = RE_STRONG.sub("", text)
+        elif star and "*" in text and "**" in text:
+            text = text.replace("**", "")
+        if escape and "\\" in text:
+            text = RE_ESCAPE.sub(r"\1", text)
+        return text.strip()
+    return clean
 
 
 

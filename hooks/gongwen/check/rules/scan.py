@@ -155,6 +155,7 @@ def _union(text: str, texts: Callable[[], list[str]], patterns: list[re.Pattern[
 # needle → its Latin-1 bytes, or None: not all of it is Latin-1 (the needles are the
 # rules' own constants: a bounded memo).
 _LATIN_NEEDLES: dict[str, bytes | None] = {}
+LATIN_UNKNOWN = object()  # (what _LATIN_NEEDLES gives for a needle not in it yet)
 
 
 def _latin(needle: str) -> bytes | None:
@@ -175,7 +176,9 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     latin: bytes | None = None
     hits: list[int] = []  # where a line's first hit (of one needle) is
     for needle in needles:
-        latin_needle = _latin(needle)
+        latin_needle = _LATIN_NEEDLES.get(needle, LATIN_UNKNOWN)  # (_latin, without its call)
+        if latin_needle is LATIN_UNKNOWN:
+            latin_needle = _latin(needle)
         if latin_needle is not None:  # (see latin_text)
             if latin is None:
                 latin = latin_text(document)
