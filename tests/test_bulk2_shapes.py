@@ -95,6 +95,15 @@ def test_the_next_entry_of_the_list_run_into_an_entrys_line() -> None:
     assert errors(text.replace("书3.2024年度推荐汇总表", "书")) == ["GW104"]
 
 
+def test_an_entry_of_the_list_whose_title_starts_with_a_year() -> None:
+    text = doc(*LISTED, "附件：1.2024 年名额分配表", "2.2024 年推荐表", "3.汇总表", "某市教育局",
+               "2024年3月1日")
+    assert errors(text) == []
+    # Outside the list the same line is no item (2.2024 reads as a decimal): the 3. after
+    # it repeats the body's.
+    assert errors(text.replace("附件：1.2024 年名额分配表\n", "")) == ["GW104"]
+
+
 # --- a label over a list of times -------------------------------------------------------
 
 TIMED = ("关于寒假社会实践学分认定的通知", "一、材料提交", "请各班按时提交材料。", "二、学分认定",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from gongwen.text.numbering import parse_ordinal
+from gongwen.text.numbering import Ordinal, canonical, parse_ordinal
 
 from .paragraphs import Paragraph
 
@@ -36,13 +36,15 @@ def mark_attachment_list(paragraphs: list[Paragraph], at: int) -> int:
     paragraphs[at].role = "attachments"
     level = 1 if RE_ATTACHMENT_ONE_CN.match(text) else 3
     expected = 2 if level == 1 or RE_ATTACHMENT_ONE.search(text) else 1
+    if level == 3 and expected == 2:
+        expected += _glued(text, 2)  # (entries run into the first line, or joined to it)
     index = at + 1
     while index < len(paragraphs):
         entry = paragraphs[index]
         if entry.role == "page":  # a page break inside the list
             index += 1
             continue
-        ordinal = parse_ordinal(entry.text)
+        ordinal = parse_ordinal(entry.text) or _led_by_number(entry.text, level, expected)
         glued = _glued(entry.text, expected + 1) if ordinal is not None else 0
         if ordinal is None or ordinal.level != level or ordinal.number != expected or \
                 len(entry.text) > ENTRY_MAX * (1 + glued):
@@ -61,6 +63,16 @@ def mark_attachment_list(paragraphs: list[Paragraph], at: int) -> int:
         expected += 1 + glued
         index += 1
     return index
+
+
+def _led_by_number(text: str, level: int, number: int) -> Ordinal | None:
+    """2.2019 年……名额分配表: the entry `number` whose title starts with a number (no
+    ordinal on its own, the 1.5 of a decimal): in the list, its entry all the same."""
+    if level != 3 or not text.startswith(str(number)) or \
+            text[len(str(number)):len(str(number)) + 1] not in (".", "．", "、"):
+        return None
+    end = len(str(number)) + 1
+    return Ordinal(3, str(number), number, text[:end], text[end:], canonical(3, number))
 
 
 def _glued(text: str, number: int) -> int:
