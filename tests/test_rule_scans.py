@@ -359,12 +359,3 @@ def test_title_noise_starts_with_no_letter_or_digit() -> None:
     starts = {m.group()[0] for m in keywords.RE_TITLE_NOISE.finditer(every + "（）()")}
     assert starts and not any(ch.isalnum() for ch in starts)
     assert not any(keywords.RE_TITLE_NOISE.match(ch) for ch in every if ch.isalnum())
-
-
-@settings(max_examples=500, deadline=None)
-@given(text=st.text(alphabet="是否非一二三十两第首统，。a", max_size=30))
-def test_a_text_with_shi_items_holds_the_hint(text: str) -> None:
-    """enumeration._read_all reads the 是 items of the paragraphs RE_SHI_HINT finds: every
-    text with such an item holds a match of it."""
-    if enumeration.shi_items(text):
-        assert enumeration.RE_SHI_HINT.search(text)
