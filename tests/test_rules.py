@@ -183,7 +183,26 @@ CASES = [
 （三）丙 <!-- expect: GW106 -->
 
 （四）丁
+
+三、第三部分
+
+（一）戊
 """, silent=["GW103"]),
+    Case("numbering-on-across-the-one-new-parent-is-the-style", """\
+# 标题
+
+一、第一部分
+
+（一）甲 <!-- expect: GW107 -->
+
+（二）乙
+
+二、第二部分
+
+（三）丙
+
+（四）丁
+""", silent=["GW106", "GW103"]),
     Case("restart-ok", """\
 # 标题
 

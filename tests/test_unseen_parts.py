@@ -268,8 +268,27 @@ def test_the_review_by_aspect_is_the_problems_part() -> None:
     assert "存在的问题" not in missing(
         SELF_REVIEW.replace("一、对照检查情况", "一、检视问题情况"), "self-review")
     # A first part that names neither problems nor a review of them: still reported.
-    other = SELF_REVIEW.replace("一、对照检查情况", "一、学习研讨情况")
+    other = SELF_REVIEW.replace("一、对照检查情况", "一、学习研讨情况") \
+        .replace("（一）在理论学习方面", "（一）理论学习") \
+        .replace("（二）在担当作为方面", "（二）担当作为")
     assert "存在的问题" in missing(other, "self-review")
+    # Under it, aspects written 在……方面 are the problems found in each aspect.
+    aspects = SELF_REVIEW.replace("一、对照检查情况", "一、学习研讨情况")
+    assert "存在的问题" not in missing(aspects, "self-review")
+
+
+def test_aspects_as_the_parts_themselves_are_the_problems() -> None:
+    # No heading over the problems: each aspect of the meeting's notice is a part of its own.
+    text = doc("某局领导班子2024年度民主生活会对照检查材料", "现将对照检查情况报告如下。",
+               "一、在带头强化政治忠诚、提高政治能力方面", "理论学习不够深入。",
+               "二、在带头敢于担当、积极主动作为方面", "面对矛盾有畏难情绪。",
+               "三、问题产生的原因", "（一）理想信念有所弱化。",
+               "四、整改措施", "（一）加强理论武装。")
+    assert "存在的问题" not in missing(text, "self-review")
+    # Aspects named otherwise are not taken for problems.
+    named = text.replace("一、在带头强化政治忠诚、提高政治能力方面", "一、强化政治忠诚") \
+        .replace("二、在带头敢于担当、积极主动作为方面", "二、积极主动作为")
+    assert "存在的问题" in missing(named, "self-review")
 
 
 SUMMARY_BY_PARTS = doc(
@@ -362,3 +381,76 @@ def test_next_years_work_in_the_last_clause_and_work_said_to_be_done_well() -> N
     # The same year again is no plan for the next one.
     same = text.replace("做好2026年工作", "做好2025年工作")
     assert "下一步打算" in missing(same, "summary")
+
+
+# --- L. counts announced by a list's own lead ----------------------------------------------
+
+SUMMARY_OPENING = ("某局2024年工作总结", "2024年，我局扎实推进各项工作。")
+SUMMARY_PARTS = ("一、主要工作", "（一）抓服务。办件量增长。", "二、存在问题", "一些工作还有差距。",
+                 "三、下一步打算", "继续努力。")
+
+
+@pytest.mark.parametrize("lead", ["呈现以下三大亮点：", "重点做了以下三项工作：",
+                                  "主要有以下三个特点："])
+def test_a_list_announced_by_its_lead_counts_its_items(lead: str) -> None:
+    items = ("一是服务效能提升。", "二是项目建设加快。", "三是营商环境优化。")
+    right = doc(*SUMMARY_OPENING, "今年工作" + lead, *items, *SUMMARY_PARTS)
+    assert codes(right, "summary", "GW301") == []
+    four = doc(*SUMMARY_OPENING, "今年工作" + lead, *items, "四是队伍建设加强。", *SUMMARY_PARTS)
+    assert codes(four, "summary", "GW301") == ["GW301"]
+    # Run in: the items in the lead's own paragraph.
+    run_in = doc(*SUMMARY_OPENING, "今年工作" + lead + "".join(items[:2]), *SUMMARY_PARTS)
+    assert codes(run_in, "summary", "GW301") == ["GW301"]
+
+
+def test_a_count_of_what_something_else_holds_is_no_announcement() -> None:
+    # 以下三类人员：… names what the subsidy covers; the 一、 parts after it are not counted.
+    covers = doc(*SUMMARY_OPENING, "对以下三类人员给予补助：低保户、特困户和残疾人。",
+                 "全年发放补助一百万元。", *SUMMARY_PARTS, "四、其他", "无。")
+    assert codes(covers, "summary", "GW301") == []
+
+
+def test_parts_named_one_by_one_before_their_count() -> None:
+    opening = "现从主要工作、存在问题、下一步打算三个方面总结如下："
+    assert codes(doc(*SUMMARY_OPENING, opening, *SUMMARY_PARTS), "summary", "GW301") == []
+    two = doc(*SUMMARY_OPENING, opening, *SUMMARY_PARTS[:4])
+    assert codes(two, "summary", "GW301") == ["GW301"]
+    # A count that is someone else's, in a sentence that goes on, counts nothing.
+    reported = doc(*SUMMARY_OPENING, "市委从思想、组织、作风三个方面提出要求，我们逐条落实。",
+                   "全年工作扎实。", *SUMMARY_PARTS[:4])
+    assert codes(reported, "summary", "GW301") == []
+
+
+# --- M. a part opened by the turn of a long first sentence ---------------------------------
+
+WORK = ("某局2024年工作总结", "2024年，我局围绕中心工作，各项任务顺利推进。", "一、2024年工作情况",
+        "（一）抓好队伍建设", "全年开展集中学习12次。", "（二）抓好重点项目", "推进重点项目8个。")
+NEXT = ("二、2025年工作思路", "（一）加强队伍建设", "完善学习制度。")
+
+
+def test_problems_opened_by_the_turn_of_a_long_first_sentence() -> None:
+    turn = ("今年以来，我局各项工作有序开展并取得一定成效，"
+            "但离全年目标任务还有不小差距，存在一定问题。一是项目推进不够快。二是人才储备不足。")
+    assert codes(doc(*WORK, turn, *NEXT), "summary", "GW201") == []
+    # A turn that names no problem opens no part: the problems are still missing.
+    done = ("今年以来，我局各项工作有序开展并取得一定成效，"
+            "但我们没有止步，又新开工项目三个，全年任务圆满完成。全年投资增长一成。")
+    assert codes(doc(*WORK, done, *NEXT), "summary", "GW201") == ["GW201"]
+
+
+# --- N. a speech that closes by charging its hearers with the follow-up ---------------------
+
+WORK_SPEECH = ("在全县安全生产工作会议上的讲话", "同志们：",
+               "今天召开全县安全生产工作会议，主要任务是部署今年的安全生产工作。下面，我讲三点意见。",
+               "一、认清形势", "今年以来，全县安全生产形势总体平稳。", "二、突出重点",
+               "重点抓好道路交通、建筑施工等行业领域的隐患排查。", "三、压实责任",
+               "乡镇干部严格落实安全生产责任制。")
+
+
+@pytest.mark.parametrize("closing", ["以上意见，请大家结合实际认真贯彻落实。",
+                                     "会后，各地各部门要迅速传达会议精神，抓好工作落实。",
+                                     "最后，预祝本次培训班圆满成功！"])
+def test_a_speech_closing_with_the_follow_up(closing: str) -> None:
+    assert "结尾号召" not in missing(doc(*WORK_SPEECH, closing), "speech")
+    # Ended inside its last point, it has no closing.
+    assert "结尾号召" in missing(doc(*WORK_SPEECH), "speech")

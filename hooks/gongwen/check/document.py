@@ -32,18 +32,15 @@ from .items import may_hold_items, split_items
 from .layout import join_wrapped, mark_apart
 from .model import Heading
 from .nested import set_apart_nested_lists
-from .paragraphs import PARAGRAPHS_TEXT, Joined, Line, Paragraph
+from .numberled import RE_NUMBER_LED_ITEM, next_item_number
+from .paragraphs import APART, PARAGRAPHS_TEXT, Joined, Line, Paragraph
 from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
 
 # --- What the reader looks for in the text ---------------------------------------------
-# An item whose text starts with a number: 21.5+2就业之家 (on its own, 21.5 is a decimal).
-RE_NUMBER_LED_ITEM = re.compile(r"^(?P<num>\d{1,3})[.．](?=\d)")
 OUTLINE_LABEL = "【提纲】"
 RE_OUTLINE_START = re.compile(rf"^{OUTLINE_LABEL}")
 TITLE_STRAY_END = "。，,；;！？!?"
-# Paragraph roles that are not the body: title, 【提纲】 block, contents, 附件说明.
-APART = frozenset(("title", "outline", "contents", "attachments", "page", "quoted"))
 # Ten CJK characters or more: stops at the tenth instead of listing every one.
 RE_ONE = re.compile("一、")
 RE_TEN_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){10}")
@@ -166,26 +163,24 @@ def line_locator(para: Paragraph, text: str, start_line: int):
 
 
 def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
-    """21.5+2就业之家：… between item 20. and item 22.: an item whose text starts with a
-    number, read as a decimal (21.5) on its own. Taken as item 21 only in the middle of a
-    run of 1. items that goes on with 22. (or ends there)."""
+    """21.5+2就业之家：… between item 20. and item 22., 1.14:25学生进场 before 2.…: an
+    item whose text starts with a number, read as a decimal (21.5) on its own. Taken as an
+    item only in a run of items: the item before it numbered one less (or it is the first,
+    with a 2. after it), the one after it one more (or the page ends there)."""
     text = doc.paragraphs[index].text
     m = RE_NUMBER_LED_ITEM.match(text)
-    if m is None or not doc.headings:
+    if m is None:
         return None
-    number, last = int(m["num"]), doc.headings[-1]
-    if last.level != 3 or last.number != number - 1:
-        return None
-    paragraphs = doc.paragraphs
-    for following in range(index + 1, len(paragraphs)):  # no copy of the rest: linear
-        para = paragraphs[following]
-        if para.role in APART:
-            continue
-        after = parse_ordinal(para.text) or RE_NUMBER_LED_ITEM.match(para.text)
-        if after is None or int(after.number if isinstance(after, Ordinal) else after["num"]) \
-                != number + 1:
+    number = int(m["num"])
+    after = next_item_number(doc.paragraphs, index, APART)
+    if number == 1:
+        if after != 2:
             return None
-        break
+    else:
+        last = doc.headings[-1] if doc.headings else None
+        if last is None or last.level != 3 or last.number != number - 1 or \
+                after not in (0, number + 1):
+            return None
     raw = m.group()
     return Ordinal(3, m["num"], number, raw, text[len(raw):], canonical(3, number))
 

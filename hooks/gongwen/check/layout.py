@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from gongwen.text.numbering import NUMERAL_LEADS, PAREN_DIGITS, Ordinal, parse_ordinal
 
 from .attachments import mark_attachment_list
-from .paragraphs import Joined, Line, Paragraph, joined, starts_item
+from .numberled import numbers_an_item
+from .paragraphs import APART, Joined, Line, Paragraph, is_bare_label, joined, starts_item
 from .parts import (
     CLAUSE_MARKS,
     OPENERS,
@@ -211,10 +212,6 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     return len(last) >= WRAPPED_MIN and not starts_item(rest) and not labels_an_item(rest)
 
 
-# A bare label over a list is a short noun phrase (一月份, 高一年级): any of these marks
-# makes a line a sentence.
-RE_LABEL_MARKS = re.compile(r"[，,。；;！!？?、：:“”（）()《》]")
-BARE_LABEL_MAX = 12
 QUESTION_LABEL_MAX = 30
 
 
@@ -268,11 +265,6 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 last[:] = numbered[:] = [0] * 5  # an attachment numbers afresh: 名单 ⏎ 一、…
         skipped = False
     return out
-
-
-def is_bare_label(text: str) -> bool:
-    """一月份, 高一年级: a short noun phrase alone on its line, over a list."""
-    return len(text) <= BARE_LABEL_MAX and RE_LABEL_MARKS.search(text) is None
 
 
 def _labels_a_list(para: Paragraph, following: list[Paragraph], last: list[int]) -> bool:
@@ -402,7 +394,8 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             continue
         # A section break starts with 附, 第 or a digit (other lines: neither test matters).
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \
-                not parse_ordinal(text) and is_section_break(text):
+                not parse_ordinal(text) and is_section_break(text) and \
+                not numbers_an_item(paragraphs, at, APART):
             para.section_break = True
     return settled
 

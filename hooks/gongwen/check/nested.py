@@ -14,9 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Protocol
 
-from .layout import is_bare_label
 from .model import Heading, heading_fields
-from .paragraphs import Paragraph
+from .paragraphs import Paragraph, is_bare_label
 
 # A label: a short title alone on its line, without a clause (most end with a colon).
 LABEL_MAX = 20

@@ -1,6 +1,7 @@
 """The units the reader works in: a source line and a logical paragraph."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -43,6 +44,10 @@ class Paragraph:
     new_part: bool = False       # an attachment, a note list, a second document (check.parts)
 
 
+# The roles of paragraphs that are no part of the body's outline (set apart by the reader).
+APART = frozenset(("title", "outline", "contents", "attachments", "page", "quoted"))
+
+
 def starts_item(text: str) -> bool:
     """Does a line start a numbered heading or an enumeration item?"""
     if not text:
@@ -83,3 +88,14 @@ def joined(paragraphs: list[Paragraph]) -> Joined | None:
     texts = [para.text for para in paragraphs]
     text = "\n".join(texts)
     return Joined(texts, text) if text.count("\n") == len(texts) - 1 else None
+
+
+# A bare label over a list is a short noun phrase (一月份, 高一年级): any of these marks
+# makes a line a sentence.
+RE_LABEL_MARKS = re.compile(r"[，,。；;！!？?、：:“”（）()《》]")
+BARE_LABEL_MAX = 12
+
+
+def is_bare_label(text: str) -> bool:
+    """一月份, 高一年级: a short noun phrase alone on its line, over a list."""
+    return len(text) <= BARE_LABEL_MAX and RE_LABEL_MARKS.search(text) is None

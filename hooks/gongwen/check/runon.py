@@ -177,6 +177,32 @@ def _titled_over_first_child(candidates: list[tuple[int, Ordinal | None, bool]],
         and child.level > ordinal.level and at == pos + len(ordinal.raw) + m.end()
 
 
+SPACES = frozenset(" \u3000\t")
+
+
+def _next_after_a_space(text: str, pos: int, head: Ordinal | None, ordinal: Ordinal) -> bool:
+    """3.选择岗位，填写领队姓名 4.选择岗位…: the next item of the paragraph's own ordinal,
+    set apart by a space (two items on one line, as a form prints them)."""
+    return head is not None and head.level == ordinal.level and \
+        head.number == ordinal.number - 1 and text[pos - 1] in SPACES and \
+        text[pos - 2:pos - 1].strip() != ""
+
+
+# 温馨提示：1.…: a lead that names the list, closed by its colon near the line's start.
+LEAD_REACH = 12
+LEAD_MARKS = frozenset("，,。；;！？!?")
+
+
+def _first_after_a_lead(paragraphs: list[Paragraph], index: int, pos: int,
+                        ordinal: Ordinal) -> bool:
+    """温馨提示：1.参会家长请…… ⏎ 2.……: a list's first item run in after its lead, the
+    second item on the next line."""
+    text = paragraphs[index].text
+    return ordinal.level > 2 and ordinal.number == 1 and 0 < pos <= LEAD_REACH and \
+        text[pos - 1] in "：:" and LEAD_MARKS.isdisjoint(text[:pos]) and \
+        _heads_next(paragraphs, index, ordinal.level, 2)
+
+
 def _second_title(text: str, pos: int, ordinal: Ordinal, cuts: list[int]) -> list[int]:
     """Where to cut before and after a second document's title right before its 一、 at
     `pos` (see inline.title_before; [] when `ordinal` is no 一、 or there is none)."""
@@ -319,6 +345,8 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool, texts: Joined | No
                     or parent_just_read is not None and parent_just_read < level \
                     or number == 1 and _slipped_run(candidates, next_same, j) \
                     or number > 1 and _titled_over_first_child(candidates, i) \
+                    or i == 0 and _next_after_a_space(text, pos, head, ordinal) \
+                    or i == 0 and _first_after_a_lead(paragraphs, index, pos, ordinal) \
                     or level == 2 and number == 1 and last[2] == 0 and i > 0 \
                     and RE_RUN_IN_TITLE.match(ordinal.rest) is not None and _first_item_lower(
                         text, candidates[i - 1], cuts[-1] if cuts else 0, titled=True)
@@ -363,6 +391,7 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool, texts: Joined | No
                         chain and number >= 2 and (level > 1 or number > expected) or level > 1
                         and RE_RUN_IN_TITLE.match(ordinal.rest) is not None
                         and RE_RUN_IN_TITLE.match(read_rest[level]) is not None)
+                    ok = ok or i == 0 and _first_after_a_lead(paragraphs, index, pos, ordinal)
                     if len(title := _second_title(text, pos, ordinal, cuts)) == 1:
                         # ……为准。2016年军训开营式程序一、时间: a second document's title
                         # pasted right before its 一、 (a title line ends in no mark).

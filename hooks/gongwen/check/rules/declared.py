@@ -29,6 +29,13 @@ RE_DECLARED = re.compile(
     rf"|(?:从|围绕)(?P<ahead>以下|如下)?(?P<b>[{CN_NUM}])个方面"
     rf"|(?:一共|共)(?P<c>[{CN_NUM}])(?:条|点))"
 )
+# A list announced by 以下 and closed by its colon (呈现以下三大亮点：, 做了以下四项工作：)
+# or named part by part (现从工作情况、存在问题、下一步打算三个方面总结如下：). Such
+# phrases also report what something else holds (对以下三类人员给予补助：低保户……),
+# so they count only what starts right after them (see _right_after).
+RE_LIST_AHEAD = re.compile(
+    rf"(?:以下|如下)(?P<d>[{CN_NUM}])(?:个方面|个|大|项|点|条|方面)[\u4e00-\u9fff]{{0,6}}?[：:]"
+    rf"|从(?=[^，,。；;：:！？!?]{{0,40}}、)[^，,。；;：:！？!?]{{2,40}}?(?P<e>[{CN_NUM}])个方面")
 # Every announced count has its numeral right before 点, 个方面, 个问题, 方面 or 条.
 RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个方面|个问题|方面|条)")
 # The same, as patterns that start with the character after the numeral and look back
@@ -36,7 +43,8 @@ RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个方面|个问题|方面|条
 # numerals are common), and than to a literal of two.
 DECLARED_HINTS = [re.compile(rf"点(?<=[{CN_NUM}]点)"), re.compile(rf"条(?<=[{CN_NUM}]条)"),
                   re.compile(rf"方(?=面)(?:(?<=[{CN_NUM}]方)|(?<=[{CN_NUM}]个方))"),
-                  re.compile(rf"个(?=问题)(?<=[{CN_NUM}]个)")]
+                  re.compile(rf"个(?=问题)(?<=[{CN_NUM}]个)"),
+                  re.compile(rf"下(?<=[以如]下)(?=[{CN_NUM}])")]
 # Only the author's own announcement counts (下面，我讲三点意见), not a report of what
 # someone else asked for (市委主要领导……对教育工作提出三点要求). The clause before the
 # verb is empty, or has the author in it, and no one else.
@@ -156,6 +164,7 @@ def _read_declarations(doc: Document) -> list[Declaration]:
         if para.role == "title" or para.role == "outline":
             continue
         text = para.text
+        taken: list[tuple[int, int]] = []  # (the spans of RE_DECLARED's announcements)
         for m in RE_DECLARED.finditer(text):
             count = cn_to_int(m.group("a") or m.group("b") or m.group("c") or "")
             if not count or count < 2 or not _by_author(text, m.start(), bool(m.group("ahead"))):
@@ -168,7 +177,28 @@ def _read_declarations(doc: Document) -> list[Declaration]:
             aspects = "方面" in m.group(0) and bool(RE_ASPECT_CHECK.search(rest))
             out.append(_what_follows(doc, items, index, m.end(), line, count, m.group(0),
                                      aspects))
+            taken.append((m.start(), m.end()))
+        for m in RE_LIST_AHEAD.finditer(text):
+            count = cn_to_int(m.group("d") or m.group("e") or "")
+            if not count or count < 2 or any(a < m.end() and m.start() < b for a, b in taken) \
+                    or m.group("e") and not _by_author(text, m.start(), False):
+                continue
+            line = line_locator(para, text, para.line)(m.start())
+            found = _what_follows(doc, items, index, m.end(), line, count, m.group(0))
+            if _right_after(doc, index, found):
+                out.append(found)
     return out
+
+
+def _right_after(doc: Document, index: int, found: Declaration) -> bool:
+    """Does what `found` counts start in the announcing paragraph or the next one?"""
+    if found.found is None or found.found_line is None:
+        return False
+    para = doc.paragraphs[index]
+    if found.found_line <= para.lines[-1].number:
+        return True
+    following = next((p for p in doc.paragraphs[index + 1:index + 3] if not p.role), None)
+    return following is not None and following.line == found.found_line
 
 
 def _first_heading_after(doc: Document, index: int) -> int | None:
@@ -386,6 +416,7 @@ DECLARED_COUNT = Rule(
 数的是宣布之后紧接的那一组：同段内的“一是…”，或其后第一个标题所在层次的标题；
 “从以下五个方面进行对照检查”数的是第一部分之下的二级标题。只算作者自己的宣布（下面，我讲三点意见），
 转述别人的要求（市委领导……提出三点要求）不算。宣布了条数而其后没有任何序号，只提醒。
+以冒号引出一组（呈现以下三大亮点：）或逐一列名（从工作情况、存在问题、下一步打算三个方面）的宣布，只数紧接其后的那一组。
 正例：我讲三点意见。⏎ 一、… 二、… 三、…
 反例：我讲三点意见。⏎ 一、… 二、… 三、… 四、…""",
     check=_check_count)

@@ -2,7 +2,6 @@
 order, restart under a new parent, and a child level before any parent."""
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Iterator
 from itertools import accumulate, compress, count, islice, pairwise, repeat
@@ -12,8 +11,8 @@ from gongwen.common import quote
 from gongwen.text.numbering import canonical, written_slip
 
 from ..model import LEVEL_NAMES, Finding, Heading, heading_fields
-from ..nested import heads_a_list
 from .base import GBT_NUMBERING, PRACTICE, Rule, family_member
+from .labels import after_a_label
 from .stretches import LONG_OUTLINE, STRETCH, TRY_AGAIN, goes_on, plain_outline
 
 # The levels below and up to each level (loops of the walks below: no range() per
@@ -67,7 +66,8 @@ def _canonical(level: int, number: int) -> str:
 
 def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, tuple]:
     """Levels numbered on across their parents on purpose (tasks 1.–24. through a whole
-    实施意见): at least two new parents go on counting and none starts again at one.
+    实施意见, problems 1.–3. through two categories of a 整改方案): every new parent goes
+    on counting, none starts again at one (the style is consistent: a slip would not be).
     Or numbered on within each higher part: 1. 2. under （一）, 3. under （二）, and 1.
     again under 二、: every （一）-boundary goes on, every 一、-boundary starts again.
 
@@ -114,7 +114,7 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     for level in (2, 3, 4):
         on, again = went_on[level], restarted[level]
         parents = sum(on) + sum(again) + 1
-        if sum(on) >= 2 and not sum(again):
+        if sum(on) and not sum(again):
             out[level] = (first[level], last[level], parents, 0)
             continue
         # Within each higher part: the boundaries of some level k and below all go on,
@@ -124,41 +124,6 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
                     and not any(on[:k]) and not again[0]:
                 out[level] = (*example[level], parents, k)
                 break
-    return out
-
-
-# An unnumbered line that heads a list of its own: 情形一：…, 一问：…, 附1：, ■奖励项目,
-# ·活动前, 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending
-# with a colon (还存在一些不足，主要如下：), a question (为什么要这样做？) or a bare short
-# label (一月份, 高一年级): a 1. or （1） list only (before 一、 or （一） such a line is no
-# parent: the restart is a slip).
-RE_LABEL = re.compile(
-    r"^(?:[■□●○◆◇▲△★☆▶►※·•]|附\s*(?:件\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]"
-    r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
-    r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
-LABEL_MAX = 60
-
-
-def _after_a_label(document) -> dict[int, int]:
-    """{id of a heading right after an unnumbered label paragraph: the highest level a
-    list may start again at there} (see RE_LABEL)."""
-    out: dict[int, int] = {}
-    label = 0
-    for para in document.paragraphs:
-        if para.heading is not None:
-            if label:
-                out[id(para.heading)] = label
-            label = 0
-        elif not para.role:
-            text = para.text.strip()
-            if label == 2 and not RE_LABEL.match(text):
-                # 附二：走读学生流程： ⏎ 报到时间15：00。 ⏎ （1）…: a numbered label holds
-                # until the next heading, over the lead sentences written under it.
-                continue
-            label = 0
-            if 0 < len(text) <= LABEL_MAX:
-                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:？?" or \
-                    heads_a_list(text) else 0
     return out
 
 
@@ -311,7 +276,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             # A list starting again under a label of its own (情形二：…) is a new list.
             # (Asked only here: a restart under the same parent is rare.)
             if labels is None:
-                labels = _after_a_label(document)
+                labels = after_a_label(document)
             if level >= labels.get(id(h), 5):
                 prev = None
         if prev is None and level in after_break:
@@ -405,11 +370,11 @@ NUMBERING_DISORDER = Rule(
 NUMBERING_RESTART = Rule(
     code="GW106", title="序号未重新起算", name="numbering-restart", severity="error",
     category="hierarchy", authority=PRACTICE, guide="hierarchy",
-    doc="""换了上级后下级序号要重新从一起算。
-为什么：每个层次在各自的上级之下独立计数；接着上一部分往下编，说明层次关系乱了。
+    doc="""换了上级后下级序号要重新从一起算；全文一以贯之地接续编号是另一种体例（见“跨部分连续编号”）。
+为什么：每个层次在各自的上级之下独立计数；时而接着上一部分往下编、时而重新起算，说明层次关系乱了。
 （GB/T 9704-2012第7.3.3条只规定四级序数的写法；不跳号、不重号、换上级重新起算是通行做法，即实务。）
-正例：一、…（一）（二） 二、…（一）（二）
-反例：一、…（一）（二） 二、…（三）（四）""",
+正例：一、…（一）（二） 二、…（一）（二） 三、…（一）（二）
+反例：一、…（一）（二） 二、…（三）（四） 三、…（一）（二）""",
     check=_family("GW106"))
 
 CHILD_BEFORE_PARENT = Rule(
@@ -428,7 +393,7 @@ CONTINUOUS = Rule(
     category="numbering", authority=PRACTICE, guide="hierarchy",
     doc="""跨部分连续编号：同一层次的序号不在每个上级之下重新起算，而是贯穿全文连续编排。
 为什么：实施意见、工作方案常把任务跨部分连续编号（1.—24.），便于按号分工、督办，是有意的写法，
-不是错误；至少有两个上级部分接着编号、没有一处重新起算时才这样认定，只提示一次（实务）。
+不是错误；换上级之处都接着编号、没有一处重新起算时这样认定，只提示一次（实务）。
 也有在每个一级部分之内跨二级部分连续编号、换一级部分时重新起算的（三、之下1.—20.贯穿（一）至（四）），
 同样只提示一次：接续之处都在同一层次的上级处，重新起算之处都在更高一层的上级处。
 连续编号时仍检查跳号、重复和颠倒。

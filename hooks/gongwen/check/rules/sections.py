@@ -14,7 +14,7 @@ from itertools import compress
 from operator import attrgetter, is_, itemgetter
 
 from gongwen.common import quote
-from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ, RE_ENUM_SHI
+from gongwen.text.numbering import RE_ENUM_DI, RE_ENUM_SEQ
 
 from ..document import Document, line_at, opening_text
 from ..model import Finding, heading_fields
@@ -29,6 +29,7 @@ from .keywords import (
     titles_to_read,
     winners,
 )
+from .passages import closing_paragraphs, contrast_clause, opening_paragraphs
 
 # A lead sentence: the start of a paragraph up to its first colon or full stop.
 # (Possessive repeats: the marks that end a match are not among those it repeats, so
@@ -40,16 +41,6 @@ RE_CLAUSE_AT = re.compile(r"[^。！？!?；;：:，,]{2,24}+[，,]")  # RE_LEAD
 RE_LEAD_CLAUSE = re.compile(r"^[^。！？!?；;：:，,]{2,24}+[，,]")
 # RE_LEAD, else RE_LEAD_CLAUSE: one call a paragraph.
 RE_LEAD_OR_CLAUSE = re.compile(f"(?:{RE_LEAD.pattern[1:]}|{RE_LEAD_CLAUSE.pattern[1:]})")
-# How many of the last paragraphs a closing call may be in; a list that ends the speech
-# (我提三点希望： ⏎ 一是… ⏎ 二是… ⏎ 三是…) is not counted, up to this many items.
-CLOSING_PARAGRAPHS = 3
-CLOSING_ITEMS = 9
-# The opening block of a speech: paragraphs before the first heading, at most this many
-# with sentences in them (title lines, dateline, speaker and 称呼 are not counted).
-OPENING_PARAGRAPHS = 6
-BLOCK_LINE = 40  # at most this long and without a sentence end: a line of the title block
-SENTENCE_MARKS = frozenset("。！？!?；;")
-BLOCK_LINES = 8  # at most this many such lines
 SHORT_OUTLINE = 12  # titles of levels 1 and 2 (see _match)
 
 
@@ -128,6 +119,10 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
         # A long first sentence: its first clause may still open a part by the slots' own
         # lead phrases (我们也清醒认识到，……; it ends in ，, so no heading words are tried).
         m = RE_LEAD_OR_CLAUSE.match(para.text)
+        if (m is None or m.group()[-1] in "，,") and led and (turn := contrast_clause(para.text)):
+            for slot, patterns in led:
+                if slot.name not in hits and any(p.search(turn) for p in patterns):
+                    hits[slot.name] = para.line
         if m is None:
             continue
         lead = m.group()
@@ -150,7 +145,7 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
         # An outlook inside the closing paragraphs (……成效显著。展望来年，我校将……)
         # opens the next steps too.
         outlook = plans[1][0] if len(plans[1]) == 1 else None  # (joined: one search)
-        for para in _closing_paragraphs(document):
+        for para in closing_paragraphs(document):
             text = para.body if para.heading is not None else para.text
             for start in RE_SENTENCE_START.finditer(text):
                 m = RE_CLAUSE_AT.match(text, start.end())
@@ -159,44 +154,6 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
                     hits["plans"] = para.line
                     return hits
     return hits
-
-
-def _closing_paragraphs(document: Document) -> list:
-    """The last paragraphs with body text (a speech's call to action is in them),
-    whether or not the speech has numbered headings."""
-    out = []
-    items = 0  # the closing list's items among them
-    for para in reversed(document.paragraphs):
-        if para.role in ("title", "outline") or len(out) - items >= CLOSING_PARAGRAPHS:
-            break
-        text = para.body if para.heading is not None else para.text
-        if len(text) >= 10:
-            if items == len(out) and items < CLOSING_ITEMS and para.heading is None and \
-                    (RE_ENUM_SHI.match(text) or RE_ENUM_DI.match(text)
-                     or RE_ENUM_SEQ.match(text)):
-                items += 1
-            out.append(para)
-    return out
-
-
-def _opening_paragraphs(document: Document) -> list:
-    """The paragraphs before the first heading (a speech without numbered headings:
-    its first few paragraphs), where the meeting's task is stated."""
-    first = next((h.line for h in document.headings), None)
-    out = []
-    counted = 0
-    for para in document.paragraphs:
-        if first is not None and para.line >= first or counted >= OPENING_PARAGRAPHS \
-                or len(out) >= OPENING_PARAGRAPHS + BLOCK_LINES:
-            break
-        if not para.role:
-            out.append(para)
-            # 凝心聚力谱新篇 ⏎ ——在总结大会上的讲话 ⏎ （1月13日） ⏎ 王某某 ⏎ 同志们：
-            # fill no place of the window: it counts from the first sentences.
-            text = para.text
-            if len(text) > BLOCK_LINE or not SENTENCE_MARKS.isdisjoint(text):
-                counted += 1
-    return out
 
 
 def _phrase_line(document: Document, slot: Slot) -> int | None:
@@ -208,9 +165,9 @@ def _phrase_line(document: Document, slot: Slot) -> int | None:
                 if m:
                     return line_at(bounds, m.start())
             return None
-        paragraphs = _opening_paragraphs(document)
+        paragraphs = opening_paragraphs(document)
     elif slot.where == "closing":
-        paragraphs = _closing_paragraphs(document)
+        paragraphs = closing_paragraphs(document)
     else:
         paragraphs = [p for p in document.paragraphs if p.role not in ("title", "outline")]
     pattern = one_pattern(slot.phrases)

@@ -1,0 +1,53 @@
+"""Unnumbered lines that head a list or a section of their own, so that the numbering
+under them may start again at one (情形二：…, 一月份, 高二年级包干区). Used by the numbering
+rules (gongwen.check.rules.numbering)."""
+from __future__ import annotations
+
+import re
+
+from ..nested import heads_a_list
+from ..paragraphs import is_bare_label
+
+# An unnumbered line that heads a list of its own: 情形一：…, 一问：…, 附1：, ■奖励项目,
+# ·活动前, 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending
+# with a colon (还存在一些不足，主要如下：), a question (为什么要这样做？) or a bare short
+# label (一月份, 高一年级): a 1. or （1） list only — unless the bare label follows a part's
+# text (then it titles a section of its own: see _after_a_label).
+RE_LABEL = re.compile(
+    r"^(?:[■□●○◆◇▲△★☆▶►※·•]|附\s*(?:件\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]"
+    r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
+    r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
+LABEL_MAX = 60
+
+
+def after_a_label(document) -> dict[int, int]:
+    """{id of a heading right after an unnumbered label paragraph: the highest level a
+    list may start again at there} (see RE_LABEL). A bare title after a part's text
+    (……值周班每天检查一次。 ⏎ 高二年级包干区 ⏎ 一、…) heads a section of its own: any level
+    starts again under it; right under a heading it is a label over a list only."""
+    out: dict[int, int] = {}
+    label = 0
+    text_before = False  # the paragraph before holds text (not a heading alone)
+    for para in document.paragraphs:
+        if para.heading is not None:
+            if label:
+                out[id(para.heading)] = label
+            label = 0
+            text_before = bool(para.body)
+        elif not para.role:
+            text = para.text.strip()
+            before, text_before = text_before, bool(text)
+            if label == 2 and not RE_LABEL.match(text):
+                # 附二：走读学生流程： ⏎ 报到时间15：00。 ⏎ （1）…: a numbered label holds
+                # until the next heading, over the lead sentences written under it.
+                continue
+            if label and len(text) <= LABEL_MAX and text[-1:] == "。" and \
+                    ("以下" in text or "如下" in text):
+                # 考核评价 ⏎ 有以下行为的班级扣除考核分。 ⏎ 1.…: the lead under a label.
+                label = 3
+                continue
+            label = 0
+            if 0 < len(text) <= LABEL_MAX:
+                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:？?" else \
+                    1 if before and is_bare_label(text) else 3 if heads_a_list(text) else 0
+    return out
