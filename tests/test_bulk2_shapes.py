@@ -86,6 +86,15 @@ def test_a_list_of_attachments_ends_where_no_next_entry_follows() -> None:
     assert errors(text) == ["GW105"]
 
 
+def test_the_next_entry_of_the_list_run_into_an_entrys_line() -> None:
+    body = (*LISTED, "4.按时报送电子稿。")
+    text = doc(*body, "附件：1.名额分配表", "2.2024年度申报评审书3.2024年度推荐汇总表",
+               "4.个人情况一览表", "某市教育局", "2024年3月1日")
+    assert errors(text) == []
+    # Without the entry run into the line, the list ends before 4. (read as the body's).
+    assert errors(text.replace("书3.2024年度推荐汇总表", "书")) == ["GW104"]
+
+
 # --- a label over a list of times -------------------------------------------------------
 
 TIMED = ("关于寒假社会实践学分认定的通知", "一、材料提交", "请各班按时提交材料。", "二、学分认定",

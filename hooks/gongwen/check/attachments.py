@@ -4,7 +4,8 @@ Its entries are numbered like items (or like headings: 附件：一、××× ⏎
 no part of the outline: layout.mark_apart sets the list apart (role 'attachments') from
 its first line (parts.RE_ATTACHMENTS) on, entry after entry. Between two entries may
 stand the file name of a download link (pasted from a web page) or the rest of an entry
-hard-wrapped over two or three lines (2.县（市）推荐 ⏎ 名额分配表 ⏎ 3.…).
+hard-wrapped over two or three lines (2.县（市）推荐 ⏎ 名额分配表 ⏎ 3.…); and the next
+entry may be run into an entry's line (2.……评审书3.……汇总表 ⏎ 4.…).
 """
 from __future__ import annotations
 
@@ -42,8 +43,9 @@ def mark_attachment_list(paragraphs: list[Paragraph], at: int) -> int:
             index += 1
             continue
         ordinal = parse_ordinal(entry.text)
+        glued = _glued(entry.text, expected + 1) if ordinal is not None else 0
         if ordinal is None or ordinal.level != level or ordinal.number != expected or \
-                len(entry.text) > ENTRY_MAX:
+                len(entry.text) > ENTRY_MAX * (1 + glued):
             if ordinal is None and RE_FILE_NAME.match(entry.text):
                 entry.role = "attachments"  # a download link's file name
                 index += 1
@@ -56,9 +58,21 @@ def mark_attachment_list(paragraphs: list[Paragraph], at: int) -> int:
                 continue
             break
         entry.role = "attachments"
-        expected += 1
+        expected += 1 + glued
         index += 1
     return index
+
+
+def _glued(text: str, number: int) -> int:
+    """How many next entries, from `number` on, are run into an entry's line (……评审书
+    3.2022年度……: the page's line break lost), each right after a character no digit."""
+    count, at = 0, 1
+    while True:
+        found = min((i for i in (text.find(f"{number + count}{mark}", at) for mark in ".．、")
+                     if i > 0), default=-1)
+        if found < 0 or text[found - 1].isdigit() or text[found - 1] in ".．":
+            return count
+        count, at = count + 1, found + 1
 
 
 def _wrapped_rest(paragraphs: list[Paragraph], index: int, level: int, expected: int) -> int:
