@@ -205,17 +205,3 @@ def test_the_documents_read_alike_with_every_mark_asked_of_every_line(monkeypatc
                 [(p.text, p.raw_first, p.role) for p in quick.paragraphs]) == \
             (slow.lines, slow.plain_headings, slow.headings, slow.title,
              [(p.text, p.raw_first, p.role) for p in slow.paragraphs]), path
-
-
-def test_the_items_are_those_read_from_every_paragraph(monkeypatch) -> None:
-    """enumeration._read_all looks for 是 items only in the paragraphs RE_SHI_HINT finds:
-    the items of reading every paragraph that holds a 是."""
-    from gongwen.check.rules import enumeration
-    for document in _documents():
-        document.cache.clear()
-        quick = enumeration._read_all(document)
-        monkeypatch.setattr(enumeration, "paragraphs_with",
-                            lambda document, pattern: range(len(document.paragraphs)))
-        assert enumeration._read_all(document) == quick, document.path
-        monkeypatch.undo()
-        document.cache.clear()

@@ -68,14 +68,11 @@ def cached(document, key: str, compute: Callable[..., object], *args):
     compute(*args), once per document (the arguments passed, not a lambda made at every
     call: rules ask dozens of times a page)."""
     store = document.cache
-    # (A miss, a dozen a page, asked with get: raising and catching KeyError costs more.)
-    value = store.get(key, _MISSING)
-    if value is _MISSING:
+    try:
+        return store[key]
+    except KeyError:
         value = store[key] = compute(*args)
-    return value
-
-
-_MISSING = object()  # what cached() finds for a key not computed yet
+        return value
 
 
 def family_member(key: str, analyse: Callable[[object], list], code: str):

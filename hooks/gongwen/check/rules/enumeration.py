@@ -19,7 +19,6 @@ from gongwen.text.numbering import (
 from ..document import Document, Paragraph, line_locator
 from ..model import Finding
 from .base import PRACTICE, Rule, cached, family_member
-from .scan import paragraphs_with
 
 SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
 # Quick tests before the full patterns: most paragraphs have no item at all. Each
@@ -27,10 +26,6 @@ SEQUENCE_LABELS = {1: "首先", 2: "其次", 3: "再次"}
 RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}]|首先|其次|再次|"
                                                               r"最后")
 CN_NUM_SET = frozenset(CN_NUM)
-# A 是 right after a numeral, as every item of RE_ENUM_SHI ends: only a paragraph whose
-# text holds one can hold such an item (one scan of the page, led by the 是: the 是 of
-# prose, 就是, 还是, most of them, are passed over in C).
-RE_SHI_HINT = re.compile(f"是(?<=[{CN_NUM}]是)")
 NOT_AFTER_SHI = frozenset("否非")  # 一是否…: (?![否非]) in RE_ENUM_SHI
 new_tuple = tuple.__new__
 ENUM_BEFORE = set("。；;：:，,！？!?")
@@ -73,7 +68,6 @@ def _read_all(doc: Document) -> list[Enumeration]:
     # The body paragraph before (its index and itself: see _spoken_first), kept in locals
     # and put into the state for the paragraphs with items.
     before_index, before = -1, None
-    with_shi = set(paragraphs_with(doc, RE_SHI_HINT))  # (the paragraphs with 是 items)
     for index, para in enumerate(doc.paragraphs):
         role, heading = para.role, para.heading
         if role == "title" or role == "outline":
@@ -101,8 +95,7 @@ def _read_all(doc: Document) -> list[Enumeration]:
         # A body with 第 (第一次, 第二季度: common, mostly no item) is read when it holds an
         # item of RE_ENUM_DI, or a 其次/再次 that may go on a list (as _matches reads it),
         # or is a table row (_cells reads each cell).
-        # (Found once: _items_in reads them. A body is the end of its paragraph's text.)
-        shi = shi_items(body) if index in with_shi else None
+        shi = shi_items(body) if "是" in body else None  # (found once: _items_in reads them)
         # (A character asked before a word: str.find of one is several times faster.)
         if shi or body[:2] in SEQUENCE_WORDS or "首" in body and "首先" in body \
                 or "第" in body and ("次" in body or "\t" in body or RE_ENUM_DI.search(body)):

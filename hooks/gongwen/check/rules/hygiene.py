@@ -33,28 +33,13 @@ from .scan import (
 # X/XX/XXX/XXXX市 (Latin or full-width X, not inside an English word), ×××, ○○, _ runs.
 # Not a term's X: “1+X”证书, “1+1+X”体系 (after a plus), X光, X射线.
 X_PLACEHOLDER = r"X(?<![A-Za-z+＋]X)[XＸ]*(?![A-Za-z光射])"
-# The alternatives, each with the character it starts with.
-PLACEHOLDER_ALTERNATIVES = (
-    ("X", X_PLACEHOLDER), ("Ｘ", r"Ｘ(?<![A-Za-z+＋]Ｘ)[XＸ]*(?![A-Za-z光射])"), ("×", "××+"),
-    ("○", "○○+"), ("□", "□□+"), ("_", "__*"))
-PLACEHOLDER_LEADS = tuple(lead for lead, _ in PLACEHOLDER_ALTERNATIVES)
-RE_PLACEHOLDER = re.compile("|".join(pattern for _, pattern in PLACEHOLDER_ALTERNATIVES))
-# RE_PLACEHOLDER with only the alternatives whose first characters a line holds (the others
-# cannot match in it): the same matches, found from a literal when the line holds one of
-# them (most lines with a placeholder: X, or _), which re skips to many times faster than
-# to the class an alternation starts with. By the characters held (at most 63 patterns).
-_PLACEHOLDER_BY_LEADS: dict[tuple[bool, ...], re.Pattern[str]] = {}
-
-
-def _placeholder_pattern(held: tuple[bool, ...]) -> re.Pattern[str]:
-    """RE_PLACEHOLDER for a line that holds the PLACEHOLDER_LEADS flagged in `held`."""
-    pattern = _PLACEHOLDER_BY_LEADS.get(held)
-    if pattern is None:
-        pattern = _PLACEHOLDER_BY_LEADS[held] = re.compile("|".join(
-            alternative for (_, alternative), has in zip(PLACEHOLDER_ALTERNATIVES, held) if has))
-    return pattern
-
-
+RE_PLACEHOLDER = re.compile(
+    X_PLACEHOLDER + r"|Ｘ(?<![A-Za-z+＋]Ｘ)[XＸ]*(?![A-Za-z光射])|××+|○○+|□□+|__*")
+# Its first alternative alone: on a line with X and none of the other alternatives' first
+# characters (most lines with a placeholder), the same matches, found from a literal
+# (re skips to it many times faster than to a class).
+RE_X_PLACEHOLDER = re.compile(X_PLACEHOLDER)
+NOT_X = ("Ｘ", "_", "×", "○", "□")
 # What a line with a placeholder or a fill-in field holds (looked for by
 # scan.lines_holding; RE_PLACEHOLDER_HINT is the same as a class).
 PLACEHOLDER_HINTS = tuple("【XＸ_×○□")
@@ -92,8 +77,9 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
     for line in lines_holding(document, PLACEHOLDER_HINTS):
         text = line.text
         fields = RE_FILL_FIELD.findall(text) if "【" in text else []
-        held = tuple(map(text.__contains__, PLACEHOLDER_LEADS))
-        marks = _placeholder_pattern(held).findall(text) if any(held) else []
+        others = any(map(text.__contains__, NOT_X))
+        marks = (RE_PLACEHOLDER if others else RE_X_PLACEHOLDER).findall(text) \
+            if others or "X" in text else []
         if fields:
             shown = "".join([quote(f) for f in dict.fromkeys(fields)])
             what = "模板填写项" if template else "填写项"

@@ -30,22 +30,22 @@ LATIN_END = "\xff"
 
 def lines_text(document) -> str:
     """The checked lines' texts, joined by "\\n" (once per document)."""
-    # (Asked a dozen times a page: no call of cached, no lambda. A miss is asked with get,
-    # not caught: raising KeyError costs more than the join of a short page.)
-    text = document.cache.get("lines-text")
-    if text is None:
+    try:  # (asked a dozen times a page: no call of cached, no lambda)
+        return document.cache["lines-text"]
+    except KeyError:
         text = document.cache["lines-text"] = "\n".join([x.text for x in document.lines])
-    return text
+        return text
 
 
 def paragraphs_text(document) -> str:
     """The paragraphs' texts, joined by "\\n" (once per document: the reader's own join,
     when it left one)."""
-    text = document.cache.get(PARAGRAPHS_TEXT)
-    if text is None:
+    try:
+        return document.cache[PARAGRAPHS_TEXT]
+    except KeyError:
         text = document.cache[PARAGRAPHS_TEXT] = \
             "\n".join([p.text for p in document.paragraphs])
-    return text
+        return text
 
 
 def latin_text(document) -> bytes:
@@ -55,31 +55,34 @@ def latin_text(document) -> bytes:
     text stops at each character with the same low byte: it takes longer than this pass
     for two or three such questions.) A piece missing here is missing from the text; one
     found here may be in the text (the characters between were dropped)."""
-    latin = document.cache.get("latin-text")
-    if latin is None:
+    try:
+        return document.cache["latin-text"]
+    except KeyError:
         latin = document.cache["latin-text"] = lines_text(document).encode("latin-1",
                                                                            "ignore")
-    return latin
+        return latin
 
 
 def lines_clean(document) -> bool:
     """Does no line hold a "\\n" of its own (no reader makes one)? Then the line of a
     match in lines_text is the number of "\\n" before it. (Asked once per document,
     not for each scan that finds something.)"""
-    clean = document.cache.get("lines-clean")
-    if clean is None:
+    try:
+        return document.cache["lines-clean"]
+    except KeyError:
         clean = document.cache["lines-clean"] = \
             lines_text(document).count("\n") == len(document.lines) - 1
-    return clean
+        return clean
 
 
 def paragraphs_clean(document) -> bool:
     """Does no paragraph hold a "\\n" of its own? (See lines_clean.)"""
-    clean = document.cache.get("paragraphs-clean")
-    if clean is None:
+    try:
+        return document.cache["paragraphs-clean"]
+    except KeyError:
         clean = document.cache["paragraphs-clean"] = \
             paragraphs_text(document).count("\n") == len(document.paragraphs) - 1
-    return clean
+        return clean
 
 
 def _hits(text: str, texts: Callable[[], list[str]], pattern: re.Pattern[str],
@@ -155,7 +158,6 @@ def _union(text: str, texts: Callable[[], list[str]], patterns: list[re.Pattern[
 # needle → its Latin-1 bytes, or None: not all of it is Latin-1 (the needles are the
 # rules' own constants: a bounded memo).
 _LATIN_NEEDLES: dict[str, bytes | None] = {}
-LATIN_UNKNOWN = object()  # (what _LATIN_NEEDLES gives for a needle not in it yet)
 
 
 def _latin(needle: str) -> bytes | None:
@@ -176,9 +178,7 @@ def line_indices_holding(document, needles: tuple[str, ...]) -> list[int]:
     latin: bytes | None = None
     hits: list[int] = []  # where a line's first hit (of one needle) is
     for needle in needles:
-        latin_needle = _LATIN_NEEDLES.get(needle, LATIN_UNKNOWN)  # (_latin, without its call)
-        if latin_needle is LATIN_UNKNOWN:
-            latin_needle = _latin(needle)
+        latin_needle = _latin(needle)
         if latin_needle is not None:  # (see latin_text)
             if latin is None:
                 latin = latin_text(document)
