@@ -220,9 +220,9 @@ def _read_body(doc: Document) -> None:
             if made:
                 heading, body = made
                 para.heading = heading
-                if heading.number == 1 and headings and heading.level == headings[-1].level \
-                        and heading.level >= 3:
-                    doc.restarts_in_place = True  # (1. right after 1.…: see nested.py)
+                if headings and heading.level == headings[-1].level and heading.level >= 3 \
+                        and heading.number <= headings[-1].number:
+                    doc.restarts_in_place = True  # (1. right after 3., 2. after 2.: nested.py)
                 headings.append(heading)
                 first_heading_seen = True
                 if body and len(para.lines) > 1:

@@ -109,9 +109,10 @@ def _next_label(headings: list[Heading], index: int) -> bool:
     return _opens_a_list(headings, index) or _is_label(h) and h.title[-1] in LABEL_ENDS
 
 
-# A table printed one cell a line starts with its header cells: 序号 alone on a line. A
-# note under the table (注：1.…) numbers a list of its own, which is no cell's.
-TABLE_HEADS = frozenset(("序号", "序 号"))
+# A table printed one cell a line starts with its header cells: 序号 alone on a line, or
+# the 指标名称/计量单位 of a statistics table (a 政府信息公开年报's). A note under the table
+# (注：1.…) numbers a list of its own, which is no cell's.
+TABLE_HEADS = frozenset(("序号", "序 号", "指标名称", "指 标 名 称", "计量单位"))
 NOTE_LEADS = ("注", "说明", "备注")
 NOTE_MARKS = frozenset("：:0123456789")  # (注：, 注1：; a 备注 header cell alone is no note)
 

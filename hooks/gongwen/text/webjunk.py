@@ -38,8 +38,14 @@ SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
 # (下面是小编为大家整理的……范文，欢迎阅读参考 / 本文由范文网整理发布，更多……请关注本站).
 # Each pattern names the site, its editor or its downloads: words a 公文 never uses of
 # itself. (供大家参考 alone is not one: a speech may end 以上意见，供大家参考。)
+# The site's own voice: its editor (小编为大家整理……; not 小编制, 缩小编), the site itself
+# as a source or an owner (来源：本站, 本站所有, 欢迎访问本站; not a station's 本站安全, 本站点).
+SITE_VOICE = (r"(?<!缩)小编(?![制排组号])"
+              r"|(?:来源[:：]\s*|关注|访问|收藏|搜索)本站(?!点)"
+              r"|本站(?:所有|整理|发布|提供|收集|声明|原创|会员|内容|部分|推荐|仅供|免费|文章|资源)")
+RE_SITE_VOICE = re.compile(SITE_VOICE)
 FANWEN_JUNK = re.compile(
-    r"小编|范文(?:网|大全|库|频道|之家)|本站|本网站?(?:整理|发布|提供|收集)"
+    SITE_VOICE + r"|范文(?:网|大全|库|频道|之家)|本网站?(?:整理|发布|提供|收集)"
     r"|网友(?:投稿|分享|整理)|(?:整理|收集|精选|搜集)了?.{0,20}(?:范文|模板|例文)"
     r"|更多.{0,20}(?:范文|精品).{0,10}(?:请关注|请访问|尽在|请点击|请搜索|关注)"
     r"|本文(?:由|来自|转自|来源)|文章来源|(?:免费|点击)下载|全文下载|下载全文|欢迎阅读参考"
@@ -66,8 +72,8 @@ def junk_reason(text: str) -> str:
     # (A lone ; or ； is the end of a sentence a PDF wrapped onto a line of its own.)
     if len(text) > 1 and CODE_LINE.match(text) or CODE_WORDS.search(text):
         return CODE_REASON
-    if "小编" in text or "本站" in text:  # the site's own voice, in a line of any length
-        return FANWEN_REASON
+    if ("小编" in text or "本站" in text) and RE_SITE_VOICE.search(text):
+        return FANWEN_REASON  # the site's own voice, in a line of any length
     if len(text) <= MAX_FANWEN_LINE and (RE_FANWEN_HINT.search(text) or "本文" in text) \
             and FANWEN_JUNK.search(text):
         return FANWEN_REASON

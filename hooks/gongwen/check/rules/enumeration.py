@@ -367,7 +367,8 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             last[item.sequence] = item  # items after 最后: the list was closed, not counted
             continue
         expected = (prev.number if prev else 0) + 1
-        if item.number == expected:
+        if item.number == expected or prev is None and item.kind == "是" and \
+                _begun_in_other_words(document, item):
             last[item.sequence] = item
             continue
         want = label_for(item.kind, expected)
@@ -382,6 +383,25 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 item.line, f"列举顺序颠倒：应为{quote(want)}，实为{quote(item.label)}")))
         last[item.sequence] = item
     return out
+
+
+# 一怕…；二怕…；三是…: a series begun with another word after its numerals.
+CLAUSE_START = "，,；;。：:、 \u3000"
+
+
+def _begun_in_other_words(document, item: Enumeration) -> bool:
+    """Do the items before a first 三是 stand earlier in its paragraph as 一怕…二怕… (each
+    numeral at a clause's start with the same word after it)?"""
+    text = document.paragraphs[item.paragraph].text[:item.offset]
+    words = set()
+    for number in range(1, item.number):
+        numeral = int_to_cn(number)
+        at = next((m.start() for m in re.finditer(numeral, text)
+                   if m.start() == 0 or text[m.start() - 1] in CLAUSE_START), -1)
+        if at < 0 or at + len(numeral) >= len(text):
+            return False
+        words.add(text[at + len(numeral)])
+    return len(words) == 1 and "是" not in words and words.pop().isalpha()
 
 
 def _family(code: str):

@@ -1,0 +1,58 @@
+"""Shapes found in the twelfth and thirteenth sets of real documents outside the
+evaluation set (平潭 政府信息公开年报 and plans; speeches, Shanghai notices; not in the
+repository): each false finding they caused, as a silent case, with the firing case that
+must still be reported. The sentences are made up; only the shapes come from those
+documents."""
+from __future__ import annotations
+
+from gongwen.check import check_text
+from gongwen.text.webjunk import junk_reason
+
+
+def errors(text: str, doctype: str | None = None) -> list[str]:
+    return [f.rule for f in check_text(text, "稿.txt", doctype).findings
+            if f.severity == "error"]
+
+
+def doc(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+REPORT = ("某区2020年度政府信息公开工作年度报告",
+          "本报告依据《中华人民共和国政府信息公开条例》编制。", "一、概述", "（一）主动公开情况",
+          "全年主动公开政府信息1200条。", "（二）公开形式",
+          "1.门户网站", "设立信息公开专栏。", "2.公众查阅点", "在档案馆设立查阅点。",
+          "二、存在的主要问题和改进措施", "公开形式还不够多，下一步加强新媒体应用。",
+          "三、政府信息公开情况统计表")
+TABLE = ("指标名称", "计量单位", "本年度", "主动公开文件数", "条", "1200",
+         "其中：1、政府网站公开数", "条", "1200", "2、政府公报公开数", "条", "0",
+         "受理依申请公开总数", "条", "3", "其中：1、当面申请数", "条", "2",
+         "2、网上申请数", "条", "1")
+
+
+def test_the_rows_of_a_statistics_table_are_no_outline() -> None:
+    assert errors(doc(*REPORT, *TABLE), "progress-report") == []
+    # Without its header cells the same rows are read as the outline: 2、 repeats 2.
+    assert "GW104" in errors(doc(*REPORT, *TABLE[3:]), "progress-report")
+
+
+def test_the_site_speaking_is_junk_and_the_same_words_in_a_sentence_are_not() -> None:
+    for junk in ("下面是小编为大家整理的工作总结，欢迎阅读参考。", "来源：本站",
+                 "本站所有文章仅供学习参考。", "更多精彩内容请关注本站"):
+        assert junk_reason(junk), junk
+    for prose in ("推行小编制，把力量集中到主业上来。", "要坚决缩小编制规模。",
+                  "站长是本站安全第一责任人。", "本站点发现的问题要当日整改。"):
+        assert junk_reason(prose) == "", prose
+
+
+SPEECH = ("在某局年度工作会议上的讲话", "同志们：", "今天召开会议，主要任务是部署今年任务。",
+          "一、回顾去年工作")
+CLOSE = ("二、部署今年任务", "各单位要提高谈判能力。希望大家再接再厉。")
+
+
+def test_a_series_begun_in_other_words_goes_on_with_its_third() -> None:
+    begun = "合同质量不高，原因在于顾虑：一怕对手抢单；二怕客户不满意；三是方案本身有缺陷。"
+    assert errors(doc(*SPEECH, begun, *CLOSE), "speech") == []
+    # Begun with two different words, or not begun at all: 三是 still wants its 一是.
+    for other in (begun.replace("二怕", "二要"), "合同质量不高，原因在于：三是方案本身有缺陷。"):
+        assert "GW121" in errors(doc(*SPEECH, other, *CLOSE), "speech"), other
