@@ -56,3 +56,24 @@ def test_a_series_begun_in_other_words_goes_on_with_its_third() -> None:
     # Begun with two different words, or not begun at all: 三是 still wants its 一是.
     for other in (begun.replace("二怕", "二要"), "合同质量不高，原因在于：三是方案本身有缺陷。"):
         assert "GW121" in errors(doc(*SPEECH, other, *CLOSE), "speech"), other
+
+
+def test_headings_after_a_paragraph_indent_in_a_pasted_line() -> None:
+    # Paragraphs pasted into one line keep their indent (two full-width spaces).
+    text = doc("某局关于做好冬季安全工作的通知",
+               "各单位：　　现就有关要求通知如下。　　一、工作目标。　　确保不发生较大事故。"
+               "　　二、重点任务。　　（一）加强隐患排查。各单位要全面排查隐患。",
+               "　　（二）加强宣传培训。各单位要开展培训。　　三、时间步骤。　　（一）部署阶段。")
+    assert errors(text) == []
+    # Read as headings, their slips are found: 四、 after 二、 is a gap.
+    assert "GW103" in errors(text.replace("三、时间步骤", "四、时间步骤"))
+
+
+def test_a_first_item_at_the_end_of_a_pasted_line_with_its_second_on_the_next() -> None:
+    text = doc("关于政务公开工作要点落实情况的函",
+               "现将落实情况函告如下：一、工作情况。全年主动公开信息3000条。二、下一步计划。"
+               "（一）深化公开内容。凡涉及群众利益的都要公开。（二）规范公开行为。1、加强培训指导。",
+               "2、建立工作机制，落实每月统计。3、做好巡查工作。某区人民政府办公室2020年12月10日")
+    assert errors(text, "progress-report") == []
+    # Without its 1、 the list's first item is missing: 2、 is still a gap.
+    assert "GW103" in errors(text.replace("1、加强培训指导。", "加强培训指导。"), "progress-report")

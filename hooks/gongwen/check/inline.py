@@ -14,6 +14,7 @@ import re
 from .parts import PART_KINDS
 
 SENTENCE_END = frozenset("。！？!?")
+INDENT = "\u3000"  # a paragraph's indent is two of them
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 # A caption after a sentence end, right before the heading: 图1　汽车号牌编码规则, 表2　…
@@ -32,9 +33,13 @@ RE_TITLE_AFTER_SENTENCE = re.compile(
 
 def after_sentence(text: str, pos: int, ends: frozenset[str]) -> bool:
     """Does `pos` follow a sentence end, maybe with a closing quote, a bracketed note or
-    a caption between (……。”二、 / ……。（财政部负责）七、 / ……。图1　规则（二）)?"""
+    a caption between (……。”二、 / ……。（财政部负责）七、 / ……。图1　规则（二）), or the
+    indent of a paragraph joined into the line (……通知如下。　　一、)?"""
     before = text[pos - 1]
     if before in ends:
+        return True
+    if before == INDENT and pos >= 3 and text[pos - 2] == INDENT and \
+            text[pos - 3] in ends:
         return True
     if before in "”’" and pos >= 2:
         return text[pos - 2] in SENTENCE_END

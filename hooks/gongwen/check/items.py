@@ -29,6 +29,9 @@ from .paragraphs import Paragraph
 FIRST = r"(?P<ord>[（(]1[）)]|1[、.．](?!\d))"
 RE_FIRST = re.compile(r"[：:][ \t　]*" + FIRST)
 RE_FIRST_AT_START = re.compile(FIRST)
+# …or the last item of a pasted line, after a sentence end, its second on the next line
+# (……规范公开行为。1、加强培训指导。 ⏎ 2、建立工作机制。).
+RE_FIRST_AFTER_STOP = re.compile(r"[。！？!?][ \t　]*" + FIRST)
 # A next item: right after a 分号 or 句号 (a space may come between, as pasted).
 RE_NEXT = {
     "bracket": re.compile(r"[；;。][ \t　]*(?P<ord>[（(](?P<num>\d{1,3})[）)])"),
@@ -143,7 +146,22 @@ def _runs(text: str, follows: str = "") -> list[tuple[int, int, int | None, list
             note = RE_NOTE_LEAD.search(text, 0, start) if start else None
             runs.append((LEVELS[form], start, note.start() if note else None, items))
         pos, first = max(scan, first.end()), None
+    if not runs and follows[:1] in SECOND_LEADS and (last := _last_first_after_stop(text)):
+        form = _form(last["ord"])
+        if RE_SECOND[form].match(follows) and RE_NEXT[form].search(text, last.end()) is None:
+            runs.append((LEVELS[form], last.start("ord"), None, [last.start("ord")]))
     return runs
+
+
+SECOND_LEADS = frozenset("2（(")  # (what a second item starts with: most paragraphs not)
+
+
+def _last_first_after_stop(text: str) -> re.Match[str] | None:
+    """The last first item after a sentence end in `text` (None: none)."""
+    found = None
+    for found in RE_FIRST_AFTER_STOP.finditer(text):  # (the last one is kept)
+        pass
+    return found
 
 
 def _opened(open_levels: list[bool], level: int) -> None:
