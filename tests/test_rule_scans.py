@@ -129,6 +129,15 @@ def test_the_lines_holding_a_needle_are_found(lines: list[str], needles) -> None
         [i for i, line in enumerate(document.lines) if any(n in line.text for n in needles)]
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="本站小编\n a", max_size=30),
+       needle=st.text(alphabet="本站小编\n a", min_size=2, max_size=4),
+       start=st.integers(0, 32))
+def test_a_piece_found_by_its_last_character_is_where_find_finds_it(text: str, needle: str,
+                                                                    start: int) -> None:
+    assert scan.find_by_last(text, needle, start) == text.find(needle, start)
+
+
 @settings(max_examples=200, deadline=None)
 @given(lines=_lines(STYLE_PIECES + JUNK_PIECES), hint=st.sampled_from([
     style.RE_QUICK, style.RE_ELLIPSIS_DASH_HINT, style.RE_FULL_WIDTH_DIGIT, style.RE_TWO_MARKS,

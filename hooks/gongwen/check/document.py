@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from gongwen.text import numbering
-from gongwen.text.blocks import checked_lines, markup_held, quiet_lines, scan_lines
+from gongwen.text.blocks import (
+    body_latin,
+    checked_lines,
+    markup_held,
+    quiet_lines,
+    scan_lines,
+)
 from gongwen.text.frontmatter import FrontMatter, split_front_matter
 from gongwen.text.numbering import ORDINAL_LEADS, Ordinal, canonical, parse_ordinal
 
@@ -299,11 +305,16 @@ def _read(text: str, path: str, markdown: bool | None) -> Document:
     doc = Document(path, markdown, front)
     acks: list[tuple[int, str, str]] = []
     atx: dict[int, tuple[int, str]] = {}
-    body = scan_lines(lines, front.body_start, markdown, acks, atx, quiet_lines(text, lines, whole))
+    # (What the lines read may hold of the words and marks scan_lines and group_lines ask
+    # for: one pass over the text for both.)
+    latin = body_latin(text, lines, front.body_start, whole)
+    body = scan_lines(lines, front.body_start, markdown, acks, atx,
+                      quiet_lines(latin, lines, whole))
     if markdown:
         doc.scanned = body
     doc.acks = [Ack(*ack) for ack in acks]
-    _paragraphs(body, markdown, doc, markup_held(text, lines, front.body_start, whole), atx)
+    _paragraphs(body, markdown, doc, markup_held(text, lines, front.body_start, whole, latin),
+                atx)
     if not markdown:
         doc.paragraphs = join_wrapped(doc.paragraphs)
     _read_title(doc)

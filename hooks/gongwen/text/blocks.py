@@ -96,17 +96,27 @@ MARKUP = INLINE_MARKS + "{"
 MARKUP_BYTES = tuple((mark, mark.encode("ascii")) for mark in MARKUP)
 
 
-def markup_held(text: str, lines: list[str], start: int, whole: bool) -> str:
-    """The marks of MARKUP that lines[start:] may hold (`lines` and `whole` from
-    checked_lines(text)): those in the stretch of the text they come from, looked for
-    among its Latin-1 characters. (A test of an ASCII mark in Chinese text is slow: "["
-    stops at each 学, 实, 定, whose code holds its byte; in the Latin-1 ones it is not.)"""
+def body_latin(text: str, lines: list[str], start: int, whole: bool) -> bytes:
+    """The Latin-1 characters (others dropped) of the stretch of the text that lines[start:]
+    come from (`lines` and `whole` from checked_lines(text)), as bytes: one pass in C, after
+    which a piece of ASCII missing here is in none of those lines. (A test of an ASCII mark
+    in Chinese text is slow: "[" stops at each 学, 实, 定, whose code holds its byte; in the
+    Latin-1 ones it is not.)"""
     # From where lines[start] begins, or before (each line before it ends in one
     # character or two), to where the last of `lines` ends (checked_lines' cut, after
     # the end marker: its "<" is no cost, a line is asked for "<" quickly).
     begin = sum(map(len, islice(lines, start))) + start
     end = len(text) if whole else text.find("\n", text.find(END_MARKER))
-    latin = text[begin:end].encode("latin-1", "ignore")
+    return text[begin:end].encode("latin-1", "ignore")
+
+
+def markup_held(text: str, lines: list[str], start: int, whole: bool,
+                latin: bytes | None = None) -> str:
+    """The marks of MARKUP that lines[start:] may hold (`lines` and `whole` from
+    checked_lines(text)): those among the Latin-1 characters of their stretch of the text
+    (latin: body_latin's, when asked already)."""
+    if latin is None:
+        latin = body_latin(text, lines, start, whole)
     return "".join([mark for mark, byte in MARKUP_BYTES if byte in latin])
 
 
@@ -163,17 +173,21 @@ def checked_lines(text: str) -> tuple[list[str], bool]:
     return text.splitlines(), True
 
 
-def quiet_lines(text: str, lines: list[str], whole: bool) -> int:
-    """How many of `lines` (checked_lines(text)), from the first, hold neither "gongwen" nor
-    "annotate": all but the end marker's on most pages. A search of the text for each word
-    costs less than one of every line (Chinese text, line by line)."""
-    first = text.find("gongwen")
-    if first < 0:
-        return len(lines) if "annotate" not in text else 0
-    if not whole and text.startswith(END_MARKER, first - END_MARKER.index("gongwen")) \
-            and text.find("annotate", 0, first) < 0:
-        return len(lines) - 1  # (the first "gongwen" is the end marker's, on the last line)
-    return 0
+def quiet_lines(latin: bytes, lines: list[str], whole: bool) -> int:
+    """How many of `lines` (checked_lines(text)), from the first, scan_lines need not ask
+    for "gongwen" or "annotate", of those it reads (lines[start:], whose stretch of the
+    text `latin` is: body_latin): all of them when neither word is there; all but the last
+    when the only "gongwen" is the end marker's, on that line (most pages); else none.
+    (A line before start, of the front matter, may hold them: scan_lines reads none.)
+    A word in a line is in `latin`, once for each time it is there: counted in bytes
+    (str.find of an ASCII word in Chinese text stops at every character sharing a byte)."""
+    if b"annotate" in latin:
+        return 0
+    found = latin.count(b"gongwen")
+    if not found:
+        return len(lines)
+    # (Not whole: the last line is the end marker's, and its "gongwen" is in `latin`.)
+    return len(lines) - 1 if found == 1 and not whole else 0
 
 
 def atx_heading(raw: str) -> tuple[int, str] | None:
@@ -223,8 +237,8 @@ def scan_lines(lines: list[str], start: int, markdown: bool,
     markdown=False (a .txt file): every line is 'text' or 'blank'.
     acks: filled with (line, rule, reason) of each `<!-- gongwen: ack RULE reason -->`.
     headings: filled with atx_heading(raw) of each 'atx' line, by its number.
-    quiet: the first `quiet` lines hold neither "gongwen" nor "annotate" (quiet_lines):
-    they are not searched for them.
+    quiet: the first `quiet` lines, of those read, hold neither "gongwen" nor "annotate"
+    (quiet_lines): they are not searched for them.
     """
     out: list[tuple[int, str, str]] = []
     if not markdown:
