@@ -77,3 +77,13 @@ def test_a_first_item_at_the_end_of_a_pasted_line_with_its_second_on_the_next() 
     assert errors(text, "progress-report") == []
     # Without its 1、 the list's first item is missing: 2、 is still a gap.
     assert "GW103" in errors(text.replace("1、加强培训指导。", "加强培训指导。"), "progress-report")
+
+
+def test_a_first_item_run_into_a_title_without_its_full_stop() -> None:
+    plan = ("某片区安全生产工作要点", "为做好安全生产工作，制定本要点。", "一、工作目标",
+            "杜绝较大事故。", "二、重点任务", "（一）排查隐患。全面排查。")
+    run = "（二）加快屏障建设一是加强护栏建设。二是完善警示标志。"
+    assert "GW121" not in errors(doc(*plan, run), "plan")
+    # A list that really starts at 二是 is still a gap.
+    late = "（二）加快屏障建设。二是完善警示标志。三是加强巡查。"
+    assert "GW121" in errors(doc(*plan, late), "plan")
