@@ -87,3 +87,15 @@ def test_a_first_item_run_into_a_title_without_its_full_stop() -> None:
     # A list that really starts at 二是 is still a gap.
     late = "（二）加快屏障建设。二是完善警示标志。三是加强巡查。"
     assert "GW121" in errors(doc(*plan, late), "plan")
+
+
+def test_a_book_title_cut_at_the_margin_before_its_number() -> None:
+    plan = ("某县矿山安全三年行动方案", "为夯实矿山安全基础，特制定本方案。", "一、主要目标",
+            "矿区达到安全生产标准化二级。", "二、主要任务", "（一）加强宣传教育。",
+            "1.深入开展安全教育。以《中华人民共和国安全生产法》《刑法修正案",
+            "（十一）》以及重大隐患判定标准等为重点，常态化开展", "学法活动。",
+            "（二）加强社会监督。", "1.健全举报渠道。", "三、保障措施", "（一）加强组织领导。")
+    assert errors(doc(*plan), "plan") == []
+    # A heading line of its own, numbered out of turn, is still a slip.
+    slipped = doc(*plan[:7], "（十一）加强普法。", *plan[8:])
+    assert "GW103" in errors(slipped, "plan")
