@@ -77,3 +77,25 @@ def test_a_first_item_at_the_end_of_a_pasted_line_with_its_second_on_the_next() 
     assert errors(text, "progress-report") == []
     # Without its 1、 the list's first item is missing: 2、 is still a gap.
     assert "GW103" in errors(text.replace("1、加强培训指导。", "加强培训指导。"), "progress-report")
+
+
+def test_a_first_item_run_into_a_title_without_its_full_stop() -> None:
+    plan = ("某片区安全生产工作要点", "为做好安全生产工作，制定本要点。", "一、工作目标",
+            "杜绝较大事故。", "二、重点任务", "（一）排查隐患。全面排查。")
+    run = "（二）加快屏障建设一是加强护栏建设。二是完善警示标志。"
+    assert "GW121" not in errors(doc(*plan, run), "plan")
+    # A list that really starts at 二是 is still a gap.
+    late = "（二）加快屏障建设。二是完善警示标志。三是加强巡查。"
+    assert "GW121" in errors(doc(*plan, late), "plan")
+
+
+def test_a_book_title_cut_at_the_margin_before_its_number() -> None:
+    plan = ("某县矿山安全三年行动方案", "为夯实矿山安全基础，特制定本方案。", "一、主要目标",
+            "矿区达到安全生产标准化二级。", "二、主要任务", "（一）加强宣传教育。",
+            "1.深入开展安全教育。以《中华人民共和国安全生产法》《刑法修正案",
+            "（十一）》以及重大隐患判定标准等为重点，常态化开展", "学法活动。",
+            "（二）加强社会监督。", "1.健全举报渠道。", "三、保障措施", "（一）加强组织领导。")
+    assert errors(doc(*plan), "plan") == []
+    # A heading line of its own, numbered out of turn, is still a slip.
+    slipped = doc(*plan[:7], "（十一）加强普法。", *plan[8:])
+    assert "GW103" in errors(slipped, "plan")

@@ -454,3 +454,14 @@ def test_a_speech_closing_with_the_follow_up(closing: str) -> None:
     assert "结尾号召" not in missing(doc(*WORK_SPEECH, closing), "speech")
     # Ended inside its last point, it has no closing.
     assert "结尾号召" in missing(doc(*WORK_SPEECH), "speech")
+
+
+@pytest.mark.parametrize("title, opening", [
+    ("在庆祝建校七十周年招待会上的讲话", "各位来宾，朋友们：值此佳节，我谨代表学校表示热烈欢迎。"),
+    ("在2011届毕业典礼上的讲话", "今天，我们迎来了一年一度的毕业盛典。")])
+def test_a_toast_or_a_ceremony_has_no_meeting_task_to_state(title: str, opening: str) -> None:
+    text = doc(title, opening, "让我们共同努力，再创佳绩！")
+    assert "会议任务" not in missing(text, "speech")
+    # A work meeting's speech still states its task.
+    assert "会议任务" in missing(text.replace(title, "在全县教育工作会议上的讲话")
+                                 .replace(opening, "各位同志：谢谢大家的支持。"), "speech")

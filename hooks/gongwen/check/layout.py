@@ -172,6 +172,8 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     if cut_inside(last, rest):
         return True  # a fraction or an e-mail address cut by a wrap: 2/ ⏎ 3、…, @16 ⏎ 3.com
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
+    if ordinal_next is not None and ordinal_next.rest.startswith(("》", "〉")):
+        return True  # 《刑法修正案 ⏎ （十一）》……: a book title cut at the margin
     if width and not first and columns(last) >= width - FULL_SLACK \
             and not opens_a_document(last, rest) and not _ends_copy_to(cur, last):
         # A full line of a wrapped text goes on, whatever it ends with (the paragraph

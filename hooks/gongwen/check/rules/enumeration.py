@@ -391,8 +391,11 @@ CLAUSE_START = "，,；;。：:、 \u3000"
 
 def _begun_in_other_words(document, item: Enumeration) -> bool:
     """Do the items before a first 三是 stand earlier in its paragraph as 一怕…二怕… (each
-    numeral at a clause's start with the same word after it)?"""
+    numeral at a clause's start with the same word after it), or as 一是 run into a title
+    that ends in no mark (（二）加快屏障建设一是加强……。二是……)?"""
     text = document.paragraphs[item.paragraph].text[:item.offset]
+    if all(f"{int_to_cn(number)}是" in text for number in range(1, item.number)):
+        return True
     words = set()
     for number in range(1, item.number):
         numeral = int_to_cn(number)
