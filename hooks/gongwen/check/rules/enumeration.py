@@ -367,7 +367,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
             last[item.sequence] = item  # items after 最后: the list was closed, not counted
             continue
         expected = (prev.number if prev else 0) + 1
-        if item.number == expected or prev is None and item.kind == "是" and \
+        if item.number == expected or prev is None and item.kind in ("是", "第") and \
                 _begun_in_other_words(document, item):
             last[item.sequence] = item
             continue
@@ -385,16 +385,20 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
     return out
 
 
-# 一怕…；二怕…；三是…: a series begun with another word after its numerals.
+# 一怕…；二怕…；三是…: a series begun with another word after its numerals; 一个是……；
+# 第二，……: or in another of the usual forms.
 CLAUSE_START = "，,；;。：:、 \u3000"
+OTHER_FORMS = "(?:第{n}|其{n}|{n}(?:是|个是|方面|则|要))"
 
 
 def _begun_in_other_words(document, item: Enumeration) -> bool:
-    """Do the items before a first 三是 stand earlier in its paragraph as 一怕…二怕… (each
-    numeral at a clause's start with the same word after it), or as 一是 run into a title
-    that ends in no mark (（二）加快屏障建设一是加强……。二是……)?"""
+    """Do the items before a first 三是 (or 第三) stand earlier in its paragraph in another
+    of the usual forms (一个是……；第二，……), maybe run into a title that ends in no mark
+    (（二）加快屏障建设一是加强……。二是……), or as 一怕…二怕… (each numeral at a clause's
+    start with the same word after it)?"""
     text = document.paragraphs[item.paragraph].text[:item.offset]
-    if all(f"{int_to_cn(number)}是" in text for number in range(1, item.number)):
+    if all(re.search(OTHER_FORMS.format(n=int_to_cn(number)), text)
+           for number in range(1, item.number)):
         return True
     words = set()
     for number in range(1, item.number):

@@ -18,6 +18,9 @@ RE_LABEL = re.compile(
     r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
     r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
 LABEL_MAX = 60
+# A paragraph that opens the next steps: 下一步，…… / 2022年，我们将……
+RE_NEXT_STEPS = re.compile(r"^(?:下一步|下步|下一阶段|下阶段|今后|(?:19|20)\d\d年，?"
+                           r"(?:我们|我局|我区|我县|我市|我委|我办|全区|全县|全市)?(?:将|要))")
 
 
 def after_a_label(document) -> dict[int, int]:
@@ -27,27 +30,38 @@ def after_a_label(document) -> dict[int, int]:
     starts again under it; right under a heading it is a label over a list only."""
     out: dict[int, int] = {}
     label = 0
+    holds = False  # the label holds over the lead sentences under it
     text_before = False  # the paragraph before holds text (not a heading alone)
     for para in document.paragraphs:
         if para.heading is not None:
             if label:
                 out[id(para.heading)] = label
-            label = 0
+            label, holds = 0, False
             text_before = bool(para.body)
         elif not para.role:
             text = para.text.strip()
             before, text_before = text_before, bool(text)
-            if label == 2 and not RE_LABEL.match(text):
+            if holds and not RE_LABEL.match(text):
                 # 附二：走读学生流程： ⏎ 报到时间15：00。 ⏎ （1）…: a numbered label holds
                 # until the next heading, over the lead sentences written under it.
+                continue
+            if RE_NEXT_STEPS.match(text):
+                # ……差距。 ⏎ 2022年，我们将继续…… ⏎ （一）…: the next steps, a part without
+                # its heading, number their own list.
+                label, holds = 2, False
                 continue
             if label and len(text) <= LABEL_MAX and text[-1:] == "。" and \
                     ("以下" in text or "如下" in text):
                 # 考核评价 ⏎ 有以下行为的班级扣除考核分。 ⏎ 1.…: the lead under a label.
                 label = 3
                 continue
-            label = 0
+            label, holds = 0, False
             if 0 < len(text) <= LABEL_MAX:
-                label = 2 if RE_LABEL.match(text) else 3 if text[-1] in "：:？?" else \
-                    1 if before and is_bare_label(text) else 3 if heads_a_list(text) else 0
+                if RE_LABEL.match(text):
+                    # 【参考资料】 alone after the text heads an appended section (any level
+                    # starts again under it); a label holds over its lead sentences.
+                    label, holds = 1 if before and text[0] == "【" and text[-1] == "】" else 2, True
+                else:
+                    label = 3 if text[-1] in "：:？?" else 1 if before and is_bare_label(text) \
+                        else 3 if heads_a_list(text) else 0
     return out

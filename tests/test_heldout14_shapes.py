@@ -1,0 +1,52 @@
+"""Shapes found in the fourteenth set of real documents outside the evaluation set (平潭
+reports and plans, speeches; not in the repository): each false finding they caused, as a
+silent case, with the firing case that must still be reported. The sentences are made up;
+only the shapes come from those documents."""
+from __future__ import annotations
+
+from gongwen.check import check_text
+
+
+def errors(text: str, doctype: str | None = None) -> list[str]:
+    return [f.rule for f in check_text(text, "稿.txt", doctype).findings
+            if f.severity == "error"]
+
+
+def doc(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+REPORT = ("某区2021年法治政府建设情况的报告", "现将我区2021年法治政府建设情况报告如下：",
+          "一、加强组织领导", "（一）健全工作机制。成立领导小组。",
+          "（二）落实第一责任人职责。定期研究。", "二、化解矛盾纠纷",
+          "（一）依法办理行政争议案件。全年办结十件。", "（二）健全大调解体系。成效明显。")
+
+
+def test_the_next_steps_written_without_a_heading_number_their_own_list() -> None:
+    text = doc(*REPORT, "一年来，我区法治政府建设取得一定成效，但仍存在一定差距。",
+               "2022年，我们将继续以习近平法治思想为指导，着力在法治轨道上推进各项工作。",
+               "（一）加强党对法治建设的领导。", "（二）狠抓法治教育培训。")
+    assert errors(text) == []
+    # After a sentence that opens no next steps, the same （一） is out of turn.
+    assert "GW105" in errors(text.replace("2022年，我们将继续以", "全区上下坚持以"))
+
+
+def test_a_reference_appended_under_its_bracketed_label() -> None:
+    speech = doc("在员工大会上的讲话", "同志们：", "今天召开大会，主要任务是部署工作。",
+                 "一、关注员工健康", "要建立员工健康档案。", "二、关注网络安全", "要保障网络稳定。",
+                 "同志们，让我们共同努力！",
+                 "【参考资料】", "《关于一起突发事件的处置情况》", "事件发生后，部门迅速处置。",
+                 "一、救治经过", "及时送医。", "二、经验教训", "要完善预案。")
+    assert errors(speech) == []
+    # A bracketed label right under a heading is a label over a list: 一、 again is a slip.
+    under = speech.replace("要保障网络稳定。\n同志们，让我们共同努力！\n", "")
+    assert "GW105" in errors(under)
+
+
+def test_a_series_begun_as_yi_ge_shi_goes_on_with_di_er() -> None:
+    text = doc("在年中会议上的讲话", "同志们：", "今天召开会议，主要任务是部署下半年工作。",
+               "一、推行新的管理体系",
+               "授权下去后，一个是会使工作效率大大提高；第二，切实落实前方指挥后方。",
+               "二、加强队伍建设", "要培养干部。同志们，让我们共同努力！")
+    assert errors(text) == []
+    assert "GW121" in errors(text.replace("一个是会使", "会使"))
