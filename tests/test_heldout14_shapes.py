@@ -50,3 +50,15 @@ def test_a_series_begun_as_yi_ge_shi_goes_on_with_di_er() -> None:
                "二、加强队伍建设", "要培养干部。同志们，让我们共同努力！")
     assert errors(text) == []
     assert "GW121" in errors(text.replace("一个是会使", "会使"))
+
+
+def test_a_table_row_with_its_cells_apart_by_spaces_is_no_section_number() -> None:
+    plan = doc("某区畜禽养殖场拆除补偿方案", "为解决养殖污染问题，制定本方案。", "一、适用范围",
+               "列入整治名单的养殖场。", "二、补偿标准", "（一）活体补偿标准",
+               "序号 畜禽种类 单位 补偿单价",
+               "1 成年公猪 头 800", "2 仔猪 头 200", "（二）栏舍补偿标准", "按结构计算。",
+               "（三）设施补偿标准", "按评估价计算。", "三、工作经费", "另行安排。")
+    assert errors(plan) == []
+    # A section number over a title alone on its line still sets a section apart (1 总则).
+    sections = plan.replace("1 成年公猪 头 800", "1 总则").replace("2 仔猪 头 200", "2 补偿")
+    assert errors(sections) != []

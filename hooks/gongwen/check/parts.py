@@ -65,6 +65,7 @@ SENTENCE_ENDS = frozenset("。！？!?")
 # an attached document's own heading (附件1, RE_ATTACHED).
 RE_DECIMAL = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![\d.．%％])")
 RE_SECTION_NUMBER = re.compile(r"^\d{1,2}[ \t　]+[\u4e00-\u9fff]")
+RE_NEXT_CELL = re.compile(r"\S[ \t　]+\S")
 # (And 第1讲, 第三讲: the lectures of a course of study, each numbered from 一、.)
 RE_CHAPTER = re.compile(rf"^第(?:{CN_NUMERAL}(?:章|节|条|编|部分|讲)|\d{{1,2}}讲)(?=[\s：:]|$)")
 SHORT_HEADING = 40
@@ -121,8 +122,9 @@ def is_section_break(text: str) -> bool:
     if not short:
         return False
     m = RE_SECTION_NUMBER.match(text)
-    # 1	教务员	2: a table row (a TAB between its next cells), not a section number.
-    return m is not None and "\t" not in text[m.end():]
+    # 1	教务员	2, 1 砖混结构 250: a table row (a TAB or a space between its next cells),
+    # not a section number.
+    return m is not None and RE_NEXT_CELL.search(text, m.end()) is None
 
 
 def runs_on(text: str) -> bool:
