@@ -62,3 +62,18 @@ def test_a_table_row_with_its_cells_apart_by_spaces_is_no_section_number() -> No
     # A section number over a title alone on its line still sets a section apart (1 总则).
     sections = plan.replace("1 成年公猪 头 800", "1 总则").replace("2 仔猪 头 200", "2 补偿")
     assert errors(sections) != []
+
+
+def wrapped(text: str, width: int = 24) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_a_bracketed_label_ends_a_hard_wrapped_paragraph() -> None:
+    # Lines of a hard-wrapped text run to the margin; the label after them stands alone.
+    body = ("我们的方案越来越复杂，各级主官要像司令员那样专心研究问题，业精于勤荒于嬉，"
+            "行成于思毁于随，各级干部要多学习、多思考、多实践，把工作落到实处。")  # (3 full lines)
+    text = doc("在公司干部大会上的讲话", *wrapped("1、" + body), *wrapped("2、" + body),
+               "【参考资料】", "（某公司发布的八条规定。）", "1. 以真心换真金。",
+               "2. 离客户近一点。")
+    assert errors(text) == []
+    assert "GW105" in errors(text.replace("【参考资料】\n", ""))

@@ -167,8 +167,9 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     if not last or not rest or not (skipped or nxt.line == cur.lines[-1].number + 1):
         return False
     if RE_ATTACHMENTS.match(rest) or RE_CONTENTS_HEAD.match(rest) \
-            or has_leader(last) or has_leader(rest) or is_section_break(rest):
-        return False
+            or has_leader(last) or has_leader(rest) or is_section_break(rest) \
+            or rest[0] == "【" and rest[-1] == "】" and len(rest) <= BRACKET_LABEL_MAX:
+        return False  # (【参考资料】 alone on its line: a label, never a wrapped line's rest)
     if cut_inside(last, rest):
         return True  # a fraction or an e-mail address cut by a wrap: 2/ ⏎ 3、…, @16 ⏎ 3.com
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
@@ -215,6 +216,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
 
 
 QUESTION_LABEL_MAX = 30
+BRACKET_LABEL_MAX = 20
 
 
 def _next_body(paragraphs: list[Paragraph], index: int, furniture: set[int]) -> list[Paragraph]:
