@@ -51,6 +51,18 @@ def test_joined_texts_map_positions_to_their_paragraphs() -> None:
     assert joined(_paragraphs(["a\nb", "c"])) is None  # a text holding "\n": no joined text
 
 
+def test_a_few_positions_or_many_map_to_the_paragraph_holding_each() -> None:
+    """Joined.indices counts the line breaks before a few positions, and looks up many among
+    the texts' ends: both give the paragraph that holds each position."""
+    rng = random.Random(12)
+    for _ in range(3000):
+        texts = joined(_paragraphs(_strings(list("ab文"), rng.randint(1, 30), 6, rng.random())))
+        owner = [i for i, text in enumerate(texts.texts) for _ in range(len(text) + 1)]
+        positions = [rng.randrange(len(texts.text)) for _ in range(rng.randint(0, 30))] \
+            if texts.text else []
+        assert texts.indices(positions) == sorted({owner[pos] for pos in positions}), texts
+
+
 def test_the_items_gate_is_the_search_of_each_pattern() -> None:
     alphabet = list("。；;：:（）()1２3、.．文 \n\u3000") + ["2025", "：1.", "。(2)"]
     for text in _strings(alphabet, 60_000, 12, seed=12):
