@@ -43,6 +43,18 @@ def test_holding_ordinals_are_the_paragraphs_that_may_hold_one() -> None:
         assert found == [i for i, text in enumerate(group) if may_hold_ordinal(text)], group
 
 
+def test_the_matches_found_from_their_lead_are_those_of_finditer() -> None:
+    """match_starts (str.find to each lead, then re after FEW_LEADS of them) finds where
+    each pattern of the ordinal scan matches, as finditer does."""
+    from gongwen.check.holding import HOLDING_LEADS, RE_HOLDING, match_starts
+
+    alphabet = list("一二十第（）()、.．章条09文，\n")
+    for text in _strings(alphabet, 4000, 60, seed=13):
+        for lead, pattern in zip(HOLDING_LEADS, RE_HOLDING):
+            assert match_starts(text, lead, pattern) == \
+                [m.start() for m in pattern.finditer(text)], (lead, text)
+
+
 def test_joined_texts_map_positions_to_their_paragraphs() -> None:
     texts = joined(_paragraphs(["ab", "", "cde", "f"]))
     assert texts.text == "ab\n\ncde\nf"
