@@ -43,12 +43,36 @@ def test_holding_ordinals_are_the_paragraphs_that_may_hold_one() -> None:
         assert found == [i for i, text in enumerate(group) if may_hold_ordinal(text)], group
 
 
+def test_the_matches_found_from_their_lead_are_those_of_finditer() -> None:
+    """match_starts (str.find to each lead, then re after FEW_LEADS of them) finds where
+    each pattern of the ordinal scan matches, as finditer does."""
+    from gongwen.check.holding import HOLDING_LEADS, RE_HOLDING, match_starts
+
+    alphabet = list("一二十第（）()、.．章条09文，\n")
+    for text in _strings(alphabet, 4000, 60, seed=13):
+        for lead, pattern in zip(HOLDING_LEADS, RE_HOLDING):
+            assert match_starts(text, lead, pattern) == \
+                [m.start() for m in pattern.finditer(text)], (lead, text)
+
+
 def test_joined_texts_map_positions_to_their_paragraphs() -> None:
     texts = joined(_paragraphs(["ab", "", "cde", "f"]))
     assert texts.text == "ab\n\ncde\nf"
     assert texts.indices([0, 1, 2, 3, 4, 6, 7, 8, 9]) == [0, 1, 2, 3]
     assert texts.indices([8, 0]) == [0, 3]
     assert joined(_paragraphs(["a\nb", "c"])) is None  # a text holding "\n": no joined text
+
+
+def test_a_few_positions_or_many_map_to_the_paragraph_holding_each() -> None:
+    """Joined.indices counts the line breaks before a few positions, and looks up many among
+    the texts' ends: both give the paragraph that holds each position."""
+    rng = random.Random(12)
+    for _ in range(3000):
+        texts = joined(_paragraphs(_strings(list("ab文"), rng.randint(1, 30), 6, rng.random())))
+        owner = [i for i, text in enumerate(texts.texts) for _ in range(len(text) + 1)]
+        positions = [rng.randrange(len(texts.text)) for _ in range(rng.randint(0, 30))] \
+            if texts.text else []
+        assert texts.indices(positions) == sorted({owner[pos] for pos in positions}), texts
 
 
 def test_the_items_gate_is_the_search_of_each_pattern() -> None:

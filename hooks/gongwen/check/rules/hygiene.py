@@ -23,6 +23,7 @@ from .scan import (
     indices_with_any,
     line_indices_holding,
     line_indices_with,
+    line_texts,
     lines_holding,
 )
 
@@ -93,11 +94,10 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
 
 def _junk_candidates(document) -> list[int]:
     """Indices of the lines junk_reason() may name (see CODE_AND_SITE), in order."""
-    lines = document.lines
     # (str.find of each piece, most of them not in the text at all: many times faster
     # than a regex over the whole text, which most hints need only in the short lines.)
     found = set(line_indices_holding(document, CODE_AND_SITE))
-    texts = list(map(TEXT, lines))
+    texts = line_texts(document)  # (lines_text's own list: no second)
     if not texts or max(map(len, texts)) <= MAX_JUNK_LINE:
         # Every line is short: the document's joined text serves.
         for _, hints in HINTS_BY_LENGTH:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import attrgetter
 
 from ..paragraphs import PARAGRAPHS_TEXT
 
@@ -33,8 +34,21 @@ def lines_text(document) -> str:
     try:  # (asked a dozen times a page: no call of cached, no lambda)
         return document.cache["lines-text"]
     except KeyError:
-        text = document.cache["lines-text"] = "\n".join([x.text for x in document.lines])
+        text = document.cache["lines-text"] = "\n".join(line_texts(document))
         return text
+
+
+def line_texts(document) -> list[str]:
+    """The checked lines' texts, in order (once per document: lines_text joins them, and
+    a rule that measures each line has them without a list of its own)."""
+    try:
+        return document.cache["line-text-list"]
+    except KeyError:
+        texts = document.cache["line-text-list"] = list(map(TEXT, document.lines))
+        return texts
+
+
+TEXT = attrgetter("text")
 
 
 def paragraphs_text(document) -> str:
