@@ -158,10 +158,7 @@ SECOND_LEADS = frozenset("2（(")  # (what a second item starts with: most parag
 
 def _last_first_after_stop(text: str) -> re.Match[str] | None:
     """The last first item after a sentence end in `text` (None: none)."""
-    found = None
-    for found in RE_FIRST_AFTER_STOP.finditer(text):  # (the last one is kept)
-        pass
-    return found
+    return max(RE_FIRST_AFTER_STOP.finditer(text), key=re.Match.start, default=None)
 
 
 def _opened(open_levels: list[bool], level: int) -> None:

@@ -12,7 +12,7 @@ from ..paragraphs import is_bare_label
 # ·活动前, 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending
 # with a colon (还存在一些不足，主要如下：), a question (为什么要这样做？) or a bare short
 # label (一月份, 高一年级): a 1. or （1） list only — unless the bare label follows a part's
-# text (then it titles a section of its own: see _after_a_label).
+# text (then it titles a section of its own: see after_a_label).
 RE_LABEL = re.compile(
     r"^(?:[■□●○◆◇▲△★☆▶►※·•]|附\s*(?:件\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]"
     r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
