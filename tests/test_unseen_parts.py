@@ -465,3 +465,12 @@ def test_a_toast_or_a_ceremony_has_no_meeting_task_to_state(title: str, opening:
     # A work meeting's speech still states its task.
     assert "会议任务" in missing(text.replace(title, "在全县教育工作会议上的讲话")
                                  .replace(opening, "各位同志：谢谢大家的支持。"), "speech")
+
+
+@pytest.mark.parametrize("opening", ["为做好市容环境管理，结合本镇实际，特制定实施意见。",
+                                     "为做好市容环境管理，现制定如下实施意见："])
+def test_an_implementing_opinion_announces_itself_as_a_plan_does(opening: str) -> None:
+    text = doc("某镇市容环境常态化管理考核实施意见", opening, "一、工作目标", "环境整洁。",
+               "二、主要任务", "（一）加强巡查。", "三、保障措施", "加强领导。")
+    assert codes(text, "plan", "GW205") == []
+    assert codes(text.replace(opening, "市容环境管理很重要。"), "plan", "GW205") == ["GW205"]
