@@ -77,3 +77,13 @@ def test_a_bracketed_label_ends_a_hard_wrapped_paragraph() -> None:
                "2. 离客户近一点。")
     assert errors(text) == []
     assert "GW105" in errors(text.replace("【参考资料】\n", ""))
+
+
+def test_an_outline_pasted_into_the_opening_line_goes_on_at_the_next_line() -> None:
+    text = doc("某局2022年工作计划",
+               "当前收支矛盾突出，我们将采取有力措施。（一）统筹学习，加强思想教育。坚持从严治党。"
+               "（二）狠抓收入管理，着力培植财源。一是加强财源管理。二是争取上级支持。",
+               "（三）优化支出结构，着力保障重点支出。一是过紧日子。二是补齐民生短板。")
+    assert errors(text) == []
+    # A run that does not go on there is the opening's own list: the line's （四） is a gap.
+    assert "GW103" in errors(text.replace("（三）优化", "（四）优化"))

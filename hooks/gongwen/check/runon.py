@@ -203,6 +203,23 @@ def _first_after_a_lead(paragraphs: list[Paragraph], index: int, pos: int,
         _heads_next(paragraphs, index, ordinal.level, 2)
 
 
+def _goes_on_below(candidates: list[tuple[int, Ordinal | None, bool]], i: int,
+                   paragraphs: list[Paragraph], index: int) -> bool:
+    """……措施改进。（一）统筹学习……。（二）狠抓收入管理……。 ⏎ （三）优化支出结构……: a run of
+    （一） from candidate i, each after a sentence end, whose next number heads the next line
+    — an outline pasted into the opening's line, not a list of the opening."""
+    level, number = candidates[i][1].level, candidates[i][1].number  # type: ignore[union-attr]
+    if number != 1:
+        return False
+    for _, ordinal, strong in candidates[i:]:
+        if ordinal is None or ordinal.level != level:
+            continue
+        if not strong or ordinal.number != number:
+            return False
+        number += 1
+    return number > 2 and _heads_next(paragraphs, index, level, number)
+
+
 def _second_title(text: str, pos: int, ordinal: Ordinal, cuts: list[int]) -> list[int]:
     """Where to cut before and after a second document's title right before its 一、 at
     `pos` (see inline.title_before; [] when `ordinal` is no 一、 or there is none)."""
@@ -330,9 +347,11 @@ def split_run_on(paragraphs: list[Paragraph], markdown: bool, texts: Joined | No
                     before_break[level] + 1, numbered[level] + 1):
                 expected = number  # numbering goes on across parts (（一）…（十八）)
             if level == 2 and last[1] == 0 and head is None and not cuts and not (
-                    RE_RUN_IN_TITLE.match(ordinal.rest) and not top_later(index, pos)):
+                    RE_RUN_IN_TITLE.match(ordinal.rest) and not top_later(index, pos)) \
+                    and not _goes_on_below(candidates, i, paragraphs, index):
                 # （一） inside the opening paragraph: a list, not the outline; unless it is
-                # titled like a heading and no 一、 comes later (（一）部门委员。……（二）……).
+                # titled like a heading and no 一、 comes later (（一）部门委员。……（二）……),
+                # or its run goes on at the start of the next line (a pasted outline).
                 continue
             if number == expected:
                 # Confirmed by the next number of the level after a sentence end, by
