@@ -206,15 +206,17 @@ def _first_after_a_lead(paragraphs: list[Paragraph], index: int, pos: int,
 def _goes_on_below(candidates: list[tuple[int, Ordinal | None, bool]], i: int,
                    paragraphs: list[Paragraph], index: int) -> bool:
     """……措施改进。（一）统筹学习……。（二）狠抓收入管理……。 ⏎ （三）优化支出结构……: a run of
-    （一） from candidate i, each after a sentence end, whose next number heads the next line
-    — an outline pasted into the opening's line, not a list of the opening."""
+    （一） from candidate i, each right after a full stop (not a colon or semicolon: 包括：
+    （一）……；（二）…… is the opening's list), whose next number heads the next line — an
+    outline pasted into the opening's line."""
     level, number = candidates[i][1].level, candidates[i][1].number  # type: ignore[union-attr]
+    text = paragraphs[index].text
     if number != 1:
         return False
-    for _, ordinal, strong in candidates[i:]:
+    for pos, ordinal, _ in candidates[i:]:
         if ordinal is None or ordinal.level != level:
             continue
-        if not strong or ordinal.number != number:
+        if text[pos - 1] not in SENTENCE_END or ordinal.number != number:
             return False
         number += 1
     return number > 2 and _heads_next(paragraphs, index, level, number)
