@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,3 +53,15 @@ def no_cyclic_gc() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def grouped(pairs: Iterable[tuple[Hashable, object]]) -> dict:
+    """{key: [its values, in order]} of (key, value) pairs (a page's findings by rule)."""
+    out: dict = {}
+    for key, value in pairs:
+        found = out.get(key)
+        if found is None:
+            out[key] = [value]
+        else:
+            found.append(value)
+    return out

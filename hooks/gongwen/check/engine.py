@@ -14,7 +14,7 @@ import gc
 import os
 from pathlib import Path
 
-from gongwen.common import no_cyclic_gc, quote
+from gongwen.common import grouped, no_cyclic_gc, quote
 from gongwen.text import numbering
 
 from .document import Document, read
@@ -78,13 +78,7 @@ def apply_acknowledgements(document: Document, findings: list[Finding]) -> list[
         return list(findings)  # (most pages acknowledge nothing)
     out = list(findings)
     # Where each rule's findings are (an acknowledgement reads only its rule's).
-    at: dict[str, list[int]] = {}
-    for i, f in enumerate(out):
-        found = at.get(f.rule)
-        if found is None:
-            at[f.rule] = [i]
-        else:
-            found.append(i)
+    at: dict[str, list[int]] = grouped((f.rule, i) for i, f in enumerate(out))
     extra: list[Finding] = []
     for key, reason, line in _front_acks(document):
         used = False

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from gongwen.common import grouped
+
 from ..model import Finding, make_finding
 
 new_object = object.__new__
@@ -88,14 +90,7 @@ def family_member(key: str, analyse: Callable[[object], list], code: str):
 
 def _by_rule(analyse: Callable[[object], list], document) -> dict[str, list[Finding]]:
     """{rule code: its findings, in order} of a family's analysis."""
-    out: dict[str, list[Finding]] = {}
-    for rule, finding in analyse(document):
-        found = out.get(rule.code)
-        if found is None:
-            out[rule.code] = [finding]
-        else:
-            found.append(finding)
-    return out
+    return grouped((rule.code, finding) for rule, finding in analyse(document))
 
 
 # Section names of a rule's docstring; its first line, unlabelled, says what is checked.
