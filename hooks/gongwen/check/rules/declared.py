@@ -22,10 +22,11 @@ from .base import PRACTICE, Rule, cached, family_member
 from .enumeration import Enumeration, enumerations
 from .meta import KINDS
 from .scan import paragraphs_with_any
+from .spoken import bare_numeral_parts, unit_items, yao_items
 
 RE_DECLARED = re.compile(
     rf"(?:(?:讲|谈|提出|提|强调|突出|抓好)(?:了|以下|如下)?(?P<a>[{CN_NUM}])"
-    rf"(?:点|个方面|个问题|方面的?问题|条)"
+    rf"(?P<unit>点|个方面|个问题|方面的?问题|条)"
     rf"|(?:从|围绕)(?P<ahead>以下|如下)?(?P<b>[{CN_NUM}])个方面"
     rf"|(?:一共|共)(?P<c>[{CN_NUM}])(?:条|点))"
 )
@@ -59,15 +60,13 @@ RE_SECOND_COUNT = re.compile(rf"(?:\d+|[{CN_NUM}]+)(?:项|条|个|大|类|方面
 # An announcement of aspects to check counts the aspects (（一）…（五）) inside the first
 # part when the parts themselves are problems, causes and measures.
 RE_ASPECT_CHECK = re.compile(r"对照|查摆|检视|剖析|检查")
-# Spoken items: 一要…二要…三要… (第一要…): they answer an announcement (not an
-# enumeration the numbering rules check). Not 第一要务, 一要求…
-RE_YAO = re.compile(rf"(?:第)?(?P<num>[{CN_NUM}]{{1,2}})要(?![务义求素点领件])")
-YAO_BEFORE = frozenset("。；;：:，,！？!?")
 RE_OUTLINE_ENTRY = re.compile(
     rf"(?:(?<=^)|(?<=[。；;：:\s】]))(?:(?P<l1>[{CN_NUM}]{{1,3}})[、.．]|[（(](?P<l2>[{CN_NUM}]{{1,3}})[）)])"
 )
 
 
+# How many paragraphs below an announcement the list it announces may start.
+ENUM_REACH = 6
 ROLE = attrgetter("role")
 LEVEL = attrgetter("level")
 
@@ -176,7 +175,7 @@ def _read_declarations(doc: Document) -> list[Declaration]:
             rest = text[m.end():end if end >= 0 else len(text)]
             aspects = "方面" in m.group(0) and bool(RE_ASPECT_CHECK.search(rest))
             out.append(_what_follows(doc, items, index, m.end(), line, count, m.group(0),
-                                     aspects))
+                                     aspects, m.group("unit") or ""))
             taken.append((m.start(), m.end()))
         for m in RE_LIST_AHEAD.finditer(text):
             count = cn_to_int(m.group("d") or m.group("e") or "")
@@ -233,7 +232,8 @@ def _scope_end(doc: Document, index: int, start: int | None) -> int | None:
 
 
 def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, offset: int,
-                  line: int, count: int, text: str, aspects: bool = False) -> Declaration:
+                  line: int, count: int, text: str, aspects: bool = False,
+                  unit: str = "") -> Declaration:
     # Items later in the same paragraph answer the announcement first (…一共三条：一是…).
     same = sorted((e for e in items_of_doc if e.paragraph == index and e.offset >= offset),
                   key=attrgetter("offset"))
@@ -242,7 +242,16 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
         items = [e for e in same if e.sequence == seq]
         return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
                            items[0].line)
-    yao = _yao_items(doc, index, offset)
+    if unit:
+        # 讲两个问题。第一个问题：…… ⏎ 第一，…第四， ⏎ 第二个问题：……: the parts are
+        # named with the announcement's own word, whatever is listed inside them.
+        named = unit_items(doc, index, offset, unit)
+        if named:
+            return Declaration(line, count, text, len(named), f"“{named[0][1]}”", named[0][0])
+    bare = bare_numeral_parts(doc, index, ENUM_REACH)
+    if bare:
+        return Declaration(line, count, text, len(bare), "以单独一行的“一”标出的部分", bare[0])
+    yao = yao_items(doc, index, offset)
     if yao:
         return Declaration(line, count, text, len(yao), f"“{yao[0][1]}”列举", yao[0][0])
     # What follows is found by paragraph, not by line: text pasted without its line
@@ -252,8 +261,11 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
     end = _scope_end(doc, index, start)
     next_heading = headings[start] if start is not None and (
         end is None or headings[start].line < end) else None
+    # An enumeration far below is some other list (我讲四个问题 over parts the reader did
+    # not take for headings, then 一是… pages later): it does not answer the count.
     next_enum = next((e for e in items_of_doc if e.paragraph > index and e.number == 1
-                      and (end is None or e.line < end)), None)
+                      and (end is None or e.line < end)
+                      and e.paragraph - index <= ENUM_REACH), None)
     if next_enum and (next_heading is None or next_enum.line < next_heading.line):
         items = [e for e in items_of_doc if e.sequence == next_enum.sequence]
         return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
@@ -280,38 +292,6 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
                            children[0].line)
     return Declaration(line, count, text, found,
                        f"{LEVEL_NAMES[level]}（{canonical(level, 1)}）", next_heading.line)
-
-
-def _yao_run(para, start: int, run: list[tuple[int, str]]) -> bool:
-    """Add the 一要/二要 items of one paragraph (from `start`) that go on `run`; is
-    there one?"""
-    text = para.text
-    found = False
-    for m in RE_YAO.finditer(text, start):
-        pos = m.start()
-        if pos and text[pos - 1] not in YAO_BEFORE:
-            continue
-        if cn_to_int(m.group("num")) != len(run) + 1:
-            break
-        run.append((line_locator(para, text, para.line)(pos), m.group()))
-        found = True
-    return found
-
-
-def _yao_items(doc: Document, index: int, offset: int) -> list[tuple[int, str]]:
-    """(line, label) of a run of 一要…二要… items after an announcement: later in its
-    paragraph (…提三点要求：一要…。二要…), or at the start of the next paragraphs."""
-    run: list[tuple[int, str]] = []
-    paragraphs = doc.paragraphs
-    if not _yao_run(paragraphs[index], offset, run):
-        for following in range(index + 1, len(paragraphs)):  # no copy of the rest
-            para = paragraphs[following]
-            if para.role:
-                continue
-            if para.heading is not None or not RE_YAO.match(para.text) or \
-                    not _yao_run(para, 0, run):
-                break
-    return run if len(run) >= 2 else []
 
 
 RE_NOT_WORD = re.compile(r"[\W_]+")
@@ -417,6 +397,7 @@ DECLARED_COUNT = Rule(
 “从以下五个方面进行对照检查”数的是第一部分之下的二级标题。只算作者自己的宣布（下面，我讲三点意见），
 转述别人的要求（市委领导……提出三点要求）不算。宣布了条数而其后没有任何序号，只提醒。
 以冒号引出一组（呈现以下三大亮点：）或逐一列名（从工作情况、存在问题、下一步打算三个方面）的宣布，只数紧接其后的那一组。
+以报数的原词点出的部分（第一个问题、第二个问题），数这些部分；离宣布六段以上的列举不数。
 正例：我讲三点意见。⏎ 一、… 二、… 三、…
 反例：我讲三点意见。⏎ 一、… 二、… 三、… 四、…""",
     check=_check_count)

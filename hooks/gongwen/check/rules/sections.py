@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import partial
-from itertools import compress
+from itertools import compress, islice
 from operator import attrgetter, is_, itemgetter
 
 from gongwen.common import quote
@@ -145,7 +145,7 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
         # An outlook inside the closing paragraphs (……成效显著。展望来年，我校将……)
         # opens the next steps too.
         outlook = plans[1][0] if len(plans[1]) == 1 else None  # (joined: one search)
-        for para in closing_paragraphs(document):
+        for para in _last_part_opening(document) + closing_paragraphs(document):
             text = para.body if para.heading is not None else para.text
             for start in RE_SENTENCE_START.finditer(text):
                 m = RE_CLAUSE_AT.match(text, start.end())
@@ -154,6 +154,18 @@ def _lead_hits(document: Document, schema: Schema, wanted: set[str]) -> dict[str
                     hits["plans"] = para.line
                     return hits
     return hits
+
+
+def _last_part_opening(document: Document) -> list:
+    """The last level-1 part's first paragraph (its heading's own text, else the paragraph
+    after it): an outlook there opens that part (三、巩固整改成果…… ⏎ 目前，……。下一步，……)."""
+    last = next((h for h in reversed(document.headings) if h.level == 1), None)
+    if last is None:
+        return []
+    after = list(islice((p for p in document.paragraphs if p.line >= last.line), 2))
+    if after and after[0].heading is not None and after[0].body:
+        return after[:1]
+    return [p for p in after[1:] if p.heading is None and not p.role]
 
 
 def _phrase_line(document: Document, slot: Slot) -> int | None:
