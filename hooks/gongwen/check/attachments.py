@@ -27,6 +27,12 @@ ENTRY_MAX = 80
 # An entry's wrapped rest: at most so many lines, each a piece of a title (no sentence).
 WRAPPED_LINES = 2
 SENTENCE_MARKS = frozenset("。！？!?；;")
+# 附件： (or 附件：1.×××) at the end of a paragraph, after its last sentence (the line
+# break before the label lost): the list goes on at the next line.
+RE_LABEL_AT_END = re.compile(
+    r"[。！？!?；;]\s*附\s*件\s*[：:]\s*(?:(?P<one>1[.．、])[^。！？!?；;：:]{1,80})?$")
+# Where such a label may be (what mark_apart scans the page's text for).
+RE_LABEL_RUN_IN = re.compile(r"[。！？!?；;]\s*附\s*件\s*[：:]")
 
 
 def mark_attachment_list(paragraphs: list[Paragraph], at: int) -> int:
@@ -38,7 +44,31 @@ def mark_attachment_list(paragraphs: list[Paragraph], at: int) -> int:
     expected = 2 if level == 1 or RE_ATTACHMENT_ONE.search(text) else 1
     if level == 3 and expected == 2:
         expected += _glued(text, 2)  # (entries run into the first line, or joined to it)
-    index = at + 1
+    return _mark_entries(paragraphs, at + 1, level, expected)
+
+
+def run_in_label(text: str) -> int:
+    """……予以废止。附件： (or ……执行。附件：1.×××) — the label, with the list's first
+    entry or without, run into the body's last sentence (the line break before it lost):
+    the number of the entry the next line should hold, 0 when there is no such label."""
+    m = RE_LABEL_AT_END.search(text)
+    return 0 if m is None else 2 if m.group("one") else 1
+
+
+def mark_list_after_label(paragraphs: list[Paragraph], at: int, expected: int) -> int:
+    """Mark the entries (from `expected`, numbered 1.… or 一、…) on the lines after a
+    label run into paragraphs[at] (see run_in_label); return the index after them."""
+    if at + 1 >= len(paragraphs):
+        return at + 1
+    first = parse_ordinal(paragraphs[at + 1].text)
+    if first is None or first.number != expected or first.level not in (1, 3) or \
+            expected == 2 and first.level != 3:
+        return at + 1
+    return _mark_entries(paragraphs, at + 1, first.level, expected)
+
+
+def _mark_entries(paragraphs: list[Paragraph], index: int, level: int, expected: int) -> int:
+    """Mark the entries from paragraphs[index] on, the first numbered `expected`."""
     while index < len(paragraphs):
         entry = paragraphs[index]
         if entry.role == "page":  # a page break inside the list

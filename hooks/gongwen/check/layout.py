@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import NUMERAL_LEADS, PAREN_DIGITS, Ordinal, parse_ordinal
 
-from .attachments import mark_attachment_list
+from .attachments import RE_LABEL_RUN_IN, mark_attachment_list, mark_list_after_label, run_in_label
 from .numberled import numbers_an_item
 from .paragraphs import APART, Joined, Line, Paragraph, is_bare_label, joined, starts_item
 from .parts import (
@@ -170,8 +170,10 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
             or has_leader(last) or has_leader(rest) or is_section_break(rest) \
             or rest[0] == "【" and rest[-1] == "】" and len(rest) <= BRACKET_LABEL_MAX:
         return False  # (【参考资料】 alone on its line: a label, never a wrapped line's rest)
-    if cut_inside(last, rest):
-        return True  # a fraction or an e-mail address cut by a wrap: 2/ ⏎ 3、…, @16 ⏎ 3.com
+    if cut_inside(last, rest) or last.endswith("分之") and rest[0] in CJK_DIGITS:
+        # A fraction or an e-mail address cut by a wrap: 2/ ⏎ 3、…, @16 ⏎ 3.com, 百分之 ⏎
+        # 九十四，…
+        return True
     ordinal_next = parse_ordinal(rest[:ORDINAL_WINDOW])
     if ordinal_next is not None and ordinal_next.rest.startswith(("》", "〉")):
         return True  # 《刑法修正案 ⏎ （十一）》……: a book title cut at the margin
@@ -317,6 +319,7 @@ def _leader_free(text: str) -> str:
 # The paragraphs mark_apart has to look at: those that start with 目, 附, 第, § or a digit
 # (the first one is looked at anyway), and those that end with a digit or a space (a
 # contents entry's page number, RE_LEADER); each pattern is led by the "\n" between two.
+# Also those with a 附件： run into their last sentence (attachments.RE_LABEL_RUN_IN).
 RE_APART_LEAD = re.compile(r"\n[目附第§\d]")
 RE_APART_END = re.compile(r"\n(?<=[\d\s]\n)")
 
@@ -331,6 +334,7 @@ def _apart_candidates(paragraphs: list[Paragraph], texts: Joined | None) -> Iter
         return range(len(paragraphs))
     found = [m.start() + 1 for m in RE_APART_LEAD.finditer(texts.text)]
     found += [m.start() for m in RE_APART_END.finditer(texts.text)]
+    found += [m.start() for m in RE_LABEL_RUN_IN.finditer(texts.text)]
     found += [0, len(texts.text)]  # the first paragraph, the last one (its end)
     return texts.indices(found)
 
@@ -398,6 +402,9 @@ def mark_apart(paragraphs: list[Paragraph], texts: Joined | None = None) -> bool
             continue
         if lead == "附" and RE_ATTACHMENTS.match(text) and not runs_on(text):
             skip_to = mark_attachment_list(paragraphs, at)
+            continue
+        if "附" in text and (expected := run_in_label(text)):
+            skip_to = mark_list_after_label(paragraphs, at, expected)
             continue
         # A section break starts with 附, 第 or a digit (other lines: neither test matters).
         if (lead in SECTION_LEADS or lead.isdigit()) and not para.list_item and \

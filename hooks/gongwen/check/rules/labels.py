@@ -18,9 +18,10 @@ RE_LABEL = re.compile(
     r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
     r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
 LABEL_MAX = 60
-# A paragraph that opens the next steps: 下一步，…… / 2022年，我们将……
+# A paragraph that opens the next steps: 下一步，…… / 2022年，我们将…… / 2023年，我们坚持……
+# (the year's plans in the present tense, after the last part).
 RE_NEXT_STEPS = re.compile(r"^(?:下一步|下步|下一阶段|下阶段|今后|(?:19|20)\d\d年，?"
-                           r"(?:我们|我局|我区|我县|我市|我委|我办|全区|全县|全市)?(?:将|要))")
+                           r"(?:我们|我[局区县市委办镇校院厅省]|全[区县市镇]|将|要))")
 
 
 def after_a_label(document) -> dict[int, int]:
