@@ -16,7 +16,7 @@ from gongwen.text.numbering import NUMERAL_LEADS, PAREN_DIGITS, Ordinal, parse_o
 
 from .attachments import RE_LABEL_RUN_IN, mark_attachment_list, mark_list_after_label, run_in_label
 from .numberled import numbers_an_item
-from .paragraphs import APART, Joined, Line, Paragraph, is_bare_label, joined, starts_item
+from .paragraphs import APART, Joined, Paragraph, is_bare_label, joined, pieces, starts_item
 from .parts import (
     CLAUSE_MARKS,
     OPENERS,
@@ -431,26 +431,3 @@ def split_paren_digits(para: Paragraph) -> list[Paragraph]:
         return [para]
     return [Paragraph(lines[0].number, lines, piece, raw_first=para.raw_first if not i else piece)
             for i, (lines, piece) in enumerate(pieces(para, cuts))]
-
-
-def pieces(para: Paragraph, cuts: list[int]) -> list[tuple[list[Line], str]]:
-    """The paragraph cut at each position of `cuts` (ascending, inside its text): each
-    piece's lines and its text."""
-    bounds = [0, *cuts, len(para.text)]
-    out = []
-    for i in range(len(bounds) - 1):
-        lines = _cut(para, bounds[i], bounds[i + 1])
-        out.append((lines, "".join(line.text for line in lines)))
-    return out
-
-
-def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
-    """The pieces of the paragraph's lines between two positions of its text."""
-    found: list[Line] = []
-    offset = 0
-    for line in para.lines:
-        a, b = max(start - offset, 0), min(end - offset, len(line.text))
-        if a < b:
-            found.append(Line(line.number, line.text[a:b]))
-        offset += len(line.text)
-    return found

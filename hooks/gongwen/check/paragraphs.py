@@ -115,3 +115,26 @@ BARE_LABEL_MAX = 12
 def is_bare_label(text: str) -> bool:
     """一月份, 高一年级: a short noun phrase alone on its line, over a list."""
     return len(text) <= BARE_LABEL_MAX and RE_LABEL_MARKS.search(text) is None
+
+
+def pieces(para: Paragraph, cuts: list[int]) -> list[tuple[list[Line], str]]:
+    """The paragraph cut at each position of `cuts` (ascending, inside its text): each
+    piece's lines and its text."""
+    bounds = [0, *cuts, len(para.text)]
+    out = []
+    for i in range(len(bounds) - 1):
+        lines = _cut(para, bounds[i], bounds[i + 1])
+        out.append((lines, "".join(line.text for line in lines)))
+    return out
+
+
+def _cut(para: Paragraph, start: int, end: int) -> list[Line]:
+    """The pieces of the paragraph's lines between two positions of its text."""
+    found: list[Line] = []
+    offset = 0
+    for line in para.lines:
+        a, b = max(start - offset, 0), min(end - offset, len(line.text))
+        if a < b:
+            found.append(Line(line.number, line.text[a:b]))
+        offset += len(line.text)
+    return found

@@ -19,8 +19,8 @@ from gongwen.text.numbering import (
 
 from .holding import CN_DIGITS_ALL, holding_ordinals, may_hold_ordinal
 from .inline import after_sentence, title_before
-from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers, pieces
-from .paragraphs import Joined, Paragraph, joined
+from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers
+from .paragraphs import Joined, Paragraph, joined, pieces
 from .parts import (
     RE_DATE_THEN_ATTACHED,
     RE_SENTENCE_THEN_ATTACHED,
