@@ -63,3 +63,15 @@ def test_a_plan_introduced_with_tichu_xialie_fangan_has_its_transition() -> None
                "（一）筹集基金。财政安排资金。", "三、保障措施", "（一）加强领导。成立领导小组。")
     assert "GW205" not in findings(text, severity="warning")
     assert "GW205" in findings(text.replace("提出下列方案：", "研究如下："), severity="warning")
+
+
+def test_an_inspections_notice_is_not_read_as_a_progress_report() -> None:
+    body = ("按照年度工作安排，我办于6月对各单位消防安全工作进行了专项督查，现将有关情况通报如下：",
+            "一、总体情况", "各单位高度重视，落实较好。", "二、工作要求", "各单位要立即整改。")
+    notice = check_text(doc("关于夏季消防安全专项督查情况的通报", *body), "稿.txt")
+    assert notice.doctype is None
+    assert findings(doc("关于夏季消防安全专项督查情况的通报", *body), severity="warning") == []
+    # A notice of a rectification's progress is one, and so is a report of inspections made.
+    for title in ("关于巡察整改进展情况的通报", "关于安全生产大检查情况的报告"):
+        assert check_text(doc(title, *body), "稿.txt").doctype == "progress-report", title
+
