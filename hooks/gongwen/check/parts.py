@@ -26,6 +26,7 @@ from gongwen.text.numbering import (
     parse_ordinal,
 )
 
+from .articles import article_positions, is_article_mark
 from .paragraphs import Joined, Paragraph, joined
 
 # 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
@@ -265,6 +266,7 @@ def _parts_candidates(paragraphs: list[Paragraph], texts: Joined | None) -> list
         while at >= 0:
             found.append(at + 2)
             at = text.find(last, at + 2)
+    found += article_positions(text)  # (a 范文's mark: 篇2, 范文3)
     found += [0, len(texts.text)]  # the first paragraph, the last one (its end)
     return texts.indices(found)
 
@@ -305,6 +307,9 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
                 or lead == "附" and (_after_a_date(paragraphs, index)
                                      or numbered and _after_a_sentence(paragraphs, index)
                                      or numbered and _appends(text, paragraphs, index)):
+            para.new_part = para.section_break = True
+            continue
+        if numbered and is_article_mark(text):  # 篇2 ⏎ …… ⏎ 一、: the next 范文 of a page
             para.new_part = para.section_break = True
             continue
         if numbered and text in ALONE_APPENDED:  # 附： ⏎ 自荐条件 ⏎ 一、…: appended

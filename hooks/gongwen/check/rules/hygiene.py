@@ -16,6 +16,7 @@ from gongwen.text.webjunk import (
     junk_reason,
 )
 
+from ..articles import is_article_mark
 from ..model import Finding
 from .base import PRACTICE, Rule
 from .scan import (
@@ -77,7 +78,9 @@ def _check_placeholders(document, schema) -> Iterator[Finding]:
     template = document.meta.get("kind") == "template"
     for line in lines_holding(document, PLACEHOLDER_HINTS):
         text = line.text
-        fields = RE_FILL_FIELD.findall(text) if "【" in text else []
+        # (【篇2】 sets off the next 范文 of a page: no field to fill in.)
+        fields = [f for f in RE_FILL_FIELD.findall(text) if not is_article_mark(f)] \
+            if "【" in text else []
         others = any(map(text.__contains__, NOT_X))
         marks = (RE_PLACEHOLDER if others else RE_X_PLACEHOLDER).findall(text) \
             if others or "X" in text else []
