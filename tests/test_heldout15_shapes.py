@@ -75,3 +75,13 @@ def test_an_inspections_notice_is_not_read_as_a_progress_report() -> None:
     for title in ("关于巡察整改进展情况的通报", "关于安全生产大检查情况的报告"):
         assert check_text(doc(title, *body), "稿.txt").doctype == "progress-report", title
 
+
+
+def test_problems_written_as_a_gap_in_an_unheaded_paragraph_are_found() -> None:
+    text = doc(*REPORT[:-1], "一年来，我区法治建设取得一定成效，但仍存在一些差距，比如培训不够。",
+               "下一步，我们将继续推进依法行政。")
+    messages = [f.message for f in check_text(text, "稿.txt", "progress-report").findings]
+    assert not [m for m in messages if "存在问题" in m]
+    unnoted = text.replace("但仍存在一些差距，比如培训不够", "各项工作稳步推进")
+    assert [f.message for f in check_text(unnoted, "稿.txt", "progress-report").findings
+            if "存在问题" in f.message]
