@@ -85,3 +85,16 @@ def test_problems_written_as_a_gap_in_an_unheaded_paragraph_are_found() -> None:
     unnoted = text.replace("但仍存在一些差距，比如培训不够", "各项工作稳步推进")
     assert [f.message for f in check_text(unnoted, "稿.txt", "progress-report").findings
             if "存在问题" in f.message]
+
+
+def test_items_run_into_a_pasted_line_go_on_at_the_next_line() -> None:
+    text = doc("关于加强小型工程管理的实施意见", "一、适用范围",
+               "本意见适用于小型工程。二、组织机构",
+               "成立领导小组。三、过程管理。1、建设单位先报项目办初审。2、审批通过后立项。",
+               "3、各建设单位不得拆分项目。4、由建设单位办理手续。", "四、其他",
+               "本意见自发布之日起实施。")
+    assert findings(text) == []
+    assert [h.raw for h in check_text(text, "稿.txt").outline if h.level == 3][:3] == \
+        ["1、", "2、", "3、"]
+    # A next line that does not go on from the run is still out of turn.
+    assert "GW103" in findings(text.replace("3、各建设单位", "5、各建设单位"))

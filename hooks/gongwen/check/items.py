@@ -21,8 +21,7 @@ import re
 
 from gongwen.text.numbering import parse_ordinal
 
-from .layout import pieces
-from .paragraphs import Paragraph
+from .paragraphs import Paragraph, pieces
 
 # The first item: （1） or 1、 1. 1． after a colon, or at the paragraph's start (each
 # pattern led by a class: re skips to candidates in C).
@@ -146,19 +145,32 @@ def _runs(text: str, follows: str = "") -> list[tuple[int, int, int | None, list
             note = RE_NOTE_LEAD.search(text, 0, start) if start else None
             runs.append((LEVELS[form], start, note.start() if note else None, items))
         pos, first = max(scan, first.end()), None
-    if not runs and follows[:1] in SECOND_LEADS and (last := _last_first_after_stop(text)):
-        form = _form(last["ord"])
-        if RE_SECOND[form].match(follows) and RE_NEXT[form].search(text, last.end()) is None:
-            runs.append((LEVELS[form], last.start("ord"), None, [last.start("ord")]))
+    if not runs and follows[:1] in NEXT_LEADS and (run := _run_on_below(text, follows)):
+        runs.append(run)
     return runs
 
 
-SECOND_LEADS = frozenset("2（(")  # (what a second item starts with: most paragraphs not)
+NEXT_LEADS = frozenset("123456789（(")  # (what a next item starts with: most paragraphs not)
 
 
-def _last_first_after_stop(text: str) -> re.Match[str] | None:
-    """The last first item after a sentence end in `text` (None: none)."""
-    return max(RE_FIRST_AFTER_STOP.finditer(text), key=re.Match.start, default=None)
+def _run_on_below(text: str, follows: str) -> tuple[int, int, None, list[int]] | None:
+    """A pasted line's last run after a sentence end, 1、… (or 1、…。2、…), whose next
+    item starts the next line (……规范公开行为。1、加强培训。 ⏎ 2、建立机制。, or
+    ……三、过程管理。1、……。2、……。 ⏎ 3、……): (level, start, None, items), else None."""
+    last = max(RE_FIRST_AFTER_STOP.finditer(text), key=re.Match.start, default=None)
+    if last is None:
+        return None
+    form = _form(last["ord"])
+    items, number, scan = [last.start("ord")], 1, last.end()
+    while (m := RE_NEXT[form].search(text, scan)) is not None and int(m["num"]) == number + 1:
+        items.append(m.start("ord"))
+        number, scan = number + 1, m.end()
+    if RE_NEXT[form].search(text, scan) is not None:
+        return None  # (the run does not reach the end of the line)
+    following = parse_ordinal(follows)
+    if following is None or _form(following.raw) != form or following.number != number + 1:
+        return None
+    return LEVELS[form], items[0], None, items
 
 
 def _opened(open_levels: list[bool], level: int) -> None:
