@@ -38,3 +38,13 @@ def test_without_a_mark_the_second_outline_is_out_of_turn() -> None:
     # A sentence that names a 篇 is no mark; a template's field is still one to fill in.
     assert "GW105" in findings(page("篇1", "我写了第二篇，内容如下。"))
     assert "GW401" in findings(page("篇1", "【单位名称】"), "info")
+
+
+@pytest.mark.parametrize("titles", [("2023年个人工作总结（一）", "2023年个人工作总结（二）"),
+                                    ("张某同志个人对照检查材料", "李某同志个人对照检查材料"),
+                                    ("组织生活会发言提纲", "民主生活会发言提纲")])
+def test_a_page_of_titled_fanwen_numbers_each_from_one(titles: tuple[str, str]) -> None:
+    text = page(*titles)
+    assert findings(text) == []
+    # A title that names no kind of document (……的情况) is no new 范文: out of turn.
+    assert "GW105" in findings(page(titles[0], "我的一些情况"))

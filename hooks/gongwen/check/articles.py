@@ -15,8 +15,13 @@ RE_SAMPLE_FIRST = re.compile(
     rf"^【?(?:范文|例文|样文|精选范文){ARTICLE_NUMBER}】?(?:[：:\s　].{{0,40}})?$")
 # ……工作总结范文篇3 / ……心得体会篇2 / ……精选范文1: a title with its number at the end.
 RE_NUMBER_LAST = re.compile(rf"^.{{2,40}}?(?:范文|例文|篇){ARTICLE_NUMBER}】?$")
+# 2023年个人工作总结（二）: a 范文's title with its number in brackets.
+RE_TITLE_NUMBERED = re.compile(
+    rf"^.{{2,40}}?(?:总结|报告|讲话|讲话稿|发言|发言稿|方案|材料|汇报|提纲|体会|范文)"
+    rf"[（(]{ARTICLE_NUMBER}[）)]$")
 # What such a line holds (found with str.find in a page's text).
-NEEDLES = ("篇", "范文", "例文", "样文")
+NEEDLES = ("篇", "范文", "例文", "样文", "）\n", ")\n")
+WORDS = ("篇", "文")  # (in every such line but a title numbered in brackets)
 CLAUSE_MARKS = frozenset("，,。；;！？!?")
 ARTICLE_MAX = 48
 
@@ -24,10 +29,12 @@ ARTICLE_MAX = 48
 def is_article_mark(text: str) -> bool:
     """Is `text` (a paragraph) the line that sets off one 范文 of several?"""
     text = text.strip()
-    if len(text) > ARTICLE_MAX or any(ch in CLAUSE_MARKS for ch in text):
+    if len(text) > ARTICLE_MAX or not (WORDS[0] in text or WORDS[1] in text
+                                       or text[-1:] in "）)") \
+            or any(ch in CLAUSE_MARKS for ch in text):
         return False
     return bool(RE_PIECE_FIRST.match(text) or RE_SAMPLE_FIRST.match(text)
-                or RE_NUMBER_LAST.match(text))
+                or RE_NUMBER_LAST.match(text) or RE_TITLE_NUMBERED.match(text))
 
 
 def article_positions(text: str) -> list[int]:
