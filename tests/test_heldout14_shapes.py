@@ -87,3 +87,17 @@ def test_an_outline_pasted_into_the_opening_line_goes_on_at_the_next_line() -> N
     assert errors(text) == []
     # A run that does not go on there is the opening's own list: the line's （四） is a gap.
     assert "GW103" in errors(text.replace("（三）优化", "（四）优化"))
+
+
+def test_a_subheading_about_grasping_the_key_work_is_no_next_steps() -> None:
+    text = doc("某区2015年政府信息公开工作年度报告", "现将有关情况报告如下：", "一、概述",
+               "（一）加强组织领导，健全工作机制。成立领导小组。",
+               "（二）把握工作重点，扎实推进信息公开。主动公开信息2000条。",
+               "二、主动公开政府信息情况", "全年主动公开信息2000条。",
+               "三、依申请公开情况", "全年受理申请12件。",
+               "四、主要问题和改进措施", "公开质量不高。下一步，我们将提高公开质量。")
+    rules = [f.rule for f in check_text(text, "稿.txt", "progress-report").findings]
+    assert "GW203" not in rules
+    # A subheading that does plan the next steps, before the work, is still out of order.
+    early = text.replace("（二）把握工作重点，扎实推进信息公开。", "（二）下一步工作重点。")
+    assert "GW203" in [f.rule for f in check_text(early, "稿.txt", "progress-report").findings]
