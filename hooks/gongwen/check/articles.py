@@ -21,17 +21,18 @@ RE_TITLE_NUMBERED = re.compile(
     rf"[（(]{ARTICLE_NUMBER}[）)]$")
 # What such a line holds (found with str.find in a page's text).
 NEEDLES = ("篇", "范文", "例文", "样文", "）\n", ")\n")
-WORDS = ("篇", "文")  # (in every such line but a title numbered in brackets)
+# One of them is in every such line, but a title numbered in brackets (which ends in one).
+WORDS = ("篇", "范文", "例文", "样文")
 CLAUSE_MARKS = frozenset("，,。；;！？!?")
 ARTICLE_MAX = 48
 
 
 def is_article_mark(text: str) -> bool:
     """Is `text` (a paragraph) the line that sets off one 范文 of several?"""
+    if len(text) > ARTICLE_MAX or not (text[-1:] in "）)" or any(map(text.__contains__, WORDS))):
+        return False  # (most paragraphs)
     text = text.strip()
-    if len(text) > ARTICLE_MAX or not (WORDS[0] in text or WORDS[1] in text
-                                       or text[-1:] in "）)") \
-            or any(ch in CLAUSE_MARKS for ch in text):
+    if any(ch in CLAUSE_MARKS for ch in text):
         return False
     return bool(RE_PIECE_FIRST.match(text) or RE_SAMPLE_FIRST.match(text)
                 or RE_NUMBER_LAST.match(text) or RE_TITLE_NUMBERED.match(text))

@@ -157,6 +157,9 @@ def _run_on_below(text: str, follows: str) -> tuple[int, int, None, list[int]] |
     """A pasted line's last run after a sentence end, 1、… (or 1、…。2、…), whose next
     item starts the next line (……规范公开行为。1、加强培训。 ⏎ 2、建立机制。, or
     ……三、过程管理。1、……。2、……。 ⏎ 3、……): (level, start, None, items), else None."""
+    following = parse_ordinal(follows)
+    if following is None or following.number < 2 or following.level < 3:
+        return None  # (most paragraphs: the next one is no item after a first)
     last = max(RE_FIRST_AFTER_STOP.finditer(text), key=re.Match.start, default=None)
     if last is None:
         return None
@@ -167,8 +170,7 @@ def _run_on_below(text: str, follows: str) -> tuple[int, int, None, list[int]] |
         number, scan = number + 1, m.end()
     if RE_NEXT[form].search(text, scan) is not None:
         return None  # (the run does not reach the end of the line)
-    following = parse_ordinal(follows)
-    if following is None or _form(following.raw) != form or following.number != number + 1:
+    if _form(following.raw) != form or following.number != number + 1:
         return None
     return LEVELS[form], items[0], None, items
 

@@ -26,7 +26,7 @@ from gongwen.text.numbering import (
     parse_ordinal,
 )
 
-from .articles import article_positions, is_article_mark
+from .articles import ARTICLE_MAX, article_positions, is_article_mark
 from .paragraphs import Joined, Paragraph, joined
 
 # 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
@@ -309,7 +309,8 @@ def mark_parts(paragraphs: list[Paragraph], texts: Joined | None = None) -> None
                                      or numbered and _appends(text, paragraphs, index)):
             para.new_part = para.section_break = True
             continue
-        if numbered and is_article_mark(text):  # 篇2 ⏎ …… ⏎ 一、: the next 范文 of a page
+        if numbered and len(text) <= ARTICLE_MAX and is_article_mark(text):
+            # 篇2 ⏎ …… ⏎ 一、: the next 范文 of a page
             para.new_part = para.section_break = True
             continue
         if numbered and text in ALONE_APPENDED:  # 附： ⏎ 自荐条件 ⏎ 一、…: appended

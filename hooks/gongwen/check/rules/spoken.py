@@ -82,13 +82,25 @@ def _named_parts(doc: Document) -> list[tuple[int, int, int, str, str]]:
     return out
 
 
+def _first_named(doc: Document, index: int, offset: int, words: tuple[str, ...]) -> bool:
+    """Is there a 第一个问题 (of `words`) in paragraph `index` from `offset`, or in the
+    next FIRST_WITHIN paragraphs?"""
+    paragraphs = doc.paragraphs
+    for i in range(index, min(index + FIRST_WITHIN + 1, len(paragraphs))):
+        text, start = paragraphs[i].text, offset if i == index else 0
+        if "第一" in text and any(m["unit"] in words and m["num"] == "一"
+                                  for m in RE_UNIT_ITEM.finditer(text, start)):
+            return True
+    return False
+
+
 def unit_items(doc: Document, index: int, offset: int, unit: str) -> list[tuple[int, str]]:
     """(line, label) of the parts named with the announcement's word (讲两个问题 →
     第一个问题, 第二个问题), the first of them right after the announcement (in its
     paragraph, from `offset`, or in the next ones); empty when fewer than two."""
     words = UNITS.get(unit)
-    if not words:
-        return []
+    if not words or not _first_named(doc, index, offset, words):
+        return []  # (most announcements: no 第一个问题 right after them)
     parts = [p for p in cached(doc, "named-parts", _named_parts, doc)
              if p[3] in words and (p[0], p[1]) >= (index, offset)]
     if not parts or parts[0][2] != 1 or parts[0][0] - index > FIRST_WITHIN:
@@ -129,6 +141,10 @@ def _bare_numerals(doc: Document) -> list[tuple[int, int]]:
 def bare_numeral_parts(doc: Document, index: int, reach: int) -> list[int]:
     """The lines of the parts 一, 二, 三… marked by a numeral alone, the first within
     `reach` paragraphs after paragraph `index`; empty when fewer than two."""
+    paragraphs = doc.paragraphs
+    if not any(RE_BARE_NUMERAL.match(p.text) for p in paragraphs[index + 1:index + reach + 1]
+               if p.text[:1] == "一"):
+        return []  # (most announcements: no 一 alone right after them)
     parts = [p for p in cached(doc, "bare-numerals", _bare_numerals, doc) if p[0] > index]
     if not parts or parts[0][1] != 1 or parts[0][0] - index > reach:
         return []
