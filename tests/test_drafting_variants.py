@@ -86,3 +86,32 @@ def test_problems_and_improvements_in_one_heading_close_a_summary() -> None:
     assert not [m for m in messages(text.replace("改进措施", "改进方向")) if "下一步打算" in m]
     # Without them, the next steps are missing.
     assert [m for m in messages(text.replace("和改进措施", "")) if "下一步打算" in m]
+
+
+SCHOOL_PLAN = ("某小学2024年春季开学工作方案", "为确保春季开学工作平稳有序，制定本方案。",
+               "一、工作目标", "确保开学工作安全、平稳、有序。", "二、工作安排", "（一）报到时间",
+               "2月18日上午8:00—11:00。",
+               "一、二年级学生由家长陪同到校报到；三至六年级学生自行到校报到。",
+               "（二）报到地点", "各班教室。", "三、工作要求", "（一）各班主任要提前到岗。")
+
+
+def test_two_numerals_in_a_row_open_a_sentence_not_a_heading() -> None:
+    text = doc(*SCHOOL_PLAN)
+    assert findings(text) == []
+    assert [h.raw for h in check_text(text, "稿.txt").outline] == \
+        ["一、", "二、", "（一）", "（二）", "三、", "（一）"]
+    # A 一、 out of turn that is no range is still a slip ...
+    assert "GW105" in findings(text.replace("一、二年级学生由家长陪同", "一、学生由家长陪同"))
+    # ... and the next heading in turn is read as one, whatever follows it.
+    in_turn = text.replace("三、工作要求", "三、四年级工作要求")
+    assert [h.raw for h in check_text(in_turn, "稿.txt").outline][-2:] == ["三、", "（一）"]
+
+
+def test_a_plans_tasks_may_be_written_in_its_arrangements() -> None:
+    # 工作安排 holds the tasks of an activity's plan: a missing tasks part is a warning.
+    text = doc(*SCHOOL_PLAN)
+    assert "GW201" in findings(text, severity="warning")
+    assert "GW201" not in findings(text)
+    # Without such a part the tasks are missing for sure.
+    bare = doc(*SCHOOL_PLAN[:4], "二、工作要求", "（一）各班主任要提前到岗。")
+    assert "GW201" in findings(bare)

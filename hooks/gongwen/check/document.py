@@ -42,6 +42,7 @@ from .numberled import RE_NUMBER_LED_ITEM, next_item_number
 from .paragraphs import APART, PARAGRAPHS_TEXT, Joined, Line, Paragraph
 from .parts import mark_parts, mark_quoted
 from .runon import split_run_on
+from .wrapcuts import RANGE_LEADS, is_numeral_range
 
 # --- What the reader looks for in the text ---------------------------------------------
 OUTLINE_LABEL = "【提纲】"
@@ -191,6 +192,15 @@ def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
     return Ordinal(3, m["num"], number, raw, text[len(raw):], canonical(3, number))
 
 
+def _a_range(text: str, ordinal, headings: list[Heading]) -> bool:
+    """一、二年级学生由家长陪同……: two numerals in a row that begin a sentence (grades,
+    prizes, quarters), not a 一、 heading out of turn (the next 一、 in turn still is)."""
+    if ordinal.level != 1 or not is_numeral_range(text):
+        return False
+    last = next((h.number for h in reversed(headings) if h.level == 1), 0)
+    return ordinal.number != last + 1
+
+
 def _read_body(doc: Document) -> None:
     first_heading_seen = False
     title, headings, markdown = doc.title, doc.headings, doc.markdown
@@ -218,7 +228,8 @@ def _read_body(doc: Document) -> None:
             # (make_heading's own parse_ordinal, asked first: most such paragraphs, 一是…,
             # have none, and make no call.)
             made = make_heading(text, para.raw_first or text, body_line, None, ordinal) \
-                if (ordinal := parse_ordinal(text)) else None
+                if (ordinal := parse_ordinal(text)) and not (
+                    lead in RANGE_LEADS and _a_range(text, ordinal, headings)) else None
             if made is None and lead.isdigit():
                 led = _item_led_by_a_number(doc, index)
                 if led is not None:

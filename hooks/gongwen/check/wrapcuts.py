@@ -28,6 +28,7 @@ ORDINAL_WINDOW = 48
 NUMERALS = "一二三四五六七八九十"
 # 一、二等奖 at a line start: a range of numerals (一、二季度, 三、四月份, 一、二、三等奖)
 # cut at the margin, not heading 一、.
+RANGE_LEADS = frozenset("一二三四五六七八九")  # (what such a range starts with)
 RE_NUMERAL_RANGE = re.compile(
     r"^(?P<a>[一二三四五六七八九])、(?P<b>[二三四五六七八九十])(?:、[三四五六七八九十])*"
     r"(?:等奖|等|季度|年级|级|类|批|期|档|月)")
