@@ -109,7 +109,7 @@ def test_two_numerals_in_a_row_open_a_sentence_not_a_heading() -> None:
 
 def test_a_plans_tasks_may_be_written_in_its_arrangements() -> None:
     # 工作安排 holds the tasks of an activity's plan: a missing tasks part is a warning.
-    text = doc(*SCHOOL_PLAN)
+    text = doc(*(line for line in SCHOOL_PLAN if not line.startswith("一、二年级")))
     assert "GW201" in findings(text, severity="warning")
     assert "GW201" not in findings(text)
     # Without such a part the tasks are missing for sure.
