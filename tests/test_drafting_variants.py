@@ -102,6 +102,9 @@ def test_two_numerals_in_a_row_open_a_sentence_not_a_heading() -> None:
         ["一、", "二、", "（一）", "（二）", "三、", "（一）"]
     # A 一、 out of turn that is no range is still a slip ...
     assert "GW105" in findings(text.replace("一、二年级学生由家长陪同", "一、学生由家长陪同"))
+    industries = text.replace("一、二年级学生由家长陪同到校报到；三至六年级学生自行到校报到。",
+                              "一、二、三产业的企业职工子女由家长陪同报到。")
+    assert findings(industries) == []
     # ... and the next heading in turn is read as one, whatever follows it.
     in_turn = text.replace("三、工作要求", "三、四年级工作要求")
     assert [h.raw for h in check_text(in_turn, "稿.txt").outline][-2:] == ["三、", "（一）"]

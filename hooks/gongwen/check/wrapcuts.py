@@ -26,12 +26,13 @@ from .paragraphs import Line, Paragraph
 # How much of a line parse_ordinal is asked about (an ordinal and the start of its title).
 ORDINAL_WINDOW = 48
 NUMERALS = "一二三四五六七八九十"
-# 一、二等奖 at a line start: a range of numerals (一、二季度, 三、四月份, 一、二、三等奖)
+# 一、二等奖 at a line start: a range of numerals (一、二季度, 三、四月份, 一、二、三等奖,
+# 一、二、三产业, 一、二线城市)
 # cut at the margin, not heading 一、.
 RANGE_LEADS = frozenset("一二三四五六七八九")  # (what such a range starts with)
 RE_NUMERAL_RANGE = re.compile(
     r"^(?P<a>[一二三四五六七八九])、(?P<b>[二三四五六七八九十])(?:、[三四五六七八九十])*"
-    r"(?:等奖|等|季度|年级|级|类|批|期|档|月)")
+    r"(?:等奖|等|季度|年级|级|类|批|期|档|月|产|线|轮|届|星)")
 # What stands before a cell's item: the TAB that starts its cell, a space, a mark that
 # ends the item before it (1.……； 2.……).
 ITEM_BEFORE = r"(?<=[\s；;。，,：:])"
