@@ -41,7 +41,8 @@ def test_without_a_mark_the_second_outline_is_out_of_turn() -> None:
 
 
 @pytest.mark.parametrize("titles", [("2023年个人工作总结（一）", "2023年个人工作总结（二）"),
-                                    ("张某同志个人对照检查材料", "李某同志个人对照检查材料")])
+                                    ("张某同志个人对照检查材料", "李某同志个人对照检查材料"),
+                                    ("组织生活会发言提纲", "民主生活会发言提纲")])
 def test_a_page_of_titled_fanwen_numbers_each_from_one(titles: tuple[str, str]) -> None:
     text = page(*titles)
     assert findings(text) == []
