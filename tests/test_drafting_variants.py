@@ -118,3 +118,14 @@ def test_a_plans_tasks_may_be_written_in_its_arrangements() -> None:
     # Without such a part the tasks are missing for sure.
     bare = doc(*SCHOOL_PLAN[:4], "二、工作要求", "（一）各班主任要提前到岗。")
     assert "GW201" in findings(bare)
+
+
+def test_a_title_with_a_colon_after_the_text_heads_the_list_under_it() -> None:
+    for title in ("第二部分：2024年工作计划", "2024年工作打算：", "下一步工作计划："):
+        text = doc(*SUMMARY, title, "一、深化医药卫生体制改革", "推进医共体建设。",
+                   "二、提升公共卫生服务水平", "加强疾控体系建设。")
+        assert findings(text) == [], title
+    # A lead sentence with a colon is no title: the 一、 under it is still out of turn.
+    lead = doc(*SUMMARY, "下一步，我们将重点抓好以下几项工作，力争取得新的突破：",
+               "一、深化医药卫生体制改革", "推进医共体建设。")
+    assert "GW105" in findings(lead)

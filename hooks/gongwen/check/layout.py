@@ -94,6 +94,7 @@ def lists_numbers(ordinal: Ordinal) -> bool:
     return ordinal.level == 1 and rest[:1] in NUMERAL_LEADS and (
         rest[1:2] in ("、", "") or NUMERALS.find(rest[0]) == ordinal.number)
 SENTENCE_END = frozenset("。！？!?")
+SENTENCE_MARKS = frozenset("，,。！？!?；;")  # (the clause marks, but a title's colon)
 
 
 def _merge(cur: Paragraph, nxt: Paragraph) -> None:
@@ -195,12 +196,12 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
     if ordinal_next is not None:
         # Also on a line short of the margin, a 一、 out of turn after a clause left open
         # goes on it: a word cut there (统 ⏎ 一、…), or grades in a row (设 ⏎ 一、二、三等奖).
-        # A line without a clause mark or ordinal is a title (2024年工作计划, 第二部分
-        # 工作计划), not a clause cut: the 一、 under it starts a list of its own.
+        # A line without a clause mark (but a colon) or an ordinal is a title (2024年
+        # 工作计划, 第二部分：工作计划), not a clause cut: the 一、 under it starts afresh.
         return list_goes_on(cur.text, last, ordinal_next) or ordinal_next.level == 1 \
             and last[-1] not in LINE_ENDS and not expected(ordinal_next) and (
                 ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
-                or is_numeral_range(rest)) and (any(ch in CLAUSE_MARKS for ch in cur.text)
+                or is_numeral_range(rest)) and (any(ch in SENTENCE_MARKS for ch in cur.text)
                                                 or parse_ordinal(cur.text) is not None)
     if last[-1] in LINE_ENDS:
         return False

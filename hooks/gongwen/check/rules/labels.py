@@ -46,6 +46,12 @@ def after_a_label(document) -> dict[int, int]:
                 # 附二：走读学生流程： ⏎ 报到时间15：00。 ⏎ （1）…: a numbered label holds
                 # until the next heading, over the lead sentences written under it.
                 continue
+            if before and text[-1:] in "：:" and is_bare_label(text[:-1]) and \
+                    not RE_LABEL.match(text):
+                # ……正文。 ⏎ 2024年工作打算： ⏎ 一、…: a bare title after a part's text,
+                # with a colon, heads a section of its own as well (over its lead sentences).
+                label, holds = 1, True
+                continue
             if RE_NEXT_STEPS.match(text):
                 # ……差距。 ⏎ 2022年，我们将继续…… ⏎ （一）…: the next steps, a part without
                 # its heading, number their own list.
