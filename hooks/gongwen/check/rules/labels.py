@@ -18,6 +18,10 @@ RE_LABEL = re.compile(
     r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
     r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
 LABEL_MAX = 60
+# What a title naming a part of the text holds (2024年工作打算：), and an addressee
+# (各市教育局：) does not.
+RE_PART_WORD = re.compile(
+    r"工作|计划|打算|安排|部分|要点|思路|重点|任务|措施|情况|问题|总结|目标|方案")
 # A paragraph that opens the next steps: 下一步，…… / 2022年，我们将…… / 2023年，我们坚持……
 # (the year's plans in the present tense, after the last part).
 RE_NEXT_STEPS = re.compile(r"^(?:下一步|下步|下一阶段|下阶段|今后|(?:19|20)\d\d年，?"
@@ -47,7 +51,7 @@ def after_a_label(document) -> dict[int, int]:
                 # until the next heading, over the lead sentences written under it.
                 continue
             if before and text[-1:] in "：:" and is_bare_label(text[:-1]) and \
-                    not RE_LABEL.match(text):
+                    RE_PART_WORD.search(text) and not RE_LABEL.match(text):
                 # ……正文。 ⏎ 2024年工作打算： ⏎ 一、…: a bare title after a part's text,
                 # with a colon, heads a section of its own as well (over its lead sentences).
                 label, holds = 1, True
