@@ -124,6 +124,18 @@ def _is_note(text: str) -> bool:
 ROW_NUMBER_MAX = 3
 
 
+def _is_table_head(text: str) -> bool:
+    """序号 alone on its line, or first in a header row whose cells are set apart by a
+    TAB or spaces (指标名称⇥计量单位⇥本年度)."""
+    return text in TABLE_HEADS or text[:1] in TABLE_HEAD_FIRST and any(
+        text.startswith(head) and text[len(head):len(head) + 1] in CELL_GAPS
+        for head in TABLE_HEADS)
+
+
+TABLE_HEAD_FIRST = frozenset(head[0] for head in TABLE_HEADS)
+CELL_GAPS = frozenset("\t 　")
+
+
 def _is_row_number(text: str) -> bool:
     return 0 < len(text) <= ROW_NUMBER_MAX and text.isascii() and text.isdigit()
 
@@ -140,7 +152,7 @@ def table_items(doc: Document) -> set[int]:
     group of rows (the next line is a row's number) does not end it. Each cell numbers its
     own list (今年任务 1.–3. ⏎ 明年计划 1.–3.): they are the table's content, not the outline."""
     paragraphs = doc.paragraphs
-    starts = [i for i, p in enumerate(paragraphs) if p.text in TABLE_HEADS and not p.role]
+    starts = [i for i, p in enumerate(paragraphs) if _is_table_head(p.text) and not p.role]
     if not starts:
         return set()
     index_of = {id(h): i for i, h in enumerate(doc.headings)}
