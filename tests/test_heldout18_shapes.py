@@ -28,3 +28,13 @@ def test_a_statistics_table_with_its_header_in_one_row_numbers_each_cell(gap: st
         ["一、", "二、", "三、", "四、"]
     # The outline around the table is still checked.
     assert (15, "GW103") in errors(text.replace("四、下一步工作打算", "五、下一步工作打算"))
+
+
+def test_a_header_row_table_ends_at_the_first_line_without_cells() -> None:
+    rules = ["比赛安排", "序号\t环节\t时间", "1\t正方一辩立论\t3分钟", "2\t反方一辩立论\t3分钟",
+             "辩论赛细则", "1.时间提示：剩30秒时提醒。", "2.发言形式：可用卡片。",
+             "3.自由辩论：双方交替发言。"]
+    text = "\n".join(["某校辩论赛方案", "一、比赛安排", *rules[1:]]) + "\n"
+    assert errors(text) == []
+    # The rules under the table are the outline's own items: their gap is reported.
+    assert (9, "GW103") in errors(text.replace("3.自由辩论", "4.自由辩论"))

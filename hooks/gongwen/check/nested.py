@@ -160,9 +160,16 @@ def table_items(doc: Document) -> set[int]:
     end = 0  # the paragraphs before it are read (each once: linear)
     for start in starts:
         index = max(start + 1, end)
+        # A header row (指标名称⇥计量单位⇥本年度): the table is its rows, each with cells
+        # apart (其中：, cut from its row's item, goes on too); a line without (辩论赛细则)
+        # ends it. A header printed one cell a line: the next 一、 or note ends it.
+        rows = paragraphs[start].text not in TABLE_HEADS
         while index < len(paragraphs):
             para = paragraphs[index]
             heading = para.heading
+            if rows and not para.role and para.text[-1:] not in "：:" and \
+                    not any(gap in para.text for gap in CELL_GAPS):
+                break
             if heading is None:
                 if _is_note(para.text):
                     break
