@@ -71,9 +71,14 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     Or numbered on within each higher part: 1. 2. under （一）, 3. under （二）, and 1.
     again under 二、: every （一）-boundary goes on, every 一、-boundary starts again.
 
-    Returns {level: (first heading, last heading, number of parents, across)}, where
-    `across` is the highest level across whose headings the numbering goes on (0: all of
-    them, section breaks too); one pass.
+    A list that starts at one under a new 一、 after the level's first list, kept under one
+    parent (steps 1.–2. under 二、（一）, then tasks 1.–48. through 三、 and 四、), and then
+    goes on across the parents right above it to the end, is a list of its own: its start
+    is no break of the style (returned as `fresh`).
+
+    Returns {level: (first heading, last heading, number of parents, across, fresh)},
+    where `across` is the highest level across whose headings the numbering goes on (0:
+    all of them, section breaks too); one pass.
     """
     # since[L]: the highest level (0: a section break) met since the last heading of L.
     since = [5] * 5
@@ -82,6 +87,11 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     first: dict[int, Heading] = {}
     last: dict[int, Heading] = {}
     example: dict[int, tuple[Heading, Heading]] = {}  # the first that went on, and before
+    crossed = [False] * 5  # the list of each level has gone on across a parent
+    lists = [0] * 5  # how many lists of each level have started
+    starts: dict[int, Heading] = {}  # where the list of each level started
+    # A start that may be a list of its own: [heading, gone on across a parent since].
+    candidate: dict[int, list] = {}
     next_break = 0
     break_at = breaks[0] if breaks else len(headings)  # the index of the next break
     level_before = 0  # the level of the heading before
@@ -99,30 +109,49 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
             continue
         level_before = level
         if level not in first:
-            first[level] = h
+            first[level] = starts[level] = h
+            lists[level] = 1
         elif since[level] < level:  # a new parent since the last heading of this level
             if h.number == 1:
-                restarted[level][since[level]] += 1
+                if level in candidate:  # (a second start: the first was none of its own)
+                    restarted[level][1] += 1
+                    del candidate[level]
+                if since[level] == 1 and lists[level] == 1 and not crossed[level]:
+                    candidate[level] = [h, False]
+                else:
+                    restarted[level][since[level]] += 1
+                crossed[level], starts[level] = False, h
+                lists[level] += 1
             else:
                 went_on[level][since[level]] += 1
+                crossed[level] = True
+                if level in candidate and since[level] == level - 1 > 1:
+                    candidate[level][1] = True
                 example.setdefault(level, (last[level], h))
+                first.setdefault(-level, starts[level])  # (the first list that goes on)
         last[level] = h
         since[level] = 5
         for lower in LOWER[level]:
             since[lower] = min(since[lower], level)
+    fresh: dict[int, set[int]] = {}
+    for level, (start, across_parent) in candidate.items():
+        if across_parent:
+            fresh[level] = {id(start)}
+        else:
+            restarted[level][1] += 1
     out: dict[int, tuple] = {}
     for level in (2, 3, 4):
         on, again = went_on[level], restarted[level]
         parents = sum(on) + sum(again) + 1
         if sum(on) and not sum(again):
-            out[level] = (first[level], last[level], parents, 0)
+            out[level] = (first[-level], last[level], parents, 0, fresh.get(level, ()))
             continue
         # Within each higher part: the boundaries of some level k and below all go on,
         # those above k (and section breaks) all start again.
         for k in range(2, level):
             if any(on[k:level]) and not any(again[k:level]) and any(again[1:k]) \
                     and not any(on[:k]) and not again[0]:
-                out[level] = (*example[level], parents, k)
+                out[level] = (*example[level], parents, k, fresh.get(level, ()))
                 break
     return out
 
@@ -156,7 +185,7 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
         styles.append(_continuous_levels(
             headings[start:end], [b - start for b in breaks if start <= b < end]))
         part_of.extend([part] * (end - start))
-        for level, (first, final, parents, across) in styles[-1].items():
+        for level, (first, final, parents, across, _) in styles[-1].items():
             if not across:
                 what = (f"{LEVEL_NAMES[level]}从{quote(first.raw)}到{quote(final.raw)}跨{parents}"
                         f"个上级部分连续编号（第{first.line}—{final.line}行）")
@@ -272,6 +301,9 @@ def _analyse(document) -> list[tuple[Rule, Finding]]:
                 after_break[level] = head
             part_heads[level] = h
         prev = last.get(level)
+        if prev is not None and h.number == 1 and level in continuous and \
+                id(h) in continuous[level][4]:
+            prev = None  # (a list of its own under a new 一、: see _continuous_levels)
         if prev is not None and h.number == 1:
             # A list starting again under a label of its own (情形二：…) is a new list.
             # (Asked only here: a restart under the same parent is rare.)
