@@ -13,6 +13,10 @@ def errors(text: str) -> list[tuple[int, str]]:
             if f.severity == "error"]
 
 
+def page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
 REPORT = ["关于2024年度政务公开工作情况的报告", "现将有关情况报告如下：", "一、基本情况",
           "今年全年共受理申请3件，均按期答复。", "二、统计表", "指标名称\t计量单位\t本年度",
           "受理申请总数\t件\t3", "其中：1、当面申请数\t件\t1", "2、网上申请数\t件\t2",
@@ -38,3 +42,25 @@ def test_a_header_row_table_ends_at_the_first_line_without_cells() -> None:
     assert errors(text) == []
     # The rules under the table are the outline's own items: their gap is reported.
     assert (9, "GW103") in errors(text.replace("3.自由辩论", "4.自由辩论"))
+
+
+def test_next_years_plans_opened_by_the_body_itself_are_the_next_steps() -> None:
+    text = page("某区2014年政府信息公开工作年度报告", "现将有关情况报告如下：",
+                "一、主动公开情况", "全年公开信息2000条。", "二、存在的问题",
+                "公开质量不高。", "2015年，我区将进一步提高公开质量。")
+    warnings = [f.message for f in check_text(text, "稿.txt", "progress-report").findings]
+    assert not [m for m in warnings if "下一步打算" in m]
+    past = text.replace("2015年，我区将进一步提高", "2014年，我区进一步提高了")
+    assert [f.message for f in check_text(past, "稿.txt", "progress-report").findings
+            if "下一步打算" in f.message]
+
+
+def test_a_report_laid_before_the_congress_has_its_transition() -> None:
+    text = page("关于2024年国民经济和社会发展计划执行情况的报告",
+                "受国务院委托，现将2024年计划执行情况和2025年计划草案提请十四届全国人大三次会议审查。",
+                "一、2024年计划执行情况", "经济运行总体平稳。", "二、存在的问题", "需求不足。",
+                "三、2025年工作安排", "扩大内需。")
+    rules = [f.rule for f in check_text(text, "稿.txt", "progress-report").findings]
+    assert "GW205" not in rules
+    assert "GW205" in [f.rule for f in check_text(text.replace("提请", "交给"), "稿.txt",
+                                                  "progress-report").findings]
