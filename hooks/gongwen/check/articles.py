@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .paragraphs import CLAUSE_ENDS
+
 ARTICLE_NUMBER = r"[一二三四五六七八九十\d]{1,3}"
 # 篇1 / 【篇一】 / 篇二：title / 第3篇 title / 【第三篇】
 RE_PIECE_FIRST = re.compile(
@@ -23,7 +25,6 @@ RE_TITLE_NUMBERED = re.compile(
 NEEDLES = ("篇", "范文", "例文", "样文", "）\n", ")\n")
 # One of them is in every such line, but a title numbered in brackets (which ends in one).
 WORDS = ("篇", "范文", "例文", "样文")
-CLAUSE_MARKS = frozenset("，,。；;！？!?")
 ARTICLE_MAX = 48
 
 
@@ -32,7 +33,7 @@ def is_article_mark(text: str) -> bool:
     if len(text) > ARTICLE_MAX or not (text[-1:] in "）)" or any(map(text.__contains__, WORDS))):
         return False  # (most paragraphs)
     text = text.strip()
-    if any(ch in CLAUSE_MARKS for ch in text):
+    if any(ch in CLAUSE_ENDS for ch in text):
         return False
     return bool(RE_PIECE_FIRST.match(text) or RE_SAMPLE_FIRST.match(text)
                 or RE_NUMBER_LAST.match(text) or RE_TITLE_NUMBERED.match(text))

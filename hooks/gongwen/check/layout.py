@@ -16,7 +16,16 @@ from gongwen.text.numbering import NUMERAL_LEADS, PAREN_DIGITS, Ordinal, parse_o
 
 from .attachments import RE_LABEL_RUN_IN, mark_attachment_list, mark_list_after_label, run_in_label
 from .numberled import numbers_an_item
-from .paragraphs import APART, Joined, Paragraph, is_bare_label, joined, pieces, starts_item
+from .paragraphs import (
+    APART,
+    CLAUSE_ENDS,
+    Joined,
+    Paragraph,
+    is_bare_label,
+    joined,
+    pieces,
+    starts_item,
+)
 from .parts import (
     CLAUSE_MARKS,
     OPENERS,
@@ -94,7 +103,6 @@ def lists_numbers(ordinal: Ordinal) -> bool:
     return ordinal.level == 1 and rest[:1] in NUMERAL_LEADS and (
         rest[1:2] in ("、", "") or NUMERALS.find(rest[0]) == ordinal.number)
 SENTENCE_END = frozenset("。！？!?")
-SENTENCE_MARKS = frozenset("，,。！？!?；;")  # (the clause marks, but a title's colon)
 
 
 def _merge(cur: Paragraph, nxt: Paragraph) -> None:
@@ -201,7 +209,7 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
         return list_goes_on(cur.text, last, ordinal_next) or ordinal_next.level == 1 \
             and last[-1] not in LINE_ENDS and not expected(ordinal_next) and (
                 ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
-                or is_numeral_range(rest)) and (any(ch in SENTENCE_MARKS for ch in cur.text)
+                or is_numeral_range(rest)) and (any(ch in CLAUSE_ENDS for ch in cur.text)
                                                 or parse_ordinal(cur.text) is not None)
     if last[-1] in LINE_ENDS:
         return False

@@ -15,12 +15,11 @@ from bisect import bisect_left
 from typing import Protocol
 
 from .model import Heading, heading_fields
-from .paragraphs import Paragraph, is_bare_label
+from .paragraphs import CLAUSE_ENDS, Paragraph, is_bare_label
 
 # A label: a short title alone on its line, without a clause (most end with a colon).
 LABEL_MAX = 20
 LABEL_ENDS = frozenset("：:")
-CLAUSE_MARKS = frozenset("。；;，,！？!?")
 NUMBER = heading_fields("number")
 
 
@@ -34,7 +33,7 @@ class Document(Protocol):
 def _is_label(h: Heading) -> bool:
     title = h.title
     return h.form == "line" and 0 < len(title) <= LABEL_MAX \
-        and not any(ch in CLAUSE_MARKS for ch in title)
+        and not any(ch in CLAUSE_ENDS for ch in title)
 
 
 # Only items are nested so (1. under 1., （1） under （1））: a 一、 or （一） that starts

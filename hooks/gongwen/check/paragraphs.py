@@ -109,6 +109,8 @@ def joined(paragraphs: list[Paragraph]) -> Joined | None:
 # A bare label over a list is a short noun phrase (一月份, 高一年级): any of these marks
 # makes a line a sentence.
 RE_LABEL_MARKS = re.compile(r"[，,。；;！!？?、：:“”（）()《》]")
+# The marks that end a clause or a sentence; a title may still hold a colon (第二部分：……).
+CLAUSE_ENDS = frozenset("，,。；;！？!?")
 BARE_LABEL_MAX = 12
 
 

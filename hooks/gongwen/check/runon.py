@@ -20,7 +20,7 @@ from gongwen.text.numbering import (
 from .holding import CN_DIGITS_ALL, holding_ordinals, may_hold_ordinal
 from .inline import after_sentence, title_before
 from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers
-from .paragraphs import Joined, Paragraph, joined, pieces
+from .paragraphs import CLAUSE_ENDS, Joined, Paragraph, joined, pieces
 from .parts import (
     RE_DATE_THEN_ATTACHED,
     RE_SENTENCE_THEN_ATTACHED,
@@ -190,7 +190,6 @@ def _next_after_a_space(text: str, pos: int, head: Ordinal | None, ordinal: Ordi
 
 # 温馨提示：1.…: a lead that names the list, closed by its colon near the line's start.
 LEAD_REACH = 12
-LEAD_MARKS = frozenset("，,。；;！？!?")
 
 
 def _first_after_a_lead(paragraphs: list[Paragraph], index: int, pos: int,
@@ -199,7 +198,7 @@ def _first_after_a_lead(paragraphs: list[Paragraph], index: int, pos: int,
     second item on the next line."""
     text = paragraphs[index].text
     return ordinal.level > 2 and ordinal.number == 1 and 0 < pos <= LEAD_REACH and \
-        text[pos - 1] in "：:" and LEAD_MARKS.isdisjoint(text[:pos]) and \
+        text[pos - 1] in "：:" and CLAUSE_ENDS.isdisjoint(text[:pos]) and \
         _heads_next(paragraphs, index, ordinal.level, 2)
 
 

@@ -90,6 +90,7 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     crossed = [False] * 5  # the list of each level has gone on across a parent
     lists = [0] * 5  # how many lists of each level have started
     starts: dict[int, Heading] = {}  # where the list of each level started
+    going_on: dict[int, Heading] = {}  # the start of the first list that goes on
     # A start that may be a list of its own: [heading, gone on across a parent since].
     candidate: dict[int, list] = {}
     next_break = 0
@@ -128,7 +129,7 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
                 if level in candidate and since[level] == level - 1 > 1:
                     candidate[level][1] = True
                 example.setdefault(level, (last[level], h))
-                first.setdefault(-level, starts[level])  # (the first list that goes on)
+                going_on.setdefault(level, starts[level])
         last[level] = h
         since[level] = 5
         for lower in LOWER[level]:
@@ -144,7 +145,7 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
         on, again = went_on[level], restarted[level]
         parents = sum(on) + sum(again) + 1
         if sum(on) and not sum(again):
-            out[level] = (first[-level], last[level], parents, 0, fresh.get(level, ()))
+            out[level] = (going_on[level], last[level], parents, 0, fresh.get(level, ()))
             continue
         # Within each higher part: the boundaries of some level k and below all go on,
         # those above k (and section breaks) all start again.
