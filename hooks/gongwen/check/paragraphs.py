@@ -114,8 +114,15 @@ CLAUSE_ENDS = frozenset("，,。；;！？!?")
 BARE_LABEL_MAX = 12
 
 
+# A note in brackets after the label's words (考核评价（量化细则）): not a sentence's mark.
+RE_LABEL_NOTE = re.compile(r"[（(][^，,。；;！!？?、：:“”（）()《》]{1,10}[）)]$")
+
+
 def is_bare_label(text: str) -> bool:
-    """一月份, 高一年级: a short noun phrase alone on its line, over a list."""
+    """一月份, 高一年级, 考核评价（量化细则）: a short noun phrase alone on its line, over a
+    list."""
+    if text[-1:] in "）)" and (words := RE_LABEL_NOTE.sub("", text)) != text:
+        text = words or "（"  # (a note alone is no label)
     return len(text) <= BARE_LABEL_MAX and RE_LABEL_MARKS.search(text) is None
 
 

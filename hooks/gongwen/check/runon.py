@@ -182,10 +182,10 @@ SPACES = frozenset(" \u3000\t")
 
 def _next_after_a_space(text: str, pos: int, head: Ordinal | None, ordinal: Ordinal) -> bool:
     """3.选择岗位，填写领队姓名 4.选择岗位…: the next item of the paragraph's own ordinal,
-    set apart by a space (two items on one line, as a form prints them)."""
+    set apart by spaces (items on one line, as a form prints them: 1.心内科    2.神经内科)."""
     return head is not None and head.level == ordinal.level and \
         head.number == ordinal.number - 1 and text[pos - 1] in SPACES and \
-        text[pos - 2:pos - 1].strip() != ""
+        text[:pos - 1].strip() != ""
 
 
 # 温馨提示：1.…: a lead that names the list, closed by its colon near the line's start.

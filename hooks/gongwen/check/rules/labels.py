@@ -18,6 +18,7 @@ RE_LABEL = re.compile(
     r"|情形[一二三四五六七八九十]{1,3}|第?[一二三四五六七八九十]{1,3}问[：:]"
     r"|【[^】]{1,20}】|第[一二三四五六七八九十]{1,3}(?:类|种|批|阶段|部分)[：:\s])")
 LABEL_MAX = 60
+LEAD_MAX = 2 * LABEL_MAX  # the lead sentence under a label (有以下行为的……，在校网公布，……。)
 # What a title naming a part of the text holds (2024年工作打算：), and an addressee
 # (各市教育局：) does not.
 RE_PART_WORD = re.compile(
@@ -61,7 +62,7 @@ def after_a_label(document) -> dict[int, int]:
                 # its heading, number their own list.
                 label, holds = 2, False
                 continue
-            if label and len(text) <= LABEL_MAX and text[-1:] == "。" and \
+            if label and len(text) <= LEAD_MAX and text[-1:] == "。" and \
                     ("以下" in text or "如下" in text):
                 # 考核评价 ⏎ 有以下行为的班级扣除考核分。 ⏎ 1.…: the lead under a label.
                 label = 3
