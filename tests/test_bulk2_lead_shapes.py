@@ -76,11 +76,13 @@ def test_two_items_on_one_line_set_apart_by_a_space() -> None:
 def test_items_in_columns_apart_by_several_spaces() -> None:
     # A list printed in columns (1.心内科      2.神经内科      3.内分泌科), three a line.
     text = doc("关于开展义诊活动的通知", "一、义诊时间", "6月18日上午。", "二、义诊科室",
-               "1.心内科      2.神经内科      3.内分泌科", "4.呼吸内科    5.消化内科      6.泌尿外科",
+               "1.心内科      2.神经内科      3.内分泌科",
+               "4.呼吸内科    5.消化内科      6.泌尿外科",
                "三、温馨提示", "请带好体检本。")
     assert errors(text) == []
     # A number that is not the next one is still a gap, however many spaces come before it.
-    assert "GW103" in errors(text.replace("2.神经内科", "3.神经内科").replace("3.内分泌", "4.内分泌"))
+    assert "GW103" in errors(text.replace("2.神经内科", "3.神经内科")
+                             .replace("3.内分泌", "4.内分泌"))
     # An indented line is no second item: its own number is read where it stands.
     assert "GW103" in errors(text.replace("4.呼吸内科", "5.呼吸内科").replace("5.消化", "6.消化")
                              .replace("6.泌尿", "7.泌尿"))

@@ -34,6 +34,11 @@ PLAN = """全市公共充电设施建设实施方案
 """
 
 
+def rectify(text: str) -> str:
+    """The same plan titled as a 整改方案."""
+    return text.replace("设施建设实施方案\n", "设施建设问题整改方案\n", 1)
+
+
 STEPS = """二、实施步骤
 （一）准备阶段（3月底前）。完成选址。
 （二）建设阶段（12月底前）。完成建设。
@@ -43,8 +48,9 @@ STEPS = """二、实施步骤
 def test_a_plans_goal_in_its_opening_sentence_is_found():
     assert "GW201" not in [rule for rule, _ in findings(PLAN, "plan")]
     # Without the dated target (and without a steps part, where stages often carry the
-    # targets) the goal is missing, and every heading names a part: an error, as before.
-    vague = PLAN.replace("到2026年底实现每个街镇至少建成一座公共充电站，", "").replace(
+    # targets) the goal is missing, and every heading names a part: in a 整改方案 (whose
+    # goals are required whatever its kind's practice) an error, as before.
+    vague = rectify(PLAN).replace("到2026年底实现每个街镇至少建成一座公共充电站，", "").replace(
         STEPS, "二、组织实施\n成立工作专班，统筹推进。\n")
     assert "GW201" in errors(vague, "plan")
     # A year named without a target is no goal…
@@ -60,8 +66,8 @@ def test_a_plan_with_steps_but_no_goal_heading_is_warned_not_failed():
         "完成选址。", "到6月底，完成全部选址。")
     assert ("GW201", "warning") in findings(staged, "plan")
     assert "GW201" not in errors(staged, "plan")
-    # Without a steps part, the goal is plainly missing: an error (as above).
-    unstaged = PLAN.replace("到2026年底实现每个街镇至少建成一座公共充电站，", "").replace(
+    # Without a steps part, the goal is plainly missing: an error in a 整改方案 (as above).
+    unstaged = rectify(PLAN).replace("到2026年底实现每个街镇至少建成一座公共充电站，", "").replace(
         STEPS, "二、组织实施\n成立工作专班，统筹推进。\n")
     assert "GW201" in errors(unstaged, "plan")
 

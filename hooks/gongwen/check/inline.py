@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .parts import PART_KINDS
+from .articles import PART_KINDS
 
 SENTENCE_END = frozenset("。！？!?")
 INDENT = "\u3000"  # a paragraph's indent is two of them

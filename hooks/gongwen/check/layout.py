@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from gongwen.text.numbering import NUMERAL_LEADS, PAREN_DIGITS, Ordinal, parse_ordinal
 
+from .articles import CLAUSE_MARKS, PART_TITLE_MAX, RE_PART_TITLE, titles_a_document
 from .attachments import RE_LABEL_RUN_IN, mark_attachment_list, mark_list_after_label, run_in_label
 from .numberled import numbers_an_item
 from .paragraphs import (
@@ -27,11 +28,8 @@ from .paragraphs import (
     starts_item,
 )
 from .parts import (
-    CLAUSE_MARKS,
     OPENERS,
-    PART_TITLE_MAX,
     RE_ATTACHMENTS,
-    RE_PART_TITLE,
     SECTION_LEADS,
     is_section_break,
     opens_a_document,
@@ -266,7 +264,9 @@ def join_wrapped(paragraphs: list[Paragraph]) -> list[Paragraph]:
         if body and (lead := row_goes_on(body[-1], para, width is not None)) is not None:
             _merge(body[-1], with_lead(para, lead))  # a table row goes on (wrapcuts.py)
         elif body and _continues(body[-1], para, first, width, skipped, expected) and \
-                not _labels_a_list(para, _next_body(paragraphs, index, furniture), last) and \
+                not _labels_a_list(para, following := _next_body(paragraphs, index, furniture),
+                                   last) and \
+                not (following and titles_a_document(para.text, following[0].text)) and \
                 not _addressee_after_title(body[-1], para):
             _merge(body[-1], para)
         else:

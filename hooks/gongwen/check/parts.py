@@ -26,7 +26,15 @@ from gongwen.text.numbering import (
     parse_ordinal,
 )
 
-from .articles import ARTICLE_MAX, article_positions, is_article_mark
+from .articles import (
+    ARTICLE_MAX,
+    CLAUSE_MARKS,
+    PART_TITLE_LAST,
+    PART_TITLE_MAX,
+    RE_PART_TITLE,
+    article_positions,
+    is_article_mark,
+)
 from .paragraphs import Joined, Paragraph, joined
 
 # 附件说明 (GB/T 9704-2012 §7.3.4): 附件：1.××× ⏎ 2.×××; numbers of attachments.
@@ -83,19 +91,6 @@ APPENDED_REACH = 8
 # A note list under a table: 注： ⏎ 1.…  (or 说明：, 备注：) on a line of its own.
 RE_NOTES_HEAD = re.compile(r"^(?:注|说明|备注)\s*[：:]$")
 NOTE_LEADS = frozenset("注说备")
-# The title of a document carried within the page ends with its kind (a note may follow:
-# 行动计划（2021—2023年）); a file may hold several reports one after another (述职报告).
-PART_KINDS = ("规定", "办法", "方案", "细则", "规则", "意见", "要点", "计划", "制度", "章程",
-              "纲要", "规划", "清单", "指引", "指南", "标准", "措施", "决定", "条例", "准则",
-              "预案", "报告", "总结", "讲话", "汇报", "发言", "通报", "通知", "程序", "议程",
-              "职责", "须知", "守则", "公约", "流程", "纪律", "材料", "讲话稿", "发言稿",
-              "发言提纲")
-RE_PART_TITLE = re.compile(f"(?:{'|'.join(PART_KINDS)})(?:[（(][^（）()]{{1,20}}[）)])?$")
-# Their last characters: most lines end in none of them and are turned away at once.
-PART_TITLE_LAST = frozenset(kind[-1] for kind in PART_KINDS) | frozenset("）)")
-PART_TITLE_MAX = 40
-# Punctuation a title line does not end a clause with (它可以有书名号、引号、顿号).
-CLAUSE_MARKS = frozenset("，,。！？!?：:；;")
 # How many paragraphs may lie between such a title and the part's first heading (an
 # author line, a lead sentence: 为……，特制定以下规定：).
 TITLE_REACH = 3

@@ -352,8 +352,8 @@ def _missing(grade: str):
             elif _title_matches(document, slot.soft_in_titles):
                 yield rule.finding(
                     None, f"没有找到必备部分{quote(slot.label)}：{kind}一般应有{_where(slot)}；"
-                          f"标题是这种写法的材料（如对外公开的总结及计划）常不单列这一部分，"
-                          f"请自己核对", severity="warning")
+                          f"标题是这种写法的{kind}常不单列这一部分（实务），请自己核对",
+                    severity="warning")
             elif parts.confident and slot.synonyms and \
                     not any(parts[other] is not None for other in slot.inside) and \
                     not _done_elsewhere(document, slot):
