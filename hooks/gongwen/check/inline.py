@@ -14,7 +14,8 @@ import re
 from .articles import PART_KINDS
 
 SENTENCE_END = frozenset("。！？!?")
-INDENT = "\u3000"  # a paragraph's indent is two of them
+INDENTS = frozenset(" \u3000\t\xa0")
+INDENT_MAX = 8
 # The longest bracketed note between a sentence and the next heading: （财政部负责）.
 NOTE_MAX = 120
 # A caption after a sentence end, right before the heading: 图1　汽车号牌编码规则, 表2　…
@@ -38,9 +39,12 @@ def after_sentence(text: str, pos: int, ends: frozenset[str]) -> bool:
     before = text[pos - 1]
     if before in ends:
         return True
-    if before == INDENT and pos >= 3 and text[pos - 2] == INDENT and \
-            text[pos - 3] in ends:
-        return True
+    if before in INDENTS:
+        # The indent may be spaces of any kind, or both (……。    　　一、: a web page's).
+        at = pos - 1
+        while at > max(0, pos - INDENT_MAX) and text[at - 1] in INDENTS:
+            at -= 1
+        return at > 0 and text[at - 1] in ends and pos - at >= 2  # (an indent: two or more)
     if before in "”’" and pos >= 2:
         return text[pos - 2] in SENTENCE_END
     if before in "）)":

@@ -72,9 +72,10 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
     again under 二、: every （一）-boundary goes on, every 一、-boundary starts again.
 
     A list that starts at one under a new 一、 after the level's first list, kept under one
-    parent (steps 1.–2. under 二、（一）, then tasks 1.–48. through 三、 and 四、), and then
-    goes on across the parents right above it to the end, is a list of its own: its start
-    is no break of the style (returned as `fresh`).
+    parent (steps 1.–2. under 二、（一）, then tasks 1.–48. through 三、 and 四、; 总体要求's
+    （一）（二）, then tasks （一）…（十七） through 二、…六、), and then goes on across the
+    parents right above it to the end, is a list of its own: its start is no break of the
+    style (returned as `fresh`).
 
     Returns {level: (first heading, last heading, number of parents, across, fresh)},
     where `across` is the highest level across whose headings the numbering goes on (0:
@@ -118,7 +119,7 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
                     restarted[level][1] += 1
                     del candidate[level]
                 if since[level] == 1 and lists[level] == 1 and not crossed[level]:
-                    candidate[level] = [h, False]
+                    candidate[level] = [h, 0]
                 else:
                     restarted[level][since[level]] += 1
                 crossed[level], starts[level] = False, h
@@ -126,8 +127,8 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
             else:
                 went_on[level][since[level]] += 1
                 crossed[level] = True
-                if level in candidate and since[level] == level - 1 > 1:
-                    candidate[level][1] = True
+                if level in candidate and since[level] == level - 1:
+                    candidate[level][1] += 1
                 example.setdefault(level, (last[level], h))
                 going_on.setdefault(level, starts[level])
         last[level] = h
@@ -135,8 +136,9 @@ def _continuous_levels(headings: list[Heading], breaks: list[int]) -> dict[int, 
         for lower in LOWER[level]:
             since[lower] = min(since[lower], level)
     fresh: dict[int, set[int]] = {}
-    for level, (start, across_parent) in candidate.items():
-        if across_parent:
+    for level, (start, across) in candidate.items():
+        # (A level-2 list on across one 一、 only is a part that forgot to start again.)
+        if across >= (2 if level == 2 else 1):
             fresh[level] = {id(start)}
         else:
             restarted[level][1] += 1
