@@ -72,8 +72,12 @@ def test_an_inspections_notice_is_not_read_as_a_progress_report() -> None:
     assert notice.doctype is None
     assert findings(doc("关于夏季消防安全专项督查情况的通报", *body), severity="warning") == []
     # A notice of a rectification's progress is one, and so is a report of inspections made.
-    for title in ("关于巡察整改进展情况的通报", "关于安全生产大检查情况的报告"):
+    for title in ("关于巡察整改进展情况的通报", "关于安全生产大检查情况的报告",
+                  "关于第八次常务会议确定事项落实情况的通报", "关于十件民生实事完成情况的通报"):
         assert check_text(doc(title, *body), "稿.txt").doctype == "progress-report", title
+    # A notice that only tells (who came to a meeting, the accidents of the quarter) is none.
+    for title in ("关于全体会议到会情况的通报", "关于1-9月份生产安全事故情况的通报"):
+        assert check_text(doc(title, *body), "稿.txt").doctype is None, title
 
 
 

@@ -48,3 +48,27 @@ def test_headings_pasted_into_one_line_after_a_web_indent_of_mixed_spaces() -> N
     assert findings(text) == []
     # A real gap in the same text is still found.
     assert "GW103" in [rule for _, rule in findings(text.replace("（三）强化", "（四）强化"))]
+
+
+def warnings(text: str, doctype: str) -> list[str]:
+    return [f.rule for f in check_text(text, "稿.txt", doctype).findings]
+
+
+def test_transitions_and_parts_of_national_texts() -> None:
+    measures = doc("某市促进消费若干措施", "为进一步扩大消费，结合实际，制定如下政策措施。",
+                   "一、工作目标", "到年底增长百分之五。", "二、主要任务", "（一）扩大供给。",
+                   "三、完善组织管理和制度建设", "加强统筹。")
+    assert "GW205" not in warnings(measures, "plan")
+    assert "GW205" in warnings(measures.replace("制定如下政策措施", "研究如下"), "plan")
+    # 完善组织管理 is the safeguards part.
+    assert "GW201" not in warnings(measures, "plan")
+    assert "GW201" in warnings(measures.replace("完善组织管理和制度建设", "完善制度建设"), "plan")
+    # A 政府工作报告 of a new term reports the five years and proposes this year's work.
+    report = doc("政府工作报告", "各位代表：",
+                 "现在，我代表国务院，向大会报告过去五年的工作和对今年政府工作的建议，请予审议。",
+                 "一、过去五年工作回顾", "经济实力明显增强。", "二、存在的问题和不足",
+                 "发展不平衡。", "三、对今年政府工作的建议", "继续努力。")
+    assert warnings(report, "summary") == []
+    unsaid = report.replace("向大会报告过去五年的工作和", "向大会说明")
+    assert "GW205" in warnings(unsaid, "summary")
+    assert "GW201" in warnings(report.replace("对今年政府工作的建议", "政府自身建设"), "summary")
