@@ -60,7 +60,7 @@ def test_a_rectification_report_is_not_asked_for_a_problems_part() -> None:
     text = doc(*REPORT, *closing)
     assert findings(text, severity="warning") == []
     # A 情况通报 of other work is still asked for its problems and next steps.
-    other = text.replace("巡察整改进展情况的通报", "上半年安全生产情况的通报")
+    other = text.replace("巡察整改进展情况的通报", "上半年重点工作推进情况的通报")
     assert [m for m in messages(other) if "存在问题" in m]
     # Without the outlook in the last part's opening, its next steps are not found.
     bare = text.replace("下一步，局党组将继续保持整改工作力度。", "")
