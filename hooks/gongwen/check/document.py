@@ -192,13 +192,25 @@ def _item_led_by_a_number(doc: Document, index: int) -> Ordinal | None:
     return Ordinal(3, m["num"], number, raw, text[len(raw):], canonical(3, number))
 
 
-def _a_range(text: str, ordinal, headings: list[Heading]) -> bool:
+# How far ahead a range in turn looks for the heading of its number (a part's length).
+RANGE_REACH = 60
+
+
+def _a_range(paragraphs: list[Paragraph], index: int, ordinal, headings: list[Heading]) -> bool:
     """一、二年级学生由家长陪同……: two numerals in a row that begin a sentence (grades,
-    prizes, quarters), not a 一、 heading out of turn (the next 一、 in turn still is)."""
+    prizes, quarters), not a 一、 heading out of turn. The next 一、 in turn still is one,
+    unless the next 一、 line below has its number (二、…… ⏎ 三、四年级作业…… ⏎ 三、保障措施)."""
+    text = paragraphs[index].text
     if ordinal.level != 1 or not is_numeral_range(text):
         return False
     last = next((h.number for h in reversed(headings) if h.level == 1), 0)
-    return ordinal.number != last + 1
+    if ordinal.number != last + 1:
+        return True
+    for para in paragraphs[index + 1:index + 1 + RANGE_REACH]:
+        if para.text[:1] in RANGE_LEADS and (below := parse_ordinal(para.text)) is not None \
+                and below.level == 1:
+            return below.number == ordinal.number and not is_numeral_range(para.text)
+    return False
 
 
 def _read_body(doc: Document) -> None:
@@ -229,7 +241,8 @@ def _read_body(doc: Document) -> None:
             # have none, and make no call.)
             made = make_heading(text, para.raw_first or text, body_line, None, ordinal) \
                 if (ordinal := parse_ordinal(text)) and not (
-                    lead in RANGE_LEADS and _a_range(text, ordinal, headings)) else None
+                    lead in RANGE_LEADS and _a_range(doc.paragraphs, index, ordinal,
+                                                     headings)) else None
             if made is None and lead.isdigit():
                 led = _item_led_by_a_number(doc, index)
                 if led is not None:
@@ -237,9 +250,11 @@ def _read_body(doc: Document) -> None:
             if made:
                 heading, body = made
                 para.heading = heading
-                if headings and heading.level == headings[-1].level and heading.level >= 3 \
+                if headings and heading.level == headings[-1].level \
                         and heading.number <= headings[-1].number:
-                    doc.restarts_in_place = True  # (1. right after 3., 2. after 2.: nested.py)
+                    # (1. right after 3., 2. after 2.; a table's group row 一、 right after
+                    # 二、: nested.py)
+                    doc.restarts_in_place = True
                 headings.append(heading)
                 first_heading_seen = True
                 if body and len(para.lines) > 1:

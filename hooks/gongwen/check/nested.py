@@ -141,8 +141,13 @@ def _is_row_number(text: str) -> bool:
 
 def _group_row(paragraphs: list[Paragraph], index: int) -> bool:
     """Is the 一、 or （一） at paragraphs[index] a group row of the table (一、规划编制 ⏎ 1 ⏎
-    …): the table goes on right under it with a row's 序号 cell?"""
-    return index + 1 < len(paragraphs) and _is_row_number(paragraphs[index + 1].text)
+    …, or 一、全面从严治党方面 ⏎ 1⇥压力传导不够⇥…): the table goes on right under it with
+    a row's 序号 cell?"""
+    if index + 1 == len(paragraphs):
+        return False
+    text = paragraphs[index + 1].text
+    cut = next((at for at, ch in enumerate(text[:ROW_NUMBER_MAX + 1]) if ch in CELL_GAPS), None)
+    return _is_row_number(text[:cut] if cut is not None else text)  # (its first cell)
 
 
 def table_items(doc: Document) -> set[int]:
@@ -163,18 +168,20 @@ def table_items(doc: Document) -> set[int]:
         # apart (其中：, cut from its row's item, goes on too); a line without (辩论赛细则)
         # ends it. A header printed one cell a line: the next 一、 or note ends it.
         rows = paragraphs[start].text not in TABLE_HEADS
+        groups: list[int] = []  # the group rows' headings
         while index < len(paragraphs):
             para = paragraphs[index]
             heading = para.heading
-            if rows and not para.role and para.text[-1:] not in "：:" and \
+            if heading is not None and heading.level < 3:
+                # A group row keeps its place in the outline; the table goes on under it.
+                if not _group_row(paragraphs, index) or id(heading) not in index_of:
+                    break
+                groups.append(index_of[id(heading)])
+            elif rows and not para.role and para.text[-1:] not in "：:" and \
                     not any(gap in para.text for gap in CELL_GAPS):
                 break
-            if heading is None:
+            elif heading is None:
                 if _is_note(para.text):
-                    break
-            elif heading.level < 3:
-                # A group row keeps its place in the outline; the table goes on under it.
-                if not _group_row(paragraphs, index):
                     break
             elif id(heading) not in index_of:
                 break
@@ -182,7 +189,16 @@ def table_items(doc: Document) -> set[int]:
                 out.add(index_of[id(heading)])
             index += 1
         end = index
+        if groups and _numbers_afresh(doc.headings, groups[0]):
+            out.update(groups)  # (二、整改任务 ⏎ 序号⇥问题… ⏎ 一、…方面: the table's own groups)
     return out
+
+
+def _numbers_afresh(headings: list[Heading], index: int) -> bool:
+    """Does the group row headings[index] start its level again at one below a heading of
+    its level (a table under 二、 grouping its rows 一、 二、): no part of the outline."""
+    first = headings[index]
+    return first.number == 1 and any(h.level == first.level for h in headings[:index])
 
 
 def set_apart_nested_lists(doc: Document) -> None:

@@ -275,6 +275,7 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
     level = next_heading.level
     found = 0
     children: list[Heading] = []
+    first_end = None  # where the first part ends (the line of the second)
     # Counted up to the next part (a second report in the same file numbers its own).
     end = next((b for b in doc.part_breaks if b > start), len(headings))
     for heading in headings[start:end]:
@@ -282,14 +283,24 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
             break
         if heading.level == level:
             found += 1
-        elif heading.level == level + 1 and found == 1:
+            if found == 2:
+                first_end = heading.line
+        elif found == 1:
             children.append(heading)
-    if aspects and children and found != count:
-        # 从以下五个方面进行对照检查 ⏎ 一、查摆问题 （一）…（五）: the aspects are the
-        # subheadings of the first part.
-        return Declaration(line, count, text, len(children),
-                           f"{LEVEL_NAMES[level + 1]}（{canonical(level + 1, 1)}）",
-                           children[0].line)
+    if aspects and found != count:
+        # 从以下五个方面进行对照检查 ⏎ 一、查摆问题 （一）…（五） (or 1.…5., or 一是…五是):
+        # the aspects are the first part's own subheadings, or the items listed in it.
+        if children:
+            top = min(h.level for h in children)
+            children = [h for h in children if h.level == top]
+            return Declaration(line, count, text, len(children),
+                               f"{LEVEL_NAMES[top]}（{canonical(top, 1)}）", children[0].line)
+        listed = next((e for e in items_of_doc if e.line > next_heading.line and e.number == 1
+                       and (first_end is None or e.line < first_end)), None)
+        if listed is not None:
+            items = [e for e in items_of_doc if e.sequence == listed.sequence]
+            return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
+                               listed.line)
     return Declaration(line, count, text, found,
                        f"{LEVEL_NAMES[level]}（{canonical(level, 1)}）", next_heading.line)
 
