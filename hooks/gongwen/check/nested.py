@@ -189,16 +189,19 @@ def table_items(doc: Document) -> set[int]:
                 out.add(index_of[id(heading)])
             index += 1
         end = index
-        if groups and _numbers_afresh(doc.headings, groups[0]):
+        if groups and _numbers_afresh(doc, groups[0]):
             out.update(groups)  # (二、整改任务 ⏎ 序号⇥问题… ⏎ 一、…方面: the table's own groups)
     return out
 
 
-def _numbers_afresh(headings: list[Heading], index: int) -> bool:
-    """Does the group row headings[index] start its level again at one below a heading of
-    its level (a table under 二、 grouping its rows 一、 二、): no part of the outline."""
+def _numbers_afresh(doc: Document, index: int) -> bool:
+    """Does the group row doc.headings[index] start its level again at one below a heading
+    of its level in the same part (a table under 二、 grouping its rows 一、 二、): no part
+    of the outline. (An attachment that is the table numbers its groups as its outline.)"""
+    headings = doc.headings
     first = headings[index]
-    return first.number == 1 and any(h.level == first.level for h in headings[:index])
+    since = max((b for b in (*doc.section_breaks, *doc.part_breaks) if b <= index), default=0)
+    return first.number == 1 and any(h.level == first.level for h in headings[since:index])
 
 
 def set_apart_nested_lists(doc: Document) -> None:
