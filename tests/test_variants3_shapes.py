@@ -93,3 +93,56 @@ def test_required_parts_opened_by_a_lead_sentence_without_a_heading() -> None:
     assert "GW201" not in rules(plans)
     done = plans.replace("新学年，学校将重点推进三项工作", "这一年，我们做了三项工作")
     assert "GW201" in errors(done)
+
+
+def warned(text: str, doctype: str | None = None) -> list[str]:
+    return [f.message for f in check_text(text, "稿.txt", doctype).findings]
+
+
+def test_parts_under_an_outline_numbered_from_its_second_level() -> None:
+    # A short summary numbered （一）（二）（三） throughout: its headings name its parts.
+    text = doc("2026年“安全生产月”活动总结", "现将活动情况总结如下。", "（一）主要做法",
+               "开展宣传教育。", "（二）存在的不足", "演练不够规范。", "（三）下一步打算",
+               "常态化开展演练。")
+    assert not [m for m in warned(text, "summary") if "部分" in m]
+    # The same under 1. 2. 3., and a heading that names no part is still told.
+    dotted = text.replace("（一）", "1.").replace("（二）", "2.").replace("（三）", "3.")
+    assert not [m for m in warned(dotted, "summary") if "部分" in m]
+    assert [m for m in warned(dotted.replace("下一步打算", "其他事项"), "summary")
+            if "下一步打算" in m]
+    # Irregular as it is, what is missing there is a warning, not an error.
+    assert "GW201" not in errors(dotted.replace("下一步打算", "其他事项"), "summary")
+
+
+def test_more_names_of_parts_and_of_a_transition() -> None:
+    summary = doc("2026年工作总结", "现将全年工作总结如下。", "一、主要工作", "完成了任务。",
+                  "二、存在问题", "人手不足。", "三、2027年工作展望", "继续努力。")
+    assert not [m for m in warned(summary, "summary") if "下一步打算" in m]
+    plan = doc("校园周边环境专项整治方案", "为净化环境，特制定本方案。", "一、整治目标",
+               "秩序好转。", "二、整治重点", "无证摊点。", "三、保障措施", "加强领导。")
+    assert not [m for m in warned(plan, "plan") if "主要任务或措施" in m]
+    timed = plan.replace("整治重点", "整治时间")
+    assert [m for m in warned(timed, "plan") if "主要任务或措施" in m]
+    drill = plan.replace("专项整治方案", "防汛应急预案").replace("特制定本方案", "特制定本预案")
+    assert "GW205" not in [f.rule for f in check_text(drill, "稿.txt", "plan").findings]
+
+
+def test_a_quotation_of_several_paragraphs_closes_only_the_last() -> None:
+    text = doc("党课讲稿", "同志们：", "毛泽东同志在《反对本本主义》中指出：",
+               "“没有调查，没有发言权。",
+               "“你对于那个问题不能解决吗？那末，你就去调查那个问题的现状和它的历史吧！”",
+               "同志们，让我们大兴调查研究之风！")
+    assert "GW412" not in [f.rule for f in check_text(text, "稿.txt").findings]
+    # A quotation left open with nothing after it is still unpaired.
+    alone = text.replace("“你对于那个问题", "你对于那个问题").replace("历史吧！”", "历史吧！")
+    assert "GW412" in [f.rule for f in check_text(alone, "稿.txt").findings]
+
+
+def test_a_study_talk_is_no_self_review() -> None:
+    title = "在主题教育读书班上的交流研讨发言材料"
+    talk = doc(title, "按照读书班安排，我谈几点学习体会。", "一、深刻领会党的创新理论",
+               "体会很深。", "二、准确把握理论联系实际的方法", "体会很深。")
+    assert check_text(talk, "稿.txt").doctype is None
+    for other in ("2025年度民主生活会对照检查发言材料", "组织生活会个人发言提纲",
+                  "专题民主生活会检视剖析发言材料"):
+        assert check_text(talk.replace(title, other), "稿.txt").doctype == "self-review", other

@@ -58,19 +58,31 @@ UPPER_LEVELS = frozenset((1, 2))
 is_none = partial(is_, None)
 
 
-def _level_one(headings: list) -> list:
-    """The level-1 headings, in order."""
-    return list(compress(headings, map((1).__eq__, map(LEVEL, headings))))
+def _top(document: Document) -> int:
+    """The level the outline's parts are at: 1, or in a short text numbered from （一） or
+    1. down (no 一、 anywhere, no Markdown heading), its highest level."""
+    levels = set(map(LEVEL, document.headings))
+    return 1 if 1 in levels or not levels or document.plain_headings else min(levels)
+
+
+def _level_one(headings: list, top: int = 1) -> list:
+    """The level-1 headings (or those of the outline's top level), in order."""
+    return list(compress(headings, map(top.__eq__, map(LEVEL, headings))))
 
 
 def _headings(document: Document) -> tuple[list[int], list[int], list[str]]:
     """(levels, lines, titles) of the headings a part may be, in line order: numbered
-    headings of levels 1 and 2, and Markdown headings without an ordinal (as level 1).
+    headings of levels 1 and 2 (or the outline's top two levels, as 1 and 2), and Markdown
+    headings without an ordinal (as level 1).
     Three lists, not a tuple per heading: a long outline is read in C loops."""
     headings = document.headings
-    upper = list(compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings))))
+    top = _top(document)
+    upper = list(compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings)))) \
+        if top == 1 else [h for h in headings if h.level - top + 1 in UPPER_LEVELS]
     levels, lines, titles = list(map(LEVEL, upper)), list(map(LINE, upper)), \
         list(map(TITLE, upper))
+    if top != 1:
+        levels = [level - top + 1 for level in levels]
     parts = _part_titles(document) if document.section_breaks else []
     if document.plain_headings or parts or lines != sorted(lines):
         rows = sorted([*zip(levels, lines, titles),
@@ -259,7 +271,8 @@ def _match(document: Document, schema: Schema) -> Parts:
         for name in names:
             by_level[level].setdefault(name, line)
     leads: dict[str, int] | None = None
-    level_one = _level_one(document.headings)
+    top = _top(document)
+    level_one = _level_one(document.headings, top)
     found: dict[str, tuple[int, str] | None] = {}
     for slot in slots:
         name = slot.name
@@ -298,7 +311,8 @@ def _match(document: Document, schema: Schema) -> Parts:
     # heading names a part.
     numbers = list(map(NUMBER, level_one))
     whole = numbers == list(range(1, len(numbers) + 1))
-    confident = level1 > 0 and whole and len(claimed) == level1
+    # (An outline without 一、 is irregular: what is not found there is only a warning.)
+    confident = level1 > 0 and whole and len(claimed) == level1 and top == 1
     return Parts(found, confident)
 
 

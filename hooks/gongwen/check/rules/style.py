@@ -207,6 +207,8 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
         labelled = bool(marks) and marks[0] in ")）" and RE_ITEM_LABEL.match(paras[index].text)
         if labelled:
             marks = marks[1:]  # 1）评分人员：, a) …: an item's label, not half a pair
+        if marks == ["“"] and _quote_goes_on(paras, index):
+            continue
         if marks:
             # Reported on the line of the first lone mark (a table's rows make one
             # paragraph: its first line may hold only paired marks).
@@ -215,6 +217,13 @@ def _check_pairs(document, schema) -> Iterator[Finding]:
             if _junk(document, line):
                 continue
             yield UNPAIRED.finding(line, f"引号或括号不成对：{_shown(marks)}没有与之配对的另一半")
+
+
+def _quote_goes_on(paras, index: int) -> bool:
+    """A quotation of several paragraphs opens each with “ and closes only the last (a
+    paragraph that opens with “ and leaves it open, the next one opening with “ again)."""
+    return paras[index].text.lstrip()[:1] == "“" and index + 1 < len(paras) and \
+        paras[index + 1].text.lstrip()[:1] == "“"
 
 
 def _two_marks(document) -> list[int]:
@@ -360,6 +369,7 @@ UNPAIRED = Rule(
     category="style", authority=GBT_PUNCTUATION, guide="full-width",
     doc="""同一段中的引号、括号、书名号不成对：有前无后，或有后无前。
 为什么：GB/T 15834-2011 中引号、括号、书名号都是成对使用的标号；少了一半，多是删改时误删，读者分不清引文或注释到哪里为止。
+引文不止一段时，各段开头用前引号、只在最后一段末尾用后引号（通行写法），不算不成对。
 正例：深入开展“三抓三促”行动（2025年）。
 反例：深入开展“三抓三促行动（2025年。""",  # noqa: E501 (rule text)
     check=_check_pairs, documents_only=True)
