@@ -57,5 +57,10 @@ def test_a_work_plan_without_goals_is_told_to_check_not_failed() -> None:
                   "某某中学期中考试考务安排", "某某中学2025年消防演练方案（试行）"):
         assert ("GW201", "warning") in findings(plan(title), "plan"), title
         assert ("GW201", "error") not in findings(plan(title), "plan"), title
+    # …and so does one sent out with its notice (关于转发《……实施计划》的通知).
+    sent = plan("某区人民政府办公室关于转发《某区城市更新2025年度实施计划》的通知")
+    assert ("GW201", "error") not in findings(sent, "plan")
     # A 整改方案 answers problems: its goals are required, and their absence is an error.
     assert ("GW201", "error") in findings(plan("某某中学巡察反馈问题整改方案"), "plan")
+    assert ("GW201", "error") in findings(plan("关于印发《某某中学巡察反馈问题整改方案》的通知"),
+                                          "plan")
