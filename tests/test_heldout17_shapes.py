@@ -57,3 +57,21 @@ def test_a_second_enclosed_document_titled_with_its_years_numbers_afresh() -> No
     # Without its title the second 一、 is out of turn.
     untitled = text.replace("某省数据产业行动计划（2021—2023年）\n", "")
     assert (14, "GW105") in findings(untitled)
+
+
+def test_items_and_headings_after_a_note_closed_after_a_sentence() -> None:
+    # ……提升。（见专栏6）二是……: an enumeration goes on after a note in brackets.
+    report = doc("关于某市2024年计划执行情况的报告", "一、2024年计划执行情况",
+                 "（一）推进生态文明建设。一是环境质量持续改善。空气质量稳步提升。（见专栏6）二是生态"
+                 "保护修复不断强化。实施一批重大工程。三是碳达峰取得积极进展。完善统计核算。",
+                 "二、2025年主要任务", "继续推进各项工作。")
+    assert [rule for _, rule in findings(report)] == []
+    assert "GW121" in [f.rule for f in check_text(report.replace("三是碳达峰", "四是碳达峰"),
+                                                  "稿.txt").findings]
+    # ……（省大数据局牵头）　　二、……: a heading pasted after a task's closing note and an indent.
+    plan = doc("某省数字化行动方案", "　　为推进数字化发展，制定本行动方案。",
+               "　　一、建设数字政府。　　（一）完善政务云。建设政务云。（省大数据局牵头）"
+               "　　二、发展数字经济。　　（二）培育数字产业。建设产业园区。（省工信厅牵头）",
+               "　　三、构建数字社会。　　（三）推进智慧医疗。建设互联网医院。（省卫生健康委牵头）")
+    assert [rule for _, rule in findings(plan) if rule != "GW107"] == []
+    assert "GW103" in [rule for _, rule in findings(plan.replace("三、构建", "四、构建"))]

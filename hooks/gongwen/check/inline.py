@@ -44,7 +44,9 @@ def after_sentence(text: str, pos: int, ends: frozenset[str]) -> bool:
         at = pos - 1
         while at > max(0, pos - INDENT_MAX) and text[at - 1] in INDENTS:
             at -= 1
-        return at > 0 and text[at - 1] in ends and pos - at >= 2  # (an indent: two or more)
+        # (An indent is two or more; before it a sentence end, or a note closed after one.)
+        return at > 0 and pos - at >= 2 and text[at - 1] not in INDENTS and \
+            after_sentence(text, at, ends)
     if before in "”’" and pos >= 2:
         return text[pos - 2] in SENTENCE_END
     if before in "）)":

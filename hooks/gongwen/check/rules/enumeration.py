@@ -38,6 +38,18 @@ MID_SEQUENCE_ENDS = (("次", "其再"), ("先", "首"))
 SENTENCE_BEFORE = frozenset("。；;！？!?")
 
 
+NOTE_MAX = 20  # a bracketed note between a sentence and the next item: （见专栏6）
+
+
+def _after_note(text: str, pos: int) -> bool:
+    """……持续改善。（见专栏6）二是……: the item follows a note closed after a sentence end."""
+    if text[pos - 1] not in "）)":
+        return False
+    lo = max(0, pos - NOTE_MAX)
+    opening = max(text.rfind("（", lo, pos), text.rfind("(", lo, pos))
+    return opening > 0 and text[opening - 1] in ENUM_BEFORE
+
+
 class Enumeration(NamedTuple):
     """One in-paragraph item: 三是 (kind 是), 其次 (kind 序), 第二 (kind 第).
 
@@ -232,7 +244,7 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         numbered = _NUMBERED.get(kind)
         for pos, end, group in found:
             at_start = pos == lo
-            if not at_start and text[pos - 1] not in ENUM_BEFORE:
+            if not at_start and text[pos - 1] not in ENUM_BEFORE and not _after_note(text, pos):
                 continue
             if numbered is None:  # 序
                 label = group
