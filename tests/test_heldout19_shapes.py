@@ -72,3 +72,17 @@ def test_transitions_and_parts_of_national_texts() -> None:
     unsaid = report.replace("向大会报告过去五年的工作和", "向大会说明")
     assert "GW205" in warnings(unsaid, "summary")
     assert "GW201" in warnings(report.replace("对今年政府工作的建议", "政府自身建设"), "summary")
+
+
+def test_problems_after_the_achievements_seen() -> None:
+    # 在看到发展成就的同时，我们也清醒认识到，……: the problems part of a report.
+    report = doc("政府工作报告", "各位代表：", "一、过去一年工作回顾", "过去一年，经济平稳运行。",
+                 "在看到发展成就的同时，我们也清醒认识到，发展不平衡不充分问题仍然突出。",
+                 "二、今年工作安排", "今年要抓好几项工作。")
+    assert not [m for m in warnings_of(report, "summary") if "存在问题" in m]
+    plain = report.replace("在看到发展成就的同时，我们也清醒认识到，", "同时，")
+    assert [m for m in warnings_of(plain, "summary") if "存在问题" in m]
+
+
+def warnings_of(text: str, doctype: str) -> list[str]:
+    return [f.message for f in check_text(text, "稿.txt", doctype).findings]

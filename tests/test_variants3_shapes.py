@@ -45,6 +45,12 @@ def test_a_range_of_grades_in_turn_is_no_heading_when_the_heading_follows() -> N
     # Where no 三、 follows, the line in turn is the heading (and 四、 after it is in turn).
     assert errors(doc(*GRADES, "一、二年级不布置书面作业。", "三、四年级作业不超过60分钟。",
                       "四、保障措施", "加强督导。")) == []
+    # Grades listed right under the heading's line, one range after another: none is the
+    # heading's rest or a heading (二、分学段…… ⏎ 一、二年级…… ⏎ 三、四年级…… ⏎ 五、六年级……).
+    listed = doc(*GRADES, "一、二年级不布置书面家庭作业。", "三、四年级作业不超过60分钟。",
+                 "五、六年级作业不超过60分钟。", "三、保障措施", "加强督导。")
+    assert errors(listed) == []
+    assert [h.raw for h in check_text(listed, "稿.txt").outline] == ["一、", "二、", "三、"]
     # A repeated heading is still one: 三、 twice, each a heading of its own, is reported.
     assert "GW104" in errors(doc(*GRADES, "三、加强作业设计", "优化作业。", "三、保障措施",
                                  "加强督导。"))
@@ -82,6 +88,8 @@ def test_required_parts_opened_by_a_lead_sentence_without_a_heading() -> None:
                "各单位要高度重视，加强组织领导，确保整治工作取得实效。")
     assert "GW201" not in rules(plan)
     assert "GW201" in errors(plan.replace("各单位要高度重视，加强组织领导，", "到年底，"))
+    many = plan.replace("各单位要", "各县（市、区）教育局和各学校要")
+    assert "GW201" not in rules(many)
     summary = ("县教育局2026年工作总结", "现将全年工作总结如下。", "一、主要工作",
                "新增学位800个。")
     gaps = doc(*summary, "回顾一年的工作，我们也深感还有不少差距，主要是教师结构性缺编。",

@@ -208,8 +208,8 @@ def _a_range(paragraphs: list[Paragraph], index: int, ordinal, headings: list[He
         return True
     for para in paragraphs[index + 1:index + 1 + RANGE_REACH]:
         if para.text[:1] in RANGE_LEADS and (below := parse_ordinal(para.text)) is not None \
-                and below.level == 1:
-            return below.number == ordinal.number and not is_numeral_range(para.text)
+                and below.level == 1 and not is_numeral_range(para.text):
+            return below.number == ordinal.number  # (past 五、六年级…, another range)
     return False
 
 

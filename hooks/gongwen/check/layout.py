@@ -203,12 +203,14 @@ def _continues(cur: Paragraph, nxt: Paragraph, first: bool, width: int | None,
         # Also on a line short of the margin, a 一、 out of turn after a clause left open
         # goes on it: a word cut there (统 ⏎ 一、…), or grades in a row (设 ⏎ 一、二、三等奖).
         # A line without a clause mark (but a colon) or an ordinal is a title (2024年
-        # 工作计划, 第二部分：工作计划), not a clause cut: the 一、 under it starts afresh.
+        # 工作计划, 第二部分：工作计划), not a clause cut: the 一、 under it starts afresh; a
+        # heading's line is cut only in a word (统 ⏎ 一、), not before grades (一、二年级…).
         return list_goes_on(cur.text, last, ordinal_next) or ordinal_next.level == 1 \
             and last[-1] not in LINE_ENDS and not expected(ordinal_next) and (
                 ordinal_next.number == 1 and last[-1] in ENDS_A_WORD_WITH_ONE
                 or is_numeral_range(rest)) and (any(ch in CLAUSE_ENDS for ch in cur.text)
-                                                or parse_ordinal(cur.text) is not None)
+                                                or parse_ordinal(cur.text) is not None
+                                                and not is_numeral_range(rest))
     if last[-1] in LINE_ENDS:
         return False
     ordinal = parse_ordinal(cur.text) if len(cur.lines) == 1 else None
