@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..nested import heads_a_list
-from ..paragraphs import is_bare_label
+from ..paragraphs import CLAUSE_ENDS, is_bare_label
 
 # An unnumbered line that heads a list of its own: 情形一：…, 一问：…, 附1：, ■奖励项目,
 # ·活动前, 【说明】 (a (一) or 1. list may start again at one after it); a lead-in ending
@@ -43,7 +43,9 @@ def after_a_label(document) -> dict[int, int]:
             if label:
                 out[id(para.heading)] = label
             label, holds = 0, False
-            text_before = bool(para.body)
+            # (An item's sentence is text too: 3. 1班打扫……。 ⏎ 高二年级包干区 ⏎ 一、…)
+            text_before = bool(para.body) or para.heading.level >= 3 and \
+                not CLAUSE_ENDS.isdisjoint(para.text)
         elif not para.role:
             text = para.text.strip()
             before, text_before = text_before, bool(text)
