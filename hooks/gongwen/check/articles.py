@@ -39,7 +39,7 @@ PART_KINDS = ("规定", "办法", "方案", "细则", "规则", "意见", "要�
               "纲要", "规划", "清单", "指引", "指南", "标准", "措施", "决定", "条例", "准则",
               "预案", "报告", "总结", "讲话", "汇报", "发言", "通报", "通知", "程序", "议程",
               "职责", "须知", "守则", "公约", "流程", "纪律", "材料", "讲话稿", "发言稿",
-              "发言提纲", "安排")
+              "发言提纲")
 RE_PART_TITLE = re.compile(f"(?:{'|'.join(PART_KINDS)})(?:[（(][^（）()]{{1,20}}[）)])?$")
 # Their last characters: most lines end in none of them and are turned away at once.
 PART_TITLE_LAST = frozenset(kind[-1] for kind in PART_KINDS) | frozenset("）)")
