@@ -64,3 +64,15 @@ def test_a_work_plan_without_goals_is_told_to_check_not_failed() -> None:
     assert ("GW201", "error") in findings(plan("某某中学巡察反馈问题整改方案"), "plan")
     assert ("GW201", "error") in findings(plan("关于印发《某某中学巡察反馈问题整改方案》的通知"),
                                           "plan")
+
+
+def test_a_bare_title_after_items_written_as_sentences_heads_a_section() -> None:
+    text = doc("关于召开第三届教代会的通知", "第一阶段", "一、时间：5月20日", "二、议程：",
+               "1.宣布大会开始，奏唱国歌；", "2.校长作学校三年工作报告；", "第二阶段",
+               "一、时间：5月23日", "二、地点：各代表小组自定")
+    assert errors(text) == []
+    # After short items (no sentence in them) the bare line is a label over the list
+    # only: the 一、 again is a slip.
+    short = text.replace("1.宣布大会开始，奏唱国歌；", "1.开幕式") \
+        .replace("2.校长作学校三年工作报告；", "2.工作报告")
+    assert "GW105" in errors(short)
