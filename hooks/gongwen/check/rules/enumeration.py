@@ -17,6 +17,7 @@ from gongwen.text.numbering import (
 )
 
 from ..document import Document, Paragraph, line_locator
+from ..inline import after_sentence
 from ..model import Finding
 from .base import PRACTICE, Rule, cached, family_member
 
@@ -28,7 +29,7 @@ RE_ENUM_HINT = re.compile("|".join(f"{n}是" for n in CN_NUM) + rf"|第[{CN_NUM}
 CN_NUM_SET = frozenset(CN_NUM)
 NOT_AFTER_SHI = frozenset("否非")  # 一是否…: (?![否非]) in RE_ENUM_SHI
 new_tuple = tuple.__new__
-ENUM_BEFORE = set("。；;：:，,！？!?")
+ENUM_BEFORE = frozenset("。；;：:，,！？!?")
 SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: "the last", any position
 # 其次，/ 再次、 mark an item; 再次表明 (once more) is prose unless a list is open.
 ENUM_AFTER_SEQ = set("，,、：:")
@@ -36,18 +37,6 @@ MID_SEQUENCE_WORDS = ("首先", "其次", "再次")
 # The same by their second character: (second, the first characters before it).
 MID_SEQUENCE_ENDS = (("次", "其再"), ("先", "首"))
 SENTENCE_BEFORE = frozenset("。；;！？!?")
-
-
-NOTE_MAX = 20  # a bracketed note between a sentence and the next item: （见专栏6）
-
-
-def _after_note(text: str, pos: int) -> bool:
-    """……持续改善。（见专栏6）二是……: the item follows a note closed after a sentence end."""
-    if text[pos - 1] not in "）)":
-        return False
-    lo = max(0, pos - NOTE_MAX)
-    opening = max(text.rfind("（", lo, pos), text.rfind("(", lo, pos))
-    return opening > 0 and text[opening - 1] in ENUM_BEFORE
 
 
 class Enumeration(NamedTuple):
@@ -244,8 +233,9 @@ def _items_in(para: Paragraph, text: str, start_line: int, out: list[Enumeration
         numbered = _NUMBERED.get(kind)
         for pos, end, group in found:
             at_start = pos == lo
-            if not at_start and text[pos - 1] not in ENUM_BEFORE and not _after_note(text, pos):
-                continue
+            if not at_start and text[pos - 1] not in ENUM_BEFORE and \
+                    not after_sentence(text, pos, ENUM_BEFORE):
+                continue  # (……。（见专栏6）二是……: a note closed after the sentence)
             if numbered is None:  # 序
                 label = group
                 number = SEQUENCE_WORDS[label]

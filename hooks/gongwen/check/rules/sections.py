@@ -70,13 +70,12 @@ def _level_one(headings: list, top: int = 1) -> list:
     return list(compress(headings, map(top.__eq__, map(LEVEL, headings))))
 
 
-def _headings(document: Document) -> tuple[list[int], list[int], list[str]]:
+def _headings(document: Document, top: int) -> tuple[list[int], list[int], list[str]]:
     """(levels, lines, titles) of the headings a part may be, in line order: numbered
     headings of levels 1 and 2 (or the outline's top two levels, as 1 and 2), and Markdown
     headings without an ordinal (as level 1).
     Three lists, not a tuple per heading: a long outline is read in C loops."""
     headings = document.headings
-    top = _top(document)
     upper = list(compress(headings, map(UPPER_LEVELS.__contains__, map(LEVEL, headings)))) \
         if top == 1 else [h for h in headings if h.level - top + 1 in UPPER_LEVELS]
     levels, lines, titles = list(map(LEVEL, upper)), list(map(LINE, upper)), \
@@ -232,7 +231,8 @@ def _match(document: Document, schema: Schema) -> Parts:
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     years: set[int] = set()  # the years level-1 headings have named so far
-    levels, lines, titles = _headings(document)
+    top = _top(document)
+    levels, lines, titles = _headings(document, top)
     # (A short outline has every title read: winners() of a title without a key word
     # finds none, at less cost than the scan of all titles for the few that have one.)
     may_name = set(range(len(titles))) if len(titles) <= SHORT_OUTLINE else \
@@ -271,7 +271,6 @@ def _match(document: Document, schema: Schema) -> Parts:
         for name in names:
             by_level[level].setdefault(name, line)
     leads: dict[str, int] | None = None
-    top = _top(document)
     level_one = _level_one(document.headings, top)
     found: dict[str, tuple[int, str] | None] = {}
     for slot in slots:
