@@ -22,7 +22,7 @@ from .base import PRACTICE, Rule, cached, family_member
 from .enumeration import Enumeration, enumerations
 from .meta import KINDS
 from .scan import paragraphs_with_any
-from .spoken import bare_numeral_parts, unit_items, yao_items
+from .spoken import bare_numeral_parts, named_first, unit_items, yao_items
 
 RE_DECLARED = re.compile(
     rf"(?:(?:讲|谈|提出|提|强调|突出|抓好)(?:了|以下|如下)?(?P<a>[{CN_NUM}])"
@@ -39,9 +39,8 @@ RE_LIST_AHEAD = re.compile(
     rf"|从(?=[^，,。；;：:！？!?]{{0,40}}、)[^，,。；;：:！？!?]{{2,40}}?(?P<e>[{CN_NUM}])个方面")
 # Every announced count has its numeral right before 点, 个方面, 个问题, 方面 or 条.
 RE_DECLARED_HINT = re.compile(rf"[{CN_NUM}](?:点|个方面|个问题|方面|条)")
-# The same, as patterns that start with the character after the numeral and look back
-# for it: re skips to one literal character several times faster than to a class (the
-# numerals are common), and than to a literal of two.
+# The same, as patterns that start with the character after the numeral and look back for
+# it: re skips to one literal several times faster than to a class or a literal of two.
 DECLARED_HINTS = [re.compile(rf"点(?<=[{CN_NUM}]点)"), re.compile(rf"条(?<=[{CN_NUM}]条)"),
                   re.compile(rf"方(?=面)(?:(?<=[{CN_NUM}]方)|(?<=[{CN_NUM}]个方))"),
                   re.compile(rf"个(?=问题)(?<=[{CN_NUM}]个)"),
@@ -54,8 +53,7 @@ CLAUSE_MARKS = tuple("。！？!?；;，,：:")  # (the same, one by one)
 RE_AUTHOR = re.compile(r"我|下面|下边|以下|这里|在此|借此|今天|本人|^现")
 RE_SOMEONE_ELSE = re.compile(
     r"领导|书记|主任|市长|省长|县长|局长|部长|总理|中央|上级|会议|文件|通知|指示|讲话|他|她|其")
-# A second count right after the first (五个方面21项措施, 三个方面十二条): a report of
-# what something holds, not the text announcing its own parts.
+# A second count right after the first (五个方面21项措施): what something holds, reported.
 RE_SECOND_COUNT = re.compile(rf"(?:\d+|[{CN_NUM}]+)(?:项|条|个|大|类|方面)")
 # An announcement of aspects to check counts the aspects (（一）…（五）) inside the first
 # part when the parts themselves are problems, causes and measures.
@@ -184,6 +182,10 @@ def _read_declarations(doc: Document) -> list[Declaration]:
                 continue
             line = line_locator(para, text, para.line)(m.start())
             found = _what_follows(doc, items, index, m.end(), line, count, m.group(0))
+            if m.group("e") and found.found != count and found.found_line is not None and \
+                    named_first(doc.headings, m.group(0)[1:m.start("e") - m.start()], count,
+                                found.found_line):
+                continue  # 从德、能、勤、绩、廉五个方面 ⏎ 一、德 … 五、廉 ⏎ 六、存在的不足
             if _right_after(doc, index, found):
                 out.append(found)
     return out
@@ -274,8 +276,7 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
         return Declaration(line, count, text, None, "", None)
     level = next_heading.level
     found = 0
-    children: list[Heading] = []
-    first_end = None  # where the first part ends (the line of the second)
+    parts: list[tuple[Heading, list[Heading]]] = []  # each part and the headings under it
     # Counted up to the next part (a second report in the same file numbers its own).
     end = next((b for b in doc.part_breaks if b > start), len(headings))
     for heading in headings[start:end]:
@@ -283,24 +284,27 @@ def _what_follows(doc: Document, items_of_doc: list[Enumeration], index: int, of
             break
         if heading.level == level:
             found += 1
-            if found == 2:
-                first_end = heading.line
-        elif found == 1:
-            children.append(heading)
+            parts.append((heading, []))
+        else:
+            parts[-1][1].append(heading)
     if aspects and found != count:
         # 从以下五个方面进行对照检查 ⏎ 一、查摆问题 （一）…（五） (or 1.…5., or 一是…五是):
-        # the aspects are the first part's own subheadings, or the items listed in it.
-        if children:
-            top = min(h.level for h in children)
-            children = [h for h in children if h.level == top]
-            return Declaration(line, count, text, len(children),
-                               f"{LEVEL_NAMES[top]}（{canonical(top, 1)}）", children[0].line)
-        listed = next((e for e in items_of_doc if e.line > next_heading.line and e.number == 1
-                       and (first_end is None or e.line < first_end)), None)
-        if listed is not None:
-            items = [e for e in items_of_doc if e.sequence == listed.sequence]
-            return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
-                               listed.line)
+        # the aspects are the subheadings of the first part that has any, or the items
+        # listed in it (一、上年度整改落实情况, with none, may come before).
+        for at, (part, children) in enumerate(parts):
+            if children:
+                top = min(h.level for h in children)
+                children = [h for h in children if h.level == top]
+                return Declaration(line, count, text, len(children),
+                                   f"{LEVEL_NAMES[top]}（{canonical(top, 1)}）",
+                                   children[0].line)
+            part_end = parts[at + 1][0].line if at + 1 < len(parts) else None
+            listed = next((e for e in items_of_doc if e.line > part.line and e.number == 1
+                           and (part_end is None or e.line < part_end)), None)
+            if listed is not None:
+                items = [e for e in items_of_doc if e.sequence == listed.sequence]
+                return Declaration(line, count, text, len(items), f"“{items[0].label}”列举",
+                                   listed.line)
     return Declaration(line, count, text, found,
                        f"{LEVEL_NAMES[level]}（{canonical(level, 1)}）", next_heading.line)
 

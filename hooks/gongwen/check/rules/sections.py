@@ -247,9 +247,10 @@ def _match(document: Document, schema: Schema) -> Parts:
     for index in sorted(visit):
         level, line, title = levels[index], lines[index], titles[index]
         names = winners(title, keyed[level]) if index in may_name else NO_NAMES
-        if not names and by_title:
-            names = {name for name, slot_levels, pattern in by_title
-                     if level in slot_levels and pattern.search(title)} or NO_NAMES
+        if by_title:
+            # (Also beside the key words' parts: 二、不足与改进 is problems and plans.)
+            names = names.union(name for name, slot_levels, pattern in by_title
+                                if level in slot_levels and pattern.search(title)) or NO_NAMES
         if level == 1:
             level1 += 1
             if "年" in title:  # (every match of RE_YEAR holds it: most titles have none)

@@ -1,6 +1,7 @@
 """Spoken items that answer an announced count without being numbered headings or an
 enumeration the numbering rules check: 一要…二要…三要…, and parts named with the
-announcement's own word (讲两个问题。第一个问题：…… 第二个问题：……)."""
+announcement's own word (讲两个问题。第一个问题：…… 第二个问题：……); headings that are
+the aspects it names (从德、能、勤、绩、廉五个方面 ⏎ 一、德 … 五、廉)."""
 from __future__ import annotations
 
 import re
@@ -155,3 +156,21 @@ def bare_numeral_parts(doc: Document, index: int, reach: int) -> list[int]:
         elif part[1] == 1:
             break  # (another list of such parts)
     return [doc.paragraphs[i].line for i, _ in run] if len(run) >= 2 else []
+
+
+# The parts that may follow the aspects an announcement names (存在的不足, 今后努力方向).
+RE_TAIL_PART = re.compile("问题|不足|差距|打算|方向|努力|下一步|今后|措施|建议")
+
+
+def named_first(headings: list, names: str, count: int, line: int) -> bool:
+    """Do the headings from `line` on begin with the `count` aspects `names` lists
+    (德、能、勤、绩、廉), in order, and is every part after them one that follows aspects
+    (六、存在的不足 七、今后努力方向)? Then those parts answer the count."""
+    named = names.split("、")
+    first = next((i for i, h in enumerate(headings) if h.line == line), None)
+    if first is None or len(named) != count:
+        return False
+    titles = [h.title for h in headings[first:] if h.level == headings[first].level]
+    return len(titles) >= count and all(name and name in title for name, title in
+                                        zip(named, titles)) and \
+        all(RE_TAIL_PART.search(title) for title in titles[count:])
