@@ -60,7 +60,7 @@ def test_more_ways_to_name_a_summarys_plans_and_a_reviews_transition() -> None:
               "开展教研活动。", "二、存在的不足", "听课不够。",
               "下学期，学校将重点做好三项工作：一是听课；二是评课；三是磨课。")
     assert "GW201" not in rules(led, "summary")
-    review = doc("个人对照检查材料", "根据安排，下面，我作对照检查。", "一、存在的问题", "学习不够。",
-                 "二、原因剖析", "放松学习。", "三、整改措施", "加强学习。")
+    review = doc("个人对照检查材料", "根据安排，下面，我作对照检查。", "一、存在的问题",
+                 "学习不够。", "二、原因剖析", "放松学习。", "三、整改措施", "加强学习。")
     assert "GW205" not in rules(review)
     assert "GW205" in rules(review.replace("下面，我作对照检查。", "我认真准备了材料。"))
