@@ -64,3 +64,13 @@ def test_more_ways_to_name_a_summarys_plans_and_a_reviews_transition() -> None:
                  "学习不够。", "二、原因剖析", "放松学习。", "三、整改措施", "加强学习。")
     assert "GW205" not in rules(review)
     assert "GW205" in rules(review.replace("下面，我作对照检查。", "我认真准备了材料。"))
+
+
+def test_a_rectification_notice_tells_the_problems_first() -> None:
+    notice = doc("关于村集体“三资”管理问题整改情况的通报", "各村党组织：", "现将整改情况通报如下。",
+                 "一、存在的问题", "资产台账不完整。", "二、整改情况", "完成资产清查。",
+                 "三、有关要求", "各村开展自查。")
+    assert "GW203" not in rules(notice)
+    # A progress report of other work that tells its problems before its work: told.
+    other = notice.replace("三资”管理问题整改情况的通报", "三资”管理工作情况的汇报")
+    assert "GW203" in rules(other)

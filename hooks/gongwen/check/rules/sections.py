@@ -384,9 +384,12 @@ def _missing(grade: str):
 
 def _check_order(document, schema: Schema) -> Iterator[Finding]:
     parts = match_slots(document, schema)
+    # (A part the title says it has not is something else there: an 整改情况的通报's
+    # 存在的问题 are the problems found, told first.)
     placed = [(slot, parts[slot.name][0]) for slot in schema.slots
               if slot.order is not None and not slot.anywhere and parts[slot.name] is not None
-              and parts[slot.name][1] in ("heading", "topical")]
+              and parts[slot.name][1] in ("heading", "topical")
+              and not _title_matches(document, slot.not_in_titles)]
     for slot, line in placed:
         for other, other_line in placed:
             if other.order < slot.order and other_line > line:
