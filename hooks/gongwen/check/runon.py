@@ -68,6 +68,7 @@ RE_INLINE_START = re.compile(
     rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
 
 
+RE_LIST_LABEL_RUN_IN = re.compile(r"(?<=[。！？!?；;])附\s*件\s*[：:]\s*(?=1\s*[.．、])")
 # A run-in heading's title: short, no clause mark, closed by a full stop (（一）部门委员。).
 RE_RUN_IN_TITLE = re.compile(r"[^，,；;：:。！？!?]{2,30}[。！？!?]")
 # A level-1 ordinal anywhere in a text (RE_INLINE's first alternative, for 一、 alone).
@@ -130,6 +131,9 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
             if after is not None and after.level == 1 and after.number == 1:
                 out.append((m.start(), None, True))
         out.sort(key=lambda candidate: candidate[0])
+        # ……。附件：1.××表2.××表: the 附件说明 run into the line numbers attachments.
+        if (label := RE_LIST_LABEL_RUN_IN.search(text)) is not None:
+            out = [candidate for candidate in out if candidate[0] < label.start()]
     return out
 
 

@@ -231,6 +231,10 @@ def _match(document: Document, schema: Schema) -> Parts:
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     years: set[int] = set()  # the years level-1 headings have named so far
+    # Parts named by a level-1 heading, and those named by two: 二、工作举措 三、推动措施
+    # (the second is the safeguards in other words) is not read with confidence.
+    named_once: set[str] = set()
+    twice: set[str] = set()
     top = _top(document)
     levels, lines, titles = _headings(document, top)
     # (A short outline has every title read: winners() of a title without a key word
@@ -264,6 +268,8 @@ def _match(document: Document, schema: Schema) -> Parts:
             parent = names
             if names:
                 claimed.add(line)
+                twice |= names & named_once
+                named_once |= names
         elif names:
             # A subheading names a part only inside a part that may hold it: 一、总体要求
             # holds （三）工作目标, but 四、下一步打算 does not hold the work done
@@ -312,7 +318,7 @@ def _match(document: Document, schema: Schema) -> Parts:
     numbers = list(map(NUMBER, level_one))
     whole = numbers == list(range(1, len(numbers) + 1))
     # (An outline without 一、 is irregular: what is not found there is only a warning.)
-    confident = level1 > 0 and whole and len(claimed) == level1 and top == 1
+    confident = level1 > 0 and whole and len(claimed) == level1 and top == 1 and not twice
     return Parts(found, confident)
 
 
