@@ -131,9 +131,16 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
             if after is not None and after.level == 1 and after.number == 1:
                 out.append((m.start(), None, True))
         out.sort(key=lambda candidate: candidate[0])
-        # ……。附件：1.××表2.××表: the 附件说明 run into the line numbers attachments.
+        # ……。附件：1.××表2.××表: the 附件说明 run into the line (up to what is no entry).
         if (label := RE_LIST_LABEL_RUN_IN.search(text)) is not None:
-            out = [candidate for candidate in out if candidate[0] < label.start()]
+            entry = 1
+            for at, (pos, ordinal, _) in enumerate(out):
+                if pos > label.start():
+                    while at < len(out) and out[at][1] is not None and \
+                            out[at][1].level == 3 and out[at][1].number == entry:
+                        del out[at]
+                        entry += 1
+                    break
     return out
 
 
