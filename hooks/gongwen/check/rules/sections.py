@@ -231,10 +231,11 @@ def _match(document: Document, schema: Schema) -> Parts:
     level1 = 0
     parent: set[str] = set()  # the parts the current level-1 heading names
     years: set[int] = set()  # the years level-1 headings have named so far
-    # Parts named by a level-1 heading, and those named by two: 二、工作举措 三、推动措施
-    # (the second is the safeguards in other words) is not read with confidence.
-    named_once: set[str] = set()
+    # A part named by two level-1 headings in a row: 二、工作举措 三、推动措施 (the second
+    # is the safeguards in other words) is not read with confidence.
+    parent_before: set[str] = set()
     twice: set[str] = set()
+    spread = {slot.name for slot in slots if slot.anywhere}  # (组织实施 ⏎ 保障措施: both)
     top = _top(document)
     levels, lines, titles = _headings(document, top)
     # (A short outline has every title read: winners() of a title without a key word
@@ -265,11 +266,10 @@ def _match(document: Document, schema: Schema) -> Parts:
                     # 一、2025年工作回顾 … 三、2026年主要工作: the next year's work is the plan.
                     names = {"plans"}
                 years.update(int(y) for y in RE_YEAR.findall(title))
-            parent = names
+            parent_before, parent = parent, names
             if names:
                 claimed.add(line)
-                twice |= names & named_once
-                named_once |= names
+                twice |= (names & parent_before) - spread
         elif names:
             # A subheading names a part only inside a part that may hold it: 一、总体要求
             # holds （三）工作目标, but 四、下一步打算 does not hold the work done
