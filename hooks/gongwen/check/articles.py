@@ -44,8 +44,8 @@ RE_PART_TITLE = re.compile(f"(?:{'|'.join(PART_KINDS)})(?:[（(][^（）()]{{1,2
 # Their last characters: most lines end in none of them and are turned away at once.
 PART_TITLE_LAST = frozenset(kind[-1] for kind in PART_KINDS) | frozenset("）)")
 PART_TITLE_MAX = 40
-# Punctuation a title line does not end a clause with (它可以有书名号、引号、顿号).
-CLAUSE_MARKS = frozenset("，,。！？!?：:；;")
+# What a title line holds none of (它可以有书名号、引号、顿号): clause ends, a colon.
+CLAUSE_MARKS = CLAUSE_ENDS | frozenset("：:")
 # The shortest such title that a wrapped line's end is not taken for (本方案 ⏎ 一、…).
 DOCUMENT_TITLE_MIN = 8
 

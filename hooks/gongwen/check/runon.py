@@ -17,6 +17,7 @@ from gongwen.text.numbering import (
     parse_ordinal,
 )
 
+from .attachments import RE_LABEL_RUN_IN
 from .holding import CN_DIGITS_ALL, holding_ordinals, may_hold_ordinal
 from .inline import after_sentence, title_before
 from .layout import ORDINAL_WINDOW, SENTENCE_END, lists_numbers
@@ -68,7 +69,6 @@ RE_INLINE_START = re.compile(
     rf"|(?<=[（(])(?:{CN_NUMERAL}|\d{{1,3}})[）)]|(?<=\d)\d{{0,2}}[.．])")
 
 
-RE_LIST_LABEL_RUN_IN = re.compile(r"(?<=[。！？!?；;])附\s*件\s*[：:]\s*(?=1\s*[.．、])")
 # A run-in heading's title: short, no clause mark, closed by a full stop (（一）部门委员。).
 RE_RUN_IN_TITLE = re.compile(r"[^，,；;：:。！？!?]{2,30}[。！？!?]")
 # A level-1 ordinal anywhere in a text (RE_INLINE's first alternative, for 一、 alone).
@@ -132,15 +132,15 @@ def _candidates(text: str) -> list[tuple[int, Ordinal | None, bool]]:
                 out.append((m.start(), None, True))
         out.sort(key=lambda candidate: candidate[0])
         # ……。附件：1.××表2.××表: the 附件说明 run into the line (up to what is no entry).
-        if (label := RE_LIST_LABEL_RUN_IN.search(text)) is not None:
-            entry = 1
-            for at, (pos, ordinal, _) in enumerate(out):
-                if pos > label.start():
-                    while at < len(out) and out[at][1] is not None and \
-                            out[at][1].level == 3 and out[at][1].number == entry:
-                        del out[at]
-                        entry += 1
-                    break
+        if (label := RE_LABEL_RUN_IN.search(text)) is not None:
+            at = next((i for i, candidate in enumerate(out) if candidate[0] >= label.end()),
+                      len(out))
+            entry = at  # (its entries start right after it: 附件：1.××表2.××表)
+            while entry < len(out) and (o := out[entry][1]) is not None and o.level == 3 \
+                    and o.number == entry - at + 1 and \
+                    (entry > at or not text[label.end():out[at][0]].strip()):
+                entry += 1
+            del out[at:entry]
     return out
 
 
